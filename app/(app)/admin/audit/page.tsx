@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { actionLabel, auditTable } from "@/audit/audit-table";
+import { AuditLogTable } from "@/audit/components/audit-log-table";
+import { auditFilterOptions, listAuditEvents } from "@/audit/queries";
+import { requireActor } from "@/auth/session";
+import { buttonClass } from "@/components/ui/button";
+import { getDb } from "@/db/client";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(["admin"]);
+  const state = auditTable.parse(await searchParams);
+  const cursor = auditTable.readCursor(state);
+  const [events, options] = await Promise.all([
+    listAuditEvents(getDb(), actor, {
+      sort: state.sort,
+      filters: state.filters,
+      pageSize: state.pageSize,
+      cursor: cursor ? { [cursor.direction]: cursor.values } : {},
+    }),
+    auditFilterOptions(getDb(), actor),
+  ]);
+  const exportQuery = auditTable.toSearchParams({ ...auditTable.defaults, filters: state.filters }).toString();
+  const users = options.users.map((u) => ({ value: u.id, label: u.status === "deactivated" ? `${u.name} (deactivated)` : u.name }));
+  const actions = options.actions.map((a) => ({ value: a, label: actionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label));
+  return (
+    <div className="space-y-5">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+          <p className="max-w-2xl text-sm text-muted">
+            Who did what, to which record, when and from where. Clients appear by record number; the log holds no clinical content and cannot be
+            changed.
+          </p>
+        </div>
+        <a href={`/api/admin/audit${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClass("secondary")} download>
+          Export CSV
+        </a>
+      </header>
+      <AuditLogTable rows={events.rows} state={state} page={events.page} users={users} actions={actions} />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/auth/session";
+import { openImported } from "@/checkins/admin-queries";
+import { PublishButton, RetireButton } from "@/checkins/components/instrument-actions";
+import { ItemPreview } from "@/checkins/components/item-preview";
+import { ScoringForm } from "@/checkins/components/scoring-form";
+import { scoringDefaults } from "@/checkins/scoring-defaults";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { describeProblem } from "@/checkins/import-scoring";
+
+export const metadata: Metadata = { title: "Questionnaire" };
+
+const statusTone = { draft: "warn", published: "ok", retired: "neutral" } as const;
+const statusLabel = { draft: "Draft", published: "Published", retired: "Retired" } as const;
+
+export default async function ImportedInstrumentPage({ params }: { params: Promise<{ instrumentId: string }> }) {
+  const actor = await requireActor(["admin"]);
+  const { instrumentId } = await params;
+  const row = await openImported(actor, instrumentId);
+  if (!row) notFound();
+  const { preview } = row;
+  const ready = preview.instrument !== null;
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/instruments" className="text-sm text-muted hover:text-ink">
+        ← Instruments
+      </Link>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{row.title}</h1>
+          <p className="text-sm text-muted">
+            Version {row.version} · {row.url}
+          </p>
+          {row.copyright ? <p className="mt-1 max-w-3xl text-xs text-muted">{row.copyright}</p> : null}
+        </div>
+        <Badge tone={statusTone[row.status]}>{statusLabel[row.status]}</Badge>
+      </header>
+
+      <Card>
+        <CardTitle className="mb-1">What Attune understood</CardTitle>
+        <p className="mb-3 text-sm text-muted">
+          {preview.items.filter((i) => i.type !== "group" && i.type !== "display").length} questions, {preview.scoredItems} of them scored
+          {preview.reachable ? `; the weights can add up to between ${preview.reachable.min} and ${preview.reachable.max}` : ""}.
+        </p>
+        {preview.problems.length ? (
+          <ul className="mb-3 list-disc pl-5 text-sm text-danger">
+            {preview.problems.map((p) => (
+              <li key={p}>{describeProblem(p)}</li>
+            ))}
+          </ul>
+        ) : null}
+        <ItemPreview items={preview.items} />
+      </Card>
+
+      {row.status === "draft" ? (
+        <>
+          <Card>
+            <CardTitle className="mb-1">Scoring</CardTitle>
+            {preview.scoringProblems.length ? (
+              <ul className="mb-4 list-disc pl-5 text-sm text-warn">
+                {preview.scoringProblems.map((p) => (
+                  <li key={p}>{describeProblem(p)}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mb-4 text-sm text-ok">The scoring is complete and fits the questionnaire.</p>
+            )}
+            <ScoringForm
+              instrumentId={row.id}
+              defaults={scoringDefaults(preview)}
+              scoredItems={preview.scoredItems}
+              choiceItems={preview.items.filter((i) => i.type === "choice").map((i) => ({ linkId: i.linkId, text: i.text ?? "" }))}
+            />
+          </Card>
+          <Card>
+            <CardTitle className="mb-1">Publish</CardTitle>
+            <p className="mb-3 text-sm text-muted">Publishing makes this version the one counselors use. A version published before it is retired; its scores stay readable.</p>
+            <PublishButton instrumentId={row.id} ready={ready} />
+          </Card>
+        </>
+      ) : row.status === "published" ? (
+        <Card>
+          <CardTitle className="mb-1">In use</CardTitle>
+          <p className="mb-3 text-sm text-muted">To change it, import the file again with a new version number. Retiring stops offering it; past scores stay readable.</p>
+          <RetireButton instrumentId={row.id} />
+        </Card>
+      ) : (
+        <p className="text-sm text-muted">This version is retired. Scores it made remain readable and can be recomputed from their answers.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { formatUtc } from "@/audit/components/format-time";
+import { roleLabels } from "@/auth/actor";
+import { requireActor } from "@/auth/session";
+import { Card, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { clinicianOptions, getOrgUser } from "@/users/admin-queries";
+import { AccessForm } from "@/users/components/access-form";
+import { AccountStatusForms } from "@/users/components/account-status-forms";
+import { IssueLinkForm } from "@/users/components/link-forms";
+import { UserStatusBadge } from "@/users/components/user-status-badge";
+
+export const metadata: Metadata = { title: "User" };
+
+async function requestTime(): Promise<number> {
+  await connection();
+  return Date.now();
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-muted">{label}</dt>
+      <dd className="mt-0.5 text-sm text-ink">{children}</dd>
+    </div>
+  );
+}
+
+export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
+  const actor = await requireActor(["admin"]);
+  const { userId } = await params;
+  const [user, people, now] = await Promise.all([getOrgUser(getDb(), actor, userId), clinicianOptions(getDb(), actor), requestTime()]);
+  if (!user) notFound();
+  const supervisors = people.filter((p) => p.role === "supervisor").map((p) => ({ id: p.id, name: p.name }));
+  const counselors = people.filter((p) => p.status === "active" && p.id !== user.id);
+  return (
+    <div className="space-y-6">
+      <header>
+        <Link href="/admin/users" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+          ← Users
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{user.name}</h1>
+          <UserStatusBadge status={user.status} inviteExpiresAt={user.inviteExpiresAt} now={now} />
+        </div>
+        <p className="text-sm text-muted">{user.email}</p>
+      </header>
+
+      <Card>
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
+          <Fact label="Role">{roleLabels[user.role]}</Fact>
+          <Fact label="Supervisor">{user.supervisorName ?? "None"}</Fact>
+          <Fact label="Open clients">{user.openClients}</Fact>
+          <Fact label="Supervises">{user.supervises === 1 ? "1 person" : `${user.supervises} people`}</Fact>
+          <Fact label="Last sign-in">{user.lastSignInAt ? formatUtc(user.lastSignInAt) : "Never"}</Fact>
+          <Fact label="Account created">{formatUtc(user.createdAt)}</Fact>
+        </dl>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardTitle className="mb-4">Role and supervisor</CardTitle>
+          <AccessForm userId={user.id} role={user.role} supervisorId={user.supervisorId} supervisors={supervisors} />
+        </Card>
+        <Card>
+          <CardTitle className="mb-1">{user.status === "invited" ? "Invitation" : "Password"}</CardTitle>
+          {user.status === "active" ? (
+            <>
+              <p className="mb-4 text-sm text-muted">
+                A reset link lets {user.name} choose a new password within 24 hours. Their current password keeps working until then.
+              </p>
+              <IssueLinkForm userId={user.id} purpose="reset" />
+            </>
+          ) : user.status === "invited" ? (
+            <>
+              <p className="mb-4 text-sm text-muted">
+                {user.inviteExpiresAt && Date.parse(user.inviteExpiresAt) > now
+                  ? `Their invitation link works until ${formatUtc(user.inviteExpiresAt)}. A new link replaces it.`
+                  : "Their invitation link has expired. Create a new one and send it to them."}
+              </p>
+              <IssueLinkForm userId={user.id} purpose="invite" />
+            </>
+          ) : (
+            <p className="text-sm text-muted">Reactivate the account before issuing a link.</p>
+          )}
+        </Card>
+      </div>
+
+      <Card>
+        <CardTitle className="mb-3">Account</CardTitle>
+        {user.supervises > 0 && user.status !== "deactivated" ? (
+          <p className="mb-3 text-sm text-muted">
+            {user.supervises === 1 ? "One person names" : `${user.supervises} people name`} {user.name} as supervisor; give them another supervisor on their own
+            pages.
+          </p>
+        ) : null}
+        <AccountStatusForms
+          user={{ id: user.id, name: user.name, status: user.status, clients: user.clients }}
+          counselors={counselors.map((c) => ({ id: c.id, name: c.name, role: c.role, openClients: c.openClients }))}
+          isSelf={user.id === actor.userId}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { requireActor } from "@/auth/session";
+import { buttonClass } from "@/components/ui/button";
+import { getDb } from "@/db/client";
+import { listOrgUsers } from "@/users/admin-queries";
+import { UsersTable } from "@/users/components/users-table";
+
+export const metadata: Metadata = { title: "Users" };
+
+async function requestTime(): Promise<number> {
+  await connection();
+  return Date.now();
+}
+
+export default async function UsersPage() {
+  const actor = await requireActor(["admin"]);
+  const [users, now] = await Promise.all([listOrgUsers(getDb(), actor), requestTime()]);
+  const active = users.filter((u) => u.status === "active").length;
+  const invited = users.filter((u) => u.status === "invited").length;
+  return (
+    <div className="space-y-5">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+          <p className="text-sm text-muted">
+            {active} active{invited ? `, ${invited} invited` : ""}. Open a person to change their role or supervisor, issue a password reset link, or
+            deactivate them.
+          </p>
+        </div>
+        <Link href="/admin/users/invite" className={buttonClass("primary")}>
+          Invite user
+        </Link>
+      </header>
+      <UsersTable users={users} now={now} />
+    </div>
+  );
+}

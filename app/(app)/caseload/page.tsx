@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/auth/session";
+import { buttonClass } from "@/components/ui/button";
+import { listCaseload } from "@/outcomes/caseload";
+import { arrangeCaseload } from "@/outcomes/caseload-sort";
+import { triageTable } from "@/outcomes/caseload-table";
+import { CaseloadTable } from "@/outcomes/components/caseload-table";
+
+export const metadata: Metadata = { title: "Caseload" };
+
+export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const state = triageTable.parse(await searchParams);
+  const rows = arrangeCaseload(await listCaseload(actor), state.sort, state.filters.flag);
+  return (
+    <div className="space-y-5">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Caseload</h1>
+          <p className="text-sm text-muted">Your open clients, as primary counselor or on the care team, most urgent first. Open a row for the client&apos;s trends.</p>
+        </div>
+        <Link href="/clients/new" className={buttonClass("primary")}>
+          New client
+        </Link>
+      </header>
+      <CaseloadTable rows={rows} state={state} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireActor } from "@/auth/session";
+import { administerAction } from "@/checkins/actions";
+import { attuneNotice, respondentLabels } from "@/checkins/catalog";
+import { AttuneNotice } from "@/checkins/components/attune-notice";
+import { CheckinForm } from "@/checkins/components/checkin-form";
+import { currentInstrument } from "@/checkins/instruments";
+import { getClientForActor } from "@/clients/queries";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { listSupportNetwork } from "@/support-network/queries";
+
+export const metadata: Metadata = { title: "Take a check-in" };
+
+const searchSchema = z.object({ instrument: z.string().min(1).max(300), respondent: z.string().max(64).default("client") });
+
+export default async function NewCheckin({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const query = searchSchema.safeParse(await searchParams);
+  const client = await getClientForActor(actor, clientId);
+  if (!client || !query.success) notFound();
+  const current = await currentInstrument(getDb(), actor.organisationId, query.data.instrument);
+  if (!current) notFound();
+  const { instrument, respondent } = current;
+  let answeringName = client.preferredName ?? client.name;
+  if (respondent === "family") {
+    const contact = (await listSupportNetwork(actor, client.id, client.timeZone)).find((c) => c.id === query.data.respondent);
+    if (!contact) notFound();
+    answeringName = contact.name;
+  } else if (query.data.respondent !== "client") notFound();
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-5">
+      <Link href={`/clients/${client.id}/checkins`} className="text-sm text-muted hover:text-ink">
+        ← Check-ins
+      </Link>
+      <header>
+        <h2 className="text-xl font-semibold tracking-tight">{instrument.title}</h2>
+        <p className="text-sm text-muted">
+          {respondent === "clinician" ? `You rate ${answeringName}.` : `${respondentLabels[respondent]}: ${answeringName}, in session.`} Version {instrument.version}.
+        </p>
+      </header>
+      <AttuneNotice notice={attuneNotice(instrument)} />
+      {instrument.copyright && !attuneNotice(instrument) ? <p className="text-xs text-muted">{instrument.copyright}</p> : null}
+      <Card>
+        <CheckinForm
+          instrument={instrument}
+          action={administerAction}
+          hidden={{ clientId: client.id, instrument: instrument.canonical, respondent: query.data.respondent }}
+          tone="counselor"
+          submitLabel="Save and score"
+        />
+      </Card>
+    </div>
+  );
+}

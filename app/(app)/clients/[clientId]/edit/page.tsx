@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { auditView } from "@/audit/view";
+import { requireActor } from "@/auth/session";
+import { updateClientAction } from "@/clients/actions";
+import { ClientForm } from "@/clients/components/client-form";
+import { editClientDefaults, timeZoneList } from "@/clients/form-data";
+import { counselorOptions, getClientForActor } from "@/clients/queries";
+import { Card, CardTitle } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "Edit client" };
+
+export default async function EditClientPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const client = await getClientForActor(actor, clientId);
+  if (!client || client.status === "discharged") notFound();
+  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "edit" } });
+  return (
+    <Card>
+      <CardTitle className="mb-4">Edit details</CardTitle>
+      <ClientForm action={updateClientAction} defaults={editClientDefaults(client)} counselors={await counselorOptions(actor)} timeZones={timeZoneList()} submitLabel="Save changes" />
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+import { notFound } from "next/navigation";
+import { requireActor } from "@/auth/session";
+import { OpenAlertBadge } from "@/checkins/components/open-alert-badge";
+import { ClientTabs } from "@/clients/components/client-tabs";
+import { StatusBadge } from "@/clients/components/status-badge";
+import { displayName } from "@/clients/display";
+import { ageOn, getClientForActor } from "@/clients/queries";
+import { focusLabels } from "@/clients/schemas";
+
+const tabs = [
+  { segment: "", label: "Overview" },
+  { segment: "trends", label: "Trends" },
+  { segment: "checkins", label: "Check-ins" },
+  { segment: "exercises", label: "Exercises" },
+  { segment: "notes", label: "Notes" },
+  { segment: "support", label: "Support network" },
+];
+
+export default async function ClientLayout({ params, children }: { params: Promise<{ clientId: string }>; children: React.ReactNode }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const client = await getClientForActor(actor, clientId);
+  if (!client) notFound();
+  const age = ageOn(client.dateOfBirth);
+  return (
+    <div className="space-y-6">
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">{displayName(client)}</h1>
+            <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+              {client.pronouns ? <span>{client.pronouns}</span> : null}
+              {age !== null ? <span>{age} years</span> : null}
+              <span>Record {client.recordNumber}</span>
+              <span>{focusLabels[client.recoveryFocus]}</span>
+              <span>Primary counselor: {client.primaryCounselorName}</span>
+            </p>
+          </div>
+          <div className="flex items-center gap-2">
+            <OpenAlertBadge actor={actor} clientId={client.id} />
+            <StatusBadge status={client.status} />
+          </div>
+        </div>
+        <ClientTabs clientId={client.id} tabs={tabs} />
+      </header>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { auditView } from "@/audit/view";
+import { requireActor } from "@/auth/session";
+import { getClientForActor } from "@/clients/queries";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { NoteView } from "@/notes/components/note-view";
+import { AddendumForm, CosignForm } from "@/notes/components/signed-note-forms";
+import { getNoteDetail } from "@/notes/detail";
+
+export const metadata: Metadata = { title: "Session note" };
+
+export default async function ClientNotePage({ params, searchParams }: { params: Promise<{ clientId: string; noteId: string }>; searchParams: Promise<{ signed?: string }> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId, noteId } = await params;
+  const client = await getClientForActor(actor, clientId);
+  if (!client) notFound();
+  const note = await getNoteDetail(actor, noteId, { via: "client", clientId: client.id });
+  if (!note) notFound();
+  await auditView(actor, { action: "note.view", entityType: "session_note", entityId: note.id, clientId: client.id });
+  const { signed } = await searchParams;
+  const mine = note.authorId === actor.userId;
+  const supervises = note.authorSupervisorId === actor.userId;
+  const awaitingMe = note.status === "signed" && note.cosignRequired && !note.cosignedAt && supervises;
+  return (
+    <div className="space-y-5">
+      <Link href={`/clients/${client.id}/notes`} className="text-sm text-muted underline-offset-2 hover:underline">
+        ← All notes
+      </Link>
+      {signed && note.status === "signed" ? (
+        <p role="status" className="rounded-md border border-ok/30 bg-ok-bg px-3 py-2 text-sm text-ok">
+          The note is signed and locked.{note.cosignRequired && !note.cosignedAt ? " It now waits for your supervisor's co-signature." : ""}
+        </p>
+      ) : null}
+      {note.status === "draft" ? (
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-warn/30 bg-warn-bg px-4 py-3 text-sm">
+          <p>This is your draft: only you can see it until you sign it.</p>
+          <Link href={`/clients/${client.id}/notes/${note.id}/edit`} className={buttonClass("primary", "sm")}>
+            Continue writing
+          </Link>
+        </div>
+      ) : null}
+      <Card className="p-6">
+        <NoteView note={note} timeZone={client.timeZone} />
+      </Card>
+      {awaitingMe && note.type !== "group" ? <CosignForm clientId={client.id} noteId={note.id} authorName={note.authorName} /> : null}
+      {awaitingMe && note.type === "group" ? (
+        <p className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm">
+          This group note waits for your co-signature. <Link href={`/notes/${note.id}`} className="font-medium underline">Review the whole group note to co-sign it</Link>.
+        </p>
+      ) : null}
+      {note.status === "signed" && (mine || supervises) ? <AddendumForm clientId={client.id} noteId={note.id} group={note.type === "group"} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/auth/session";
+import { getClientForActor } from "@/clients/queries";
+import { Card, CardTitle } from "@/components/ui/card";
+import { todayIn } from "@/lib/zod-fields";
+import { NewNoteForm } from "@/notes/components/new-note-form";
+
+export const metadata: Metadata = { title: "New session note" };
+
+export default async function NewNotePage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ type?: string }> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const client = await getClientForActor(actor, clientId);
+  if (!client) notFound();
+  const { type } = await searchParams;
+  return (
+    <Card className="max-w-4xl">
+      <div className="mb-5 flex items-start justify-between gap-4">
+        <div>
+          <CardTitle>New session note</CardTitle>
+          <p className="mt-1 text-sm text-muted">Choose the kind of session. The note opens as a draft that saves as you type; nothing is final until you sign it.</p>
+        </div>
+        <Link href={`/clients/${client.id}/notes`} className="text-sm text-muted underline-offset-2 hover:underline">
+          Back to notes
+        </Link>
+      </div>
+      <NewNoteForm clientId={client.id} today={todayIn(client.timeZone)} defaultType={type === "family_support" || type === "group" ? type : "individual"} />
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { auditView } from "@/audit/view";
+import { requireActor } from "@/auth/session";
+import { DischargeForm, ReadmitForm } from "@/clients/components/status-forms";
+import { formatDate } from "@/clients/display";
+import { getClientForActor } from "@/clients/queries";
+import { focusLabels, statusLabels } from "@/clients/schemas";
+import { buttonClass } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { todayIn } from "@/lib/zod-fields";
+
+export const metadata: Metadata = { title: "Client" };
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[10rem_1fr] gap-3 py-2 text-sm">
+      <dt className="text-muted">{label}</dt>
+      <dd className="text-ink">{children}</dd>
+    </div>
+  );
+}
+
+export default async function ClientOverviewPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const { created, saved } = await searchParams;
+  const client = await getClientForActor(actor, clientId);
+  if (!client) notFound();
+  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "overview" } });
+  const today = todayIn(client.timeZone);
+  return (
+    <div className="space-y-6">
+      {created || saved ? (
+        <p role="status" className="rounded-md border border-ok/30 bg-ok-bg px-3 py-2 text-sm text-ok">
+          {created ? "The client was created." : "Your changes were saved."}
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Card>
+          <div className="mb-2 flex items-center justify-between">
+            <CardTitle>Details</CardTitle>
+            {client.status !== "discharged" ? (
+              <Link href={`/clients/${client.id}/edit`} className={buttonClass("secondary", "sm")}>
+                Edit details
+              </Link>
+            ) : null}
+          </div>
+          <dl className="divide-y divide-line">
+            <Row label="Full name">{client.name}</Row>
+            <Row label="Preferred name">{client.preferredName ?? "—"}</Row>
+            <Row label="Pronouns">{client.pronouns ?? "—"}</Row>
+            <Row label="Date of birth">{formatDate(client.dateOfBirth)}</Row>
+            <Row label="Record number">{client.recordNumber}</Row>
+            <Row label="Recovery focus">{focusLabels[client.recoveryFocus]}</Row>
+            <Row label="Status">{statusLabels[client.status]}</Row>
+            <Row label="Start date">{formatDate(client.startDate)}</Row>
+            <Row label="Time zone">{client.timeZone.replaceAll("_", " ")}</Row>
+            <Row label="Tags">{client.tags.length ? client.tags.join(", ") : "—"}</Row>
+            {client.status === "discharged" ? (
+              <>
+                <Row label="Discharged on">{formatDate(client.dischargedOn)}</Row>
+                <Row label="Discharge reason">{client.dischargeReason}</Row>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+        <div className="space-y-6">
+          <Card>
+            <CardTitle className="mb-2">Care team</CardTitle>
+            <ul className="space-y-1 text-sm">
+              <li>
+                {client.primaryCounselorName} <span className="text-muted">· primary counselor</span>
+              </li>
+              {client.careTeam.map((m) => (
+                <li key={m.id}>{m.name}</li>
+              ))}
+            </ul>
+          </Card>
+          <Card>
+            <CardTitle className="mb-3">Episode of care</CardTitle>
+            {client.status === "discharged" ? (
+              <ReadmitForm clientId={client.id} version={client.version} today={today} />
+            ) : (
+              <div className="space-y-3">
+                <p className="text-sm text-muted">Discharging keeps the whole record; the client can be re-admitted later.</p>
+                <DischargeForm clientId={client.id} version={client.version} today={today} />
+              </div>
+            )}
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

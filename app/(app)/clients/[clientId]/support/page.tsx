@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { auditView } from "@/audit/view";
+import { requireActor } from "@/auth/session";
+import { formatDate } from "@/clients/display";
+import { getClientForActor } from "@/clients/queries";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { todayIn } from "@/lib/zod-fields";
+import { AddContactForm, ArchiveContactForm, RecordConsentForm, RevokeConsentForm } from "@/support-network/components/contact-forms";
+import { listSupportNetwork } from "@/support-network/queries";
+import { consentScopeLabels, relationshipLabels } from "@/support-network/schemas";
+
+export const metadata: Metadata = { title: "Support network" };
+
+export default async function SupportNetworkPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const client = await getClientForActor(actor, clientId);
+  if (!client) notFound();
+  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "support" } });
+  const contacts = await listSupportNetwork(actor, client.id, client.timeZone);
+  const today = todayIn(client.timeZone);
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardTitle className="mb-1">Family and supporters</CardTitle>
+        <p className="mb-4 text-sm text-muted">
+          Who supports {client.preferredName ?? client.name}, and what the client has agreed may be shared with each of them.
+        </p>
+        <AddContactForm clientId={client.id} today={today} />
+      </Card>
+      {contacts.length === 0 ? <p className="text-sm text-muted">No one is recorded in the support network yet.</p> : null}
+      {contacts.map((contact) => (
+        <Card key={contact.id} aria-labelledby={`contact-${contact.id}`}>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div>
+              <h2 id={`contact-${contact.id}`} className="text-base font-semibold">
+                {contact.name}
+              </h2>
+              <p className="text-sm text-muted">
+                {relationshipLabels[contact.relationship]}
+                {contact.isEmergencyContact ? " · emergency contact" : ""}
+                {contact.phone ? ` · ${contact.phone}` : ""}
+                {contact.email ? ` · ${contact.email}` : ""}
+              </p>
+              {contact.notes ? <p className="mt-1 text-sm">{contact.notes}</p> : null}
+            </div>
+            <div className="flex items-center gap-2">
+              <span className="text-sm text-muted">Sharing today:</span>
+              <Badge tone={contact.currentScope === "nothing" ? "neutral" : contact.currentScope === "progress_summaries" ? "ok" : "brand"}>
+                {consentScopeLabels[contact.currentScope]}
+              </Badge>
+              <ArchiveContactForm clientId={client.id} contactId={contact.id} version={contact.version} contactName={contact.name} />
+            </div>
+          </div>
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="mb-2 text-left text-sm font-medium text-ink">Consent history for {contact.name}</caption>
+              <thead className="border-b border-line text-xs uppercase tracking-wide text-muted">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">Sharing</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">From</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Until</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Recorded</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Revoked</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-line">
+                {contact.consents.map((c) => (
+                  <tr key={c.id} className={c.revokedAt ? "text-muted" : undefined}>
+                    <td className="py-2 pr-4">
+                      {consentScopeLabels[c.scope]}
+                      {c.note ? <span className="block text-xs text-muted">{c.note}</span> : null}
+                    </td>
+                    <td className="py-2 pr-4">{formatDate(c.validFrom)}</td>
+                    <td className="py-2 pr-4">{c.validUntil ? formatDate(c.validUntil) : "No end date"}</td>
+                    <td className="py-2 pr-4">
+                      {formatDate(c.recordedAt)} by {c.recordedBy}
+                    </td>
+                    <td className="py-2 pr-4">
+                      {c.revokedAt ? (
+                        <span>
+                          {formatDate(c.revokedAt)} by {c.revokedBy}
+                          {c.revokeReason ? <span className="block text-xs">{c.revokeReason}</span> : null}
+                        </span>
+                      ) : (
+                        <RevokeConsentForm clientId={client.id} consentId={c.id} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="mt-3">
+            <RecordConsentForm clientId={client.id} contactId={contact.id} contactName={contact.name} today={today} />
+          </div>
+        </Card>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { auditView } from "@/audit/view";
+import { requireActor } from "@/auth/session";
+import { getClientForActor } from "@/clients/queries";
+import { AdherenceChart, IntensityChart } from "@/outcomes/components/activity-charts";
+import { ChangeTable } from "@/outcomes/components/change-table";
+import { RangeLinks } from "@/outcomes/components/range-links";
+import { MarkerList, ScoreTrend } from "@/outcomes/components/score-trend";
+import { parseRange, rangeLabels } from "@/outcomes/range";
+import { clientTrends } from "@/outcomes/trends";
+
+export const metadata: Metadata = { title: "Trends" };
+
+export default async function TrendsTab({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const range = parseRange((await searchParams).range);
+  const client = await getClientForActor(actor, clientId);
+  if (!client) notFound();
+  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "trends" } });
+  const trends = await clientTrends(actor, client, range);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold">Trends · {rangeLabels[range]}</h2>
+        <RangeLinks basePath={`/clients/${client.id}/trends`} current={range} />
+      </div>
+
+      {trends.indicators.length === 0 ? (
+        <p className="rounded-lg border border-line bg-white p-4 text-sm text-muted">No check-ins with a score yet. Scores appear here after the first check-in.</p>
+      ) : (
+        <>
+          <section aria-labelledby="change-heading" className="space-y-2">
+            <h2 id="change-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
+              Baseline vs latest
+            </h2>
+            <ChangeTable indicators={trends.indicators} />
+          </section>
+          <section aria-labelledby="scores-heading" className="space-y-3">
+            <h2 id="scores-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
+              Scores over time
+            </h2>
+            <div className="grid gap-4 xl:grid-cols-2">
+              {trends.indicators.map((i) => (
+                <ScoreTrend key={i.url} indicator={i} markers={trends.markers} />
+              ))}
+            </div>
+            <MarkerList markers={trends.markers} />
+          </section>
+        </>
+      )}
+
+      <section aria-labelledby="practice-heading" className="space-y-3">
+        <h2 id="practice-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
+          Practice between sessions
+        </h2>
+        <div className="grid gap-4 xl:grid-cols-2">
+          <AdherenceChart weeks={trends.adherence} />
+          <IntensityChart points={trends.intensity} />
+        </div>
+      </section>
+    </div>
+  );
+}

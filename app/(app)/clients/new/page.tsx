@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/auth/session";
+import { createClientAction } from "@/clients/actions";
+import { ClientForm } from "@/clients/components/client-form";
+import { newClientDefaults, timeZoneList } from "@/clients/form-data";
+import { counselorOptions } from "@/clients/queries";
+import { Card } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "New client" };
+
+export default async function NewClientPage() {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const counselors = await counselorOptions(actor);
+  return (
+    <div className="space-y-6">
+      <header>
+        <Link href="/clients" className="text-sm text-muted hover:text-ink">
+          ← Clients
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">New client</h1>
+      </header>
+      <Card>
+        <ClientForm action={createClientAction} defaults={newClientDefaults(actor)} counselors={counselors} timeZones={timeZoneList()} submitLabel="Create client" />
+      </Card>
+    </div>
+  );
+}

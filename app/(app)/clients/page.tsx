@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireActor } from "@/auth/session";
+import { RosterTable } from "@/clients/components/roster-table";
+import { rosterFilterOptions } from "@/clients/queries";
+import { listRoster } from "@/clients/roster";
+import { rosterTable } from "@/clients/roster-table";
+import { buttonClass } from "@/components/ui/button";
+import { getDb } from "@/db/client";
+
+export const metadata: Metadata = { title: "Clients" };
+
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const params = await searchParams;
+  const state = rosterTable.parse(params);
+  const imported = typeof params.imported === "string" ? Number(params.imported) : null;
+  const cursor = rosterTable.readCursor(state);
+  const [roster, options] = await Promise.all([
+    listRoster(getDb(), actor, {
+      sort: state.sort,
+      filters: state.filters,
+      pageSize: state.pageSize,
+      cursor: cursor ? { [cursor.direction]: cursor.values } : {},
+    }),
+    rosterFilterOptions(actor),
+  ]);
+  return (
+    <div className="space-y-5">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Clients</h1>
+          <p className="text-sm text-muted">
+            {actor.role === "supervisor" ? "Your clients and those of the counselors you supervise." : "Clients you are primary counselor or care-team member for."}
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <Link href="/clients/import" className={buttonClass("secondary")}>
+            Import CSV
+          </Link>
+          <Link href="/clients/new" className={buttonClass("primary")}>
+            New client
+          </Link>
+        </div>
+      </header>
+      {imported ? (
+        <p role="status" className="rounded-md border border-ok/30 bg-ok-bg px-3 py-2 text-sm text-ok">
+          Imported {imported} clients.
+        </p>
+      ) : null}
+      <RosterTable rows={roster.rows} state={state} totalCount={roster.total} page={roster.page} tags={options.tags} counselors={options.counselors} />
+    </div>
+  );
+}

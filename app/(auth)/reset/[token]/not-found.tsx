@@ -1,0 +1,5 @@
+import { InvalidLink } from "@/users/components/invalid-link";
+
+export default function ResetNotFound() {
+  return <InvalidLink />;
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Guidance } from "@/exercises/components/guidance";
+import { CrisisLine } from "@/portal/components/crisis-line";
+import { PortalExerciseForm } from "@/portal/components/portal-exercise-form";
+import { requirePortalHolder } from "@/portal/page-context";
+import { portalHome } from "@/portal/queries";
+
+export default async function PortalExercise({ params }: { params: Promise<{ token: string; assignmentId: string }> }) {
+  const { token, assignmentId } = await params;
+  const holder = await requirePortalHolder(token, "exercise");
+  const { tasks } = await portalHome(holder);
+  const task = tasks.find((t) => t.assignmentId === assignmentId);
+  if (!task) notFound();
+  return (
+    <div className="space-y-6">
+      <Link href={`/p/${token}`} className="text-sm text-muted hover:text-ink">
+        ← Back to today
+      </Link>
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">{task.exercise.title}</h1>
+        <p className="text-sm text-muted">About {task.exercise.minutes} minutes. Your answers are kept on this device until you save.</p>
+      </header>
+      {task.instructions ? <p className="rounded-md border border-line bg-white px-3 py-2 text-sm">Your counselor: “{task.instructions}”</p> : null}
+      <Guidance blocks={task.exercise.guidance} />
+      <PortalExerciseForm token={token} assignmentId={assignmentId} definition={{ fields: task.exercise.fields }} draftKey={holder.draftKey} />
+      <CrisisLine />
+    </div>
+  );
+}

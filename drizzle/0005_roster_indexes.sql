@@ -1,0 +1,2 @@
+CREATE INDEX "clients_org_last_contact_idx" ON "clients" USING btree ("organisation_id",coalesce("last_contact_at", '-infinity'::timestamptz),"id");--> statement-breakpoint
+CREATE INDEX "clients_org_status_idx" ON "clients" USING btree ("organisation_id","status","id");

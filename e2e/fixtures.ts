@@ -1,0 +1,50 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "attune-demo";
+
+export const users = {
+  admin: "admin@attune.demo",
+  supervisor: "supervisor@attune.demo",
+  counselor: "counselor@attune.demo",
+  counselor2: "counselor2@attune.demo",
+  counselor3: "counselor3@attune.demo",
+  other: "other-org@attune.demo",
+} as const;
+export type DemoRole = keyof typeof users;
+
+/** Roles whose signed-in state the setup project saves; counselor3 is kept for sign-out tests. */
+export const savedRoles = ["admin", "supervisor", "counselor", "counselor2", "other"] as const satisfies readonly DemoRole[];
+
+// Per port, so two test runs on one machine never share (and overwrite) signed-in states.
+export const storageStateFor = (role: DemoRole) => `e2e/.auth/${process.env.E2E_PORT ?? "3210"}/${role}.json`;
+
+export class LoginPage {
+  constructor(readonly page: Page) {}
+
+  async goto(path = "/login") {
+    await this.page.goto(path);
+  }
+
+  async signIn(email: string, password = DEMO_PASSWORD) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
+    // Wait for the sign-in request itself, so the next step never races the form's reset.
+    await Promise.all([
+      this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
+      this.page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
+  }
+}
+
+export const test = base.extend<{ loginPage: LoginPage }>({
+  loginPage: async ({ page }, use) => {
+    await use(new LoginPage(page));
+  },
+});
+
+/** A test file that runs signed in as one of the demo users. */
+export function signedInAs(role: (typeof savedRoles)[number]) {
+  test.use({ storageState: storageStateFor(role) });
+}
+
+export { expect };

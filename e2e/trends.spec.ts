@@ -1,0 +1,104 @@
+import type { Page } from "@playwright/test";
+import { expect, signedInAs, test } from "./fixtures";
+
+// The numbness check-in's questions, by a distinctive part of their text (as in checkins.spec.ts).
+const Q = {
+  flat: /seemed flat/,
+  empty: /felt empty inside/,
+  distant: /far away from the people/,
+  joy: /enjoy the good moments/,
+  interest: /hold my interest/,
+  body: /My body felt numb/,
+  naming: /tell what I was feeling/,
+  worth: /hard to see the point/,
+};
+type Answers = Record<keyof typeof Q, string>;
+
+// 4·5 + 4 + 4 (the two reverse-worded items) + 2 = 30: "Severe".
+const thirty: Answers = { flat: "Nearly all the time", empty: "Nearly all the time", distant: "Nearly all the time", joy: "Not at all", interest: "Nearly all the time", body: "Nearly all the time", naming: "Not at all", worth: "Some of the time" };
+// 0·5 + 0 + 0 + 0 = 0: "Low".
+const zero: Answers = { flat: "Not at all", empty: "Not at all", distant: "Not at all", joy: "Nearly all the time", interest: "Not at all", body: "Not at all", naming: "Nearly all the time", worth: "Not at all" };
+
+async function checkIn(page: Page, clientPath: string, answers: Answers) {
+  await page.goto(`${clientPath}/checkins`);
+  // The check-ins tab currently names this link "Start : Emotional numbness check-in" (its own work is mid-way).
+  await page.getByRole("link", { name: /^Start\s*:\s*Emotional numbness check-in$/ }).click();
+  for (const [key, text] of Object.entries(answers) as [keyof typeof Q, string][]) {
+    await page.getByRole("group", { name: Q[key] }).getByRole("radio", { name: text, exact: true }).check();
+  }
+  await page.getByRole("button", { name: "Save and score" }).click();
+  await expect(page.getByText("Saved and scored.")).toBeVisible();
+}
+
+test.describe("trends", () => {
+  signedInAs("counselor");
+  test.setTimeout(120_000);
+
+  test("the Trends tab draws the score with its bands, the verdict table, and follows the range choice", async ({ page }) => {
+    // An intake client: the demo gives intake clients no check-in history, so this test's two are the only ones.
+    await page.goto("/clients?q=RRC-1020");
+    await page.getByRole("row", { name: /RRC-1020/ }).getByRole("link").first().click();
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    const clientPath = new URL(page.url()).pathname;
+    await checkIn(page, clientPath, thirty);
+    await checkIn(page, clientPath, zero);
+
+    await page.goto(`${clientPath}/trends`);
+    await expect(page.getByRole("heading", { name: "Trends · 6 months" })).toBeVisible();
+    const change = page.getByRole("table", { name: /Baseline versus latest/ });
+    const row = change.getByRole("row", { name: /Emotional numbness/ });
+    await expect(row).toContainText("30");
+    await expect(row).toContainText("Severe");
+    await expect(row).toContainText("Low");
+    await expect(row).toContainText(/Recovered|Improved/);
+    await row.getByText(/^-?\d+\.\d\d$/).click();
+    await expect(row.getByText(/S_diff = √2·S_E/)).toBeVisible();
+
+    const figure = page.getByRole("figure", { name: /Emotional numbness/ });
+    await expect(figure.getByText("Lower is better ↓")).toBeVisible();
+    await expect(figure.getByText(/2 check-ins, from 30 to 0 \(Low\)/)).toBeVisible();
+    // recharts draws after hydration: wait for the line's path, then the band labels on the chart.
+    await expect(figure.locator("path.recharts-line-curve")).toHaveCount(1);
+    for (const band of ["Low", "Some", "Marked", "Severe"]) await expect(figure.locator("svg text", { hasText: band })).toHaveCount(1);
+    await figure.getByText("Show as table").click();
+    await expect(figure.getByRole("table")).toContainText("Severe");
+
+    await page.getByRole("link", { name: "1 year" }).click();
+    await expect(page).toHaveURL(/range=1y/);
+    await expect(page.getByRole("heading", { name: "Trends · 1 year" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "1 year" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("figure", { name: /Emotional numbness/ }).locator("path.recharts-line-curve")).toHaveCount(1);
+    await expect(page.getByRole("figure", { name: /Exercise adherence/ })).toBeVisible();
+
+    // The caseload lists the counselor's open clients for triage, with the flag filter.
+    await page.goto("/caseload");
+    await expect(page.getByRole("table", { name: /Your caseload, most urgent first/ })).toBeVisible();
+    await expect(page.getByLabel("Flag")).toBeVisible();
+  });
+
+  test("the caseload puts the deteriorating demo client first, with its flags", async ({ page }) => {
+    await page.goto("/caseload");
+    const first = page.getByRole("table", { name: /Your caseload, most urgent first/ }).getByRole("row").nth(1);
+    await expect(first).toContainText("Dante Vasquez");
+    await expect(first).toContainText("Unacknowledged critical alert");
+    await expect(first).toContainText("Reliable deterioration");
+    await expect(first).toContainText("Deteriorated");
+  });
+
+  test("a counselor gets 404 on team outcomes", async ({ page }) => {
+    const response = await page.goto("/team/outcomes");
+    expect(response?.status()).toBe(404);
+  });
+});
+
+test.describe("team outcomes", () => {
+  signedInAs("supervisor");
+
+  test("a supervisor sees the share of verdicts per counselor", async ({ page }) => {
+    await page.goto("/team/outcomes");
+    await expect(page.getByRole("heading", { name: "Team outcomes" })).toBeVisible();
+    const table = page.getByRole("table", { name: /Outcomes per counselor/ });
+    await expect(table.getByRole("row", { name: /Jordan Ellis/ })).toBeVisible();
+    await expect(table.getByRole("row", { name: /All counselors/ })).toBeVisible();
+  });
+});

@@ -1,0 +1,21 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { openDatabase } from "../src/db/client";
+import { migrateDatabase } from "../src/db/migrate";
+import { seedDemo } from "../src/db/seed/demo";
+import { nextBin, supervise } from "./lib";
+
+// The browser tests' server: the built app on a throwaway database of its own.
+const dir = mkdtempSync(path.join(os.tmpdir(), "attune-e2e-"));
+process.env.ATTUNE_DATA_DIR = path.join(dir, "pglite");
+delete process.env.DATABASE_URL;
+process.env.AUTH_SECRET = randomBytes(48).toString("base64url");
+
+const handle = openDatabase({ dataDir: process.env.ATTUNE_DATA_DIR });
+await migrateDatabase(handle);
+await seedDemo(handle.db);
+await handle.close();
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+supervise(nextBin, ["start", "-p", process.env.E2E_PORT ?? "3210"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });

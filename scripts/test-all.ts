@@ -1,0 +1,27 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { nextBin, root, run } from "./lib";
+
+// npm test: every check CI runs, in the order that fails fastest.
+const steps: Array<[string, string, string[], Record<string, string>?]> = [
+  ["lint", "node_modules/.bin/eslint", ["--max-warnings", "0", "."]],
+  ["type check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
+  ["unit and integration tests", "node_modules/.bin/vitest", ["run"]],
+  ["production build", nextBin, ["build"], { NEXT_TELEMETRY_DISABLED: "1" }],
+  ["browser tests", "node_modules/.bin/playwright", ["test"]],
+];
+
+const started = Date.now();
+rmSync(path.join(root, "e2e", ".auth"), { recursive: true, force: true });
+for (const [label, command, args, env] of steps) {
+  const t0 = Date.now();
+  console.log(`\n=== ${label} ===`);
+  const code = await run(path.isAbsolute(command) ? command : path.join(root, command), args, { ...process.env, ...env });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  if (code !== 0) {
+    console.error(`\n${label} failed (exit ${code}) after ${seconds} s.`);
+    process.exit(code);
+  }
+  console.log(`=== ${label}: passed in ${seconds} s ===`);
+}
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

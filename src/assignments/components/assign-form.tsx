@@ -1,0 +1,105 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormMessage, SubmitButton, TextField, useIdempotencyKey, valueOf } from "@/components/ui/form";
+import { SelectField, TextAreaField } from "@/components/ui/select-field";
+import { idleState } from "@/lib/form-state";
+import { createAssignmentAction } from "../actions";
+import { cadenceLabels, weekdayLabels } from "../schemas";
+
+interface Props {
+  clientId: string;
+  today: string;
+  exercises: { id: string; title: string; audience: "client" | "family"; minutes: number }[];
+  contacts: { id: string; name: string; relationship: string }[];
+}
+
+export function AssignForm({ clientId, today, exercises, contacts }: Props) {
+  const [open, setOpen] = useState(false);
+  const [state, action] = useActionState(createAssignmentAction, idleState);
+  const [key, renewKey] = useIdempotencyKey();
+  const [cadence, setCadence] = useState("weekly");
+  const [seenAt, setSeenAt] = useState<number | undefined>();
+  if (state.status === "success" && state.at !== seenAt) {
+    setSeenAt(state.at);
+    renewKey();
+    setOpen(false);
+  }
+  if (!open) {
+    return (
+      <div className="space-y-2">
+        {state.status === "success" ? <FormMessage state={state} /> : null}
+        <Button onClick={() => setOpen(true)}>Assign an exercise</Button>
+      </div>
+    );
+  }
+  const errors = state.fieldErrors ?? {};
+  const days = state.values?.weekdays;
+  const chosenDays = Array.isArray(days) ? days : days ? [days] : [];
+  return (
+    <form action={action} className="space-y-4" noValidate key={state.at ?? 0}>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="_idempotency" value={key} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField name="exerciseId" label="Exercise" required placeholder="Choose…" defaultValue={valueOf(state, "exerciseId")} errors={errors.exerciseId}>
+          <optgroup label="For the client">
+            {exercises.filter((e) => e.audience === "client").map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title} ({e.minutes} min)
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="For a family member">
+            {exercises.filter((e) => e.audience === "family").map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title} ({e.minutes} min)
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
+        <SelectField name="assignee" label="Who does it" required defaultValue={valueOf(state, "assignee", "client")} errors={errors.assignee}>
+          <option value="client">The client</option>
+          {contacts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} ({c.relationship})
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="cadence" label="How often" required value={cadence} onChange={(e) => setCadence(e.target.value)} errors={errors.cadence}>
+          {Object.entries(cadenceLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        {cadence === "weekdays" ? (
+          <fieldset aria-describedby={errors.weekdays ? "weekdays-error" : undefined}>
+            <legend className="text-sm font-medium">Weekdays</legend>
+            <div className="mt-1 flex flex-wrap gap-2">
+              {weekdayLabels.map((label, day) => (
+                <label key={label} className="flex items-center gap-1 rounded border border-line bg-white px-2 py-1 text-sm">
+                  <input type="checkbox" name="weekdays" value={day} defaultChecked={chosenDays.includes(String(day))} />
+                  {label}
+                </label>
+              ))}
+            </div>
+            <FieldError id="weekdays-error" errors={errors.weekdays} />
+          </fieldset>
+        ) : (
+          <div />
+        )}
+        <TextField name="startDate" label="First day" type="date" required defaultValue={valueOf(state, "startDate", today)} errors={errors.startDate} />
+        <TextField name="endDate" label="Last day" type="date" hint="Optional." defaultValue={valueOf(state, "endDate")} errors={errors.endDate} />
+        <TextAreaField name="instructions" label="Instructions for the person" rows={2} defaultValue={valueOf(state, "instructions")} errors={errors.instructions} className="sm:col-span-2" />
+      </div>
+      <FormMessage state={state} />
+      <div className="flex gap-2">
+        <SubmitButton>Assign</SubmitButton>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

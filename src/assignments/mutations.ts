@@ -1,0 +1,136 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Actor } from "@/auth/actor";
+import { findVisibleClientId } from "@/clients/access";
+import type { Db } from "@/db/client";
+import { assignmentPauses, assignments, clients, entryComments, exerciseEntries, supportContacts } from "@/db/schema";
+import { findExercise } from "@/exercises/library";
+import type { ActionSpec, Handler } from "@/lib/action-core";
+import { ActionRefused, ConflictError } from "@/lib/errors";
+import { todayIn } from "@/lib/zod-fields";
+import { assignmentChangeSchema, commentSchema, createAssignmentSchema } from "./schemas";
+
+const clinical = ["counselor", "supervisor"] as const;
+
+type ClientRef = { clientId: string; timeZone: string };
+
+async function loadClient(db: Db, actor: Actor, input: { clientId: string }): Promise<ClientRef | null> {
+  const id = await findVisibleClientId(db, actor, input.clientId);
+  if (!id) return null;
+  const [row] = await db.select({ timeZone: clients.timeZone, status: clients.status }).from(clients).where(eq(clients.id, id));
+  return row ? { clientId: id, timeZone: row.timeZone } : null;
+}
+
+export const createAssignmentSpec: ActionSpec<typeof createAssignmentSchema, ClientRef, { id: string }> = {
+  name: "assignment.create",
+  schema: createAssignmentSchema,
+  roles: clinical,
+  load: loadClient,
+  audit: ({ record, result, input }) => ({
+    action: "assignment.create",
+    entityType: "assignment",
+    entityId: result.id,
+    clientId: record.clientId,
+    detail: { exerciseId: input.exerciseId, cadence: input.cadence, forFamily: input.assignee !== "client" },
+  }),
+};
+
+export const createAssignment: Handler<typeof createAssignmentSchema, ClientRef, { id: string }> = async ({ db, actor, input, record }) => {
+  const exercise = await findExercise(db, actor.organisationId, input.exerciseId);
+  if (!exercise) throw new ActionRefused("Choose an exercise from the library.", { exerciseId: ["Choose an exercise from the library."] });
+  let contactId: string | null = null;
+  if (input.assignee !== "client") {
+    const [contact] = await db
+      .select({ id: supportContacts.id })
+      .from(supportContacts)
+      .where(and(eq(supportContacts.id, input.assignee), eq(supportContacts.clientId, record.clientId), isNull(supportContacts.archivedAt)));
+    if (!contact) throw new ActionRefused("Choose someone from the support network.", { assignee: ["Choose someone from the support network."] });
+    contactId = contact.id;
+  }
+  if ((exercise.audience === "family") !== (contactId !== null)) {
+    const message = exercise.audience === "family" ? "This exercise is for family members: choose one." : "This exercise is for the client: choose the client.";
+    throw new ActionRefused(message, { assignee: [message] });
+  }
+  const cadence = input.cadence === "weekdays" ? { kind: "weekdays" as const, days: [...new Set(input.weekdays)].sort() } : { kind: input.cadence };
+  const [row] = await db
+    .insert(assignments)
+    .values({
+      organisationId: actor.organisationId,
+      clientId: record.clientId,
+      contactId,
+      exerciseId: exercise.id,
+      exerciseVersion: exercise.version,
+      cadence,
+      startDate: input.startDate,
+      endDate: input.endDate ?? null,
+      instructions: input.instructions ?? null,
+      createdBy: actor.userId,
+    })
+    .returning({ id: assignments.id });
+  return { id: row!.id };
+};
+
+type AssignmentRef = { clientId: string; assignmentId: string; status: "active" | "paused" | "ended"; timeZone: string };
+
+export const changeAssignmentSpec: ActionSpec<typeof assignmentChangeSchema, AssignmentRef, void> = {
+  name: "assignment.change",
+  schema: assignmentChangeSchema,
+  roles: clinical,
+  load: async (db, actor, input) => {
+    const client = await loadClient(db, actor, input);
+    if (!client) return null;
+    const [row] = await db
+      .select({ id: assignments.id, status: assignments.status })
+      .from(assignments)
+      .where(and(eq(assignments.id, input.assignmentId), eq(assignments.clientId, client.clientId), eq(assignments.organisationId, actor.organisationId)));
+    return row ? { clientId: client.clientId, assignmentId: row.id, status: row.status, timeZone: client.timeZone } : null;
+  },
+  audit: ({ record, input }) => ({ action: `assignment.${input.change}`, entityType: "assignment", entityId: record.assignmentId, clientId: record.clientId }),
+};
+
+/** Pause, resume or end, counted in the client's own day. */
+export const changeAssignment: Handler<typeof assignmentChangeSchema, AssignmentRef, void> = async ({ db, actor, input, record }) => {
+  const today = todayIn(record.timeZone);
+  const allowed = { pause: record.status === "active", resume: record.status === "paused", end: record.status !== "ended" }[input.change];
+  if (!allowed) throw new ActionRefused(`This assignment is ${record.status}; it cannot be ${input.change === "end" ? "ended" : `${input.change}d`}.`);
+  const status = input.change === "pause" ? "paused" : input.change === "resume" ? "active" : "ended";
+  const updated = await db
+    .update(assignments)
+    .set({ status, endedOn: status === "ended" ? today : null, version: sql`${assignments.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(assignments.id, record.assignmentId), eq(assignments.version, input.version)))
+    .returning({ id: assignments.id });
+  if (!updated.length) throw new ConflictError("Someone else changed this assignment just now. Reload to see it.");
+  if (input.change === "pause") {
+    await db.insert(assignmentPauses).values({ organisationId: actor.organisationId, assignmentId: record.assignmentId, fromDate: today });
+  } else {
+    await db
+      .update(assignmentPauses)
+      .set({ untilDate: today })
+      .where(and(eq(assignmentPauses.assignmentId, record.assignmentId), isNull(assignmentPauses.untilDate)));
+  }
+};
+
+type EntryRef = { clientId: string; entryId: string };
+
+export const commentSpec: ActionSpec<typeof commentSchema, EntryRef, { id: string }> = {
+  name: "entry.comment",
+  schema: commentSchema,
+  roles: clinical,
+  load: async (db, actor, input) => {
+    const clientId = await findVisibleClientId(db, actor, input.clientId);
+    if (!clientId) return null;
+    const [row] = await db
+      .select({ id: exerciseEntries.id })
+      .from(exerciseEntries)
+      .where(and(eq(exerciseEntries.id, input.entryId), eq(exerciseEntries.clientId, clientId), eq(exerciseEntries.organisationId, actor.organisationId)));
+    return row ? { clientId, entryId: row.id } : null;
+  },
+  audit: ({ record, result }) => ({ action: "entry.comment", entityType: "entry_comment", entityId: result.id, clientId: record.clientId }),
+};
+
+export const addComment: Handler<typeof commentSchema, EntryRef, { id: string }> = async ({ db, actor, input, record }) => {
+  const [row] = await db
+    .insert(entryComments)
+    .values({ organisationId: actor.organisationId, entryId: record.entryId, authorId: actor.userId, text: input.text })
+    .returning({ id: entryComments.id });
+  return { id: row!.id };
+};

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { defineTableState } from "@/components/data-table/table-state";
+import { isLocalDate } from "@/lib/local-date";
+
+// A calendar day in UTC, the zone the audit log is shown in.
+const day = z.string().trim().refine(isLocalDate).optional();
+
+/** The audit log's URL: newest first (or oldest first), filters by user, client, action and day range. */
+export const auditTable = defineTableState({
+  sortable: ["occurredAt"],
+  defaultSort: { id: "occurredAt", desc: true },
+  filters: {
+    user: z.uuid().optional(),
+    // A client's record number, or its id.
+    client: z.string().trim().min(1).max(64).optional(),
+    action: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/)
+      .max(64)
+      .optional(),
+    from: day,
+    to: day,
+  },
+  pageSizes: [25, 50, 100],
+  columns: ["entity", "client", "ip", "detail"],
+});
+
+export type AuditFilters = ReturnType<typeof auditTable.parse>["filters"];
+
+/** Names for the actions Attune writes; an action not listed here is shown by its code. */
+export const auditActionLabels: Record<string, string> = {
+  "audit.export": "Audit log exported",
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in failed",
+  "auth.sign_in_throttled": "Sign-in throttled",
+  "auth.sign_out": "Signed out",
+  "auth.sign_out_idle": "Signed out (idle)",
+  "client.create": "Client created",
+  "client.discharge": "Client discharged",
+  "client.import": "Clients imported",
+  "client.import_preview": "Client import previewed",
+  "client.readmit": "Client re-admitted",
+  "client.reassign": "Client moved to another counselor",
+  "client.update": "Client changed",
+  "client.view": "Client viewed",
+  "note.create": "Note started",
+  "note.save": "Note draft saved",
+  "note.sign": "Note signed",
+  "note.cosign": "Note co-signed",
+  "note.addendum": "Addendum added",
+  "note.view": "Note viewed",
+  "consent.record": "Consent recorded",
+  "consent.revoke": "Consent revoked",
+  "support.add_contact": "Support contact added",
+  "support.archive_contact": "Support contact archived",
+  "support.update_contact": "Support contact changed",
+  "system.seed_demo": "Demo data created",
+  "user.change_password": "Password changed",
+  "user.change_role": "Role changed",
+  "user.change_supervisor": "Supervisor changed",
+  "user.deactivate": "User deactivated",
+  "user.invite": "User invited",
+  "user.invite_accept": "Invitation accepted",
+  "user.invite_reissue": "Invitation link renewed",
+  "user.password_reset": "Password reset by link",
+  "user.reactivate": "User reactivated",
+  "user.reset_link": "Password reset link issued",
+  "user.update_profile": "Profile changed",
+};
+
+export function actionLabel(action: string): string {
+  return auditActionLabels[action] ?? action;
+}
+
+export const actorKindLabels = { user: "User", portal: "Client portal", system: "System", anonymous: "Not signed in" } as const;

@@ -1,0 +1,120 @@
+"use client";
+
+import { ClearFiltersButton, SearchFilter, SelectFilter, type FilterOption } from "@/components/data-table";
+import { createDataTableColumnHelper, DataTable, type DataTablePage } from "@/components/data-table/data-table";
+import type { TableState } from "@/components/data-table/table-state";
+import { actionLabel, actorKindLabels, auditTable } from "../audit-table";
+import type { AuditRow } from "../queries";
+import { DateFilter } from "./date-filter";
+import { formatUtc } from "./format-time";
+
+const col = createDataTableColumnHelper<AuditRow>();
+
+function Who({ row }: { row: AuditRow }) {
+  if (!row.actorName) return <span className="text-muted">{actorKindLabels[row.actorKind]}</span>;
+  return (
+    <span>
+      {row.actorName}
+      {row.actorKind !== "user" ? <span className="text-muted"> ({actorKindLabels[row.actorKind].toLowerCase()})</span> : null}
+    </span>
+  );
+}
+
+/** Which record: a person by name, a client by record number only, anything else by type and id. */
+function recordOf(row: AuditRow): string {
+  if (!row.entityType) return "—";
+  if (row.entityType === "user") return row.entityName ?? "A user";
+  if (row.entityType === "client") return row.clientRecordNumber ? `Client ${row.clientRecordNumber}` : "A client";
+  const words = row.entityType.replaceAll("_", " ");
+  const type = `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+  return row.entityId ? `${type} ${row.entityId.slice(0, 8)}` : type;
+}
+
+function Detail({ detail }: { detail: AuditRow["detail"] }) {
+  const entries = Object.entries(detail ?? {});
+  if (entries.length === 0) return <span className="text-muted">—</span>;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
+      {entries.map(([key, value]) => (
+        <div key={key} className="contents">
+          <dt className="text-muted">{key}</dt>
+          <dd className="font-mono">
+            <DetailValue value={value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are shortened to their first eight characters; the whole id is in the tooltip and the CSV. */
+function DetailValue({ value }: { value: string | number | boolean | null }) {
+  if (value === null) return <>—</>;
+  const text = String(value);
+  if (UUID_RE.test(text)) return <abbr title={text} className="no-underline">{text.slice(0, 8)}…</abbr>;
+  return <span className="break-all">{text}</span>;
+}
+
+const columns = col.columns([
+  col.accessor("occurredAt", {
+    header: "Time (UTC)",
+    cell: (info) => <time dateTime={info.getValue()} className="tabular-nums">{formatUtc(info.getValue(), { seconds: true, zone: false })}</time>,
+  }),
+  col.display({ id: "who", header: "Who", cell: (info) => <Who row={info.row.original} /> }),
+  col.accessor("action", {
+    header: "Action",
+    enableSorting: false,
+    cell: (info) => <span title={info.getValue()}>{actionLabel(info.getValue())}</span>,
+  }),
+  col.display({ id: "entity", header: "Record", cell: (info) => recordOf(info.row.original), meta: { hideable: true, label: "Record" } }),
+  col.accessor("clientRecordNumber", { id: "client", header: "Client", enableSorting: false, cell: (info) => info.getValue() ?? "—", meta: { hideable: true, label: "Client" } }),
+  col.accessor("ip", {
+    header: "From",
+    enableSorting: false,
+    cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span>,
+    meta: { hideable: true, label: "From (IP address)" },
+  }),
+  col.accessor("detail", {
+    header: "Detail",
+    enableSorting: false,
+    cell: (info) => <Detail detail={info.getValue()} />,
+    meta: { hideable: true, label: "Detail", className: "whitespace-normal min-w-48" },
+  }),
+]);
+
+interface Props {
+  rows: AuditRow[];
+  state: TableState<unknown>;
+  page: DataTablePage;
+  users: FilterOption[];
+  actions: FilterOption[];
+}
+
+export function AuditLogTable({ rows, state, page, users, actions }: Props) {
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      getRowId={(r) => String(r.id)}
+      state={state}
+      totalCount={null}
+      page={page}
+      caption="Audit events"
+      emptyMessage="No events match these filters."
+      sortable={auditTable.sortable}
+      pageSizes={auditTable.pageSizes}
+      toolbar={
+        <>
+          <SelectFilter name="user" label="User" options={users} anyLabel="Anyone" />
+          <SearchFilter name="client" label="Client" placeholder="Record number or id" className="min-w-44" />
+          <SelectFilter name="action" label="Action" options={actions} anyLabel="Any action" />
+          <DateFilter name="from" label="From (UTC day)" />
+          <DateFilter name="to" label="To (UTC day)" />
+          <ClearFiltersButton names={auditTable.filterKeys} />
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,26 @@
+import type { UserRole } from "@/db/schema";
+
+/** The signed-in person as every permission check sees them, read fresh from the database. */
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  role: UserRole;
+  name: string;
+  email: string;
+}
+
+export const clinicalRoles: readonly UserRole[] = ["counselor", "supervisor"];
+
+export function isClinical(actor: Actor): boolean {
+  return clinicalRoles.includes(actor.role);
+}
+
+export function hasRole(actor: Actor, roles: readonly UserRole[] | undefined): boolean {
+  return !roles || roles.includes(actor.role);
+}
+
+export const roleLabels: Record<UserRole, string> = {
+  counselor: "Counselor",
+  supervisor: "Supervisor",
+  admin: "Administrator",
+};

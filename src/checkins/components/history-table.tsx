@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { formatWhen } from "../format";
+import type { HistoryRow } from "../queries";
+import { BandBadge, ChangeText, formatScore, StatusBadge } from "./score-parts";
+
+/** A client's check-ins, newest first: total, band and change since the one before, each openable. */
+export function HistoryTable({ clientId, rows, timeZone }: { clientId: string; rows: HistoryRow[]; timeZone: string }) {
+  if (rows.length === 0) return <p className="text-sm text-muted">No check-ins yet.</p>;
+  return (
+    <div className="-mx-5 overflow-x-auto">
+      <table className="w-full min-w-[44rem] text-sm">
+        <caption className="sr-only">Check-in history, newest first</caption>
+        <thead>
+          <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+            <th scope="col" className="px-5 py-2 font-medium">Date</th>
+            <th scope="col" className="px-3 py-2 font-medium">Check-in</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">Total</th>
+            <th scope="col" className="px-3 py-2 font-medium">Band</th>
+            <th scope="col" className="px-3 py-2 font-medium">Change since last</th>
+            <th scope="col" className="px-5 py-2 font-medium">Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {rows.map((r) => (
+            <tr key={r.id} className="align-top hover:bg-canvas/60">
+              <td className="whitespace-nowrap px-5 py-2.5">
+                <Link href={`/clients/${clientId}/checkins/${r.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  <time dateTime={r.administeredAt}>{formatWhen(r.administeredAt, timeZone, false)}</time>
+                  <span className="sr-only">: open the {r.title}</span>
+                </Link>
+                <span className="block text-xs text-muted">{r.mode === "portal" ? "Portal" : "In session"}</span>
+              </td>
+              <td className="px-3 py-2.5">
+                <span className="font-medium">{r.title}</span>
+                {r.byName !== "Client" ? <span className="text-muted"> · {r.byName}</span> : null}
+                {r.alerts > 0 ? (
+                  <Badge tone="danger" className="ml-2">
+                    Critical answer
+                  </Badge>
+                ) : null}
+                {r.notice ? <span className="block text-xs text-muted">Written for Attune · not a validated instrument</span> : null}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2.5 text-right tabular-nums">
+                {r.total === null ? <span className="text-muted">—</span> : <strong className="font-semibold">{formatScore(r.total)}</strong>}
+                {r.max !== null ? <span className="text-muted"> / {formatScore(r.max)}</span> : null}
+              </td>
+              <td className="px-3 py-2.5">
+                <BandBadge band={r.band} />
+              </td>
+              <td className="px-3 py-2.5 tabular-nums">
+                <ChangeText change={r.change} />
+              </td>
+              <td className="px-5 py-2.5">
+                <StatusBadge status={r.status} answered={r.answered} expected={r.expected} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { idleState } from "@/lib/form-state";
+import { publishInstrumentAction, retireInstrumentAction } from "../actions";
+
+export function PublishButton({ instrumentId, ready }: { instrumentId: string; ready: boolean }) {
+  const [state, action] = useActionState(publishInstrumentAction, idleState);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="instrumentId" value={instrumentId} />
+      <FormMessage state={state} />
+      {ready ? <SubmitButton pendingLabel="Publishing…">Publish for the organisation</SubmitButton> : <p className="text-sm text-muted">Publishing becomes possible once the scoring has no problems.</p>}
+    </form>
+  );
+}
+
+export function RetireButton({ instrumentId }: { instrumentId: string }) {
+  const [state, action] = useActionState(retireInstrumentAction, idleState);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="instrumentId" value={instrumentId} />
+      <FormMessage state={state} />
+      <SubmitButton variant="danger" pendingLabel="Retiring…">
+        Retire this version
+      </SubmitButton>
+    </form>
+  );
+}

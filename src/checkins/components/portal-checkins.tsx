@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import type { PortalHolder } from "@/portal/session";
+import { formatDay } from "../format";
+import { portalDueCheckins } from "../portal";
+
+/**
+ * The portal's list of check-ins waiting for the link's holder (their own only), each with the
+ * last day it can be done. Renders nothing when none is due, unless `always` is set.
+ */
+export async function PortalCheckins({ holder, token, always = false }: { holder: PortalHolder; token: string; always?: boolean }) {
+  const due = await portalDueCheckins(getDb(), holder);
+  if (due.length === 0 && !always) return null;
+  return (
+    <section aria-labelledby="checkins-due" className="space-y-3">
+      <h2 id="checkins-due" className="text-sm font-semibold uppercase tracking-wide text-muted">
+        Your check-ins
+      </h2>
+      {due.length === 0 ? <p className="text-base text-muted">No check-in is waiting for you right now.</p> : null}
+      <ul className="space-y-3">
+        {due.map((c) => (
+          <li key={c.scheduleId} className="rounded-lg border border-line bg-white p-4">
+            <p className="text-base font-semibold">{c.title}</p>
+            <p className="text-sm text-muted">
+              {c.questions} short questions · open until {formatDay(c.closesOn)}
+            </p>
+            <Link
+              href={`/p/${token}/c/${c.scheduleId}`}
+              className="mt-3 flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-4 text-base font-medium text-white hover:bg-brand-700"
+            >
+              Start<span className="sr-only">: {c.title}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FieldError, FormMessage, SubmitButton, TextField, useIdempotencyKey, valueOf } from "@/components/ui/form";
+import { SelectField } from "@/components/ui/select-field";
+import { idleState } from "@/lib/form-state";
+import { createScheduleAction } from "../actions";
+import type { Respondent } from "../catalog";
+import { DEFAULT_EXPIRY_DAYS } from "../due";
+import { cadenceLabels } from "../schemas";
+
+const weekdayLabels = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+interface Props {
+  clientId: string;
+  clientName: string;
+  today: string;
+  instruments: { url: string; title: string; respondent: Respondent }[];
+  contacts: { id: string; label: string }[];
+}
+
+/** Sends a check-in to the portal on a cadence, for the client or (family check-ins) a supporter. */
+export function ScheduleForm({ clientId, clientName, today, instruments, contacts }: Props) {
+  const [open, setOpen] = useState(false);
+  const [state, action] = useActionState(createScheduleAction, idleState);
+  const [key, renewKey] = useIdempotencyKey();
+  const sendable = instruments.filter((i) => i.respondent !== "clinician");
+  const [url, setUrl] = useState(sendable[0]?.url ?? "");
+  const [cadence, setCadence] = useState("weekly");
+  const [seenAt, setSeenAt] = useState<number | undefined>();
+  if (state.status === "success" && state.at !== seenAt) {
+    setSeenAt(state.at);
+    renewKey();
+    setOpen(false);
+  }
+  if (!open) {
+    return (
+      <div className="space-y-2">
+        {state.status === "success" ? <FormMessage state={state} /> : null}
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          Send a check-in to the portal
+        </Button>
+      </div>
+    );
+  }
+  const errors = state.fieldErrors ?? {};
+  const forFamily = sendable.find((i) => i.url === url)?.respondent === "family";
+  return (
+    <form action={action} className="space-y-4" noValidate key={state.at ?? 0}>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="_idempotency" value={key} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField name="instrumentUrl" label="Check-in" required value={url} onChange={(e) => setUrl(e.target.value)} errors={errors.instrumentUrl}>
+          {sendable.map((i) => (
+            <option key={i.url} value={i.url}>
+              {i.title}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="respondent" label="Who answers it" required defaultValue={valueOf(state, "respondent", forFamily ? (contacts[0]?.id ?? "") : "client")} key={url} errors={errors.respondent}>
+          {forFamily ? (
+            contacts.length ? (
+              contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))
+            ) : (
+              <option value="">No one in the support network yet</option>
+            )
+          ) : (
+            <option value="client">{clientName} (the client)</option>
+          )}
+        </SelectField>
+        <SelectField name="cadence" label="How often" required value={cadence} onChange={(e) => setCadence(e.target.value)} errors={errors.cadence}>
+          {Object.entries(cadenceLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          name="expiryDays"
+          label="Open for (days)"
+          type="number"
+          min={1}
+          max={14}
+          hint="How long each check-in stays open in the portal, its first day included."
+          defaultValue={valueOf(state, "expiryDays", String(DEFAULT_EXPIRY_DAYS))}
+          errors={errors.expiryDays}
+        />
+        {cadence === "weekdays" ? (
+          <fieldset aria-describedby={errors.weekdays ? "checkin-weekdays-error" : undefined} className="sm:col-span-2">
+            <legend className="text-sm font-medium">Weekdays</legend>
+            <div className="mt-1 flex flex-wrap gap-2">
+              {weekdayLabels.map((label, day) => (
+                <label key={label} className="flex items-center gap-1 rounded border border-line bg-white px-2 py-1 text-sm">
+                  <input type="checkbox" name="weekdays" value={day} />
+                  {label}
+                </label>
+              ))}
+            </div>
+            <FieldError id="checkin-weekdays-error" errors={errors.weekdays} />
+          </fieldset>
+        ) : null}
+        <TextField name="startDate" label="First day" type="date" required defaultValue={valueOf(state, "startDate", today)} errors={errors.startDate} />
+        <TextField name="endDate" label="Last day" type="date" hint="Optional." defaultValue={valueOf(state, "endDate")} errors={errors.endDate} />
+      </div>
+      <FormMessage state={state} />
+      <div className="flex gap-2">
+        <SubmitButton>Schedule</SubmitButton>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { describeCadence, formatDay } from "../format";
+import type { ScheduleView } from "../queries";
+import { EndScheduleButton } from "./schedule-controls";
+import { Badge } from "@/components/ui/badge";
+
+export function ScheduleList({ clientId, schedules }: { clientId: string; schedules: ScheduleView[] }) {
+  if (schedules.length === 0) return <p className="text-sm text-muted">Nothing is being sent to the portal.</p>;
+  return (
+    <ul className="divide-y divide-line">
+      {schedules.map((s) => (
+        <li key={s.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+          <div className="min-w-0 flex-1">
+            <p className="font-medium">
+              {s.title} <span className="font-normal text-muted">· {s.byName}</span>
+            </p>
+            <p className="text-sm text-muted">
+              {describeCadence(s.cadence)} from {formatDay(s.startDate)}
+              {s.endDate ? ` to ${formatDay(s.endDate)}` : ""}, open {s.expiryDays} {s.expiryDays === 1 ? "day" : "days"} each time
+            </p>
+          </div>
+          <div className="flex shrink-0 flex-col items-end gap-2">
+            {s.state.kind === "due" ? (
+              <Badge tone="brand">Waiting in the portal until {formatDay(s.state.closesOn)}</Badge>
+            ) : s.state.kind === "next" ? (
+              <Badge>Next on {formatDay(s.state.on)}</Badge>
+            ) : (
+              <Badge>Finished</Badge>
+            )}
+            <EndScheduleButton clientId={clientId} scheduleId={s.id} version={s.version} title={s.title} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

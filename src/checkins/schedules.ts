@@ -1,0 +1,88 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Actor } from "@/auth/actor";
+import { findVisibleClientId } from "@/clients/access";
+import type { Db } from "@/db/client";
+import { checkinSchedules } from "@/db/schema";
+import type { ActionSpec, Handler } from "@/lib/action-core";
+import { ActionRefused, ConflictError } from "@/lib/errors";
+import { clinical, respondentContact } from "./administer";
+import { currentInstrument } from "./instruments";
+import { createScheduleSchema, endScheduleSchema } from "./schemas";
+
+type ClientRef = { clientId: string };
+
+async function loadClient(db: Db, actor: Actor, input: { clientId: string }): Promise<ClientRef | null> {
+  const clientId = await findVisibleClientId(db, actor, input.clientId);
+  return clientId ? { clientId } : null;
+}
+
+type Created = { id: string; instrumentUrl: string; forFamilyMember: boolean };
+
+export const createScheduleSpec: ActionSpec<typeof createScheduleSchema, ClientRef, Created> = {
+  name: "checkin.schedule",
+  schema: createScheduleSchema,
+  roles: clinical,
+  load: loadClient,
+  audit: ({ record, result, input }) => ({
+    action: "checkin.schedule",
+    entityType: "checkin_schedule",
+    entityId: result.id,
+    clientId: record.clientId,
+    detail: { instrument: result.instrumentUrl, cadence: input.cadence, expiryDays: input.expiryDays, forFamilyMember: result.forFamilyMember },
+  }),
+};
+
+/** Sends a check-in to the portal on a cadence: the client's own, or a family member's. */
+export const createSchedule: Handler<typeof createScheduleSchema, ClientRef, Created> = async ({ db, actor, input, record }) => {
+  const current = await currentInstrument(db, actor.organisationId, input.instrumentUrl);
+  if (!current) throw new ActionRefused("Choose a check-in from the list.", { instrumentUrl: ["Choose a check-in from the list."] });
+  if (current.respondent === "clinician") {
+    const message = "This check-in is rated by the counselor, so it is taken in session, not sent to the portal.";
+    throw new ActionRefused(message, { instrumentUrl: [message] });
+  }
+  const contactId = await respondentContact(db, record.clientId, current.respondent, input.respondent, "respondent");
+  const cadence = input.cadence === "weekdays" ? { kind: "weekdays" as const, days: [...new Set(input.weekdays)].sort() } : { kind: input.cadence };
+  const [row] = await db
+    .insert(checkinSchedules)
+    .values({
+      organisationId: actor.organisationId,
+      clientId: record.clientId,
+      contactId,
+      instrumentUrl: current.instrument.url,
+      cadence,
+      startDate: input.startDate,
+      endDate: input.endDate ?? null,
+      expiryDays: input.expiryDays,
+      createdBy: actor.userId,
+    })
+    .returning({ id: checkinSchedules.id });
+  return { id: row!.id, instrumentUrl: current.instrument.url, forFamilyMember: contactId !== null };
+};
+
+type ScheduleRef = { clientId: string; scheduleId: string; status: "active" | "ended" };
+
+export const endScheduleSpec: ActionSpec<typeof endScheduleSchema, ScheduleRef, void> = {
+  name: "checkin.schedule_end",
+  schema: endScheduleSchema,
+  roles: clinical,
+  load: async (db, actor, input) => {
+    const client = await loadClient(db, actor, input);
+    if (!client) return null;
+    const [row] = await db
+      .select({ id: checkinSchedules.id, status: checkinSchedules.status })
+      .from(checkinSchedules)
+      .where(and(eq(checkinSchedules.id, input.scheduleId), eq(checkinSchedules.clientId, client.clientId), eq(checkinSchedules.organisationId, actor.organisationId)));
+    return row ? { clientId: client.clientId, scheduleId: row.id, status: row.status } : null;
+  },
+  audit: ({ record }) => ({ action: "checkin.schedule_end", entityType: "checkin_schedule", entityId: record.scheduleId, clientId: record.clientId }),
+};
+
+export const endSchedule: Handler<typeof endScheduleSchema, ScheduleRef, void> = async ({ db, input, record }) => {
+  if (record.status === "ended") throw new ActionRefused("This schedule has already ended.");
+  const updated = await db
+    .update(checkinSchedules)
+    .set({ status: "ended", version: sql`${checkinSchedules.version} + 1` })
+    .where(and(eq(checkinSchedules.id, record.scheduleId), eq(checkinSchedules.version, input.version)))
+    .returning({ id: checkinSchedules.id });
+  if (!updated.length) throw new ConflictError("Someone else changed this schedule just now. Reload to see it.");
+};

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { localDate, optionalLocalDate, requiredText, stringList, uuid, version } from "@/lib/zod-fields";
+import { DEFAULT_EXPIRY_DAYS } from "./due";
+
+export const MAX_ANSWERS_BYTES = 40_000;
+
+const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Reload the page and try again.");
+
+/** The answers travel as one JSON object (linkId → value) in a hidden field. */
+const answersJson = z
+  .string()
+  .max(MAX_ANSWERS_BYTES, "These answers are too long to save in one go.")
+  .transform((text, ctx) => {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: "custom", message: "The answers could not be read. Reload the page and try again." });
+    return z.NEVER;
+  });
+
+/** A ticked "save with unanswered questions" box; absent means no. */
+const confirmation = z
+  .string()
+  .optional()
+  .transform((v) => v === "true");
+
+export const administerSchema = z.object({
+  clientId: uuid("Unknown client."),
+  /** `url|version` of the instrument the form showed. */
+  instrument: z.string().trim().min(1, "Choose a check-in.").max(400),
+  /** "client", or the support-network member who answers (family check-ins). */
+  respondent: z.string().min(1, "Choose who answered."),
+  idempotencyKey,
+  allowMissing: confirmation,
+  answers: answersJson,
+});
+export type AdministerInput = z.infer<typeof administerSchema>;
+
+export const portalCheckinSchema = z.object({
+  scheduleId: uuid("Unknown check-in."),
+  idempotencyKey,
+  allowMissing: confirmation,
+  answers: answersJson,
+});
+
+export const cadenceLabels = { once: "Once", daily: "Every day", weekly: "Every week", weekdays: "On chosen weekdays" } as const;
+
+export const createScheduleSchema = z
+  .object({
+    clientId: uuid("Unknown client."),
+    instrumentUrl: z.string().trim().min(1, "Choose a check-in.").max(300),
+    respondent: z.string().min(1, "Choose who answers it."),
+    cadence: z.enum(["once", "daily", "weekly", "weekdays"], { error: "Choose how often." }),
+    weekdays: stringList.pipe(z.array(z.coerce.number<string>().int().min(0).max(6))),
+    startDate: localDate("Choose the first day."),
+    endDate: optionalLocalDate,
+    expiryDays: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v) : DEFAULT_EXPIRY_DAYS))
+      .pipe(z.number({ error: "Enter a number of days." }).int("Enter a whole number of days.").min(1, "At least 1 day.").max(14, "At most 14 days.")),
+  })
+  .refine((v) => v.cadence !== "weekdays" || v.weekdays.length > 0, { path: ["weekdays"], message: "Choose at least one weekday." })
+  .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ["endDate"], message: "The last day must be on or after the first day." });
+export type CreateScheduleInput = z.infer<typeof createScheduleSchema>;
+
+export const endScheduleSchema = z.object({ clientId: uuid("Unknown client."), scheduleId: uuid("Unknown schedule."), version });
+
+export const acknowledgeAlertSchema = z.object({
+  clientId: uuid("Unknown client."),
+  alertId: uuid("Unknown alert."),
+  note: requiredText(2000, "Write what you did or decided: the note stays with the alert.", "the note"),
+});

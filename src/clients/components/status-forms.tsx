@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage, SubmitButton, TextField } from "@/components/ui/form";
+import { SelectField, TextAreaField } from "@/components/ui/select-field";
+import { idleState } from "@/lib/form-state";
+import { dischargeClientAction, readmitClientAction } from "../actions";
+
+export function DischargeForm({ clientId, version, today }: { clientId: string; version: number; today: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, action] = useActionState(dischargeClientAction, idleState);
+  if (!open && state.status !== "error") {
+    return (
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        Discharge…
+      </Button>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4 rounded-md border border-line bg-canvas p-4" noValidate>
+      <h3 className="text-sm font-semibold">Discharge this client</h3>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="version" value={version} />
+      <TextField name="dischargedOn" label="Discharge date" type="date" required defaultValue={(state.values?.dischargedOn as string) ?? today} errors={state.fieldErrors?.dischargedOn} />
+      <TextAreaField name="reason" label="Reason" required rows={3} defaultValue={(state.values?.reason as string) ?? ""} errors={state.fieldErrors?.reason} />
+      <FormMessage state={state} />
+      <div className="flex gap-2">
+        <SubmitButton variant="danger">Discharge</SubmitButton>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function ReadmitForm({ clientId, version, today }: { clientId: string; version: number; today: string }) {
+  const [state, action] = useActionState(readmitClientAction, idleState);
+  return (
+    <form action={action} className="space-y-4 rounded-md border border-line bg-canvas p-4" noValidate>
+      <h3 className="text-sm font-semibold">Re-admit this client</h3>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="version" value={version} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="startDate" label="Re-admission date" type="date" required defaultValue={(state.values?.startDate as string) ?? today} errors={state.fieldErrors?.startDate} />
+        <SelectField name="status" label="Status" required defaultValue={(state.values?.status as string) ?? "active"} errors={state.fieldErrors?.status}>
+          <option value="intake">Intake</option>
+          <option value="active">Active</option>
+        </SelectField>
+      </div>
+      <FormMessage state={state} />
+      <SubmitButton>Re-admit</SubmitButton>
+    </form>
+  );
+}

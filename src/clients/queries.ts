@@ -1,0 +1,105 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { cache } from "react";
+import type { Actor } from "@/auth/actor";
+import { getDb, rowsOf } from "@/db/client";
+import { clients, users } from "@/db/schema";
+import { visibleClients } from "./access";
+
+export interface ClientHeader {
+  id: string;
+  name: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  dateOfBirth: string | null;
+  recordNumber: string;
+  recoveryFocus: (typeof clients.$inferSelect)["recoveryFocus"];
+  status: (typeof clients.$inferSelect)["status"];
+  primaryCounselorId: string;
+  primaryCounselorName: string;
+  careTeam: { id: string; name: string }[];
+  tags: string[];
+  startDate: string;
+  timeZone: string;
+  dischargedOn: string | null;
+  dischargeReason: string | null;
+  version: number;
+}
+
+/** The client as its pages show it, or null when missing or not the actor's to see. */
+export const getClientForActor = cache(async (actor: Actor, clientId: string): Promise<ClientHeader | null> => {
+  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return null;
+  const [row] = await getDb()
+    .select({
+      id: clients.id,
+      name: clients.name,
+      preferredName: clients.preferredName,
+      pronouns: clients.pronouns,
+      dateOfBirth: clients.dateOfBirth,
+      recordNumber: clients.recordNumber,
+      recoveryFocus: clients.recoveryFocus,
+      status: clients.status,
+      primaryCounselorId: clients.primaryCounselorId,
+      primaryCounselorName: users.name,
+      tags: clients.tags,
+      startDate: clients.startDate,
+      timeZone: clients.timeZone,
+      dischargedOn: clients.dischargedOn,
+      dischargeReason: clients.dischargeReason,
+      version: clients.version,
+      careTeam: sql<{ id: string; name: string }[]>`coalesce((
+        select json_agg(json_build_object('id', m.id, 'name', m.name) order by m.name)
+        from client_care_team t join users m on m.id = t.user_id where t.client_id = ${clients.id}), '[]'::json)`,
+    })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.primaryCounselorId))
+    .where(and(eq(clients.id, clientId), visibleClients(actor)))
+    .limit(1);
+  return row ?? null;
+});
+
+export interface CounselorOption {
+  id: string;
+  name: string;
+  role: string;
+  assignable: boolean;
+}
+
+/**
+ * Clinicians of the organisation for the client form: all may join a care team; only the
+ * actor (and, for a supervisor, their counselors) may be made primary counselor.
+ */
+export async function counselorOptions(actor: Actor): Promise<CounselorOption[]> {
+  const rows = await getDb()
+    .select({ id: users.id, name: users.name, role: users.role, supervisorId: users.supervisorId })
+    .from(users)
+    .where(and(eq(users.organisationId, actor.organisationId), eq(users.status, "active"), inArray(users.role, ["counselor", "supervisor"])))
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    assignable: r.id === actor.userId || (actor.role === "supervisor" && r.supervisorId === actor.userId),
+  }));
+}
+
+/** Filter choices for the roster, from the clients the actor sees, in one query. */
+export async function rosterFilterOptions(actor: Actor): Promise<{ tags: string[]; counselors: { id: string; name: string }[] }> {
+  const result = await getDb().execute<{ tags: string[] | null; counselors: { id: string; name: string }[] | null }>(sql`
+    with v as (select ${clients.tags} as tags, ${clients.primaryCounselorId} as counselor_id from ${clients} where ${visibleClients(actor)})
+    select
+      (select array_agg(distinct t order by t) from v, unnest(v.tags) as t) as tags,
+      (select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
+         from users u where u.id in (select distinct counselor_id from v)) as counselors`);
+  const [row] = rowsOf<{ tags: string[] | null; counselors: { id: string; name: string }[] | null }>(result);
+  return { tags: row?.tags ?? [], counselors: row?.counselors ?? [] };
+}
+
+export function ageOn(dateOfBirth: string | null, today = new Date()): number | null {
+  if (!dateOfBirth) return null;
+  const [y, m, d] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - y;
+  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
+  return age;
+}
+

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { clientStatus, recoveryFocus } from "@/db/schema";
+import { localDate, optionalLocalDate, optionalText, requiredText, stringList, timeZone, todayIn, uuid, version } from "@/lib/zod-fields";
+
+export const focusLabels = { substance_use: "Substance use", trauma: "Trauma", both: "Both" } as const;
+export const statusLabels = { intake: "Intake", active: "Active", on_hold: "On hold", discharged: "Discharged" } as const;
+
+const tagList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    [...new Set((v ?? "").split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))],
+  )
+  .pipe(
+    z
+      .array(z.string().max(30, "Keep each tag under 30 characters.").regex(/^[\p{L}\p{N} _-]+$/u, "Tags use letters, numbers, spaces, - and _."))
+      .max(10, "Use at most 10 tags."),
+  );
+
+const openStatuses = clientStatus.enumValues.filter((s) => s !== "discharged") as ["intake", "active", "on_hold"];
+
+export const clientFieldsSchema = z.object({
+  name: requiredText(120, "Enter the client's full name.", "the name"),
+  preferredName: optionalText(60, "the preferred name"),
+  pronouns: optionalText(40, "pronouns"),
+  dateOfBirth: optionalLocalDate.refine((v) => v === undefined || (v > "1900-01-01" && v < todayIn()), "Enter a date of birth in the past."),
+  recordNumber: requiredText(40, "Enter the record number.", "the record number").regex(
+    /^[A-Za-z0-9][A-Za-z0-9._/-]*$/,
+    "Use letters, numbers and . _ / - only.",
+  ),
+  recoveryFocus: z.enum(recoveryFocus.enumValues, { error: "Choose the recovery focus." }),
+  status: z.enum(openStatuses, { error: "Choose a status (discharge has its own button)." }),
+  primaryCounselorId: uuid("Choose the primary counselor."),
+  careTeam: stringList.pipe(z.array(uuid("Choose care-team members from the list.")).max(10, "A care team has at most 10 members.")),
+  tags: tagList,
+  startDate: localDate("Enter the start date."),
+  timeZone,
+});
+
+export const createClientSchema = clientFieldsSchema;
+export type CreateClientInput = z.infer<typeof createClientSchema>;
+
+export const updateClientSchema = clientFieldsSchema.extend({ clientId: uuid("Unknown client."), version });
+export type UpdateClientInput = z.infer<typeof updateClientSchema>;
+
+export const dischargeSchema = z
+  .object({
+    clientId: uuid("Unknown client."),
+    version,
+    dischargedOn: localDate("Enter the discharge date."),
+    reason: requiredText(500, "Say why the client is discharged.", "the reason"),
+  })
+  .refine((v) => v.dischargedOn <= todayIn("Pacific/Kiritimati"), { path: ["dischargedOn"], message: "A discharge date cannot be in the future." });
+
+export const readmitSchema = z.object({
+  clientId: uuid("Unknown client."),
+  version,
+  status: z.enum(["intake", "active"], { error: "Choose intake or active." }),
+  startDate: localDate("Enter the date of re-admission."),
+});

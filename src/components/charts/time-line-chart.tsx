@@ -1,0 +1,110 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { bandFill, seriesColours } from "./palette";
+
+export interface TimePoint {
+  /** Milliseconds since the epoch. */
+  x: number;
+  /** Lines shown in the tooltip, already worded (date, score, band). */
+  tooltip: string[];
+  [key: string]: number | string[] | null;
+}
+
+export interface LineSpec {
+  key: string;
+  label: string;
+  dashed?: boolean;
+}
+
+export interface BandSpec {
+  from: number;
+  to: number;
+  label: string;
+  severity: number;
+}
+
+export interface MarkerSpec {
+  x: number;
+  /** A short word drawn on the chart next to the marker line. */
+  short: string;
+  colour: string;
+  dash: string;
+}
+
+const dayFormat = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" });
+
+function TooltipBox({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
+  const point = payload?.[0]?.payload as TimePoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="rounded border border-line bg-white px-2 py-1 text-xs shadow">
+      {point.tooltip.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
+  );
+}
+
+/** Values over time, with optional shaded and labelled bands and labelled event markers. */
+export function TimeLineChart({
+  data,
+  lines,
+  bands = [],
+  markers = [],
+  yDomain,
+  yLabel,
+  height = 280,
+}: {
+  data: TimePoint[];
+  lines: LineSpec[];
+  bands?: BandSpec[];
+  markers?: MarkerSpec[];
+  yDomain: [number, number];
+  yLabel: string;
+  height?: number;
+}) {
+  const xs = [...data.map((d) => d.x), ...markers.map((m) => m.x)];
+  const domain: [number, number] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
+  return (
+    <div className="chart" data-testid="time-line-chart" style={{ width: "100%", height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
+          {bands.map((b) => (
+            <ReferenceArea
+              key={b.label}
+              y1={b.from}
+              y2={b.to}
+              fill={bandFill(b.severity)}
+              fillOpacity={0.7}
+              ifOverflow="hidden"
+              label={{ value: b.label, position: "insideTopRight", fontSize: 11, fill: "#374151" }}
+            />
+          ))}
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey="x" type="number" scale="time" domain={domain} tickFormatter={(v: number) => dayFormat.format(new Date(v))} fontSize={11} />
+          <YAxis domain={yDomain} fontSize={11} width={40} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11 }} />
+          {markers.map((m, i) => (
+            <ReferenceLine key={`${m.x}-${i}`} x={m.x} stroke={m.colour} strokeDasharray={m.dash} label={{ value: m.short, position: "top", fontSize: 10, fill: m.colour }} />
+          ))}
+          <Tooltip content={<TooltipBox />} />
+          {lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+          {lines.map((l, i) => (
+            <Line
+              key={l.key}
+              type="monotone"
+              dataKey={l.key}
+              name={l.label}
+              stroke={seriesColours[i % seriesColours.length]}
+              strokeWidth={2}
+              strokeDasharray={l.dashed ? "6 3" : undefined}
+              dot={data.length <= 60 ? { r: 3 } : false}
+              isAnimationActive={false}
+              connectNulls
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

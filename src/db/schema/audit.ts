@@ -1,0 +1,50 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { actorKind } from "./enums";
+import { organisations } from "./organisations";
+
+// Append-only: a trigger (see the custom migration) refuses UPDATE, DELETE and TRUNCATE.
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    actorKind: actorKind("actor_kind").notNull(),
+    actorUserId: uuid("actor_user_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type"),
+    entityId: text("entity_id"),
+    clientId: uuid("client_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    // Identifiers and outcomes only: never clinical text.
+    detail: jsonb("detail").$type<Record<string, string | number | boolean | null>>(),
+  },
+  (t) => [
+    index("audit_events_org_time_idx").on(t.organisationId, t.occurredAt.desc(), t.id.desc()),
+    index("audit_events_client_idx").on(t.organisationId, t.clientId, t.occurredAt.desc()),
+    index("audit_events_actor_idx").on(t.organisationId, t.actorUserId, t.occurredAt.desc()),
+    index("audit_events_action_idx").on(t.organisationId, t.action, t.occurredAt.desc()),
+  ],
+);
+
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+// Not a tenant table: a failed attempt for an unknown email belongs to no organisation.
+// Shared by every app instance because it lives in the database.
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    outcome: text("outcome", { enum: ["success", "failure", "throttled"] }).notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt.desc()),
+    index("sign_in_attempts_ip_idx").on(t.ip, t.attemptedAt.desc()),
+  ],
+);

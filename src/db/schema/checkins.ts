@@ -1,0 +1,126 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { clients } from "./clients";
+import { organisations } from "./organisations";
+import { supportContacts } from "./support-network";
+import { users } from "./users";
+
+export const administrationMode = pgEnum("administration_mode", ["in_session", "portal"]);
+export const scoreStatus = pgEnum("score_status", ["complete", "prorated", "invalid"]);
+export const instrumentStatus = pgEnum("instrument_status", ["draft", "published", "retired"]);
+
+// Questionnaires an admin imported (FHIR JSON plus our scoring extension). Bundled ones live in
+// content/instruments. Every version is kept: a score names the version that produced it.
+export const importedInstruments = pgTable(
+  "imported_instruments",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    url: text("url").notNull(),
+    version: text("version").notNull(),
+    title: text("title").notNull(),
+    questionnaire: jsonb("questionnaire").notNull(),
+    status: instrumentStatus("status").notNull().default("draft"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("imported_instruments_key").on(t.organisationId, t.url, t.version)],
+);
+
+// One completed check-in: the answers as given (linkId → answer) and what the scorer made of
+// them, with the instrument version, so any score can be recomputed by hand.
+export const checkinAdministrations = pgTable(
+  "checkin_administrations",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    // Set for a family member's own check-in (family wellbeing).
+    contactId: uuid("contact_id").references(() => supportContacts.id),
+    instrumentUrl: text("instrument_url").notNull(),
+    instrumentVersion: text("instrument_version").notNull(),
+    mode: administrationMode("mode").notNull(),
+    administeredBy: uuid("administered_by").references(() => users.id),
+    scheduleId: uuid("schedule_id"),
+    answers: jsonb("answers").$type<Record<string, unknown>>().notNull(),
+    status: scoreStatus("status").notNull(),
+    total: numeric("total", { precision: 10, scale: 2, mode: "number" }),
+    subscales: jsonb("subscales").$type<Record<string, number | null>>().notNull().default(sql`'{}'::jsonb`),
+    bandLabel: text("band_label"),
+    bandSeverity: smallint("band_severity"),
+    answered: integer("answered").notNull(),
+    expected: integer("expected").notNull(),
+    administeredAt: timestamp("administered_at", { withTimezone: true }).notNull().defaultNow(),
+    idempotencyKey: text("idempotency_key").notNull(),
+  },
+  (t) => [
+    uniqueIndex("checkin_administrations_idempotency_key").on(t.organisationId, t.idempotencyKey),
+    // Trends read a client's scores for one instrument over time: an index-only scan.
+    index("checkin_administrations_trend_idx").on(t.organisationId, t.clientId, t.instrumentUrl, t.administeredAt.desc().nullsFirst()),
+    check("checkin_administrations_total", sql`(${t.status} = 'invalid') = (${t.total} is null)`),
+  ],
+);
+
+export const checkinSchedules = pgTable(
+  "checkin_schedules",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    contactId: uuid("contact_id").references(() => supportContacts.id),
+    instrumentUrl: text("instrument_url").notNull(),
+    cadence: jsonb("cadence").$type<{ kind: "once" | "daily" | "weekly" } | { kind: "weekdays"; days: number[] }>().notNull(),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }),
+    // How many days a due check-in stays open in the portal.
+    expiryDays: integer("expiry_days").notNull().default(4),
+    status: text("status", { enum: ["active", "ended"] }).notNull().default("active"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("checkin_schedules_client_idx").on(t.organisationId, t.clientId)],
+);
+
+// A critical answer raises an alert for the client's counselors at once; it stays until a
+// counselor acknowledges it with a note.
+export const criticalAlerts = pgTable(
+  "critical_alerts",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    administrationId: uuid("administration_id")
+      .notNull()
+      .references(() => checkinAdministrations.id),
+    linkId: text("link_id").notNull(),
+    message: text("message").notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id),
+    acknowledgementNote: text("acknowledgement_note"),
+  },
+  (t) => [
+    index("critical_alerts_open_idx").on(t.organisationId, t.clientId).where(sql`${t.acknowledgedAt} is null`),
+    check("critical_alerts_ack", sql`(${t.acknowledgedAt} is null) = (${t.acknowledgedBy} is null)`),
+  ],
+);

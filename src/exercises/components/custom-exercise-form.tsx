@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { TextAreaField } from "@/components/ui/select-field";
+import { idleState } from "@/lib/form-state";
+import { addCustomExerciseAction } from "../actions";
+import type { ExerciseDefinition } from "../schemas";
+import { ExercisePreview } from "./exercise-preview";
+import { Guidance } from "./guidance";
+
+export function CustomExerciseForm({ example }: { example: string }) {
+  const [state, action] = useActionState(addCustomExerciseAction, idleState);
+  const [text, setText] = useState(example);
+  const checked = state.status === "success" && state.values?.text === text ? (state.data as ExerciseDefinition) : null;
+  return (
+    <div className="space-y-6">
+      <form action={action} className="space-y-4">
+        <TextAreaField
+          name="text"
+          label="Exercise file"
+          hint="The same format as the bundled exercises: front matter between --- lines (id, title, kind, audience, minutes, purpose, version, fields), then the guidance."
+          rows={18}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          errors={state.fieldErrors?.text}
+          className="font-mono"
+        />
+        <FormMessage state={state} />
+        <div className="flex gap-2">
+          <input type="hidden" name="intent" value="preview" />
+          <SubmitButton variant="secondary" pendingLabel="Checking…">
+            Check and preview
+          </SubmitButton>
+        </div>
+      </form>
+      {checked ? (
+        <section aria-labelledby="preview-title" className="space-y-4 rounded-lg border border-line bg-white p-5">
+          <h2 id="preview-title" className="text-lg font-semibold">
+            Preview: {checked.title}
+          </h2>
+          <Guidance blocks={checked.guidance} />
+          <ExercisePreview definition={checked} />
+          <form action={action}>
+            <input type="hidden" name="text" value={text} />
+            <input type="hidden" name="intent" value="save" />
+            <SubmitButton pendingLabel="Adding…">Add to the library</SubmitButton>
+          </form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

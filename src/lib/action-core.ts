@@ -1,0 +1,116 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit, type AuditEntry } from "@/audit/record";
+import { hasRole, type Actor } from "@/auth/actor";
+import type { RequestMeta } from "@/auth/credentials";
+import type { Db } from "@/db/client";
+import { idempotencyKeys, type UserRole } from "@/db/schema";
+import { ActionRefused, NotFoundError } from "./errors";
+
+export type AuditSpec = Omit<AuditEntry, "organisationId" | "actorKind" | "actorUserId" | "ip" | "userAgent">;
+
+export interface ActionSpec<S extends z.ZodType, R, T> {
+  /** A name for logs, idempotency and the audit trail, e.g. "client.update". */
+  name: string;
+  schema: S;
+  /** Roles that may use the action at all; the record check below still applies. */
+  roles?: readonly UserRole[];
+  /**
+   * Loads the very record the action touches, scoped to the actor (organisation, caseload) in
+   * its WHERE clause. null means missing or not allowed, and both answer as not found.
+   */
+  load?: (db: Db, actor: Actor, input: z.output<S>) => Promise<R | null>;
+  /** The audit event, written in the same transaction as the work. */
+  audit: (args: { actor: Actor; input: z.output<S>; record: R; result: T }) => AuditSpec;
+}
+
+export type Handler<S extends z.ZodType, R, T> = (ctx: {
+  db: Db;
+  actor: Actor;
+  input: z.output<S>;
+  record: R;
+  /** Where the request came from, for handlers that write more than the one audit event. */
+  meta: RequestMeta;
+}) => Promise<T>;
+
+export type ActionOutcome<T, I = unknown> =
+  | { kind: "ok"; result: T; input: I }
+  | { kind: "duplicate" }
+  | { kind: "invalid"; fieldErrors: Record<string, string[]>; message: string }
+  | { kind: "refused"; message: string; fieldErrors: Record<string, string[]>; code: "refused" | "conflict" }
+  | { kind: "not_found" };
+
+const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+/**
+ * The path every mutation takes, in order: role check, input parsing, then in one transaction
+ * the record check, the handler and its audit event. Nothing is written unless all succeed.
+ * A form's idempotency key makes a repeated submission (double tap, retry) a no-op.
+ */
+export async function executeAction<S extends z.ZodType, R, T>(
+  db: Db,
+  actor: Actor,
+  spec: ActionSpec<S, R, T>,
+  handler: Handler<S, R, T>,
+  rawInput: unknown,
+  meta: RequestMeta,
+  idempotencyKey?: string,
+): Promise<ActionOutcome<T, z.output<S>>> {
+  if (!hasRole(actor, spec.roles)) return { kind: "not_found" };
+  const parsed = spec.schema.safeParse(rawInput);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    const fieldErrors = Object.fromEntries(
+      Object.entries(flat.fieldErrors).filter((entry): entry is [string, string[]] => Array.isArray(entry[1])),
+    );
+    return {
+      kind: "invalid",
+      fieldErrors,
+      message: flat.formErrors[0] ?? "Some fields need attention: see the messages below.",
+    };
+  }
+  const input = parsed.data;
+  const key = idempotencyKey && idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      if (key) {
+        const inserted = await tx
+          .insert(idempotencyKeys)
+          .values({ organisationId: actor.organisationId, key, action: spec.name })
+          .onConflictDoNothing()
+          .returning({ key: idempotencyKeys.key });
+        if (inserted.length === 0) {
+          const [prior] = await tx
+            .select({ action: idempotencyKeys.action })
+            .from(idempotencyKeys)
+            .where(and(eq(idempotencyKeys.organisationId, actor.organisationId), eq(idempotencyKeys.key, key)));
+          if (prior?.action === spec.name) return { kind: "duplicate" } as const;
+          throw new ActionRefused("This form was already used for something else. Reload the page and try again.");
+        }
+      }
+      let record = undefined as R;
+      if (spec.load) {
+        const loaded = await spec.load(tx, actor, input);
+        if (loaded === null || loaded === undefined) throw new NotFoundError();
+        record = loaded;
+      }
+      const result = await handler({ db: tx, actor, input, record, meta });
+      const audit = spec.audit({ actor, input, record, result });
+      await recordAudit(tx, {
+        ...audit,
+        organisationId: actor.organisationId,
+        actorKind: "user",
+        actorUserId: actor.userId,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      });
+      return { kind: "ok", result, input } as const;
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) return { kind: "not_found" };
+    if (error instanceof ActionRefused) {
+      return { kind: "refused", message: error.message, fieldErrors: error.fieldErrors, code: error.code };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import type { z } from "zod";
+import type { Actor } from "@/auth/actor";
+import { currentRequestMeta } from "@/auth/request-meta";
+import { getSessionState } from "@/auth/session";
+import { getDb } from "@/db/client";
+import { executeAction, type ActionSpec, type Handler } from "./action-core";
+import { echoValues, formDataToObject } from "./form-data";
+import type { FormState } from "./form-state";
+
+export interface FormActionSpec<S extends z.ZodType, R, T> extends ActionSpec<S, R, T> {
+  revalidate?: (args: { input: z.output<S>; result: T; actor: Actor }) => string[];
+  success?: (args: { input: z.output<S>; result: T }) => { message?: string; redirectTo?: string; id?: string; data?: unknown };
+}
+
+/**
+ * Builds a server action for a form used with useActionState. Every exported server action is
+ * made here, so none can skip the session, validation, record check, transaction or audit.
+ */
+export function formAction<S extends z.ZodType, R, T>(spec: FormActionSpec<S, R, T>, handler: Handler<S, R, T>) {
+  return async function run(_previous: FormState, formData: FormData): Promise<FormState> {
+    const raw = formDataToObject(formData);
+    const values = echoValues(raw);
+    const at = Date.now();
+    const session = await getSessionState();
+    if (!session.actor) {
+      // Keep what they typed: a session that ended mid-form must not cost the text.
+      return {
+        status: "error",
+        at,
+        values,
+        message: "Your session has ended, so this was not saved. Sign in again in a new tab, then save here again.",
+      };
+    }
+    const { _idempotency, ...input } = raw;
+    const outcome = await executeAction(
+      getDb(),
+      session.actor,
+      spec,
+      handler,
+      input,
+      await currentRequestMeta(),
+      typeof _idempotency === "string" ? _idempotency : undefined,
+    );
+    switch (outcome.kind) {
+      case "not_found":
+        notFound();
+      case "invalid":
+        return { status: "error", at, values, fieldErrors: outcome.fieldErrors, message: outcome.message };
+      case "refused":
+        return { status: "error", at, values, fieldErrors: outcome.fieldErrors, message: outcome.message };
+      case "duplicate":
+        return { status: "success", at, message: "Already saved." };
+      case "ok": {
+        const args = { input: outcome.input, result: outcome.result, actor: session.actor };
+        for (const path of spec.revalidate?.(args) ?? []) revalidatePath(path);
+        const success = spec.success?.(args) ?? {};
+        if (success.redirectTo) redirect(success.redirectTo);
+        return { status: "success", at, message: success.message ?? "Saved.", id: success.id, data: success.data, values: success.data === undefined ? undefined : values };
+      }
+    }
+  };
+}

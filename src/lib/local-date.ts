@@ -1,0 +1,175 @@
+/**
+ * Calendar days as 'YYYY-MM-DD' strings, independent of any time zone.
+ *
+ * Arithmetic works on the date parts (through UTC milliseconds, where every day is exactly 24h),
+ * never by adding hours to a zoned instant: a daylight-saving change then can neither lose nor
+ * duplicate a day. Time zones come in only when turning an instant into a local day or back.
+ */
+
+/** A calendar day, 'YYYY-MM-DD' (years 0001..9999). Validate untrusted input with `isLocalDate`. */
+export type LocalDate = string;
+
+const DAY_MS = 86_400_000;
+const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function utcMsOf(year: number, month: number, day: number): number {
+  // Date.UTC maps years 0..99 onto 1900..1999; setUTCFullYear does not.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+function partsOf(d: LocalDate): [number, number, number] {
+  const m = LOCAL_DATE_RE.exec(d);
+  if (!m) throw new RangeError(`Not a local date (YYYY-MM-DD): ${JSON.stringify(d)}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function toUtcMs(d: LocalDate): number {
+  const [y, m, day] = partsOf(d);
+  const ms = utcMsOf(y, m, day);
+  if (fromUtcMs(ms) !== d) throw new RangeError(`Not a calendar date: ${JSON.stringify(d)}`);
+  return ms;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+function fromUtcMs(ms: number): LocalDate {
+  const date = new Date(ms);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+/** True for a real calendar day written 'YYYY-MM-DD' (so '2027-02-29' is false). */
+export function isLocalDate(value: unknown): value is LocalDate {
+  if (typeof value !== "string" || !LOCAL_DATE_RE.test(value)) return false;
+  const [y, m, d] = partsOf(value);
+  return y >= 1 && fromUtcMs(utcMsOf(y, m, d)) === value;
+}
+
+/** Returns the value as a LocalDate, or throws a RangeError. */
+export function parseLocalDate(value: string): LocalDate {
+  if (!isLocalDate(value)) throw new RangeError(`Not a local date (YYYY-MM-DD): ${JSON.stringify(value)}`);
+  return value;
+}
+
+export function addDays(d: LocalDate, n: number): LocalDate {
+  if (!Number.isInteger(n)) throw new RangeError(`addDays needs a whole number of days, got ${n}`);
+  const result = fromUtcMs(toUtcMs(d) + n * DAY_MS);
+  if (!isLocalDate(result)) throw new RangeError(`addDays(${d}, ${n}) leaves years 0001..9999`);
+  return result;
+}
+
+/** 0 = Sunday .. 6 = Saturday. */
+export function weekdayOf(d: LocalDate): number {
+  return new Date(toUtcMs(d)).getUTCDay();
+}
+
+/** Whole days from a to b (positive when b is later). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS);
+}
+
+export function compareLocalDates(a: LocalDate, b: LocalDate): -1 | 0 | 1 {
+  // Fixed-width 'YYYY-MM-DD' sorts the same as the calendar.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The first day of d's week; weekStartsOn 0 = Sunday, 1 = Monday (default). */
+export function startOfWeek(d: LocalDate, weekStartsOn = 1): LocalDate {
+  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
+    throw new RangeError(`weekStartsOn must be 0..6, got ${weekStartsOn}`);
+  }
+  return addDays(d, -((weekdayOf(d) - weekStartsOn + 7) % 7));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** What the wall clock in timeZone shows at instant ms: its day, and ms past its midnight. */
+function wallClockOf(ms: number, timeZone: string): { date: LocalDate; msOfDay: number } {
+  const n = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
+    if (part.type in n) n[part.type as keyof typeof n] = Number(part.value);
+  }
+  return {
+    date: `${pad(n.year, 4)}-${pad(n.month, 2)}-${pad(n.day, 2)}`,
+    msOfDay: n.hour * 3_600_000 + n.minute * 60_000 + n.second * 1000,
+  };
+}
+
+export function isValidTimeZone(timeZone: unknown): timeZone is string {
+  if (typeof timeZone !== "string" || timeZone.trim() === "") return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar day that the wall clock shows at this instant in this zone. */
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("localDateOf: invalid Date");
+  return wallClockOf(ms, timeZone).date;
+}
+
+function isOnOrAfter(ms: number, d: LocalDate, timeZone: string): boolean {
+  return wallClockOf(ms, timeZone).date >= d;
+}
+
+/** How far the zone's wall clock is ahead of UTC at instant ms. */
+function offsetAt(ms: number, timeZone: string): number {
+  const wall = wallClockOf(ms, timeZone);
+  return toUtcMs(wall.date) + wall.msOfDay - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The first instant whose local day (in timeZone) is d or later.
+ *
+ * Usually local midnight, but not always: when a zone skips midnight (America/Sao_Paulo went from
+ * 00:00 straight to 01:00 on 2018-11-04) the day starts at 01:00. When a zone skips a whole day
+ * (Pacific/Apia skipped 2011-12-30) this is the start of the next day, and the day is empty.
+ */
+export function startOfLocalDayInstant(d: LocalDate, timeZone: string): Date {
+  const midnightUtc = toUtcMs(d);
+  // Fast path: local midnight through the zone's offset, accepted only if it is the boundary.
+  const guess = midnightUtc - offsetAt(midnightUtc - offsetAt(midnightUtc, timeZone), timeZone);
+  if (isOnOrAfter(guess, d, timeZone) && !isOnOrAfter(guess - 1, d, timeZone)) return new Date(guess);
+
+  // Otherwise bisect; 30h either side of UTC midnight covers every offset a zone has ever used.
+  let lo = midnightUtc - 30 * 3_600_000; // still the day before d
+  let hi = midnightUtc + 30 * 3_600_000; // d or later
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (isOnOrAfter(mid, d, timeZone)) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi);
+}
+
+/** The last millisecond of local day d (before startOfLocalDayInstant when the day was skipped). */
+export function endOfLocalDayInstant(d: LocalDate, timeZone: string): Date {
+  return new Date(startOfLocalDayInstant(addDays(d, 1), timeZone).getTime() - 1);
+}

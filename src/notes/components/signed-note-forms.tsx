@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage, SubmitButton, useIdempotencyKey } from "@/components/ui/form";
+import { TextAreaField } from "@/components/ui/select-field";
+import { idleState } from "@/lib/form-state";
+import { addAddendumAction, cosignNoteAction } from "../actions";
+import { LIMITS } from "../schemas";
+
+/** A correction to a signed note, signed as it is added; the original stays as it was. */
+export function AddendumForm({ clientId, noteId, group }: { clientId: string; noteId: string; group: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [state, action] = useActionState(addAddendumAction, idleState);
+  const [key, renewKey] = useIdempotencyKey();
+  const [lastAt, setLastAt] = useState<number | undefined>(undefined);
+  if (state.status === "success" && state.at !== lastAt) {
+    setLastAt(state.at);
+    renewKey();
+    setOpen(false);
+  }
+  if (!open) {
+    return (
+      <div className="space-y-3">
+        {state.status === "success" ? <FormMessage state={state} /> : null}
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          Add an addendum…
+        </Button>
+      </div>
+    );
+  }
+  const text = typeof state.values?.text === "string" ? state.values.text : "";
+  return (
+    <form action={action} className="space-y-3 rounded-md border border-line bg-canvas p-4" noValidate key={state.at ?? 0}>
+      <h3 className="text-sm font-semibold">Add an addendum</h3>
+      <p className="text-sm text-muted">
+        The signed note stays as it is. The addendum is added below it with your name and the time, and cannot be changed afterwards.
+        {group ? " It appears in every attendee's record." : ""}
+      </p>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="noteId" value={noteId} />
+      <input type="hidden" name="_idempotency" value={key} />
+      <TextAreaField name="text" label="Addendum" required rows={4} maxLength={LIMITS.addendum} defaultValue={text} errors={state.fieldErrors?.text} />
+      <FormMessage state={state} />
+      <div className="flex flex-wrap gap-2">
+        <SubmitButton pendingLabel="Signing…">Sign and add the addendum</SubmitButton>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The supervisor's co-signature: once, for good. */
+export function CosignForm({ clientId, noteId, authorName }: { clientId: string; noteId: string; authorName: string }) {
+  const [state, action] = useActionState(cosignNoteAction, idleState);
+  if (state.status === "success") return <FormMessage state={state} />;
+  return (
+    <form action={action} className="space-y-3 rounded-md border border-brand-100 bg-brand-50 p-4" noValidate>
+      <h3 className="text-sm font-semibold">Co-signature</h3>
+      <p className="text-sm text-ink">
+        {authorName} signed this note and it waits for your co-signature. Co-signing records that you reviewed it; it cannot be undone. To correct something, add an addendum.
+      </p>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="noteId" value={noteId} />
+      <FormMessage state={state} />
+      <SubmitButton pendingLabel="Co-signing…">Co-sign this note</SubmitButton>
+    </form>
+  );
+}

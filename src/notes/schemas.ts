@@ -1,0 +1,180 @@
+import { z } from "zod";
+import { attendance, engagementLevel, familyTopic, noteType, type NoteType } from "@/db/schema";
+import { isLocalDate } from "@/lib/local-date";
+import { localDate, optionalText, requiredText, stringList, uuid, version } from "@/lib/zod-fields";
+
+export type Attendance = (typeof attendance.enumValues)[number];
+export type FamilyTopic = (typeof familyTopic.enumValues)[number];
+export type EngagementLevel = (typeof engagementLevel.enumValues)[number];
+
+export const noteTypeLabels: Record<NoteType, string> = { individual: "Individual", family_support: "Family support", group: "Group" };
+export const attendanceLabels: Record<Attendance, string> = { attended: "Attended", cancelled: "Cancelled", no_show: "No-show" };
+export const topicLabels: Record<FamilyTopic, string> = {
+  boundaries: "Boundaries",
+  enabling: "Enabling behaviours",
+  communication: "Communication",
+  detachment_with_love: "Detachment with love",
+  relapse_prevention: "Relapse prevention",
+  self_care: "Self-care",
+  other: "Other",
+};
+export const engagementLabels: Record<EngagementLevel, string> = {
+  not_engaged: "Not engaged",
+  somewhat: "Somewhat engaged",
+  engaged: "Engaged",
+  very_engaged: "Very engaged",
+};
+
+/** Shown when a save was made from a version someone else has already replaced. */
+export const NOTE_CONFLICT_MESSAGE =
+  "Someone else saved this note while you were writing (perhaps you, in another tab). Your text is kept here and was not saved: compare it with the latest version, then choose which to keep.";
+export const NOTE_SIGNED_MESSAGE = "This note is signed, so it can no longer be changed. Add an addendum to correct it.";
+
+export const LIMITS = { section: 20_000, part: 5_000, addendum: 5_000, attendees: 20, members: 30 } as const;
+
+const bodyText = (label: string, max: number = LIMITS.section) =>
+  z
+    .string()
+    .max(max, `Keep ${label} under ${max.toLocaleString("en-US")} characters.`)
+    .optional()
+    .transform((v) => v ?? "");
+
+const startTime = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(v), "Enter a time like 14:30.");
+
+const durationMinutes = z.preprocess(
+  (v) => (v === "" || v === undefined || v === null ? undefined : v),
+  z.coerce
+    .number({ error: "Enter the duration in whole minutes." })
+    .int("Enter the duration in whole minutes.")
+    .min(1, "Enter a duration of at least 1 minute.")
+    .max(600, "Enter a duration of at most 600 minutes.")
+    .optional(),
+);
+
+const sessionFields = {
+  clientId: uuid("Unknown client."),
+  sessionDate: localDate("Enter the session date."),
+  startTime,
+  durationMinutes,
+  attendance: z.enum(attendance.enumValues, { error: "Choose whether the session took place." }),
+};
+
+export const createNoteSchema = z.object({ ...sessionFields, type: z.enum(noteType.enumValues, { error: "Choose the kind of session." }) });
+export type CreateNoteInput = z.infer<typeof createNoteSchema>;
+
+function list(value: unknown): string[] {
+  const items = value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value];
+  return [...new Set(items.filter((v): v is string => typeof v === "string" && v !== ""))];
+}
+
+function first(value: unknown): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/**
+ * A form names each family attendee's rating `engagement.<contactId>` and each group member's
+ * part `part.<clientId>`; this gathers them beside the ticked ids so the schema sees lists.
+ */
+function gatherParts(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
+  const r = raw as Record<string, unknown>;
+  return {
+    ...r,
+    attendees: list(r.attendee).map((contactId) => ({ contactId, engagement: first(r[`engagement.${contactId}`]) })),
+    members: list(r.member).map((clientId) => ({ clientId, individualPart: first(r[`part.${clientId}`]) ?? "" })),
+  };
+}
+
+export const noteContentSchema = z.preprocess(
+  gatherParts,
+  z.object({
+    ...sessionFields,
+    noteId: uuid("Unknown note."),
+    version,
+    data: bodyText("the data section"),
+    assessment: bodyText("the assessment"),
+    plan: bodyText("the plan"),
+    topics: stringList.pipe(z.array(z.enum(familyTopic.enumValues, { error: "Choose topics from the list." }))),
+    topicsOther: optionalText(120, "the other topic"),
+    attendees: z
+      .array(
+        z.object({
+          contactId: uuid("Choose attendees from the support network."),
+          engagement: z.enum(engagementLevel.enumValues, { error: "Choose an engagement level from the list." }).optional(),
+        }),
+      )
+      .max(LIMITS.attendees, `At most ${LIMITS.attendees} attendees.`),
+    members: z
+      .array(z.object({ clientId: uuid("Choose attendees from your clients."), individualPart: bodyText("each individual part", LIMITS.part) }))
+      .max(LIMITS.members, `A group note has at most ${LIMITS.members} attendees.`),
+  }),
+);
+export type NoteContentInput = z.infer<typeof noteContentSchema>;
+
+export const noteRefSchema = z.object({ clientId: uuid("Unknown client."), noteId: uuid("Unknown note.") });
+
+export const addendumSchema = noteRefSchema.extend({
+  text: requiredText(LIMITS.addendum, "Write the addendum before signing it.", "the addendum"),
+});
+
+const blank = (s: string) => s.trim() === "";
+
+/**
+ * What must be in a note before it is signed, as messages next to the fields. A draft may be
+ * anything; a signed note is for good, so it must say what happened.
+ */
+export function signingProblems(type: NoteType, input: NoteContentInput, today: string): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  if (input.sessionDate > today) add("sessionDate", "A session in the future cannot be signed yet.");
+  const attended = input.attendance === "attended";
+  if (attended) {
+    if (blank(input.data)) add("data", "Write what was observed and said (data) before signing.");
+    if (blank(input.assessment)) add("assessment", "Write your assessment before signing.");
+    if (blank(input.plan)) add("plan", "Write the plan before signing.");
+    if (input.durationMinutes === undefined) add("durationMinutes", "Enter how long the session lasted.");
+  } else if (blank(input.data)) {
+    add("data", "Say what happened (for example, who cancelled and why) before signing.");
+  }
+  if (type === "family_support") {
+    if (attended && input.attendees.length === 0) add("attendees", "Choose who attended from the support network.");
+    if (attended && input.attendees.some((a) => !a.engagement)) add("attendees", "Rate how each attendee engaged.");
+    if (attended && input.topics.length === 0) add("topics", "Tick at least one topic.");
+    if (input.topics.includes("other") && !input.topicsOther) add("topicsOther", "Name the other topic.");
+  }
+  if (type === "group") {
+    if (input.members.length < 2) add("members", "A group note needs at least two attendees.");
+    if (attended && input.members.some((m) => blank(m.individualPart))) add("members", "Write a short individual part for each attendee.");
+  }
+  return errors;
+}
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+const optionalDate = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((v) => (v && isLocalDate(v) ? v : undefined));
+
+export const noteStatusFilters = ["draft", "signed", "awaiting_cosign"] as const;
+export type NoteStatusFilter = (typeof noteStatusFilters)[number];
+export const statusFilterLabels: Record<NoteStatusFilter, string> = {
+  draft: "Draft (yours)",
+  signed: "Signed",
+  awaiting_cosign: "Awaiting co-signature",
+};
+
+/** The notes tab's filters, from the URL; anything unreadable is simply left out. */
+export const notesFilterSchema = z.object({
+  type: optionalEnum(noteType.enumValues),
+  status: optionalEnum(noteStatusFilters),
+  from: optionalDate,
+  to: optionalDate,
+});
+export type NotesFilter = { [K in keyof z.infer<typeof notesFilterSchema>]?: z.infer<typeof notesFilterSchema>[K] };

@@ -1,0 +1,65 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { AdherenceChart, IntensityChart } from "./components/activity-charts";
+import { ChangeTable } from "./components/change-table";
+import { ScoreTrend } from "./components/score-trend";
+import { TeamOutcomesTable } from "./components/team-outcomes-table";
+import { computeChange } from "./change";
+import type { IndicatorTrend } from "./trends";
+
+const bands = [
+  { from: 0, to: 8, label: "Low", severity: 0 },
+  { from: 8, to: 16, label: "Some", severity: 1 },
+  { from: 16, to: 24, label: "Marked", severity: 2 },
+  { from: 24, to: 32, label: "Severe", severity: 3 },
+];
+const end = (total: number, band: string, severity: number, day: string) => ({ version: "1.0.0", total, band, severity, at: `${day}T10:00:00.000Z`, day });
+const indicator: IndicatorTrend = {
+  url: "https://attune.health/fhir/Questionnaire/attune-numbness",
+  title: "Emotional numbness check-in",
+  direction: "higher_is_worse",
+  bands,
+  min: 0,
+  max: 32,
+  series: {
+    url: "https://attune.health/fhir/Questionnaire/attune-numbness",
+    grain: "point",
+    points: [
+      { at: "2026-09-01T10:00:00.000Z", day: "2026-09-01", mean: 28, last: 28, count: 1, band: "Severe", severity: 3 },
+      { at: "2026-11-01T10:00:00.000Z", day: "2026-11-01", mean: 6, last: 6, count: 1, band: "Low", severity: 0 },
+    ],
+  },
+  endpoints: { url: "x", count: 2, baseline: end(28, "Severe", 3, "2026-09-01"), latest: end(6, "Low", 0, "2026-11-01") },
+  change: computeChange({ pre: 28, post: 6, sd: 6, r: 0.85, direction: "higher_is_worse" }),
+  rci: { r: 0.85, sd: 6, source: "instrument", reason: "too_few_baselines", baselines: 0, minimum: 30, citation: "Attune pilot values" },
+};
+const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el);
+
+describe("trend components render their accessible equivalents on the server", () => {
+  it("gives the score chart a summary, direction and a table", () => {
+    const out = html(createElement(ScoreTrend, { indicator, markers: [{ kind: "critical_alert", at: "2026-10-01T10:00:00.000Z", day: "2026-10-01", label: "Critical answer" }] }));
+    expect(out).toContain("Lower is better ↓");
+    expect(out).toContain("2 check-ins, from 28 to 6 (Low); lower is better. Since baseline: improved.");
+    expect(out).toContain("Show as table");
+    expect(out).toMatch(/<td[^>]*>Sep 1, 2026<\/td><td[^>]*>28<\/td><td[^>]*>Severe<\/td>/);
+    expect(out).toContain("Critical alert");
+  });
+
+  it("shows baseline, latest, the RCI formula with its values and the verdict as a word", () => {
+    const out = html(createElement(ChangeTable, { indicators: [indicator] }));
+    expect(out).toContain("S_diff = √2·S_E");
+    expect(out).toContain("−22");
+    expect(out).toContain("Improved");
+    expect(out).toContain("Attune pilot values");
+  });
+
+  it("renders adherence, intensity and team tables", () => {
+    expect(html(createElement(AdherenceChart, { weeks: [{ weekStart: "2026-11-02", due: 4, completed: 3 }] }))).toContain("75%");
+    expect(html(createElement(IntensityChart, { points: [{ at: "2026-11-02T10:00:00.000Z", day: "2026-11-02", before: 80, after: 40, count: 1 }] }))).toContain("fell by 40 points");
+    const counts = { clients: 2, recovered: 1, improved: 0, no_reliable_change: 0, deteriorated: 1 };
+    const team = html(createElement(TeamOutcomesTable, { counselors: [{ counselorId: "1", name: "Jordan Ellis", counts }], overall: counts }));
+    expect(team).toContain("Jordan Ellis");
+    expect(team).toContain("50% (1)");
+  });
+});

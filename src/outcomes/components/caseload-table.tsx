@@ -1,0 +1,101 @@
+"use client";
+
+import { ClearFiltersButton, SelectFilter } from "@/components/data-table";
+import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
+import type { TableState } from "@/components/data-table/table-state";
+import { Sparkline } from "@/components/charts/sparkline";
+import { Badge } from "@/components/ui/badge";
+import { BandBadge, formatScore } from "@/checkins/components/score-parts";
+import { displayName } from "@/clients/display";
+import type { CaseloadRow } from "../caseload";
+import { triageTable } from "../caseload-table";
+import { FLAGS, flagLabels, type Flag } from "../urgency";
+import { verdictLabels, verdictTones } from "../verdict";
+
+const col = createDataTableColumnHelper<CaseloadRow>();
+const flagTone = (f: Flag) => (f === "critical_alert" || f === "deterioration" ? "danger" : "warn");
+
+const columns = col.columns([
+  col.accessor("flags", {
+    id: "urgency",
+    header: "Flags",
+    cell: (info) =>
+      info.getValue().length === 0 ? (
+        <span className="text-muted">None</span>
+      ) : (
+        <ul className="flex flex-wrap gap-1">
+          {info.getValue().map((f) => (
+            <li key={f}>
+              <Badge tone={flagTone(f)}>{flagLabels[f]}</Badge>
+            </li>
+          ))}
+        </ul>
+      ),
+    meta: { className: "whitespace-normal min-w-48" },
+  }),
+  col.accessor("name", { header: "Name", cell: (info) => displayName(info.row.original) }),
+  col.accessor("spark", {
+    header: "Numbness trend",
+    enableSorting: false,
+    cell: (info) => <Sparkline values={info.getValue()} min={0} max={32} label={info.getValue().length ? `Last ${info.getValue().length} numbness scores: ${info.getValue().join(", ")}` : "No numbness check-ins"} />,
+  }),
+  col.accessor((r) => r.latest?.total ?? null, {
+    id: "latest",
+    header: "Latest",
+    cell: (info) => {
+      const l = info.row.original.latest;
+      return l ? (
+        <span className="whitespace-nowrap">
+          <span className="tabular-nums">{formatScore(l.total)}</span> <BandBadge band={l.band === null ? null : { label: l.band, severity: l.severity ?? 0 }} />
+        </span>
+      ) : (
+        "—"
+      );
+    },
+  }),
+  col.accessor("verdict", {
+    header: "Since baseline",
+    enableSorting: false,
+    cell: (info) => {
+      const v = info.getValue();
+      return v ? <Badge tone={verdictTones[v]}>{verdictLabels[v]}</Badge> : <span className="text-muted">—</span>;
+    },
+  }),
+  col.accessor("adherence", {
+    header: "Adherence (28 days)",
+    cell: (info) => (info.getValue() === null ? "—" : `${Math.round((info.getValue() ?? 0) * 100)}%`),
+    meta: { align: "end" },
+  }),
+  col.accessor("daysSinceCheckin", {
+    id: "lastCheckin",
+    header: "Days since check-in",
+    cell: (info) => (info.getValue() === null ? "Never" : info.getValue()),
+    meta: { align: "end" },
+  }),
+]);
+
+const flagOptions = FLAGS.map((f) => ({ value: f, label: flagLabels[f] }));
+
+export function CaseloadTable({ rows, state }: { rows: CaseloadRow[]; state: TableState<unknown> }) {
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      getRowId={(r) => r.id}
+      state={state}
+      totalCount={rows.length}
+      page={{ from: rows.length ? 1 : 0, to: rows.length, nextCursor: null, prevCursor: null }}
+      caption="Your caseload, most urgent first"
+      emptyMessage="No open clients match this filter."
+      rowHref={(r) => `/clients/${r.id}/trends`}
+      sortable={triageTable.sortable}
+      pageSizes={triageTable.pageSizes}
+      toolbar={
+        <>
+          <SelectFilter name="flag" label="Flag" options={flagOptions} />
+          <ClearFiltersButton names={triageTable.filterKeys} />
+        </>
+      }
+    />
+  );
+}

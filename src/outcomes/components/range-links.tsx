@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { RANGES, rangeLabels, type Range } from "../range";
+
+/** Range choices as links: choosing one sets ?range= and the server draws the charts again. */
+export function RangeLinks({ basePath, current }: { basePath: string; current: Range }) {
+  return (
+    <nav aria-label="Range" className="flex flex-wrap gap-1">
+      {RANGES.map((r) => (
+        <Link
+          key={r}
+          href={`${basePath}?range=${r}`}
+          aria-current={r === current ? "page" : undefined}
+          className={cn(
+            "rounded-md border px-3 py-1 text-sm",
+            r === current ? "border-brand-800 bg-brand-50 font-semibold text-brand-800" : "border-line bg-white text-ink hover:bg-canvas",
+          )}
+        >
+          {rangeLabels[r]}
+        </Link>
+      ))}
+    </nav>
+  );
+}

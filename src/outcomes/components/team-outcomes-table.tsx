@@ -1,0 +1,57 @@
+import type { ChangeVerdict } from "../change";
+import type { CounselorOutcomes, VerdictCounts } from "../team";
+import { verdictLabels } from "../verdict";
+
+const order: ChangeVerdict[] = ["recovered", "improved", "no_reliable_change", "deteriorated"];
+const share = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((100 * n) / of)}% (${n})`);
+
+function Cells({ counts }: { counts: VerdictCounts }) {
+  return (
+    <>
+      <td className="px-3 py-2 tabular-nums">{counts.clients}</td>
+      {order.map((v) => (
+        <td key={v} className="px-3 py-2 tabular-nums">
+          {share(counts[v], counts.clients)}
+        </td>
+      ))}
+    </>
+  );
+}
+
+/** Verdict shares per counselor and for everyone, as a table (the numbers are the content). */
+export function TeamOutcomesTable({ counselors, overall }: { counselors: readonly CounselorOutcomes[]; overall: VerdictCounts }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Outcomes per counselor: share of clients by verdict since the period&apos;s first check-in</caption>
+        <thead>
+          <tr className="border-b border-line bg-canvas">
+            <th scope="col" className="px-3 py-2 font-medium">Counselor</th>
+            <th scope="col" className="px-3 py-2 font-medium">Clients with 2+ check-ins</th>
+            {order.map((v) => (
+              <th key={v} scope="col" className="px-3 py-2 font-medium">
+                {v === "no_reliable_change" ? "Unchanged" : verdictLabels[v]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {counselors.map((c) => (
+            <tr key={c.counselorId} className="border-b border-line/60">
+              <th scope="row" className="px-3 py-2 font-medium">
+                {c.name}
+              </th>
+              <Cells counts={c.counts} />
+            </tr>
+          ))}
+          <tr className="bg-canvas font-semibold">
+            <th scope="row" className="px-3 py-2">
+              All counselors
+            </th>
+            <Cells counts={overall} />
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}

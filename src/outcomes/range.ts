@@ -1,0 +1,33 @@
+/** Trend ranges offered on the Trends tab, and what they mean. Safe on server and client. */
+export const RANGES = ["3m", "6m", "1y", "all"] as const;
+export type Range = (typeof RANGES)[number];
+
+export const rangeLabels: Record<Range, string> = { "3m": "3 months", "6m": "6 months", "1y": "1 year", all: "All time" };
+
+/** Trend charts receive at most about this many points per series (downsampled in SQL). */
+export const MAX_POINTS = 200;
+
+export function parseRange(value: unknown): Range {
+  return typeof value === "string" && (RANGES as readonly string[]).includes(value) ? (value as Range) : "6m";
+}
+
+/** The first instant of the range, or null for all time. */
+export function rangeStart(range: Range, now: Date): Date | null {
+  if (range === "all") return null;
+  const months = range === "3m" ? 3 : range === "6m" ? 6 : 12;
+  const start = new Date(now);
+  start.setUTCMonth(start.getUTCMonth() - months);
+  return start;
+}
+
+export type Grain = "point" | "week" | "month";
+
+/**
+ * How a series is thinned: each check-in as its own point while there are at most MAX_POINTS,
+ * else one point per week, else one per month. The SQL in queries.ts makes the same choice.
+ */
+export function grainFor(rows: number, weeks: number): Grain {
+  if (rows <= MAX_POINTS) return "point";
+  if (weeks <= MAX_POINTS) return "week";
+  return "month";
+}

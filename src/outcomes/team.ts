@@ -1,0 +1,60 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Actor } from "@/auth/actor";
+import { rciParametersFor } from "@/checkins/rci";
+import { visibleClients } from "@/clients/access";
+import { getBundledInstrument } from "@/content/instruments";
+import { getDb, rowsOf, type Db } from "@/db/client";
+import type { ChangeVerdict } from "./change";
+import { rangeStart, type Range } from "./range";
+import { changeFor } from "./verdict";
+
+export const NUMBNESS_URL = "https://attune.health/fhir/Questionnaire/attune-numbness";
+
+export type VerdictCounts = Record<ChangeVerdict, number> & { clients: number };
+export interface CounselorOutcomes {
+  counselorId: string;
+  name: string;
+  counts: VerdictCounts;
+}
+
+const empty = (): VerdictCounts => ({ clients: 0, recovered: 0, improved: 0, no_reliable_change: 0, deteriorated: 0 });
+
+/**
+ * For the period, every visible client with at least two scored numbness check-ins in it: the
+ * first complete one in the period against the last, judged by computeChange. Counted per
+ * primary counselor (every counselor the supervisor oversees is listed, even with none) and overall.
+ */
+export async function teamOutcomes(actor: Actor, range: Range, now = new Date(), db: Db = getDb()): Promise<{ counselors: CounselorOutcomes[]; overall: VerdictCounts; rciSource: string }> {
+  const instrument = await getBundledInstrument(NUMBNESS_URL);
+  if (!instrument) throw new Error("the numbness instrument is not bundled");
+  const start = rangeStart(range, now);
+  const from = start ? sql`and a.administered_at >= ${start.toISOString()}::timestamptz` : sql``;
+  const scope = sql`a.organisation_id = ${actor.organisationId} and a.client_id = clients.id and a.instrument_url = ${NUMBNESS_URL} and a.contact_id is null ${from}`;
+  const [result, team] = await Promise.all([
+    db.execute(sql`
+      select clients.primary_counselor_id as counselor_id, b.total as pre, l.total as post
+      from clients
+      join lateral (select count(*)::int as n from checkin_administrations a where ${scope} and a.status <> 'invalid') s on s.n >= 2
+      join lateral (select a.total::float8 as total from checkin_administrations a where ${scope} and a.status = 'complete' order by a.administered_at asc limit 1) b on true
+      join lateral (select a.total::float8 as total from checkin_administrations a where ${scope} and a.status <> 'invalid' order by a.administered_at desc limit 1) l on true
+      where ${visibleClients(actor)}`),
+    db.execute(sql`
+      select id, name from users where organisation_id = ${actor.organisationId} and status = 'active'
+        and (id = ${actor.userId} or supervisor_id = ${actor.userId}) and role in ('counselor', 'supervisor')
+      order by name`),
+  ]);
+  const params = await rciParametersFor(actor.organisationId, instrument, db);
+  const byCounselor = new Map<string, CounselorOutcomes>(rowsOf<{ id: string; name: string }>(team).map((u) => [u.id, { counselorId: u.id, name: u.name, counts: empty() }]));
+  const overall = empty();
+  for (const r of rowsOf<{ counselor_id: string; pre: number; post: number }>(result)) {
+    const { verdict } = changeFor(instrument, params, Number(r.pre), Number(r.post));
+    const entry = byCounselor.get(r.counselor_id);
+    for (const counts of entry ? [entry.counts, overall] : [overall]) {
+      counts.clients++;
+      counts[verdict]++;
+    }
+  }
+  const rciSource = params.source === "organisation" ? `this organisation's ${params.baselines} baselines` : `the instrument (${params.citation})`;
+  return { counselors: [...byCounselor.values()], overall, rciSource };
+}

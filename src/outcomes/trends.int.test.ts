@@ -1,0 +1,102 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/auth/actor";
+import { clearRciCache, rciParametersFor } from "@/checkins/rci";
+import { getClientForActor } from "@/clients/queries";
+import { getBundledInstrument } from "@/content/instruments";
+import { checkinAdministrations, clients, users } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { computeChange } from "./change";
+import { scoreSeries } from "./queries";
+import { clientTrends } from "./trends";
+
+const NUMBNESS = "https://attune.health/fhir/Questionnaire/attune-numbness";
+const DAY = 86_400_000;
+const now = new Date("2026-11-20T12:00:00Z");
+
+let t: TestDatabase;
+const actors: Record<string, Actor> = {};
+let client: { id: string; timeZone: string };
+
+type Row = typeof checkinAdministrations.$inferInsert;
+const row = (organisationId: string, clientId: string, daysAgo: number, total: number | null, key: string): Row => ({
+  organisationId,
+  clientId,
+  instrumentUrl: NUMBNESS,
+  instrumentVersion: "1.0.0",
+  mode: "portal",
+  answers: {},
+  status: total === null ? "invalid" : "complete",
+  total,
+  bandLabel: total === null ? null : total < 8 ? "Low" : total < 16 ? "Some" : total < 24 ? "Marked" : "Severe",
+  bandSeverity: total === null ? null : Math.min(3, Math.floor(total / 8)),
+  answered: 8,
+  expected: 8,
+  administeredAt: new Date(now.getTime() - daysAgo * DAY),
+  idempotencyKey: key,
+});
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db, { password: "unused-here", checkins: false });
+  for (const u of await t.db.select().from(users)) {
+    actors[u.email.split("@")[0]!] = { userId: u.id, organisationId: u.organisationId, role: u.role, name: u.name, email: u.email };
+  }
+  const [c] = await t.db.select({ id: clients.id, timeZone: clients.timeZone }).from(clients).where(eq(clients.recordNumber, "RRC-1002"));
+  client = c!;
+  const org = actors.counselor!.organisationId;
+  // 600 daily check-ins, improving from 28 to 6, and an invalid one every 10 days on top.
+  const rows: Row[] = [];
+  for (let i = 600; i >= 1; i--) rows.push(row(org, client.id, i, Math.round(6 + (22 * i) / 600), `trend-${i}`));
+  for (let i = 5; i <= 600; i += 10) rows.push(row(org, client.id, i + 0.5, null, `invalid-${i}`));
+  for (let i = 0; i < rows.length; i += 200) await t.db.insert(checkinAdministrations).values(rows.slice(i, i + 200));
+  clearRciCache();
+});
+afterAll(async () => t?.close());
+
+describe(`trends (${process.env.ATTUNE_TEST_DRIVER})`, () => {
+  it("thins a 600-check-in series to at most 200 points in SQL, keeping average and last value", async () => {
+    const [all] = await scoreSeries(t.db, actors.counselor!.organisationId, client.id, client.timeZone, "all", now);
+    expect(all?.grain).toBe("week");
+    expect(all!.points.length).toBeLessThanOrEqual(200);
+    expect(all!.points.length).toBeGreaterThan(80);
+    expect(all!.points.reduce((n, p) => n + p.count, 0)).toBe(600);
+    const lastPoint = all!.points.at(-1)!;
+    expect(lastPoint.last).toBe(6);
+    expect(lastPoint.mean).toBeGreaterThanOrEqual(6);
+    const [recent] = await scoreSeries(t.db, actors.counselor!.organisationId, client.id, client.timeZone, "3m", now);
+    expect(recent?.grain).toBe("point");
+    expect(recent!.points.every((p) => p.count === 1 && p.mean === p.last)).toBe(true);
+  });
+
+  it("leaves invalid administrations out of the series", async () => {
+    const [recent] = await scoreSeries(t.db, actors.counselor!.organisationId, client.id, client.timeZone, "3m", now);
+    const days = Math.round((now.getTime() - new Date(now).setUTCMonth(now.getUTCMonth() - 3)) / DAY);
+    // Only the daily valid check-ins in the range: none of the invalid ones, no null totals.
+    expect(recent!.points.length).toBeLessThanOrEqual(days);
+    expect(recent!.points.length).toBeGreaterThanOrEqual(days - 1);
+    expect(recent!.points.every((p) => Number.isFinite(p.last) && p.band !== null)).toBe(true);
+  });
+
+  it("gives the verdict of baseline versus latest that computeChange gives", async () => {
+    const trends = await clientTrends(actors.counselor!, client, "1y", now, t.db);
+    const numbness = trends.indicators.find((i) => i.url === NUMBNESS)!;
+    expect(numbness.endpoints.baseline?.total).toBe(28);
+    expect(numbness.endpoints.latest.total).toBe(6);
+    expect(numbness.endpoints.count).toBe(600);
+    const instrument = (await getBundledInstrument(NUMBNESS))!;
+    const params = await rciParametersFor(actors.counselor!.organisationId, instrument, t.db);
+    const expected = computeChange({ pre: 28, post: 6, sd: params.sd, r: params.r, direction: "higher_is_worse", norms: instrument.scoring.norms });
+    expect(numbness.change?.verdict).toBe(expected.verdict);
+    expect(numbness.change?.rci).toBeCloseTo(expected.rci, 10);
+    expect(["recovered", "improved"]).toContain(numbness.change?.verdict);
+    expect(numbness.series!.points.length).toBeLessThanOrEqual(200);
+  });
+
+  it("shows another counselor nothing: the client is not found for them", async () => {
+    expect(await getClientForActor(actors.counselor3!, client.id)).toBeNull();
+    expect(await getClientForActor(actors["other-org"]!, client.id)).toBeNull();
+    expect(await getClientForActor(actors.counselor!, client.id)).not.toBeNull();
+  });
+});

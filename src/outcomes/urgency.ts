@@ -1,0 +1,57 @@
+/** Caseload triage: which flags a client raises, and the order that puts the most urgent first. */
+export const FLAGS = ["critical_alert", "deterioration", "no_checkin", "missed_exercises"] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export const flagLabels: Record<Flag, string> = {
+  critical_alert: "Unacknowledged critical alert",
+  deterioration: "Reliable deterioration",
+  no_checkin: "No check-in for 21 days",
+  missed_exercises: "3+ missed exercises in a row",
+};
+
+/** Powers of two: one flag outweighs every flag below it together. */
+export const flagWeights: Record<Flag, number> = { critical_alert: 8, deterioration: 4, no_checkin: 2, missed_exercises: 1 };
+
+export const NO_CHECKIN_DAYS = 21;
+export const MISSED_IN_A_ROW = 3;
+
+export interface TriageInput {
+  openAlerts: number;
+  verdict: string | null;
+  /** Days since the last check-in; null when there has been none. */
+  daysSinceCheckin: number | null;
+  /** Days since the client started; a new client without a check-in is not yet overdue. */
+  daysSinceStart: number;
+  missedInARow: number;
+}
+
+export function flagsFor(input: TriageInput): Flag[] {
+  const flags: Flag[] = [];
+  if (input.openAlerts > 0) flags.push("critical_alert");
+  if (input.verdict === "deteriorated") flags.push("deterioration");
+  const quiet = input.daysSinceCheckin ?? input.daysSinceStart;
+  if (quiet >= NO_CHECKIN_DAYS) flags.push("no_checkin");
+  if (input.missedInARow >= MISSED_IN_A_ROW) flags.push("missed_exercises");
+  return flags;
+}
+
+export function urgencyScore(flags: readonly Flag[]): number {
+  return flags.reduce((sum, f) => sum + flagWeights[f], 0);
+}
+
+export interface Triaged {
+  name: string;
+  flags: readonly Flag[];
+  latestSeverity: number | null;
+  daysSinceCheckin: number | null;
+}
+
+/** Most urgent first: flag weight, then the latest band's severity, then the longest silence, then name. */
+export function compareUrgency(a: Triaged, b: Triaged): number {
+  return (
+    urgencyScore(b.flags) - urgencyScore(a.flags) ||
+    (b.latestSeverity ?? -1) - (a.latestSeverity ?? -1) ||
+    (b.daysSinceCheckin ?? Number.MAX_SAFE_INTEGER) - (a.daysSinceCheckin ?? Number.MAX_SAFE_INTEGER) ||
+    a.name.localeCompare(b.name)
+  );
+}

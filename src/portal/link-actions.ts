@@ -1,0 +1,21 @@
+"use server";
+
+import { formAction } from "@/lib/action";
+import { createLink, createLinkSpec, revokeLink, revokeLinkSpec } from "./links";
+
+const tab = (clientId: string) => `/clients/${clientId}/exercises`;
+
+export const createLinkAction = formAction(
+  {
+    ...createLinkSpec,
+    revalidate: ({ input }) => [tab(input.clientId)],
+    // The token is shown once, now: only its hash is kept.
+    success: ({ result }) => ({ message: "Copy this link now: it is shown only once.", data: { path: `/p/${result.token}`, linkId: result.id } }),
+  },
+  createLink,
+);
+
+export const revokeLinkAction = formAction(
+  { ...revokeLinkSpec, revalidate: ({ input }) => [tab(input.clientId)], success: () => ({ message: "The link was revoked. It no longer opens anything." }) },
+  revokeLink,
+);

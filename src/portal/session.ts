@@ -1,0 +1,71 @@
+import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { clients, portalAttempts, portalLinks, supportContacts } from "@/db/schema";
+import { hashToken, isTokenShaped } from "./tokens";
+
+export interface PortalHolder {
+  linkId: string;
+  organisationId: string;
+  clientId: string;
+  contactId: string | null;
+  /** The name the page greets: the client's preferred name, or the family member's name. */
+  greetingName: string;
+  timeZone: string;
+}
+
+export const PORTAL_FAILURES_PER_MINUTE = 20;
+
+/** Whether an address has failed too many link lookups in the last minute. */
+export async function portalThrottled(db: Db, ip: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(portalAttempts)
+    .where(and(eq(portalAttempts.ip, ip), gt(portalAttempts.attemptedAt, sql`now() - interval '1 minute'`)));
+  return Number(row?.n ?? 0) >= PORTAL_FAILURES_PER_MINUTE;
+}
+
+/**
+ * The person a private link belongs to. A malformed, unknown, revoked or expired token, or
+ * one whose client was discharged, all give null: they look exactly the same from outside.
+ */
+export async function resolvePortalLink(db: Db, token: string, ip: string): Promise<PortalHolder | null> {
+  if (await portalThrottled(db, ip)) return null;
+  const found = isTokenShaped(token)
+    ? await db
+        .select({
+          linkId: portalLinks.id,
+          organisationId: portalLinks.organisationId,
+          clientId: portalLinks.clientId,
+          contactId: portalLinks.contactId,
+          clientName: sql<string>`coalesce(${clients.preferredName}, split_part(${clients.name}, ' ', 1))`,
+          contactName: supportContacts.name,
+          timeZone: clients.timeZone,
+        })
+        .from(portalLinks)
+        .innerJoin(clients, eq(clients.id, portalLinks.clientId))
+        .leftJoin(supportContacts, eq(supportContacts.id, portalLinks.contactId))
+        .where(
+          and(
+            eq(portalLinks.tokenHash, hashToken(token)),
+            isNull(portalLinks.revokedAt),
+            gt(portalLinks.expiresAt, sql`now()`),
+            sql`${clients.status} <> 'discharged'`,
+            sql`(${portalLinks.contactId} is null or ${supportContacts.archivedAt} is null)`,
+          ),
+        )
+        .limit(1)
+    : [];
+  const link = found[0];
+  if (!link) {
+    await db.insert(portalAttempts).values({ ip });
+    return null;
+  }
+  return {
+    linkId: link.linkId,
+    organisationId: link.organisationId,
+    clientId: link.clientId,
+    contactId: link.contactId,
+    greetingName: link.contactName ? link.contactName.split(" ")[0]! : link.clientName,
+    timeZone: link.timeZone,
+  };
+}

@@ -1,0 +1,156 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage, SubmitButton, TextField, useIdempotencyKey, valueOf } from "@/components/ui/form";
+import { SelectField, TextAreaField } from "@/components/ui/select-field";
+import { idleState, type FormState } from "@/lib/form-state";
+import { addContactAction, archiveContactAction, recordConsentAction, revokeConsentAction } from "../actions";
+import { consentScopeLabels, relationshipLabels } from "../schemas";
+
+function ConsentFields({ state, today }: { state: FormState; today: string }) {
+  const errors = state.fieldErrors ?? {};
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <SelectField name="scope" label="What may be shared with this person" required defaultValue={valueOf(state, "scope", "nothing")} errors={errors.scope} className="sm:col-span-2">
+        {Object.entries(consentScopeLabels).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
+      <TextField name="validFrom" label="Consent from" type="date" required defaultValue={valueOf(state, "validFrom", today)} errors={errors.validFrom} />
+      <TextField name="validUntil" label="Consent until" type="date" hint="Leave empty for no end date." defaultValue={valueOf(state, "validUntil")} errors={errors.validUntil} />
+      <TextField name="consentNote" label="How consent was given" hint="e.g. signed form, verbal in session" defaultValue={valueOf(state, "consentNote")} errors={errors.consentNote} className="sm:col-span-2" />
+    </div>
+  );
+}
+
+export function AddContactForm({ clientId, today }: { clientId: string; today: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, action] = useActionState(addContactAction, idleState);
+  const [key, renewKey] = useIdempotencyKey();
+  const [lastAt, setLastAt] = useState<number | undefined>(undefined);
+  if (state.status === "success" && state.at !== lastAt) {
+    setLastAt(state.at);
+    renewKey();
+    setOpen(false);
+  }
+  if (!open) {
+    return (
+      <div className="space-y-3">
+        {state.status === "success" ? <FormMessage state={state} /> : null}
+        <Button onClick={() => setOpen(true)}>Add a family member or supporter</Button>
+      </div>
+    );
+  }
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-5" noValidate key={state.at ?? 0}>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="_idempotency" value={key} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="name" label="Name" required defaultValue={valueOf(state, "name")} errors={errors.name} />
+        <SelectField name="relationship" label="Relationship" required placeholder="Choose…" defaultValue={valueOf(state, "relationship")} errors={errors.relationship}>
+          {Object.entries(relationshipLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField name="phone" label="Phone" type="tel" defaultValue={valueOf(state, "phone")} errors={errors.phone} />
+        <TextField name="email" label="Email" type="email" defaultValue={valueOf(state, "email")} errors={errors.email} />
+        <label className="flex items-center gap-2 text-sm sm:col-span-2">
+          <input type="checkbox" name="isEmergencyContact" defaultChecked={valueOf(state, "isEmergencyContact") === "on"} className="h-4 w-4" />
+          Emergency contact
+        </label>
+        <TextAreaField name="notes" label="Notes" rows={2} defaultValue={valueOf(state, "notes")} errors={errors.notes} className="sm:col-span-2" />
+      </div>
+      <fieldset className="space-y-3 rounded-md border border-line p-4">
+        <legend className="px-1 text-sm font-semibold">Consent</legend>
+        <p className="text-xs text-muted">Nothing about the client reaches this person unless their consent allows it. Record what the client agreed to.</p>
+        <ConsentFields state={state} today={today} />
+      </fieldset>
+      <FormMessage state={state} />
+      <div className="flex gap-2">
+        <SubmitButton>Add to support network</SubmitButton>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function RecordConsentForm({ clientId, contactId, contactName, today }: { clientId: string; contactId: string; contactName: string; today: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, action] = useActionState(recordConsentAction, idleState);
+  if (!open || state.status === "success") {
+    return (
+      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Record new consent for ${contactName}`}>
+        Record new consent
+      </Button>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4 rounded-md border border-line bg-canvas p-4" noValidate key={state.at ?? 0}>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="contactId" value={contactId} />
+      <p className="text-sm text-muted">A new consent replaces the current one from its start date; the history is kept.</p>
+      <ConsentFields state={state} today={today} />
+      <FormMessage state={state} />
+      <div className="flex gap-2">
+        <SubmitButton>Record consent</SubmitButton>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function RevokeConsentForm({ clientId, consentId }: { clientId: string; consentId: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, action] = useActionState(revokeConsentAction, idleState);
+  if (!open) {
+    return (
+      <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
+        Revoke…
+      </Button>
+    );
+  }
+  return (
+    <form action={action} className="mt-2 space-y-3" noValidate>
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="consentId" value={consentId} />
+      <TextField name="reason" label="Why is it revoked?" required errors={state.fieldErrors?.reason} defaultValue={valueOf(state, "reason")} />
+      <FormMessage state={state} />
+      <div className="flex gap-2">
+        <SubmitButton variant="danger">Revoke consent</SubmitButton>
+        <Button variant="secondary" size="sm" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function ArchiveContactForm({ clientId, contactId, version, contactName }: { clientId: string; contactId: string; version: number; contactName: string }) {
+  const [state, action] = useActionState(archiveContactAction, idleState);
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!window.confirm(`Remove ${contactName} from the support network? Their consent is revoked and their history kept.`)) e.preventDefault();
+      }}
+    >
+      <input type="hidden" name="clientId" value={clientId} />
+      <input type="hidden" name="contactId" value={contactId} />
+      <input type="hidden" name="version" value={version} />
+      <SubmitButton variant="ghost" pendingLabel="Removing…">
+        Remove
+      </SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}

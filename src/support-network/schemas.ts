@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { consentScope, relationship } from "@/db/schema";
+import { localDate, optionalLocalDate, optionalText, requiredText, uuid, version } from "@/lib/zod-fields";
+
+export const relationshipLabels: Record<(typeof relationship.enumValues)[number], string> = {
+  parent: "Parent",
+  partner: "Partner",
+  spouse: "Spouse",
+  child: "Adult child",
+  sibling: "Sibling",
+  other_family: "Other family",
+  friend: "Friend",
+  sponsor: "Sponsor",
+  other: "Other supporter",
+};
+
+export const consentScopeLabels: Record<(typeof consentScope.enumValues)[number], string> = {
+  nothing: "Nothing may be shared",
+  attendance_only: "Attendance only",
+  progress_summaries: "Progress summaries",
+};
+
+const phone = optionalText(40, "the phone number").refine((v) => v === undefined || /^[+()0-9 .-]{5,40}$/.test(v), "Enter a phone number (digits, spaces, + ( ) - .).");
+const email = optionalText(254, "the email").refine((v) => v === undefined || z.email().safeParse(v).success, "Enter a valid email address.");
+
+const contactFields = {
+  clientId: uuid("Unknown client."),
+  name: requiredText(120, "Enter the person's name.", "the name"),
+  relationship: z.enum(relationship.enumValues, { error: "Choose the relationship." }),
+  phone,
+  email,
+  isEmergencyContact: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  notes: optionalText(1000, "the notes"),
+};
+
+const consentFields = {
+  scope: z.enum(consentScope.enumValues, { error: "Choose what may be shared." }),
+  validFrom: localDate("Enter the date the consent starts."),
+  validUntil: optionalLocalDate,
+  consentNote: optionalText(500, "the note"),
+};
+
+const datesInOrder = (v: { validFrom: string; validUntil?: string }) => !v.validUntil || v.validUntil >= v.validFrom;
+const datesMessage = { path: ["validUntil"], message: "The end date must be on or after the start date." };
+
+export const addContactSchema = z.object({ ...contactFields, ...consentFields }).refine(datesInOrder, datesMessage);
+export type AddContactInput = z.infer<typeof addContactSchema>;
+
+export const updateContactSchema = z.object({ ...contactFields, contactId: uuid("Unknown person."), version });
+
+export const recordConsentSchema = z
+  .object({ clientId: uuid("Unknown client."), contactId: uuid("Unknown person."), ...consentFields })
+  .refine(datesInOrder, datesMessage);
+
+export const revokeConsentSchema = z.object({
+  clientId: uuid("Unknown client."),
+  consentId: uuid("Unknown consent."),
+  reason: requiredText(500, "Say why the consent is revoked.", "the reason"),
+});
+
+export const archiveContactSchema = z.object({ clientId: uuid("Unknown client."), contactId: uuid("Unknown person."), version });

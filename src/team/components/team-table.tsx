@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { formatUtc } from "@/audit/components/format-time";
+import { Badge } from "@/components/ui/badge";
+import type { TeamMember } from "../queries";
+
+const th = "whitespace-nowrap border-b border-line bg-canvas px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted";
+const num = "border-b border-line px-3 py-2.5 text-right tabular-nums";
+
+export function TeamTable({ members }: { members: TeamMember[] }) {
+  const total = members.reduce((sum, m) => sum + m.caseload, 0);
+  return (
+    <div className="overflow-hidden rounded-lg border border-line bg-white">
+      <div role="region" aria-labelledby="team-caption" tabIndex={0} className="overflow-x-auto">
+        <table className="w-full border-separate border-spacing-0 text-sm">
+          <caption id="team-caption" className="sr-only">
+            Counselors you supervise and their caseloads
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={th}>Counselor</th>
+              <th scope="col" className={`${th} text-right`}>Caseload</th>
+              <th scope="col" className={`${th} text-right`}>Intake</th>
+              <th scope="col" className={`${th} text-right`}>Active</th>
+              <th scope="col" className={`${th} text-right`}>On hold</th>
+              <th scope="col" className={th}>Last sign-in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id} className="hover:bg-brand-50/50">
+                <th scope="row" className="whitespace-nowrap border-b border-line px-3 py-2.5 text-left font-normal">
+                  <Link href={`/clients?counselor=${m.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {m.name}
+                  </Link>
+                  {m.status === "invited" ? (
+                    <Badge tone="brand" className="ml-2">
+                      Invited
+                    </Badge>
+                  ) : null}
+                  {m.role === "supervisor" ? <span className="ml-2 text-xs text-muted">Supervisor</span> : null}
+                </th>
+                <td className={`${num} font-semibold`}>{m.caseload}</td>
+                <td className={num}>{m.intake}</td>
+                <td className={num}>{m.active}</td>
+                <td className={num}>{m.onHold}</td>
+                <td className="whitespace-nowrap border-b border-line px-3 py-2.5 tabular-nums">{m.lastSignInAt ? formatUtc(m.lastSignInAt) : "Never"}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className="px-3 py-2.5 text-left text-sm font-semibold">
+                Team total
+              </th>
+              <td className="px-3 py-2.5 text-right font-semibold tabular-nums">{total}</td>
+              <td colSpan={4} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { roleLabels } from "@/auth/actor";
+import { userRole, type UserRole, type UserStatus } from "@/db/schema";
+import { requiredText, uuid } from "@/lib/zod-fields";
+
+export const statusLabels: Record<UserStatus, string> = { active: "Active", invited: "Invited", deactivated: "Deactivated" };
+
+/** A select that may be left on its empty choice: blank becomes undefined. */
+const optionalUuid = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.uuid({ error: message }).optional());
+
+const role = z.enum(userRole.enumValues, { error: "Choose a role." });
+
+export const inviteUserSchema = z.object({
+  name: requiredText(120, "Enter the person's name.", "the name"),
+  email: z
+    .string({ error: "Enter their email address." })
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter their email address.")
+    .pipe(z.email("Enter a valid email address.").max(254, "Keep the email under 254 characters.")),
+  role,
+  supervisorId: optionalUuid("Choose a supervisor from the list."),
+});
+export type InviteUserInput = z.infer<typeof inviteUserSchema>;
+
+export const userIdSchema = z.object({ userId: uuid("Choose a user.") });
+export type UserIdInput = z.infer<typeof userIdSchema>;
+
+export const changeAccessSchema = z.object({
+  userId: uuid("Choose a user."),
+  role,
+  supervisorId: optionalUuid("Choose a supervisor from the list."),
+});
+export type ChangeAccessInput = z.infer<typeof changeAccessSchema>;
+
+/** The form name of the select that says who takes one client. */
+export const ASSIGN_PREFIX = "assign.";
+export const assignField = (clientId: string) => `${ASSIGN_PREFIX}${clientId}`;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Deactivation, with where each of the person's open clients goes: `assign.<clientId>` per
+ * client, or `moveAllTo` for every client without its own choice. Which clients need a target is
+ * decided in the transaction, from the clients they have at that moment.
+ */
+export const deactivateUserSchema = z.preprocess(
+  (raw) => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const entries = Object.entries(raw as Record<string, unknown>);
+    const assignments = Object.fromEntries(
+      entries
+        .filter(([key, value]) => key.startsWith(ASSIGN_PREFIX) && UUID_RE.test(key.slice(ASSIGN_PREFIX.length)) && typeof value === "string" && value !== "")
+        .map(([key, value]) => [key.slice(ASSIGN_PREFIX.length).toLowerCase(), value]),
+    );
+    const { userId, moveAllTo } = raw as Record<string, unknown>;
+    return { userId, moveAllTo, assignments };
+  },
+  z.object({
+    userId: uuid("Choose a user."),
+    moveAllTo: optionalUuid("Choose a counselor from the list."),
+    // Checked against the organisation's clinicians in the handler, with an error per client.
+    assignments: z.record(z.string(), z.string()),
+  }),
+);
+export type DeactivateUserInput = z.infer<typeof deactivateUserSchema>;
+
+export const roleOptions: { value: UserRole; label: string }[] = userRole.enumValues.map((value) => ({ value, label: roleLabels[value] }));
