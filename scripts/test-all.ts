@@ -4,6 +4,7 @@ import { nextBin, root, run } from "./lib";
 
 // npm test: every check CI runs, in the order that fails fastest.
 const steps: Array<[string, string, string[], Record<string, string>?]> = [
+  ["lockfile check (what npm ci on a clean machine demands)", "node_modules/.bin/tsx", ["scripts/check-lockfile.ts"]],
   ["lint", "node_modules/.bin/eslint", ["--max-warnings", "0", "."]],
   ["type check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
   ["unit and integration tests", "node_modules/.bin/vitest", ["run"]],
