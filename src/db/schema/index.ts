@@ -9,3 +9,4 @@ export * from "./user-tokens";
 export * from "./notes";
 export * from "./exercises";
 export * from "./checkins";
+export * from "./reports";
