@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { MAX_POINTS, rangeStart, type Grain, type Range } from "./range";
+import { MAX_POINTS, rangeBounds, type Grain, type Range, type Span } from "./range";
 
 /** One point of a score series: a single check-in, or a week's or month's check-ins. */
 export interface SeriesPoint {
@@ -26,9 +26,10 @@ export interface Series {
 
 const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-function since(column: SQL, range: Range, now: Date): SQL {
-  const start = rangeStart(range, now);
-  return start ? sql`and ${column} >= ${start.toISOString()}::timestamptz` : sql``;
+function since(column: SQL, range: Range | Span, now: Date): SQL {
+  const { from, to } = rangeBounds(range, now);
+  const upper = to ? sql` and ${column} <= ${to.toISOString()}::timestamptz` : sql``;
+  return from ? sql`and ${column} >= ${from.toISOString()}::timestamptz${upper}` : to ? upper : sql``;
 }
 
 type SeriesRow = { url: string; grain: Grain; at: string; day: string; mean: number; last: number; n: number; band: string | null; severity: number | null };
@@ -39,7 +40,7 @@ type SeriesRow = { url: string; grain: Grain; at: string; day: string; mean: num
  * check-in while there are few enough, else one point per week (or month) with the average and
  * the last value. One query for all instruments.
  */
-export async function scoreSeries(db: Db, organisationId: string, clientId: string, timeZone: string, range: Range, now = new Date()): Promise<Series[]> {
+export async function scoreSeries(db: Db, organisationId: string, clientId: string, timeZone: string, range: Range | Span, now = new Date()): Promise<Series[]> {
   const result = await db.execute(sql`
     with s as (
       select instrument_url as url, administered_at as at, total::float8 as total, band_label, band_severity
@@ -145,16 +146,17 @@ export interface Marker {
 }
 
 /** Exercise starts, signed family-support sessions and critical alerts in the range. One query. */
-export async function trendMarkers(db: Db, organisationId: string, clientId: string, timeZone: string, range: Range, now = new Date()): Promise<Marker[]> {
-  const start = rangeStart(range, now);
-  const fromDay = start ? start.toISOString().slice(0, 10) : "0001-01-01";
+export async function trendMarkers(db: Db, organisationId: string, clientId: string, timeZone: string, range: Range | Span, now = new Date()): Promise<Marker[]> {
+  const { from, to } = rangeBounds(range, now);
+  const fromDay = from ? from.toISOString().slice(0, 10) : "0001-01-01";
+  const toDay = to ? to.toISOString().slice(0, 10) : "9999-12-31";
   const noon = (d: SQL) => sql`${iso(sql`((${d})::timestamp + interval '12 hours') at time zone ${timeZone}`)}`;
   const result = await db.execute(sql`
     select 'exercise' as kind, ${noon(sql`start_date`)} as at, start_date::text as day, exercise_id as label
-      from assignments where organisation_id = ${organisationId} and client_id = ${clientId} and start_date >= ${fromDay}::date
+      from assignments where organisation_id = ${organisationId} and client_id = ${clientId} and start_date between ${fromDay}::date and ${toDay}::date
     union all
     select 'family_support', ${noon(sql`session_date`)}, session_date::text, 'Family support session'
-      from session_notes where organisation_id = ${organisationId} and client_id = ${clientId} and type = 'family_support' and status = 'signed' and session_date >= ${fromDay}::date
+      from session_notes where organisation_id = ${organisationId} and client_id = ${clientId} and type = 'family_support' and status = 'signed' and session_date between ${fromDay}::date and ${toDay}::date
     union all
     select 'critical_alert', ${iso(sql`raised_at`)}, to_char(raised_at at time zone ${timeZone}, 'YYYY-MM-DD'), 'Critical answer'
       from critical_alerts where organisation_id = ${organisationId} and client_id = ${clientId} ${since(sql`raised_at`, range, now)}
@@ -171,7 +173,7 @@ export interface IntensityPoint {
 }
 
 /** Thought-record intensity before and after, thinned like the score series (weekly average when many). */
-export async function intensitySeries(db: Db, organisationId: string, clientId: string, timeZone: string, range: Range, now = new Date()): Promise<IntensityPoint[]> {
+export async function intensitySeries(db: Db, organisationId: string, clientId: string, timeZone: string, range: Range | Span, now = new Date()): Promise<IntensityPoint[]> {
   const result = await db.execute(sql`
     with s as (
       select submitted_at as at, intensity_before::float8 as b, intensity_after::float8 as a from exercise_entries

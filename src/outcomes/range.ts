@@ -20,6 +20,18 @@ export function rangeStart(range: Range, now: Date): Date | null {
   return start;
 }
 
+/** An explicit period (a report's from and to), as an alternative to a named range. */
+export interface Span {
+  from: Date;
+  /** Inclusive. */
+  to: Date;
+}
+
+/** The instants a range or span covers; null for an open end. */
+export function rangeBounds(range: Range | Span, now: Date): { from: Date | null; to: Date | null } {
+  return typeof range === "object" ? range : { from: rangeStart(range, now), to: null };
+}
+
 export type Grain = "point" | "week" | "month";
 
 /**

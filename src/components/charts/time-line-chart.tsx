@@ -1,7 +1,8 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { bandFill, seriesColours } from "./palette";
+import { formatTimeTick, niceTicks, timeDomain, timeTicks, visibleBands } from "./geometry";
+import { seriesColours } from "./palette";
 
 export interface TimePoint {
   /** Milliseconds since the epoch. */
@@ -31,8 +32,6 @@ export interface MarkerSpec {
   colour: string;
   dash: string;
 }
-
-const dayFormat = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" });
 
 function TooltipBox({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
   const point = payload?.[0]?.payload as TimePoint | undefined;
@@ -64,26 +63,26 @@ export function TimeLineChart({
   yLabel: string;
   height?: number;
 }) {
-  const xs = [...data.map((d) => d.x), ...markers.map((m) => m.x)];
-  const domain: [number, number] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
+  // Domain, ticks and bands come from the geometry the PDF charts use too, so both look alike.
+  const domain = timeDomain([...data.map((d) => d.x), ...markers.map((m) => m.x)]);
   return (
     <div className="chart" data-testid="time-line-chart" style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
-          {bands.map((b) => (
+          {visibleBands(bands, yDomain).map((b) => (
             <ReferenceArea
               key={b.label}
               y1={b.from}
               y2={b.to}
-              fill={bandFill(b.severity)}
+              fill={b.fill}
               fillOpacity={0.7}
               ifOverflow="hidden"
               label={{ value: b.label, position: "insideTopRight", fontSize: 11, fill: "#374151" }}
             />
           ))}
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="x" type="number" scale="time" domain={domain} tickFormatter={(v: number) => dayFormat.format(new Date(v))} fontSize={11} />
-          <YAxis domain={yDomain} fontSize={11} width={40} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11 }} />
+          <XAxis dataKey="x" type="number" scale="time" domain={domain} ticks={timeTicks(domain)} tickFormatter={formatTimeTick} fontSize={11} />
+          <YAxis domain={yDomain} ticks={niceTicks(yDomain[0], yDomain[1])} fontSize={11} width={40} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11 }} />
           {markers.map((m, i) => (
             <ReferenceLine key={`${m.x}-${i}`} x={m.x} stroke={m.colour} strokeDasharray={m.dash} label={{ value: m.short, position: "top", fontSize: 10, fill: m.colour }} />
           ))}

@@ -1,19 +1,14 @@
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { dayX } from "@/components/charts/geometry";
 import { markerColours } from "@/components/charts/palette";
 import { TimeLineChart, type MarkerSpec, type TimePoint } from "@/components/charts/time-line-chart";
 import { formatDay } from "@/checkins/format";
+import { markerStyle } from "../markers";
 import type { Marker } from "../queries";
 import { scoreSummary } from "../summaries";
 import type { IndicatorTrend } from "../trends";
 import { betterDirectionText } from "../verdict";
 
-const markerStyle: Record<Marker["kind"], { short: string; dash: string; word: string }> = {
-  exercise: { short: "Ex", dash: "2 3", word: "Exercise started" },
-  family_support: { short: "Fam", dash: "6 3", word: "Family support session" },
-  critical_alert: { short: "Alert", dash: "0", word: "Critical alert" },
-};
-
-const dayX = (day: string) => Date.parse(`${day}T12:00:00Z`);
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** A score over time with the bands shaded and named, event markers, a summary and a table. */
