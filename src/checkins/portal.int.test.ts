@@ -1,6 +1,6 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkinAdministrations } from "@/db/schema";
+import { checkinAdministrations, checkinSchedules } from "@/db/schema";
 import { executeAction } from "@/lib/action-core";
 import { addDays, localDateOf } from "@/lib/local-date";
 import { executePortalAction } from "@/lib/portal-action-core";
@@ -8,7 +8,7 @@ import { testMeta } from "@/lib/testing/fixtures";
 import { createLink, createLinkSpec } from "@/portal/links";
 import { resolvePortalLink, type PortalHolder } from "@/portal/session";
 import { portalCheckinState, portalDueCheckins, submitCheckin, submitCheckinSpec } from "./portal";
-import { createSchedule, createScheduleSpec } from "./schedules";
+import { createSchedule, createScheduleSpec, endSchedule, endScheduleSpec } from "./schedules";
 import { demoWorld, newKey, type DemoWorld } from "./testing/setup";
 
 const NUMBNESS = "https://attune.health/fhir/Questionnaire/attune-numbness";
@@ -39,7 +39,12 @@ async function schedule(input: Record<string, string>, forClient = clientId) {
   return executeAction(w.t.db, w.actors.counselor!, createScheduleSpec, createSchedule, { clientId: forClient, cadence: "weekly", startDate: localDateOf(new Date(), timeZone), ...input }, testMeta);
 }
 
+/** A fresh schedule: ends the person's active one of the same check-in first (one may be active). */
 async function scheduled(input: Record<string, string>, forClient = clientId): Promise<string> {
+  await w.t.db
+    .update(checkinSchedules)
+    .set({ status: "ended" })
+    .where(and(eq(checkinSchedules.clientId, forClient), eq(checkinSchedules.instrumentUrl, input.instrumentUrl!), eq(checkinSchedules.status, "active")));
   const outcome = await schedule(input, forClient);
   if (outcome.kind !== "ok") throw new Error(JSON.stringify(outcome));
   return outcome.result.id;
@@ -68,6 +73,29 @@ describe(`scheduling check-ins for the portal (${process.env.ATTUNE_TEST_DRIVER}
     expect(await schedule({ instrumentUrl: PROFILE, respondent: "client" })).toMatchObject({ kind: "refused", message: expect.stringContaining("in session") });
     expect(await schedule({ instrumentUrl: "https://example.org/nothing", respondent: "client" })).toMatchObject({ kind: "refused", fieldErrors: { instrumentUrl: expect.any(Array) } });
     expect(await schedule({ instrumentUrl: NUMBNESS, respondent: "client", expiryDays: "30" })).toMatchObject({ kind: "invalid", fieldErrors: { expiryDays: expect.any(Array) } });
+  });
+});
+
+describe(`scheduling a check-in (${process.env.ATTUNE_TEST_DRIVER})`, () => {
+  it("keeps one active schedule per person and check-in, also when two arrive together", async () => {
+    const first = await scheduled({ instrumentUrl: EMPATHY, respondent: "client" });
+    const again = await schedule({ instrumentUrl: EMPATHY, respondent: "client", cadence: "daily" });
+    expect(again).toMatchObject({ kind: "refused", fieldErrors: { instrumentUrl: [expect.stringContaining("already scheduled")] } });
+    const active = async () =>
+      (await w.t.db.select({ n: count() }).from(checkinSchedules).where(and(eq(checkinSchedules.clientId, clientId), eq(checkinSchedules.instrumentUrl, EMPATHY), eq(checkinSchedules.status, "active"))))[0]!.n;
+    expect(await active()).toBe(1);
+
+    // The family member's own check-in is a different person's schedule.
+    await scheduled({ instrumentUrl: FAMILY, respondent: w.family.contactId });
+    expect(await schedule({ instrumentUrl: FAMILY, respondent: w.family.contactId })).toMatchObject({ kind: "refused" });
+
+    // Once ended, it can be scheduled afresh; ten at once leave exactly one.
+    const ended = await executeAction(w.t.db, w.actors.counselor!, endScheduleSpec, endSchedule, { clientId, scheduleId: first, version: "1" }, testMeta);
+    expect(ended).toMatchObject({ kind: "ok" });
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => schedule({ instrumentUrl: EMPATHY, respondent: "client" })));
+    expect(outcomes.filter((o) => o.kind === "ok")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === "refused")).toHaveLength(9);
+    expect(await active()).toBe(1);
   });
 });
 
@@ -103,11 +131,12 @@ describe(`completing a check-in in the portal (${process.env.ATTUNE_TEST_DRIVER}
 
   it("accepts a check-in until the last day of its window and refuses it after", async () => {
     const today = localDateOf(new Date(), timeZone);
+    // Three check-ins, since one person has one active schedule of each.
     const lastDay = await scheduled({ instrumentUrl: NUMBNESS, respondent: "client", cadence: "once", startDate: addDays(today, -3) });
-    const closed = await scheduled({ instrumentUrl: NUMBNESS, respondent: "client", cadence: "once", startDate: addDays(today, -4) });
-    const shortWindow = await scheduled({ instrumentUrl: NUMBNESS, respondent: "client", cadence: "once", startDate: addDays(today, -1), expiryDays: "1" });
-    expect(await submit(client, closed, numbAnswers)).toMatchObject({ kind: "refused", message: expect.stringContaining("closed") });
-    expect(await submit(client, shortWindow, numbAnswers)).toMatchObject({ kind: "refused", message: expect.stringContaining("closed") });
+    const closed = await scheduled({ instrumentUrl: EMPATHY, respondent: "client", cadence: "once", startDate: addDays(today, -4) });
+    const shortWindow = await scheduled({ instrumentUrl: FAMILY, respondent: w.family.contactId, cadence: "once", startDate: addDays(today, -1), expiryDays: "1" });
+    expect(await submit(client, closed, empathyAnswers)).toMatchObject({ kind: "refused", message: expect.stringContaining("closed") });
+    expect(await submit(family, shortWindow, familyAnswers)).toMatchObject({ kind: "refused", message: expect.stringContaining("closed") });
     expect(await rowsFor(closed)).toHaveLength(0);
     expect(await portalCheckinState(w.t.db, client, closed)).toMatchObject({ kind: "closed", next: null });
     expect(await submit(client, lastDay, numbAnswers)).toMatchObject({ kind: "ok" });

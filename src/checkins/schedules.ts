@@ -1,7 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
 import { findVisibleClientId } from "@/clients/access";
 import type { Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { checkinSchedules } from "@/db/schema";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
@@ -41,8 +42,23 @@ export const createSchedule: Handler<typeof createScheduleSchema, ClientRef, Cre
     throw new ActionRefused(message, { instrumentUrl: [message] });
   }
   const contactId = await respondentContact(db, record.clientId, current.respondent, input.respondent, "respondent");
+  const alreadyScheduled = "This check-in is already scheduled for this person. End that schedule first to change it.";
+  const [existing] = await db
+    .select({ id: checkinSchedules.id })
+    .from(checkinSchedules)
+    .where(
+      and(
+        eq(checkinSchedules.clientId, record.clientId),
+        contactId === null ? isNull(checkinSchedules.contactId) : eq(checkinSchedules.contactId, contactId),
+        eq(checkinSchedules.instrumentUrl, current.instrument.url),
+        eq(checkinSchedules.status, "active"),
+      ),
+    )
+    .limit(1);
+  if (existing) throw new ActionRefused(alreadyScheduled, { instrumentUrl: [alreadyScheduled] });
   const cadence = input.cadence === "weekdays" ? { kind: "weekdays" as const, days: [...new Set(input.weekdays)].sort() } : { kind: input.cadence };
-  const [row] = await db
+  // The unique index settles a race between two counselors scheduling at the same moment.
+  const rows = await db
     .insert(checkinSchedules)
     .values({
       organisationId: actor.organisationId,
@@ -55,8 +71,12 @@ export const createSchedule: Handler<typeof createScheduleSchema, ClientRef, Cre
       expiryDays: input.expiryDays,
       createdBy: actor.userId,
     })
-    .returning({ id: checkinSchedules.id });
-  return { id: row!.id, instrumentUrl: current.instrument.url, forFamilyMember: contactId !== null };
+    .returning({ id: checkinSchedules.id })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new ActionRefused(alreadyScheduled, { instrumentUrl: [alreadyScheduled] });
+      throw error;
+    });
+  return { id: rows[0]!.id, instrumentUrl: current.instrument.url, forFamilyMember: contactId !== null };
 };
 
 type ScheduleRef = { clientId: string; scheduleId: string; status: "active" | "ended" };

@@ -5,9 +5,8 @@ import { compareExact, exact, exactToNumber, mulExact, sumExact, type Exact } fr
 /*
  * The FHIR R4 Questionnaire subset Attune understands, and our scoring extension.
  *
- * The installed @types/fhir (3.0.2) only describes STU3 (namespace `fhir`, no `fhir4`), whose
- * Questionnaire differs from R4 (`option` instead of `answerOption`, no `enableBehavior`), so the
- * R4 shapes below are written out here instead of being borrowed from it.
+ * The schemas are typed against the R4 resources of @types/fhir (`fhir/r4`, see types.ts): what
+ * passes them is, by the types package, a FHIR R4 Questionnaire or QuestionnaireResponse.
  */
 
 export const SCORING_EXTENSION_URL = "https://attune.health/fhir/StructureDefinition/scoring";

@@ -1,120 +1,74 @@
 /*
- * The FHIR R4 Questionnaire subset Attune understands, and the parsed Instrument. The installed
- * @types/fhir (3.0.2) only describes STU3, so the R4 shapes are written out here.
+ * The FHIR R4 Questionnaire subset Attune understands, and the parsed Instrument. The FHIR shapes
+ * are the R4 types of @types/fhir (`fhir/r4`), narrowed where Attune needs more than FHIR
+ * promises (a coding's code, an instrument's url, version and title) or reads less (the item
+ * types and enableWhen operators it can score). The zod schemas in fhir-schema.ts are typed
+ * against these, so a file that passes validation is a valid R4 resource by the types package.
  */
+import type * as R4 from "fhir/r4";
 import type { ENABLE_OPERATORS, ITEM_TYPES } from "./fhir-schema";
 
 type ItemType = (typeof ITEM_TYPES)[number];
 type EnableOperator = (typeof ENABLE_OPERATORS)[number];
 
 // ---------------------------------------------------------------------------------------------
-// FHIR R4 shapes (subset)
+// FHIR R4 shapes (the types package, narrowed)
 
-export interface Extension {
-  url: string;
-  valueDecimal?: number;
-  valueInteger?: number;
-  valueCode?: string;
-  valueString?: string;
-  valueBoolean?: boolean;
-  extension?: Extension[];
-  [element: string]: unknown;
-}
+export type Extension = R4.Extension;
 
-export interface Coding {
-  system?: string;
-  version?: string;
-  code: string;
-  display?: string;
-  extension?: Extension[];
-  [element: string]: unknown;
-}
+export type Coding = R4.Coding & { code: string };
 
-export interface QuestionnaireEnableWhen {
-  question: string;
+export type QuestionnaireEnableWhen = Omit<R4.QuestionnaireItemEnableWhen, "operator" | "answerCoding"> & {
   operator: EnableOperator;
-  answerBoolean?: boolean;
-  answerDecimal?: number;
-  answerInteger?: number;
-  answerString?: string;
   answerCoding?: Coding;
-  [element: string]: unknown;
-}
+};
 
-export interface QuestionnaireAnswerOption {
+export type QuestionnaireAnswerOption = Omit<R4.QuestionnaireItemAnswerOption, "valueCoding"> & {
   valueCoding: Coding;
-  initialSelected?: boolean;
-  extension?: Extension[];
-  [element: string]: unknown;
-}
+};
 
-export interface QuestionnaireItem {
-  linkId: string;
-  text?: string;
+export type QuestionnaireItem = Omit<R4.QuestionnaireItem, "type" | "enableWhen" | "answerOption" | "item"> & {
   type: ItemType;
-  required?: boolean;
-  repeats?: boolean;
   enableWhen?: QuestionnaireEnableWhen[];
-  enableBehavior?: "all" | "any";
   answerOption?: QuestionnaireAnswerOption[];
-  extension?: Extension[];
   item?: QuestionnaireItem[];
-  [element: string]: unknown;
-}
+};
 
-export type PublicationStatus = "draft" | "active" | "retired" | "unknown";
+export type PublicationStatus = R4.Questionnaire["status"];
 
-export interface Questionnaire {
-  resourceType: "Questionnaire";
-  id?: string;
+export type Questionnaire = Omit<R4.Questionnaire, "item" | "code"> & {
   url: string;
   version: string;
-  name?: string;
   title: string;
-  status: PublicationStatus;
-  description?: string;
-  copyright?: string;
   code?: Coding[];
-  extension?: Extension[];
   item: QuestionnaireItem[];
-  [element: string]: unknown;
-}
+};
 
-export interface Reference {
-  reference?: string;
-  type?: string;
-  display?: string;
-}
+export type Reference = R4.Reference;
 
-export interface QuestionnaireResponseAnswer {
+export type QuestionnaireResponseAnswer = Omit<R4.QuestionnaireResponseItemAnswer, "valueCoding" | "item"> & {
   valueCoding?: Coding;
-  valueInteger?: number;
-  valueDecimal?: number;
-  valueBoolean?: boolean;
-  valueString?: string;
-}
+};
 
-export interface QuestionnaireResponseItem {
-  linkId: string;
-  text?: string;
+export type QuestionnaireResponseItem = Omit<R4.QuestionnaireResponseItem, "answer" | "item"> & {
   answer?: QuestionnaireResponseAnswer[];
   item?: QuestionnaireResponseItem[];
-}
+};
 
-export type QuestionnaireResponseStatus = "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
+export type QuestionnaireResponseStatus = R4.QuestionnaireResponse["status"];
 
-export interface QuestionnaireResponse {
-  resourceType: "QuestionnaireResponse";
-  id?: string;
+export type QuestionnaireResponse = Omit<R4.QuestionnaireResponse, "questionnaire" | "item"> & {
   questionnaire: string;
-  status: QuestionnaireResponseStatus;
-  authored?: string;
-  subject?: Reference;
-  author?: Reference;
-  source?: Reference;
-  encounter?: Reference;
   item?: QuestionnaireResponseItem[];
-}
+};
+
+// Every narrowed shape is still the types package's R4 resource.
+type Assignable<T extends U, U> = T;
+export type CheckR4 = [
+  Assignable<Questionnaire, R4.Questionnaire>,
+  Assignable<QuestionnaireItem, R4.QuestionnaireItem>,
+  Assignable<QuestionnaireResponse, R4.QuestionnaireResponse>,
+];
 
 // ---------------------------------------------------------------------------------------------
 // The parsed, flattened instrument

@@ -94,7 +94,13 @@ export const checkinSchedules = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("checkin_schedules_client_idx").on(t.organisationId, t.clientId)],
+  (t) => [
+    index("checkin_schedules_client_idx").on(t.organisationId, t.clientId),
+    // One active schedule per person and check-in: the client's own (no contact) or a family member's.
+    uniqueIndex("checkin_schedules_one_active")
+      .on(t.clientId, sql`coalesce(${t.contactId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.instrumentUrl)
+      .where(sql`status = 'active'`),
+  ],
 );
 
 // A critical answer raises an alert for the client's counselors at once; it stays until a
