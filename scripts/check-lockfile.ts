@@ -14,26 +14,28 @@ type LockPackage = {
   peerDependencies?: Record<string, string>;
 };
 
+/**
+ * Where `name`, required by the package at `where`, is installed: Node's resolution, looking in
+ * where/node_modules, then each ancestor's node_modules. null when the lockfile lacks it.
+ */
+export function resolveLockDependency(entries: Record<string, unknown>, where: string, name: string): string | null {
+  let dir = where;
+  for (;;) {
+    const candidate = dir === "" ? `node_modules/${name}` : `${dir}/node_modules/${name}`;
+    if (entries[candidate]) return candidate;
+    if (dir === "") return null;
+    const idx = dir.lastIndexOf("/node_modules/");
+    dir = idx === -1 ? "" : dir.slice(0, idx);
+  }
+}
+
 export function missingLockEntries(lock: { packages: Record<string, LockPackage> }): string[] {
   const entries = lock.packages;
   const missing: string[] = [];
   for (const [where, pkg] of Object.entries(entries)) {
     const wanted = { ...pkg.dependencies, ...pkg.optionalDependencies };
     for (const name of Object.keys(wanted)) {
-      // Node resolution: look in where/node_modules, then each ancestor's node_modules.
-      let dir = where;
-      let found = false;
-      for (;;) {
-        const candidate = dir === "" ? `node_modules/${name}` : `${dir}/node_modules/${name}`;
-        if (entries[candidate]) {
-          found = true;
-          break;
-        }
-        if (dir === "") break;
-        const idx = dir.lastIndexOf("/node_modules/");
-        dir = idx === -1 ? "" : dir.slice(0, idx);
-      }
-      if (!found) missing.push(`${name} (wanted by ${where || "the project"})`);
+      if (!resolveLockDependency(entries, where, name)) missing.push(`${name} (wanted by ${where || "the project"})`);
     }
   }
   return missing;

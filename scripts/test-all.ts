@@ -1,10 +1,12 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { nextBin, root, run } from "./lib";
+import { lockfileLintArgs } from "./lockfile-policy";
 
 // npm test: every check CI runs, in the order that fails fastest.
 const steps: Array<[string, string, string[], Record<string, string>?]> = [
   ["lockfile check (what npm ci on a clean machine demands)", "node_modules/.bin/tsx", ["scripts/check-lockfile.ts"]],
+  ["lockfile-lint (registry.npmjs.org over https, sha512 integrity)", "node_modules/.bin/lockfile-lint", lockfileLintArgs()],
   ["lint", "node_modules/.bin/eslint", ["--max-warnings", "0", "."]],
   ["type check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
   ["unit and integration tests", "node_modules/.bin/vitest", ["run"]],

@@ -1,0 +1,51 @@
+import path from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const eslint = new ESLint({ cwd: root });
+
+async function ruleIds(code: string, file = "src/example/queries.ts"): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+const header = `import { eq } from "drizzle-orm";\nimport type { Db } from "@/db/client";\nimport { getDb } from "@/db/client";\nimport { users } from "@/db/schema";\n`;
+
+describe("the security lint rules in npm test", () => {
+  it("refuses an update or delete without where on a database, a transaction or getDb()", async () => {
+    const code = `${header}
+export async function wipe(db: Db) {
+  await db.delete(users);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ name: "x" });
+  });
+  await getDb().delete(users);
+}
+`;
+    const ids = await ruleIds(code);
+    expect(ids.filter((id) => id === "drizzle/enforce-delete-with-where")).toHaveLength(2);
+    expect(ids).toContain("drizzle/enforce-update-with-where");
+  });
+
+  it("accepts them with a where clause", async () => {
+    const code = `${header}
+export async function rename(db: Db, id: string) {
+  await db.update(users).set({ name: "x" }).where(eq(users.id, id));
+  await db.delete(users).where(eq(users.id, id));
+}
+`;
+    expect((await ruleIds(code)).filter((id) => id.startsWith("drizzle/"))).toEqual([]);
+  });
+
+  it("refuses unsanitised HTML sinks in components", async () => {
+    const code = `export function show(el: HTMLElement, text: string) {
+  el.innerHTML = text;
+  el.insertAdjacentHTML("beforeend", text);
+}
+`;
+    const ids = await ruleIds(code, "src/example/components/show.ts");
+    expect(ids).toContain("no-unsanitized/property");
+    expect(ids).toContain("no-unsanitized/method");
+  });
+});
