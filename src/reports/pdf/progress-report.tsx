@@ -1,0 +1,288 @@
+import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { markerColours } from "@/components/charts/palette";
+import { displayName, formatDate } from "@/clients/display";
+import { focusLabels, statusLabels } from "@/clients/schemas";
+import { attendanceLabels, noteTypeLabels, topicLabels } from "@/notes/schemas";
+import { markerStyle } from "@/outcomes/markers";
+import { adherenceSummary, intensitySummary, scoreSummary } from "@/outcomes/summaries";
+import { verdictLabels } from "@/outcomes/verdict";
+import { REDISCLOSURE_NOTICE } from "../notice";
+import { formatPeriod } from "../period";
+import type { ProgressReportData, ReportIndicator, ReportScore } from "../progress-data";
+import { colours, styles } from "./theme";
+import { TrendChartPdf } from "./trend-chart";
+
+const CONTENT_WIDTH = 595.28 - 2 * 44;
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const day = (d: string) => formatDate(d);
+const pct = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+const verdictColour = { recovered: colours.ok, improved: colours.brand, no_reliable_change: colours.muted, deteriorated: colours.danger } as const;
+
+function Cell({ w, children, bold, align, muted }: { w: number | string; children: React.ReactNode; bold?: boolean; align?: "right" | "left"; muted?: boolean }) {
+  return (
+    <View style={[styles.cell, { width: w }]}>
+      <Text style={{ fontWeight: bold ? "bold" : "normal", textAlign: align ?? "left", color: muted ? colours.muted : colours.ink }}>{children}</Text>
+    </View>
+  );
+}
+
+function Table({ widths, head, rows }: { widths: (number | string)[]; head: string[]; rows: React.ReactNode[][] }) {
+  return (
+    <View style={styles.table}>
+      <View style={[styles.tr, styles.th]} fixed>
+        {head.map((h, i) => (
+          <Cell key={h} w={widths[i]!} bold>
+            {h}
+          </Cell>
+        ))}
+      </View>
+      {rows.map((row, r) => (
+        <View key={r} style={[styles.tr, r === rows.length - 1 ? { borderBottomWidth: 0 } : {}]} wrap={false}>
+          {row.map((c, i) => (
+            <View key={i} style={[styles.cell, { width: widths[i]! }]}>
+              {typeof c === "string" || typeof c === "number" ? <Text>{c}</Text> : c}
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Score({ score }: { score: ReportScore | null }) {
+  if (!score) return <Text style={styles.small}>None yet</Text>;
+  return (
+    <View>
+      <Text>
+        <Text style={{ fontWeight: "bold" }}>{fmt(score.total)}</Text>
+        {score.band ? ` · ${score.band}` : ""}
+      </Text>
+      <Text style={styles.small}>{day(score.day)}</Text>
+    </View>
+  );
+}
+
+function Verdict({ indicator }: { indicator: ReportIndicator }) {
+  const c = indicator.change;
+  if (!c) return <Text style={styles.small}>Needs a baseline and a later check-in</Text>;
+  return (
+    <View>
+      <Text style={{ fontWeight: "bold", color: verdictColour[c.verdict] }}>{verdictLabels[c.verdict]}</Text>
+      <Text style={styles.small}>
+        RCI {c.rci.toFixed(2)} ({c.reliable ? "reliable" : "not reliable"}, |RCI| ≥ 1.96)
+      </Text>
+    </View>
+  );
+}
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <View style={{ width: "50%", flexDirection: "row", paddingVertical: 1.5 }}>
+      <Text style={{ width: 92, color: colours.muted }}>{label}</Text>
+      <Text style={{ flex: 1, fontWeight: "bold" }}>{value}</Text>
+    </View>
+  );
+}
+
+/** The client's progress report for a period, as a document a clinic sends. */
+export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
+  const { client, period } = data;
+  const generated = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: client.timeZone, timeZoneName: "short" }).format(new Date(data.generatedAt));
+  const notices = [...new Set(data.indicators.map((i) => i.notice).filter((n): n is string => Boolean(n)))];
+  const rciSources = [...new Set(data.indicators.flatMap((i) => (i.rci ? [i.rci.source === "organisation" ? `this organisation's ${i.rci.baselines} baselines (${i.title})` : i.rci.citation] : [])))];
+  const markerKinds = (Object.keys(markerStyle) as (keyof typeof markerStyle)[]).filter((k) => data.markers.some((m) => m.kind === k));
+  const a = data.adherence.overall;
+  return (
+    <Document title={`Progress report: ${client.recordNumber}, ${formatPeriod(period)}`} author={data.organisation} subject="Client progress report" creator="Attune" producer="Attune">
+      <Page size="A4" style={styles.page}>
+        <View style={styles.runningHead} fixed>
+          <Text render={({ pageNumber }) => (pageNumber > 1 ? `${data.organisation} · Progress report` : "")} />
+          <Text render={({ pageNumber }) => (pageNumber > 1 ? `${displayName(client)} · Record ${client.recordNumber} · ${formatPeriod(period)}` : "")} />
+        </View>
+        <View style={styles.footer} fixed>
+          <Text style={styles.notice}>
+            <Text style={{ fontWeight: "bold" }}>Confidential. </Text>
+            {REDISCLOSURE_NOTICE}
+          </Text>
+          <Text style={styles.pageNumber} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        </View>
+
+        <View style={{ flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" }}>
+          <View>
+            <Text style={{ fontSize: 9, color: colours.brand, fontWeight: "bold", letterSpacing: 0.5 }}>{data.organisation.toUpperCase()}</Text>
+            <Text style={styles.title}>Client progress report</Text>
+            <Text style={styles.subtitle}>{formatPeriod(period)}</Text>
+          </View>
+          <View style={{ alignItems: "flex-end" }}>
+            <Text style={styles.small}>Prepared {generated}</Text>
+            <Text style={styles.small}>by {data.preparedBy}</Text>
+          </View>
+        </View>
+
+        <View style={{ marginTop: 10, padding: 8, backgroundColor: colours.brandLight, borderRadius: 3, flexDirection: "row", flexWrap: "wrap" }}>
+          <Field label="Client" value={displayName(client)} />
+          <Field label="Record number" value={client.recordNumber} />
+          <Field label="Date of birth" value={client.dateOfBirth ? day(client.dateOfBirth) : "Not recorded"} />
+          <Field label="Pronouns" value={client.pronouns ?? "Not recorded"} />
+          <Field label="Recovery focus" value={focusLabels[client.recoveryFocus]} />
+          <Field label="Status" value={statusLabels[client.status]} />
+          <Field label="In care since" value={day(client.startDate)} />
+          <Field label="Counselor" value={client.primaryCounselorName} />
+        </View>
+
+        <Text style={styles.h2}>Check-in scores</Text>
+        {data.indicators.length === 0 ? (
+          <Text style={styles.para}>No scored check-ins up to the end of this period.</Text>
+        ) : (
+          <>
+            <Table
+              widths={["22%", "15%", "15%", "15%", "9%", "24%"]}
+              head={["Indicator", "Baseline", "Previous", "Latest", "Change", "Verdict (reliable change index)"]}
+              rows={data.indicators.map((i) => [
+                <View key="t">
+                  <Text style={{ fontWeight: "bold" }}>{i.title}</Text>
+                  <Text style={styles.small}>
+                    {i.direction === "higher_is_worse" ? "Lower is better" : "Higher is better"} · {i.inPeriod} in period
+                  </Text>
+                </View>,
+                <Score key="b" score={i.baseline} />,
+                <Score key="p" score={i.previous} />,
+                <Score key="l" score={i.latest} />,
+                i.change ? `${i.change.difference > 0 ? "+" : i.change.difference < 0 ? "−" : ""}${fmt(Math.abs(i.change.difference))}` : "—",
+                <Verdict key="v" indicator={i} />,
+              ])}
+            />
+            <Text style={[styles.small, { marginTop: 3 }]}>
+              Baseline is the first complete check-in; latest and previous are the last two up to the end of the period. Reliable change index after Jacobson and Truax: (latest − baseline) / (√2 · SD · √(1 − r)); a change is reliable when |RCI| ≥ 1.96. r and SD from {rciSources.join("; ") || "the instruments"}.
+            </Text>
+            {notices.map((n) => (
+              <Text key={n} style={[styles.small, { marginTop: 2 }]}>
+                {n}
+              </Text>
+            ))}
+
+            <Text style={styles.h2}>Trends</Text>
+            {data.indicators.map((i) => (
+              <View key={i.url} wrap={false} style={{ marginBottom: 8 }}>
+                <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
+                  <Text style={styles.h3}>{i.title}</Text>
+                  <Text style={styles.small}>{i.direction === "higher_is_worse" ? "Lower is better ↓" : "Higher is better ↑"}</Text>
+                </View>
+                <Text style={[styles.small, { marginBottom: 2 }]}>
+                  {scoreSummary({ title: i.title, points: i.series?.points ?? [], grain: i.series?.grain ?? "point", direction: i.direction, verdict: i.change?.verdict ?? null })}
+                </Text>
+                {(i.series?.points.length ?? 0) > 0 ? <TrendChartPdf indicator={i} markers={data.markers} width={CONTENT_WIDTH} /> : null}
+              </View>
+            ))}
+            {markerKinds.length ? (
+              <Text style={styles.small}>
+                Marked on the charts:{" "}
+                {markerKinds.map((k, n) => (
+                  <Text key={k}>
+                    <Text style={{ color: markerColours[k], fontWeight: "bold" }}>{markerStyle[k].short}</Text> {markerStyle[k].word.toLowerCase()}
+                    {n < markerKinds.length - 1 ? ", " : "."}
+                  </Text>
+                ))}
+              </Text>
+            ) : null}
+          </>
+        )}
+
+        <View wrap={false}>
+          <Text style={styles.h2}>Exercises between sessions</Text>
+          <Text style={styles.para}>
+            {adherenceSummary(data.adherence.weeks)} Done on the day: {a.done}; done late: {a.late}; missed: {a.missed}. {intensitySummary(data.intensity)}
+          </Text>
+        </View>
+        {data.assignments.length ? (
+          <Table
+            widths={["27%", "15%", "18%", "16%", "6%", "6%", "6%", "6%"]}
+            head={["Exercise", "For", "How often", "Dates", "Done", "Late", "Missed", "Rate"]}
+            rows={data.assignments.map((x) => [
+              x.title,
+              x.assignee,
+              x.cadence,
+              `${day(x.startDate)}${x.endDate ? ` – ${day(x.endDate)}` : " on"}${x.status === "active" ? "" : ` (${x.status})`}`,
+              String(x.adherence.done),
+              String(x.adherence.late),
+              String(x.adherence.missed),
+              pct(x.adherence.rate),
+            ])}
+          />
+        ) : (
+          <Text style={styles.para}>No exercises were assigned during this period.</Text>
+        )}
+
+        <View wrap={false}>
+          <Text style={styles.h2}>Attendance</Text>
+          <Table
+            widths={["40%", "20%", "20%", "20%"]}
+            head={["Signed session notes in the period", attendanceLabels.attended, attendanceLabels.cancelled, attendanceLabels.no_show]}
+            rows={[[`${data.attendance.byType.individual} individual, ${data.attendance.byType.family_support} family support, ${data.attendance.byType.group} group`, String(data.attendance.attended), String(data.attendance.cancelled), String(data.attendance.no_show)]]}
+          />
+        </View>
+
+        <View wrap={false}>
+          <Text style={styles.h2}>Family support</Text>
+          {data.family.sessions === 0 ? (
+            <Text style={styles.para}>No family support sessions were attended in this period.</Text>
+          ) : (
+            <>
+              <Text style={styles.para}>
+                {data.family.sessions} family support session{data.family.sessions === 1 ? "" : "s"} attended.{" "}
+                {data.family.attendees.length ? `Attended by: ${data.family.attendees.map((x) => `${x.name} (${x.relationship.replace("_", " ")}, ${x.sessions})`).join("; ")}.` : "No attendees were recorded."}
+              </Text>
+              <Text style={styles.para}>
+                Topics: {data.family.topics.length ? data.family.topics.map((t) => `${topicLabels[t.topic]} (${t.sessions})`).join(", ") : "none recorded"}
+                {data.family.otherTopics.length ? `; other: ${data.family.otherTopics.join("; ")}` : ""}.
+              </Text>
+            </>
+          )}
+        </View>
+
+        {data.notes ? (
+          <>
+            <Text style={styles.h2} break={data.notes.length > 0}>
+              Signed session notes
+            </Text>
+            {data.notes.length === 0 ? <Text style={styles.para}>No signed notes in this period.</Text> : null}
+            {data.notes.map((n) => (
+              <View key={n.id} style={{ marginBottom: 9 }}>
+                <View wrap={false} style={{ borderBottomWidth: 0.5, borderBottomColor: colours.line, marginBottom: 3, paddingBottom: 2 }}>
+                  <Text style={styles.h3}>
+                    {day(n.sessionDate)} · {noteTypeLabels[n.type]} · {attendanceLabels[n.attendance]}
+                  </Text>
+                  <Text style={styles.small}>
+                    Signed by {n.authorName} on {day(n.signedAt.slice(0, 10))}
+                    {n.cosignedByName ? `; co-signed by ${n.cosignedByName}` : ""}
+                  </Text>
+                </View>
+                {(
+                  [
+                    ["Data", n.data],
+                    ["Assessment", n.assessment],
+                    ["Plan", n.plan],
+                    ...(n.individualPart !== null ? [["This client", n.individualPart] as const] : []),
+                  ] as const
+                ).map(([label, text]) => (
+                  <Text key={label} style={styles.para}>
+                    <Text style={{ fontWeight: "bold" }}>{label}: </Text>
+                    {text || "—"}
+                  </Text>
+                ))}
+                {n.addenda.map((x, k) => (
+                  <View key={k} style={{ marginLeft: 10, paddingLeft: 6, borderLeftWidth: 1.5, borderLeftColor: colours.brand, marginBottom: 3 }}>
+                    <Text style={styles.small}>
+                      Addendum by {x.authorName}, signed {day(x.signedAt.slice(0, 10))}
+                    </Text>
+                    <Text>{x.text}</Text>
+                  </View>
+                ))}
+              </View>
+            ))}
+          </>
+        ) : null}
+      </Page>
+    </Document>
+  );
+}
