@@ -30,8 +30,8 @@ export interface CaseloadRow {
   urgency: number;
 }
 
-const ADHERENCE_DAYS = 28;
-const WINDOW_DAYS = 56;
+export const ADHERENCE_DAYS = 28;
+export const WINDOW_DAYS = 56;
 const DAY = 86_400_000;
 
 type ClientRow = {
@@ -39,7 +39,7 @@ type ClientRow = {
   spark: number[] | null; latest_total: number | null; latest_band: string | null; latest_severity: number | null; baseline_total: number | null; scored: number;
   last_checkin_ms: number | null; open_alerts: number;
 };
-type AssignmentRow = { client_id: string; cadence: Cadence; start_date: string; end_date: string | null; ended_on: string | null; pauses: Pause[] | null; done: string[] | null };
+export type AssignmentRow = { client_id: string; cadence: Cadence; start_date: string; end_date: string | null; ended_on: string | null; pauses: Pause[] | null; done: string[] | null };
 
 /**
  * The counselor's open clients with what triage needs, in two queries whatever the caseload's
@@ -113,8 +113,8 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
   return rows.sort((a, b) => compareUrgency({ ...a, latestSeverity: a.latest?.severity ?? null }, { ...b, latestSeverity: b.latest?.severity ?? null }));
 }
 
-/** Occurrences in the recent window only: the schedule is moved forward by whole weeks first. */
-function recentOccurrences(a: AssignmentRow, timeZone: string, today: string, now: Date): OccurrenceRow[] {
+/** Occurrences in the recent window only: the schedule is moved forward by whole weeks first. Also used by the caseload CSV. */
+export function recentOccurrences(a: AssignmentRow, timeZone: string, today: string, now: Date): OccurrenceRow[] {
   const windowStart = addDays(today, -WINDOW_DAYS);
   let startDate = a.start_date;
   if (a.cadence.kind !== "once" && startDate < windowStart) {
