@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { actorKind } from "./enums";
 import { organisations } from "./organisations";
 
@@ -21,12 +21,20 @@ export const auditEvents = pgTable(
     userAgent: text("user_agent"),
     // Identifiers and outcomes only: never clinical text.
     detail: jsonb("detail").$type<Record<string, string | number | boolean | null>>(),
+    // The tamper-evident chain, one per organisation, filled in by the database on insert (see
+    // drizzle/*_audit_chain.sql; NOT NULL there): the position in the chain, the previous
+    // event's hash, and sha256(prev_hash || canonical row). `npm run audit:verify` checks it.
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     index("audit_events_org_time_idx").on(t.organisationId, t.occurredAt.desc(), t.id.desc()),
     index("audit_events_client_idx").on(t.organisationId, t.clientId, t.occurredAt.desc()),
     index("audit_events_actor_idx").on(t.organisationId, t.actorUserId, t.occurredAt.desc()),
     index("audit_events_action_idx").on(t.organisationId, t.action, t.occurredAt.desc()),
+    // Two writers can never take the same place in an organisation's chain (no fork).
+    uniqueIndex("audit_events_chain_key").on(t.organisationId, t.chainSeq),
   ],
 );
 

@@ -6,6 +6,8 @@ export const organisations = pgTable("organisations", {
   name: text("name").notNull(),
   // The demo seed only ever touches organisations it created itself.
   isDemo: boolean("is_demo").notNull().default(false),
+  // Counselors and supervisors must use two-factor sign-in (TOTP); set by an administrator.
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   check,
   foreignKey,
   index,
@@ -30,6 +31,12 @@ export const users = pgTable(
     // change, sign-out everywhere); every request compares it with the one in the token.
     sessionVersion: integer("session_version").notNull().default(0),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // Two-factor sign-in (RFC 6238 TOTP). The secret is encrypted with a key derived from
+    // AUTH_SECRET (src/auth/totp-secret.ts); set but not enabled while enrolment awaits its
+    // first code. The last accepted time step makes every code single-use.
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -41,7 +48,26 @@ export const users = pgTable(
     foreignKey({ columns: [t.supervisorId], foreignColumns: [t.id], name: "users_supervisor_fk" }),
     check("users_email_shape", sql`position('@' in ${t.email}) > 1`),
     check("users_not_own_supervisor", sql`${t.supervisorId} is null or ${t.supervisorId} <> ${t.id}`),
+    check("users_totp_enabled_has_secret", sql`${t.totpEnabledAt} is null or ${t.totpSecret} is not null`),
   ],
 );
 
 export type User = typeof users.$inferSelect;
+
+/** One-time recovery codes for two-factor sign-in: only a SHA-256 of each (80 random bits) is kept. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_code_key").on(t.userId, t.codeHash)],
+);
