@@ -28,7 +28,7 @@ export interface AssignmentView {
  * the entries in the client's own time zone. Three queries whatever the number of assignments.
  * The caller has checked that the actor may see the client.
  */
-export async function listAssignments(actor: Actor, clientId: string, timeZone: string, now = new Date()) {
+export async function listAssignments(actor: Pick<Actor, "organisationId">, clientId: string, timeZone: string, now = new Date()) {
   const db = getDb();
   const rows = await db
     .select({
