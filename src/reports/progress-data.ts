@@ -107,11 +107,11 @@ const enumArray = <T extends string>(v: T[] | string | null): T[] => (Array.isAr
 
 /**
  * Everything the progress report shows for one client and period. The caller has found the
- * client visible to the actor (the same check as the pages). Scores, bands and change come from
+ * client visible to the actor (the same check as the pages), or holds the client's portal link. Scores, bands and change come from
  * the stored check-ins and the shared outcome code; nothing is scored again here.
  */
 export async function progressReportData(
-  actor: Actor,
+  actor: Pick<Actor, "organisationId" | "name">,
   client: ProgressReportData["client"],
   period: ReportPeriod,
   options: { includeNotes: boolean; now?: Date; db?: Db } = { includeNotes: false },
@@ -247,7 +247,7 @@ export async function progressReportData(
 }
 
 /** The signed notes of the period with their addenda; of a group note, this client's own part only. */
-async function signedNotes(db: Db, actor: Actor, clientId: string, period: ReportPeriod): Promise<ReportNote[]> {
+async function signedNotes(db: Db, actor: Pick<Actor, "organisationId">, clientId: string, period: ReportPeriod): Promise<ReportNote[]> {
   const org = actor.organisationId;
   const author = alias(users, "author");
   const cosigner = alias(users, "cosigner");

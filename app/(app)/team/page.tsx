@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/auth/session";
+import { CaseloadExport } from "@/reports/components/caseload-export";
 import { getDb } from "@/db/client";
 import { TeamTable } from "@/team/components/team-table";
 import { listTeam } from "@/team/queries";
@@ -17,6 +18,7 @@ export default async function TeamPage() {
           The counselors you supervise and their open caseloads (clients not discharged, as primary counselor). Open a name to see their clients.
         </p>
       </header>
+      <CaseloadExport />
       {members.length ? (
         <TeamTable members={members} />
       ) : (

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { CrisisLine } from "@/portal/components/crisis-line";
 import { requirePortalHolder } from "@/portal/page-context";
 import { portalHome } from "@/portal/queries";
+import { sharedSummaryFor } from "@/reports/portal-summary";
 
 const stateLabel = { overdue: "Still open", due: "For today", done_today: "Done", upcoming: "Coming up" } as const;
 const stateTone = { overdue: "warn", due: "brand", done_today: "ok", upcoming: "neutral" } as const;
@@ -11,7 +12,7 @@ const stateTone = { overdue: "warn", due: "brand", done_today: "ok", upcoming: "
 export default async function PortalHome({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const holder = await requirePortalHolder(token, "home");
-  const { tasks, history } = await portalHome(holder);
+  const [{ tasks, history }, summary] = await Promise.all([portalHome(holder), sharedSummaryFor(holder)]);
   const open = tasks.filter((t) => t.state === "due" || t.state === "overdue");
   return (
     <div className="space-y-6">
@@ -20,6 +21,11 @@ export default async function PortalHome({ params }: { params: Promise<{ token: 
         <h1 className="text-2xl font-semibold tracking-tight">Hello, {holder.greetingName}</h1>
         <p className="mt-1 text-base text-muted">{open.length ? "Here is what your counselor suggested for today." : "Nothing is waiting for you today."}</p>
       </header>
+      {summary ? (
+        <Link href={`/p/${token}/summary`} className="flex min-h-11 items-center justify-center rounded-md border border-brand-600 bg-white px-4 text-base font-medium text-brand-800 hover:bg-brand-50">
+          {holder.contactId ? "Read the progress summary your counselor shared" : "Read your progress summary"}
+        </Link>
+      ) : null}
       <PortalCheckins holder={holder} token={token} />
       <section aria-labelledby="today" className="space-y-3">
         <h2 id="today" className="text-sm font-semibold uppercase tracking-wide text-muted">

@@ -14,6 +14,7 @@ const tabs = [
   { segment: "exercises", label: "Exercises" },
   { segment: "notes", label: "Notes" },
   { segment: "support", label: "Support network" },
+  { segment: "reports", label: "Reports" },
 ];
 
 export default async function ClientLayout({ params, children }: { params: Promise<{ clientId: string }>; children: React.ReactNode }) {

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { auditView } from "@/audit/view";
+import { requireActor } from "@/auth/session";
+import { getClientForActor } from "@/clients/queries";
+import { clientSummary } from "@/reports/client-summary";
+import { ClientSummaryView } from "@/reports/components/client-summary-view";
+import { PrintButton } from "@/reports/components/print-button";
+import { parsePeriod } from "@/reports/period";
+import { progressReportData } from "@/reports/progress-data";
+
+export const metadata: Metadata = { title: "Summary for the client" };
+
+export default async function SummaryPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const client = await getClientForActor(actor, clientId);
+  if (!client) notFound();
+  const period = parsePeriod(await searchParams, client.timeZone) ?? parsePeriod({}, client.timeZone)!;
+  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "reports", page: "client_summary", from: period.from, to: period.to } });
+  const summary = clientSummary(await progressReportData(actor, client, period, { includeNotes: false }));
+  return (
+    <div className="print-page space-y-4">
+      <div className="no-print flex items-center justify-between gap-3">
+        <Link href={`/clients/${client.id}/reports?from=${period.from}&to=${period.to}`} className="text-sm font-medium text-brand-800 underline">
+          Back to reports
+        </Link>
+        <PrintButton />
+      </div>
+      <div className="max-w-2xl rounded-lg border border-line bg-white p-6">
+        <ClientSummaryView summary={summary} headingLevel={2} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CrisisLine } from "@/portal/components/crisis-line";
+import { requirePortalHolder } from "@/portal/page-context";
+import { ClientSummaryView } from "@/reports/components/client-summary-view";
+import { portalSummaryFor } from "@/reports/portal-summary";
+
+export default async function PortalSummary({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const holder = await requirePortalHolder(token, "summary");
+  const summary = await portalSummaryFor(holder);
+  if (!summary) notFound();
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={`/p/${token}`} className="text-sm font-medium text-brand-800 underline">
+          Back
+        </Link>
+      </p>
+      <ClientSummaryView summary={summary} />
+      <CrisisLine />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { idleState } from "@/lib/form-state";
+import { shareSummaryAction, withdrawSummaryAction } from "../summary-actions";
+
+/** Show the period's summary in the client's portal, or stop showing it. Both are audited. */
+export function SummaryShareForms({ clientId, from, to, shared }: { clientId: string; from: string; to: string; shared: boolean }) {
+  const [shareState, share] = useActionState(shareSummaryAction, idleState);
+  const [withdrawState, withdraw] = useActionState(withdrawSummaryAction, idleState);
+  return (
+    <div className="space-y-2">
+      <FormMessage state={withdrawState.at && (!shareState.at || withdrawState.at > shareState.at) ? withdrawState : shareState} />
+      <div className="flex flex-wrap gap-2">
+        <form action={share}>
+          <input type="hidden" name="clientId" value={clientId} />
+          <input type="hidden" name="from" value={from} />
+          <input type="hidden" name="to" value={to} />
+          <SubmitButton variant="secondary" pendingLabel="Sharing…">
+            {shared ? "Show this period instead" : "Show in the client's portal"}
+          </SubmitButton>
+        </form>
+        {shared ? (
+          <form action={withdraw}>
+            <input type="hidden" name="clientId" value={clientId} />
+            <SubmitButton variant="danger" pendingLabel="…">
+              Stop showing it
+            </SubmitButton>
+          </form>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { recordAudit } from "@/audit/record";
+import { isClinical, type Actor } from "@/auth/actor";
+import type { RequestMeta } from "@/auth/credentials";
+import { getClientForActor } from "@/clients/queries";
+import { rowsOf, type Db } from "@/db/client";
+import { caseloadCsvLines, caseloadRowCount, mayExportCaseload } from "./caseload-csv";
+import { checkinCsvLines, exerciseCsvLines } from "./client-csv";
+import { clientCheckinBundle } from "./fhir-bundle";
+import { parsePeriod, periodSlug, type ReportPeriod } from "./period";
+import { renderProgressReportPdf } from "./pdf/render";
+import { progressReportData } from "./progress-data";
+
+export const CLIENT_FORMATS = ["pdf", "checkins-csv", "exercises-csv", "fhir"] as const;
+export type ClientFormat = (typeof CLIENT_FORMATS)[number];
+
+/** Exports per person per window, counted from the audit log (shared by every app instance). */
+export const EXPORT_LIMIT = { count: 30, windowSeconds: 600 } as const;
+
+const noStore = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+export const notFound = () => new Response("Not found", { status: 404, headers: noStore });
+
+/**
+ * Checks the actor's export allowance and writes the export's audit event, in one transaction
+ * under a per-person lock so two parallel requests cannot both take the last slot. The count
+ * lives in the database (the audit log), not in this process. Returns the seconds to wait when
+ * the allowance is spent (nothing is written then), else null.
+ */
+async function admitExport(db: Db, actor: Actor, event: { entityType: string; entityId: string; clientId: string | null; detail: Record<string, string | number | boolean | null> }, meta: RequestMeta): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`export:${actor.userId}`}, 0))`);
+    const [row] = rowsOf<{ n: number; wait: number | null }>(
+      await tx.execute(sql`
+        select count(*)::int as n, ceil(extract(epoch from (min(occurred_at) + make_interval(secs => ${EXPORT_LIMIT.windowSeconds}) - now())))::int as wait
+        from audit_events
+        where organisation_id = ${actor.organisationId} and actor_user_id = ${actor.userId} and action = 'report.export'
+          and occurred_at > now() - make_interval(secs => ${EXPORT_LIMIT.windowSeconds})`),
+    );
+    if (Number(row?.n ?? 0) >= EXPORT_LIMIT.count) return Math.max(1, Number(row?.wait ?? 1));
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorKind: "user",
+      actorUserId: actor.userId,
+      action: "report.export",
+      entityType: event.entityType,
+      entityId: event.entityId,
+      clientId: event.clientId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      detail: event.detail,
+    });
+    return null;
+  });
+}
+
+const tooMany = (seconds: number) =>
+  new Response(`Too many exports. Try again in ${seconds} seconds.`, { status: 429, headers: { ...noStore, "Retry-After": String(seconds) } });
+
+/** A line generator as a streamed response body: pulled one line at a time, so memory stays flat. */
+export function streamLines(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      // A byte-order mark, so spreadsheet programs read the names as UTF-8.
+      controller.enqueue(encoder.encode("\uFEFF"));
+    },
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+}
+
+const attachment = (type: string, name: string) => ({ ...noStore, "Content-Type": type, "Content-Disposition": `attachment; filename="${name}"` });
+
+/**
+ * One client's record as PDF, CSV or FHIR, behind exactly the pages' check: the client must be
+ * one the actor may see (anything else is the same 404 as a missing client, and nothing is
+ * written). Every export is an audit event with its format and period.
+ */
+export async function clientExportResponse(db: Db, actor: Actor | null, clientId: string, format: string, params: URLSearchParams, meta: RequestMeta, now = new Date()): Promise<Response> {
+  if (!actor || !isClinical(actor) || !(CLIENT_FORMATS as readonly string[]).includes(format)) return notFound();
+  const client = await getClientForActor(actor, clientId);
+  if (!client) return notFound();
+  const period = parsePeriod(params, client.timeZone);
+  if (!period) return new Response("Choose a period: from and to as dates (YYYY-MM-DD), from not after to, at most three years.", { status: 400, headers: noStore });
+  const includeNotes = format === "pdf" && params.get("notes") === "1";
+  const wait = await admitExport(db, actor, { entityType: "client", entityId: client.id, clientId: client.id, detail: { format, from: period.from, to: period.to, ...(format === "pdf" ? { notes: includeNotes } : {}) } }, meta);
+  if (wait !== null) return tooMany(wait);
+  const name = `${client.recordNumber.replace(/[^A-Za-z0-9_-]/g, "_")}_${periodSlug(period)}`;
+  switch (format as ClientFormat) {
+    case "pdf": {
+      const started = performance.now();
+      const pdf = await renderProgressReportPdf(await progressReportData(actor, client, period, { includeNotes, now, db }));
+      return new Response(new Uint8Array(pdf), {
+        headers: { ...attachment("application/pdf", `progress-report_${name}.pdf`), "Server-Timing": `pdf;dur=${(performance.now() - started).toFixed(0)}` },
+      });
+    }
+    case "checkins-csv":
+      return new Response(streamLines(checkinCsvLines({ db, actor, client, period })), { headers: attachment("text/csv; charset=utf-8", `checkins_${name}.csv`) });
+    case "exercises-csv":
+      return new Response(streamLines(exerciseCsvLines({ db, actor, client, period })), { headers: attachment("text/csv; charset=utf-8", `exercise-entries_${name}.csv`) });
+    case "fhir":
+      return new Response(JSON.stringify(await clientCheckinBundle(db, actor, client, period, now), null, 1), {
+        headers: attachment("application/fhir+json; charset=utf-8", `checkins_${name}.fhir.json`),
+      });
+  }
+}
+
+/** The supervisor's team caseload as a streamed CSV; anyone else gets a 404. */
+export async function caseloadExportResponse(db: Db, actor: Actor | null, meta: RequestMeta, now = new Date()): Promise<Response> {
+  if (!mayExportCaseload(actor)) return notFound();
+  const rows = await caseloadRowCount(db, actor);
+  const wait = await admitExport(db, actor, { entityType: "team", entityId: actor.userId, clientId: null, detail: { format: "caseload-csv", clients: rows } }, meta);
+  if (wait !== null) return tooMany(wait);
+  return new Response(streamLines(caseloadCsvLines(db, actor, now)), {
+    headers: { ...attachment("text/csv; charset=utf-8", `team-caseload_${now.toISOString().slice(0, 10)}.csv`), "X-Row-Count": String(rows) },
+  });
+}
+
+export type { ReportPeriod };

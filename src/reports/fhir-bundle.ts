@@ -1,0 +1,108 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Bundle, BundleEntry, Observation, Patient, QuestionnaireResponse, Reference } from "fhir/r4";
+import type { Actor } from "@/auth/actor";
+import { instrumentVersions } from "@/checkins/instruments";
+import type { ClientHeader } from "@/clients/queries";
+import { rowsOf, type Db } from "@/db/client";
+import type { Answers, Instrument } from "@/instruments/fhir-schema";
+import { toQuestionnaireResponse } from "@/instruments/response";
+import { REDISCLOSURE_SHORT } from "./notice";
+import { periodSpan, type ReportPeriod } from "./period";
+
+/** A UUID derived from a name, so exporting the same check-in twice gives the same resource ids. */
+export function stableUuid(name: string): string {
+  const h = createHash("sha1").update(name).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+const urn = (id: string) => `urn:uuid:${id}`;
+const ref = (id: string, display?: string): Reference => ({ reference: urn(id), ...(display ? { display } : {}) });
+
+type Row = { id: string; at: string; url: string; version: string; status: "complete" | "prorated" | "invalid"; total: number | null; subscales: Record<string, number | null>; band: string | null; answers: Answers };
+
+export type ClientBundleSubject = Pick<ClientHeader, "id" | "name" | "preferredName" | "recordNumber" | "dateOfBirth">;
+
+/**
+ * The client's own check-ins in the period as a FHIR R4 Bundle (type collection): the Patient,
+ * one QuestionnaireResponse per check-in (its `questionnaire` the instrument's canonical
+ * url|version), and one Observation per score (total and subscales) derived from it. Family
+ * members' check-ins are not the client's and are left out. Labelled 42 CFR Part 2.
+ */
+export async function clientCheckinBundle(db: Db, actor: Actor, client: ClientBundleSubject & { timeZone: string }, period: ReportPeriod, now = new Date()): Promise<Bundle> {
+  const span = periodSpan(period, client.timeZone);
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      select id, to_char(administered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, instrument_url as url, instrument_version as version,
+        status, total::float8 as total, subscales, band_label as band, answers
+      from checkin_administrations
+      where organisation_id = ${actor.organisationId} and client_id = ${client.id} and contact_id is null
+        and administered_at between ${span.from.toISOString()}::timestamptz and ${span.to.toISOString()}::timestamptz
+      order by administered_at, id`),
+  );
+  const instruments = await instrumentVersions(db, actor.organisationId, rows);
+  const patient: Patient = {
+    resourceType: "Patient",
+    id: client.id,
+    identifier: [{ use: "usual", system: `urn:attune:organisation:${actor.organisationId}:record-number`, value: client.recordNumber }],
+    name: [{ text: client.name }, ...(client.preferredName ? [{ use: "usual" as const, text: client.preferredName }] : [])],
+    ...(client.dateOfBirth ? { birthDate: client.dateOfBirth } : {}),
+  };
+  const entries: BundleEntry[] = [{ fullUrl: urn(patient.id!), resource: patient }];
+  const subject = ref(client.id, client.recordNumber);
+  for (const r of rows) {
+    const instrument = instruments.get(`${r.url}|${r.version}`);
+    if (!instrument) continue;
+    const response: QuestionnaireResponse = { ...toQuestionnaireResponse(instrument, r.answers, { id: r.id, status: "completed", authored: r.at, subject, source: subject }) };
+    entries.push({ fullUrl: urn(r.id), resource: response });
+    for (const observation of scoreObservations(instrument, r, subject)) entries.push({ fullUrl: urn(observation.id!), resource: observation });
+  }
+  return {
+    resourceType: "Bundle",
+    id: stableUuid(`bundle|${client.id}|${period.from}|${period.to}|${now.toISOString()}`),
+    meta: {
+      lastUpdated: now.toISOString(),
+      security: [
+        { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "42CFRPart2", display: REDISCLOSURE_SHORT },
+        { system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "R", display: "restricted" },
+      ],
+    },
+    type: "collection",
+    timestamp: now.toISOString(),
+    entry: entries,
+  } satisfies Bundle;
+}
+
+/** One Observation per score a check-in produced, each derived from its QuestionnaireResponse. */
+function scoreObservations(instrument: Instrument, r: Row, subject: Reference): Observation[] {
+  if (r.status === "invalid" || r.total === null) return [];
+  const base = {
+    resourceType: "Observation" as const,
+    status: "final" as const,
+    category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" }] }],
+    subject,
+    effectiveDateTime: r.at,
+    derivedFrom: [{ reference: urn(r.id), display: instrument.title }],
+  };
+  const quantity = (value: number) => ({ value, unit: "{score}", system: "http://unitsofmeasure.org", code: "{score}" });
+  const own = instrument.code[0];
+  const total: Observation = {
+    ...base,
+    id: stableUuid(`${r.id}|total`),
+    code: {
+      coding: [{ system: `${instrument.url}/score`, code: "total", display: `${instrument.title} total` }, ...(own ? [{ ...(own.system ? { system: own.system } : {}), code: own.code, ...(own.display ? { display: own.display } : {}) }] : [])],
+      text: `${instrument.title}: total score`,
+    },
+    valueQuantity: quantity(r.total),
+    ...(r.band ? { interpretation: [{ text: r.band }] } : {}),
+    ...(r.status === "prorated" ? { note: [{ text: "Prorated: some items were not answered; the instrument's rule filled them in." }] } : {}),
+  };
+  const subscales = instrument.scoring.subscales.flatMap((s): Observation[] => {
+    const value = r.subscales?.[s.id];
+    return value === null || value === undefined
+      ? []
+      : [{ ...base, id: stableUuid(`${r.id}|${s.id}`), code: { coding: [{ system: `${instrument.url}/score`, code: s.id, display: s.label }], text: `${instrument.title}: ${s.label}` }, valueQuantity: quantity(Number(value)) }];
+  });
+  return [total, ...subscales];
+}
