@@ -85,6 +85,33 @@ test.describe("trends", () => {
     await expect(first).toContainText("Deteriorated");
   });
 
+  test("item trends show which questions moved, as a table that works by keyboard", async ({ page }) => {
+    await page.goto("/clients?q=RRC-1004");
+    await page.getByRole("row", { name: /RRC-1004/ }).getByRole("link").first().click();
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    const clientPath = new URL(page.url()).pathname;
+    await page.goto(`${clientPath}/trends?range=all`);
+    await page.getByRole("link", { name: /Which questions moved/ }).click();
+    await expect(page).toHaveURL(/\/trends\/items\?range=all/);
+    await expect(page.getByRole("heading", { name: "Which questions moved · All time" })).toBeVisible();
+    const numbness = page.getByRole("link", { name: "Emotional numbness check-in" });
+    await expect(numbness).toHaveAttribute("aria-current", "page");
+
+    const table = page.getByRole("table", { name: /Item trends for Emotional numbness check-in/ });
+    await expect(table.getByRole("row")).toHaveCount(9); // header + eight questions
+    // Dante's numbness rose over the year: the question that moved most leads, the worse way.
+    await expect(table.getByRole("row").nth(1)).toContainText("Moved the worse way");
+    await expect(table.getByRole("img", { name: /Answers over time for/ }).first()).toBeVisible();
+
+    // Another check-in by keyboard; the range is kept.
+    await page.getByRole("link", { name: /Empathy and connection/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/instrument=.*empathy.*range=all/);
+    await expect(page.getByRole("table", { name: /Item trends for Empathy and connection/ })).toBeVisible();
+    await page.getByRole("link", { name: "3 months" }).click();
+    await expect(page).toHaveURL(/instrument=.*empathy.*range=3m/);
+  });
+
   test("a counselor gets 404 on team outcomes", async ({ page }) => {
     const response = await page.goto("/team/outcomes");
     expect(response?.status()).toBe(404);

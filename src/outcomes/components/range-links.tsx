@@ -3,13 +3,13 @@ import { cn } from "@/components/ui/cn";
 import { RANGES, rangeLabels, type Range } from "../range";
 
 /** Range choices as links: choosing one sets ?range= and the server draws the charts again. */
-export function RangeLinks({ basePath, current }: { basePath: string; current: Range }) {
+export function RangeLinks({ basePath, current, keep = {} }: { basePath: string; current: Range; keep?: Record<string, string> }) {
   return (
     <nav aria-label="Range" className="flex flex-wrap gap-1">
       {RANGES.map((r) => (
         <Link
           key={r}
-          href={`${basePath}?range=${r}`}
+          href={`${basePath}?${new URLSearchParams({ ...keep, range: r })}`}
           aria-current={r === current ? "page" : undefined}
           className={cn(
             "rounded-md border px-3 py-1 text-sm",

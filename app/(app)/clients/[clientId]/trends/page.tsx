@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { auditView } from "@/audit/view";
 import { requireActor } from "@/auth/session";
@@ -48,6 +49,11 @@ export default async function TrendsTab({ params, searchParams }: { params: Prom
               ))}
             </div>
             <MarkerList markers={trends.markers} />
+            <p className="text-sm">
+              <Link href={`/clients/${client.id}/trends/items?range=${range}`} className="font-medium text-brand-800 underline underline-offset-2">
+                Which questions moved? See item trends
+              </Link>
+            </p>
           </section>
         </>
       )}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { auditView } from "@/audit/view";
+import { requireActor } from "@/auth/session";
+import { getClientForActor } from "@/clients/queries";
+import { cn } from "@/components/ui/cn";
+import { ItemTrendsTable } from "@/outcomes/components/item-trends-table";
+import { RangeLinks } from "@/outcomes/components/range-links";
+import { ENDPOINT_SPAN } from "@/outcomes/item-summary";
+import { clientItemTrends } from "@/outcomes/item-trends";
+import { parseRange, rangeLabels } from "@/outcomes/range";
+
+export const metadata: Metadata = { title: "Item trends" };
+
+export default async function ItemTrendsPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const query = await searchParams;
+  const range = parseRange(query.range);
+  const asked = typeof query.instrument === "string" ? query.instrument : undefined;
+  const client = await getClientForActor(actor, clientId);
+  if (!client) notFound();
+  const trends = await clientItemTrends(actor, client, asked, range);
+  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "item_trends", instrument: trends.chosen?.url ?? null } });
+  const base = `/clients/${client.id}/trends/items`;
+
+  return (
+    <div className="space-y-5">
+      <p className="text-sm">
+        <Link href={`/clients/${client.id}/trends?range=${range}`} className="text-brand-800 underline underline-offset-2">
+          ← All trends
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold">Which questions moved · {rangeLabels[range]}</h2>
+        <RangeLinks basePath={base} current={range} keep={trends.chosen ? { instrument: trends.chosen.url } : {}} />
+      </div>
+
+      {trends.choices.length === 0 ? (
+        <p className="rounded-lg border border-line bg-white p-4 text-sm text-muted">No scored check-ins yet. Item trends appear after the first check-in.</p>
+      ) : (
+        <>
+          <nav aria-label="Check-in" className="flex flex-wrap gap-1">
+            {trends.choices.map((c) => (
+              <Link
+                key={c.url}
+                href={`${base}?${new URLSearchParams({ instrument: c.url, range })}`}
+                aria-current={c.url === trends.chosen?.url ? "page" : undefined}
+                className={cn(
+                  "rounded-md border px-3 py-1 text-sm",
+                  c.url === trends.chosen?.url ? "border-brand-800 bg-brand-50 font-semibold text-brand-800" : "border-line bg-white text-ink hover:bg-canvas",
+                )}
+              >
+                {c.title}
+              </Link>
+            ))}
+          </nav>
+          {trends.chosen ? (
+            <section aria-labelledby="items-heading" className="space-y-2">
+              <h3 id="items-heading" className="font-semibold">
+                {trends.chosen.title}
+              </h3>
+              <p className="max-w-3xl text-sm text-muted">
+                {trends.checkins} {trends.checkins === 1 ? "check-in" : "check-ins"} in this period. Start and end are the average of the first and the last {ENDPOINT_SPAN} answers
+                (fewer when there are few). {trends.chosen.direction === "higher_is_worse" ? "Lower answers are better here." : "Higher answers are better here."} A
+                question counts as moved when it changed by at least a quarter of its range. Single questions are not reliable on their own: use them to see what drives
+                the total, not as a verdict.
+              </p>
+              {trends.checkins === 0 ? (
+                <p className="rounded-lg border border-line bg-white p-4 text-sm text-muted">No check-ins of this kind in the chosen period. Try a longer range.</p>
+              ) : (
+                <ItemTrendsTable items={trends.items} title={trends.chosen.title} />
+              )}
+            </section>
+          ) : (
+            <p className="text-sm text-muted">This client has not answered that check-in. Choose one above.</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
