@@ -13,7 +13,6 @@ export function registerFonts(): void {
     fonts: [
       { src: path.join(fontDir, "DejaVuSansCondensed.ttf") },
       { src: path.join(fontDir, "DejaVuSansCondensed-Bold.ttf"), fontWeight: "bold" },
-      { src: path.join(fontDir, "DejaVuSansCondensed-Oblique.ttf"), fontStyle: "italic" },
     ],
   });
   // Words are never split with hyphens: names and scores must read exactly as stored.
@@ -47,7 +46,7 @@ export const styles = StyleSheet.create({
   h3: { fontSize: 9.5, fontWeight: "bold", marginBottom: 2 },
   // Line height goes on text styles, never on the page: on the page it hides the fixed footer.
   small: { fontSize: 7.5, color: colours.muted, lineHeight: 1.35 },
-  para: { marginBottom: 4, lineHeight: 1.35 },
+  para: { fontSize: 9, marginBottom: 4, lineHeight: 1.35 },
   table: { borderWidth: 0.5, borderColor: colours.line, borderRadius: 2 },
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: colours.line },
   th: { backgroundColor: colours.canvas, fontWeight: "bold", fontSize: 8 },
