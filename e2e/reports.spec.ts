@@ -52,8 +52,9 @@ test.describe("team caseload export", () => {
 
   test("a supervisor exports the team caseload and sees its progress", async ({ page }) => {
     await page.goto("/team");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export caseload (CSV)" }).click()]);
-    await expect(page.getByText(/clients ready\./)).toBeVisible();
+    await page.getByRole("button", { name: "Export caseload (CSV)" }).click();
+    await expect(page.getByText(/^\d+ clients ready\./)).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Save team-caseload_/ }).click()]);
     const csv = (await saved(download)).toString("utf8");
     expect(csv).toContain("client_id,record_number,name,status");
     expect(csv).toContain("RRC-1001");

@@ -1,17 +1,16 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 type State = { kind: "idle" } | { kind: "preparing"; rows: number; total: number | null } | { kind: "ready"; url: string; name: string; rows: number } | { kind: "error"; message: string };
 
 /**
  * Fetches the team caseload CSV as it streams and shows how many clients are done, then offers
- * the file. The server writes it in keyset batches, so a large team never waits on one query.
+ * the file to save. The server writes it in keyset batches, so a large team never waits on one query.
  */
 export function CaseloadExport() {
   const [state, setState] = useState<State>({ kind: "idle" });
-  const link = useRef<HTMLAnchorElement>(null);
 
   async function prepare() {
     setState({ kind: "preparing", rows: 0, total: null });
@@ -36,7 +35,6 @@ export function CaseloadExport() {
       }
       const url = URL.createObjectURL(new Blob(parts, { type: "text/csv" }));
       setState({ kind: "ready", url, name, rows: Math.max(0, lines - 1) });
-      queueMicrotask(() => link.current?.click());
     } catch {
       setState({ kind: "error", message: "The connection dropped while preparing the file. Try again." });
     }
@@ -65,7 +63,7 @@ export function CaseloadExport() {
         {state.kind === "ready" ? (
           <p>
             {state.rows.toLocaleString("en-US")} clients ready.{" "}
-            <a ref={link} href={state.url} download={state.name} className="font-medium text-brand-800 underline">
+            <a href={state.url} download={state.name} className="font-medium text-brand-800 underline">
               Save {state.name}
             </a>
           </p>
