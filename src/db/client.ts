@@ -15,8 +15,12 @@ export type DriverName = "pglite" | "postgres";
 export interface DatabaseHandle {
   db: Db;
   driver: DriverName;
+  /** The driver's own client, for what Drizzle does not do (COPY in the large seed and the benchmark). */
+  raw: RawClient;
   close(): Promise<void>;
 }
+
+export type RawClient = { driver: "postgres"; sql: postgres.Sql } | { driver: "pglite"; client: PGlite };
 
 export interface OpenOptions {
   /** postgres://… selects postgres.js; absent selects PGlite. */
@@ -44,6 +48,7 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     return {
       db: drizzlePostgres(sql, { schema }) as unknown as Db,
       driver: "postgres",
+      raw: { driver: "postgres", sql },
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -56,6 +61,7 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     driver: "pglite",
+    raw: { driver: "pglite", client },
     close: () => client.close(),
   };
 }

@@ -20,7 +20,7 @@ const PHRASES = [
 ];
 
 /** Plausible answers for any exercise definition; thought records improve over time. */
-function answersFor(exercise: ExerciseDefinition, random: Random, progress: number) {
+export function answersFor(exercise: ExerciseDefinition, random: Random, progress: number) {
   const answers: Record<string, string | number | string[]> = {};
   for (const field of exercise.fields) {
     if (!field.required && random.chance(0.3)) continue;
@@ -57,7 +57,7 @@ function answersFor(exercise: ExerciseDefinition, random: Random, progress: numb
   return answers;
 }
 
-const roleValue = (exercise: ExerciseDefinition, answers: Record<string, unknown>, role: string) => {
+export const roleValue = (exercise: ExerciseDefinition, answers: Record<string, unknown>, role: string) => {
   const field = exercise.fields.find((f) => "role" in f && f.role === role);
   const v = field ? answers[field.id] : undefined;
   return typeof v === "number" ? v : null;
