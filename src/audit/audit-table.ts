@@ -36,6 +36,7 @@ export const auditActionLabels: Record<string, string> = {
   "auth.sign_in_throttled": "Sign-in throttled",
   "auth.sign_out": "Signed out",
   "auth.sign_out_idle": "Signed out (idle)",
+  "organisation.require_two_factor": "Two-factor requirement changed",
   "client.create": "Client created",
   "client.discharge": "Client discharged",
   "client.import": "Clients imported",
@@ -69,6 +70,10 @@ export const auditActionLabels: Record<string, string> = {
   "user.password_reset": "Password reset by link",
   "user.reactivate": "User reactivated",
   "user.reset_link": "Password reset link issued",
+  "user.two_factor_disabled": "Two-factor sign-in turned off",
+  "user.two_factor_enabled": "Two-factor sign-in turned on",
+  "user.two_factor_reset": "Two-factor sign-in reset by an administrator",
+  "user.two_factor_setup_started": "Two-factor setup started",
   "user.update_profile": "Profile changed",
 };
 

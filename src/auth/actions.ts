@@ -4,7 +4,6 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { recordAudit } from "@/audit/record";
 import { getDb } from "@/db/client";
 import type { FormState } from "@/lib/form-state";
 import { safeCallbackPath } from "@/lib/safe-path";
@@ -13,9 +12,11 @@ import { signInSchema } from "./credentials";
 import { SESSION_MARKER_COOKIE } from "./marker";
 import { checkThrottle, describeRetry } from "./throttle";
 import { currentRequestMeta } from "./request-meta";
-import { getActor } from "./session";
+import { getActorIncludingSetup } from "./session";
+import { recordSignOut } from "./sign-out";
 
 const GENERIC_FAILURE = "That email and password do not match an active account.";
+const GENERIC_FAILURE_WITH_CODE = "That email, password and code do not match an active account. Sign in again.";
 
 /**
  * Sign-in is the one action without an actor, so it cannot go through formAction; it follows
@@ -24,7 +25,8 @@ const GENERIC_FAILURE = "That email and password do not match an active account.
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const email = String(formData.get("email") ?? "");
   const values = { email };
-  const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "" });
+  const code = String(formData.get("code") ?? "");
+  const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "", code });
   if (!parsed.success) {
     return { status: "error", at: Date.now(), values, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, message: "Check the highlighted fields." };
   }
@@ -38,7 +40,13 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
       const when = verdict.allowed ? "in a minute" : describeRetry(verdict.retryAfterSeconds);
       return { status: "error", at: Date.now(), values, message: `Too many sign-in attempts. For your security, try again ${when}.` };
     }
-    if (error instanceof AuthError) return { status: "error", at: Date.now(), values, message: GENERIC_FAILURE };
+    if (error instanceof CredentialsSignin && error.code === "second_factor") {
+      // Asked whether or not the password was right: the answer comes after the code.
+      return { status: "idle", at: Date.now(), values, data: { step: "code" } };
+    }
+    if (error instanceof AuthError) {
+      return { status: "error", at: Date.now(), values, message: parsed.data.code ? GENERIC_FAILURE_WITH_CODE : GENERIC_FAILURE };
+    }
     throw error;
   }
   return { status: "success", at: Date.now() };
@@ -46,20 +54,8 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 
 export async function signOutAction(reason: "signed_out" | "idle" = "signed_out"): Promise<void> {
   const why = reason === "idle" ? "idle" : "signed_out";
-  const actor = await getActor();
-  if (actor) {
-    const meta = await currentRequestMeta();
-    await recordAudit(getDb(), {
-      organisationId: actor.organisationId,
-      actorKind: "user",
-      actorUserId: actor.userId,
-      action: why === "idle" ? "auth.sign_out_idle" : "auth.sign_out",
-      entityType: "user",
-      entityId: actor.userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-    });
-  }
+  const actor = await getActorIncludingSetup();
+  if (actor) await recordSignOut(getDb(), actor, await currentRequestMeta(), why);
   (await cookies()).delete(SESSION_MARKER_COOKIE);
   await signOut({ redirectTo: `/login?reason=${why}` });
 }

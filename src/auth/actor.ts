@@ -7,6 +7,11 @@ export interface Actor {
   role: UserRole;
   name: string;
   email: string;
+  /**
+   * The organisation requires two-factor sign-in for this (clinical) user, who has not set it
+   * up yet: the session state holds such an actor back from everything but the setup page.
+   */
+  twoFactorSetupRequired?: boolean;
 }
 
 export const clinicalRoles: readonly UserRole[] = ["counselor", "supervisor"];

@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { authCookies } from "./cookies";
 import { signInSchema, verifyCredentials } from "./credentials";
 import { ABSOLUTE_TIMEOUT_SECONDS, IDLE_TIMEOUT_SECONDS } from "./policy";
 import { metaFromHeaders } from "./request-meta";
@@ -10,22 +11,29 @@ export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
 }
 
+/** The account uses two-factor sign-in: the form asks for a code next. */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = "second_factor";
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   trustHost: true,
+  ...authCookies(),
   // The token expires 15 minutes after the last request that refreshed it: idle sign-out is
   // enforced by the server, the browser's countdown only explains it.
   session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 0 },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await verifyCredentials(getDb(), parsed.data, metaFromHeaders(request.headers));
         if (!result.ok) {
           if (result.reason === "throttled") throw new ThrottledSignIn();
+          if (result.reason === "second_factor") throw new SecondFactorRequired();
           return null;
         }
         const { user } = result;

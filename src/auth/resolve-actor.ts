@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
-import type { Actor } from "./actor";
+import { organisations, users } from "@/db/schema";
+import { clinicalRoles, type Actor } from "./actor";
 
 /**
  * Turns a session token's claims into the actor, from the user's current row: role and
  * organisation come from the database (a role change applies at the next request), and a
- * deactivated user or a stale session version ends the session.
+ * deactivated user or a stale session version ends the session. A clinical user of an
+ * organisation that requires two-factor sign-in, without it, is marked for setup.
  */
 export async function resolveActor(db: Db, claims: { userId: string; sessionVersion: number }): Promise<Actor | "ended"> {
   const [row] = await db
@@ -18,10 +19,15 @@ export async function resolveActor(db: Db, claims: { userId: string; sessionVers
       email: users.email,
       status: users.status,
       sessionVersion: users.sessionVersion,
+      twoFactorOn: sql<boolean>`${users.totpEnabledAt} is not null`,
+      orgRequiresTwoFactor: organisations.requireTwoFactor,
     })
     .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, claims.userId))
     .limit(1);
   if (!row || row.status !== "active" || row.sessionVersion !== claims.sessionVersion) return "ended";
-  return { userId: row.userId, organisationId: row.organisationId, role: row.role, name: row.name, email: row.email };
+  const actor: Actor = { userId: row.userId, organisationId: row.organisationId, role: row.role, name: row.name, email: row.email };
+  if (row.orgRequiresTwoFactor && !row.twoFactorOn && clinicalRoles.includes(row.role)) actor.twoFactorSetupRequired = true;
+  return actor;
 }

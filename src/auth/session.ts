@@ -7,7 +7,13 @@ import { hasRole, type Actor } from "./actor";
 import { auth } from "./config";
 import { resolveActor } from "./resolve-actor";
 
-export type SessionState = { actor: Actor } | { actor: null; reason: "none" | "ended" };
+export type SessionState =
+  | { actor: Actor }
+  | { actor: null; reason: "none" | "ended" }
+  /** Signed in, but held back until two-factor sign-in is set up (the organisation requires it). */
+  | { actor: null; reason: "two_factor_setup"; pending: Actor };
+
+export const TWO_FACTOR_SETUP_PATH = "/two-factor";
 
 /**
  * Reads the session token and checks it against the user's row on every request: a
@@ -19,17 +25,36 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   const userId = session?.user?.id;
   if (!userId) return { actor: null, reason: "none" };
   const actor = await resolveActor(getDb(), { userId, sessionVersion: session.sessionVersion ?? -1 });
-  return actor === "ended" ? { actor: null, reason: "ended" } : { actor };
+  if (actor === "ended") return { actor: null, reason: "ended" };
+  if (actor.twoFactorSetupRequired) return { actor: null, reason: "two_factor_setup", pending: actor };
+  return { actor };
 });
 
 export async function getActor(): Promise<Actor | null> {
   return (await getSessionState()).actor;
 }
 
+/** The signed-in person even while two-factor setup is outstanding: for the setup page and signing out only. */
+export async function getActorIncludingSetup(): Promise<Actor | null> {
+  const state = await getSessionState();
+  return state.actor ?? (state.reason === "two_factor_setup" ? state.pending : null);
+}
+
+/** For the two-factor setup page: any signed-in person, held back or not. */
+export async function requireActorIncludingSetup(): Promise<Actor> {
+  const state = await getSessionState();
+  if (state.actor) return state.actor;
+  if (state.reason === "two_factor_setup") return state.pending;
+  redirect(state.reason === "ended" ? "/login?reason=ended" : "/login");
+}
+
 /** For pages and layouts: the actor, or a redirect to sign-in saying why. */
 export async function requireActor(roles?: readonly UserRole[]): Promise<Actor> {
   const state = await getSessionState();
-  if (!state.actor) redirect(state.reason === "ended" ? "/login?reason=ended" : "/login");
+  if (!state.actor) {
+    if (state.reason === "two_factor_setup") redirect(TWO_FACTOR_SETUP_PATH);
+    redirect(state.reason === "ended" ? "/login?reason=ended" : "/login");
+  }
   // A page a role may not use answers as if it did not exist.
   if (!hasRole(state.actor, roles)) notFound();
   return state.actor;

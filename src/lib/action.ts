@@ -13,6 +13,8 @@ import type { FormState } from "./form-state";
 export interface FormActionSpec<S extends z.ZodType, R, T> extends ActionSpec<S, R, T> {
   revalidate?: (args: { input: z.output<S>; result: T; actor: Actor }) => string[];
   success?: (args: { input: z.output<S>; result: T }) => { message?: string; redirectTo?: string; id?: string; data?: unknown };
+  /** Usable while the organisation still requires this person to set up two-factor sign-in (the setup actions). */
+  duringTwoFactorSetup?: boolean;
 }
 
 /**
@@ -25,7 +27,11 @@ export function formAction<S extends z.ZodType, R, T>(spec: FormActionSpec<S, R,
     const values = echoValues(raw);
     const at = Date.now();
     const session = await getSessionState();
-    if (!session.actor) {
+    const actor = session.actor ?? (spec.duringTwoFactorSetup && session.reason === "two_factor_setup" ? session.pending : null);
+    if (!actor) {
+      if (!session.actor && session.reason === "two_factor_setup") {
+        return { status: "error", at, values, message: "Your organisation requires two-factor sign-in: set it up first, then try again." };
+      }
       // Keep what they typed: a session that ended mid-form must not cost the text.
       return {
         status: "error",
@@ -37,7 +43,7 @@ export function formAction<S extends z.ZodType, R, T>(spec: FormActionSpec<S, R,
     const { _idempotency, ...input } = raw;
     const outcome = await executeAction(
       getDb(),
-      session.actor,
+      actor,
       spec,
       handler,
       input,
@@ -54,7 +60,7 @@ export function formAction<S extends z.ZodType, R, T>(spec: FormActionSpec<S, R,
       case "duplicate":
         return { status: "success", at, message: "Already saved." };
       case "ok": {
-        const args = { input: outcome.input, result: outcome.result, actor: session.actor };
+        const args = { input: outcome.input, result: outcome.result, actor };
         for (const path of spec.revalidate?.(args) ?? []) revalidatePath(path);
         const success = spec.success?.(args) ?? {};
         if (success.redirectTo) redirect(success.redirectTo);

@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import { roleLabels } from "@/auth/actor";
+import Link from "next/link";
 import { requireActor } from "@/auth/session";
+import { twoFactorState } from "@/auth/two-factor";
+import { buttonClass } from "@/components/ui/button";
+import { getDb } from "@/db/client";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ChangePasswordForm, ProfileNameForm } from "@/users/components/profile-forms";
+import { DisableTwoFactorForm } from "@/users/components/two-factor-forms";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const actor = await requireActor();
+  const twoFactor = await twoFactorState(getDb(), actor.userId);
   return (
     <div className="space-y-6">
       <header>
@@ -25,6 +31,27 @@ export default async function ProfilePage() {
           <CardTitle className="mb-1">Password</CardTitle>
           <p className="mb-4 text-sm text-muted">Changing it signs you out everywhere, here included.</p>
           <ChangePasswordForm />
+        </Card>
+        <Card>
+          <CardTitle className="mb-1">Two-factor sign-in</CardTitle>
+          {twoFactor.enabled ? (
+            <>
+              <p className="mb-4 text-sm text-muted">
+                <strong className="text-ok">On.</strong> You sign in with your password and a code from your app.{" "}
+                {twoFactor.recoveryCodesLeft === 1 ? "1 recovery code is" : `${twoFactor.recoveryCodesLeft} recovery codes are`} left.
+              </p>
+              <DisableTwoFactorForm />
+            </>
+          ) : (
+            <>
+              <p className="mb-4 text-sm text-muted">
+                <strong>Off.</strong> Add a code from an app on your phone to your sign-in, so a stolen password alone cannot open your account.
+              </p>
+              <Link href="/two-factor" className={buttonClass("primary")}>
+                Set up two-factor sign-in
+              </Link>
+            </>
+          )}
         </Card>
       </div>
     </div>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { LoginForm } from "@/auth/components/login-form";
+import { insecureCookiesAllowed, isLoopbackHost } from "@/auth/cookies";
 import { getActor } from "@/auth/session";
 import { safeCallbackPath } from "@/lib/safe-path";
 import { AuthCard } from "@/users/components/auth-card";
@@ -24,6 +26,10 @@ const searchSchema = z.object({
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { reason, callbackUrl } = searchSchema.parse(await searchParams);
   if (await getActor()) redirect(safeCallbackPath(callbackUrl));
+  // Browsers drop Secure (__Host-) cookies on plain http except on localhost: say why sign-in
+  // cannot work here rather than fail without a word.
+  const h = await headers();
+  const plainHttp = h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "http" && !isLoopbackHost(h.get("host") ?? "") && !insecureCookiesAllowed();
   return (
     <AuthCard
       title="Sign in"
@@ -38,6 +44,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {reason ? (
         <p role="status" className="mb-4 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
           {reasons[reason]}
+        </p>
+      ) : null}
+      {plainHttp ? (
+        <p role="alert" className="mb-4 rounded-md border border-danger/30 bg-danger-bg px-3 py-2 text-sm text-danger">
+          This address uses plain http, so your browser will not keep the sign-in. Open Attune over https, or as http://localhost on this machine.
         </p>
       ) : null}
       <LoginForm callbackUrl={safeCallbackPath(callbackUrl)} />

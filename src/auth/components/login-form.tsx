@@ -1,37 +1,77 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage, SubmitButton, TextField, valueOf } from "@/components/ui/form";
 import { idleState } from "@/lib/form-state";
 import { signInAction } from "../actions";
 
+/**
+ * Email and password; for an account with two-factor sign-in, a second step asks for the code
+ * (the password stays in this form, never sent back by the server). A failed second step starts
+ * over at the first, saying only that something did not match.
+ */
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, formAction] = useActionState(signInAction, idleState);
+  const [password, setPassword] = useState("");
+  const askCode = (state.data as { step?: string } | undefined)?.step === "code";
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form
+      action={(formData) => {
+        // Kept here for the second step, whatever filled the field (typing or a password manager).
+        if (!askCode) setPassword(String(formData.get("password") ?? ""));
+        formAction(formData);
+      }}
+      className="space-y-4"
+      noValidate
+    >
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        defaultValue={valueOf(state, "email")}
-        key={`email-${state.at ?? 0}`}
-        errors={state.fieldErrors?.email}
-      />
-      <TextField
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={state.fieldErrors?.password}
-      />
-      <FormMessage state={state} />
-      <SubmitButton pendingLabel="Signing in…" className="w-full">
-        Sign in
-      </SubmitButton>
+      {askCode ? (
+        <>
+          <input type="hidden" name="email" value={valueOf(state, "email")} />
+          <input type="hidden" name="password" value={password} />
+          <p className="text-sm text-muted">
+            Enter the 6-digit code from your authenticator app for <strong className="text-ink">{valueOf(state, "email")}</strong>, or one of your
+            recovery codes.
+          </p>
+          <TextField
+            name="code"
+            label="Authentication code"
+            autoComplete="one-time-code"
+            autoFocus
+            required
+            key={`code-${state.at ?? 0}`}
+            errors={state.fieldErrors?.code}
+          />
+          <SubmitButton pendingLabel="Checking…" className="w-full">
+            Verify and sign in
+          </SubmitButton>
+        </>
+      ) : (
+        <>
+          <TextField
+            name="email"
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={valueOf(state, "email")}
+            key={`email-${state.at ?? 0}`}
+            errors={state.fieldErrors?.email}
+          />
+          <TextField
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={state.fieldErrors?.password}
+          />
+          <FormMessage state={state} />
+          <SubmitButton pendingLabel="Signing in…" className="w-full">
+            Sign in
+          </SubmitButton>
+        </>
+      )}
     </form>
   );
 }

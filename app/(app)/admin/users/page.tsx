@@ -5,7 +5,10 @@ import { requireActor } from "@/auth/session";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 import { listOrgUsers } from "@/users/admin-queries";
+import { Card, CardTitle } from "@/components/ui/card";
+import { OrgTwoFactorForm } from "@/users/components/two-factor-forms";
 import { UsersTable } from "@/users/components/users-table";
+import { orgTwoFactorSummary } from "@/users/two-factor-queries";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -16,7 +19,7 @@ async function requestTime(): Promise<number> {
 
 export default async function UsersPage() {
   const actor = await requireActor(["admin"]);
-  const [users, now] = await Promise.all([listOrgUsers(getDb(), actor), requestTime()]);
+  const [users, now, twoFactor] = await Promise.all([listOrgUsers(getDb(), actor), requestTime(), orgTwoFactorSummary(getDb(), actor)]);
   const active = users.filter((u) => u.status === "active").length;
   const invited = users.filter((u) => u.status === "invited").length;
   return (
@@ -34,6 +37,10 @@ export default async function UsersPage() {
         </Link>
       </header>
       <UsersTable users={users} now={now} />
+      <Card>
+        <CardTitle className="mb-2">Two-factor sign-in</CardTitle>
+        <OrgTwoFactorForm required={twoFactor.required} clinicalWithout={twoFactor.clinicalWithout} />
+      </Card>
     </div>
   );
 }

@@ -11,7 +11,9 @@ import { clinicianOptions, getOrgUser } from "@/users/admin-queries";
 import { AccessForm } from "@/users/components/access-form";
 import { AccountStatusForms } from "@/users/components/account-status-forms";
 import { IssueLinkForm } from "@/users/components/link-forms";
+import { ResetTwoFactorForm } from "@/users/components/two-factor-forms";
 import { UserStatusBadge } from "@/users/components/user-status-badge";
+import { userHasTwoFactor } from "@/users/two-factor-queries";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -34,6 +36,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const { userId } = await params;
   const [user, people, now] = await Promise.all([getOrgUser(getDb(), actor, userId), clinicianOptions(getDb(), actor), requestTime()]);
   if (!user) notFound();
+  const twoFactor = await userHasTwoFactor(getDb(), actor, user.id);
   const supervisors = people.filter((p) => p.role === "supervisor").map((p) => ({ id: p.id, name: p.name }));
   const counselors = people.filter((p) => p.status === "active" && p.id !== user.id);
   return (
@@ -88,6 +91,15 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           )}
         </Card>
       </div>
+
+      <Card>
+        <CardTitle className="mb-1">Two-factor sign-in</CardTitle>
+        {twoFactor ? (
+          <ResetTwoFactorForm userId={user.id} name={user.name} />
+        ) : (
+          <p className="text-sm text-muted">Off: {user.name} signs in with a password only.</p>
+        )}
+      </Card>
 
       <Card>
         <CardTitle className="mb-3">Account</CardTitle>
