@@ -5,8 +5,8 @@
  *   DATABASE_URL=postgres://…/attune_reports_large npx tsx --conditions react-server scripts/measure-caseload-export.ts
  *
  * For each size it adds (once) a supervisor who is on the care team of that many clients, then
- * streams the export through the same route code the app uses and reports rows, time and the
- * child's peak RSS. Flat memory means the peak does not grow with the rows.
+ * streams the export through the same generator and stream the route uses and reports rows,
+ * time and the child's peak RSS. Flat memory means the peak does not grow with the rows.
  */
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -36,14 +36,14 @@ async function benchSupervisor(size: number) {
 }
 
 if (values.child) {
-  const { caseloadExportResponse } = await import("../src/reports/exports");
+  const { streamLines } = await import("../src/reports/exports");
+  const { caseloadCsvLines } = await import("../src/reports/caseload-csv");
   const { actor } = await benchSupervisor(Number(values.child));
   let peakHeap = 0;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
   const started = performance.now();
-  const response = await caseloadExportResponse(db, actor, { ip: "127.0.0.1", userAgent: "measure-caseload-export" });
-  if (response.status !== 200) throw new Error(`export answered ${response.status}: ${await response.text()}`);
-  const reader = response.body!.getReader();
+  // The route's own body: the same generator behind the same stream (the route adds one audit row first).
+  const reader = streamLines(caseloadCsvLines(db, actor)).getReader();
   let bytes = 0;
   let lines = 0;
   for (;;) {
