@@ -127,6 +127,8 @@ export const criticalAlerts = pgTable(
   },
   (t) => [
     index("critical_alerts_open_idx").on(t.organisationId, t.clientId).where(sql`${t.acknowledgedAt} is null`),
+    // Every alert of a client over time (the trend markers), not only the open ones.
+    index("critical_alerts_client_idx").on(t.organisationId, t.clientId, t.raisedAt),
     check("critical_alerts_ack", sql`(${t.acknowledgedAt} is null) = (${t.acknowledgedBy} is null)`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "critical_alerts_client_idx" ON "critical_alerts" USING btree ("organisation_id","client_id","raised_at");
