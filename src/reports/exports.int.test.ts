@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import type { Bundle } from "fhir/r4";
+import type { Bundle, FhirResource } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import { instrumentVersions } from "@/checkins/instruments";
@@ -88,7 +88,7 @@ describe("the PDF progress report", () => {
     const client = (await getClientForActor(actor, clientId))!;
     const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: true, db: t.db });
     const timings: number[] = [];
-    let pdf = Buffer.alloc(0);
+    let pdf: Buffer = Buffer.alloc(0);
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
       pdf = await renderProgressReportPdf(data);
@@ -187,13 +187,13 @@ describe("the FHIR Bundle", () => {
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(checkinBundleSchema);
     expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(unresolvedReferences(bundle)).toEqual([]);
-    const resources = (bundle.entry ?? []).map((e) => e.resource!);
+    const resources = (bundle.entry ?? []).map((e) => e.resource as FhirResource);
     expect(resources.filter((r) => r.resourceType === "Patient")).toHaveLength(1);
     const responses = resources.filter((r) => r.resourceType === "QuestionnaireResponse");
     const own = await t.db.select({ n: count() }).from(checkinAdministrations).where(and(eq(checkinAdministrations.clientId, clientId), isNull(checkinAdministrations.contactId), sql`${checkinAdministrations.administeredAt} >= ${addDays(today, -366)}::date`));
     expect(responses.length).toBeGreaterThan(0);
     expect(responses.length).toBeLessThanOrEqual(Number(own[0]!.n));
-    for (const o of resources.filter((r) => r.resourceType === "Observation")) {
+    for (const o of resources) {
       if (o.resourceType !== "Observation") continue;
       expect(responses.some((q) => `urn:uuid:${q.id}` === o.derivedFrom![0]!.reference)).toBe(true);
     }
