@@ -1,17 +1,13 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Guidance } from "@/exercises/components/guidance";
 import { CrisisLine } from "@/portal/components/crisis-line";
 import { PortalExerciseForm } from "@/portal/components/portal-exercise-form";
-import { requirePortalHolder } from "@/portal/page-context";
+import { requirePortalRecord } from "@/portal/page-context";
 import { portalHome } from "@/portal/queries";
 
 export default async function PortalExercise({ params }: { params: Promise<{ token: string; assignmentId: string }> }) {
   const { token, assignmentId } = await params;
-  const holder = await requirePortalHolder(token, "exercise");
-  const { tasks } = await portalHome(holder);
-  const task = tasks.find((t) => t.assignmentId === assignmentId);
-  if (!task) notFound();
+  const { holder, record: task } = await requirePortalRecord(token, "exercise", async (h) => (await portalHome(h)).tasks.find((t) => t.assignmentId === assignmentId));
   return (
     <div className="space-y-6">
       <Link href={`/p/${token}`} className="text-sm text-muted hover:text-ink">

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { attuneNotice } from "@/checkins/catalog";
 import { AttuneNotice } from "@/checkins/components/attune-notice";
 import { PortalCheckinForm } from "@/checkins/components/portal-checkin-form";
@@ -7,13 +6,11 @@ import { formatDay } from "@/checkins/format";
 import { portalCheckinState } from "@/checkins/portal";
 import { getDb } from "@/db/client";
 import { CrisisLine } from "@/portal/components/crisis-line";
-import { requirePortalHolder } from "@/portal/page-context";
+import { requirePortalRecord } from "@/portal/page-context";
 
 export default async function PortalCheckin({ params }: { params: Promise<{ token: string; scheduleId: string }> }) {
   const { token, scheduleId } = await params;
-  const holder = await requirePortalHolder(token, "checkin");
-  const state = await portalCheckinState(getDb(), holder, scheduleId);
-  if (!state) notFound();
+  const { record: state } = await requirePortalRecord(token, "checkin", (h) => portalCheckinState(getDb(), h, scheduleId));
   const back = (
     <Link href={`/p/${token}`} className="text-sm text-muted hover:text-ink">
       ← Back to today
