@@ -5,10 +5,28 @@ import { handlers } from "./config";
 const SERVER_ONLY_CLAIMS = ["sessionVersion"] as const;
 
 /**
+ * Auth.js answers a callbackUrl it cannot read (`?callbackUrl=0`) with a 500 "server
+ * configuration" error; it is the request that is wrong, so say so with a 400, the same test
+ * Auth.js applies (an http(s) URL, or a path on this site).
+ */
+function unreadableCallback(request: NextRequest): Response | null {
+  const value = request.nextUrl.searchParams.get("callbackUrl");
+  if (!value) return null;
+  try {
+    if (/^https?:/.test(new URL(value, value.startsWith("/") ? request.nextUrl.origin : undefined).protocol)) return null;
+  } catch {
+    // not a URL at all
+  }
+  return Response.json({ message: "The callbackUrl is not a valid address." }, { status: 400, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
  * Auth.js's endpoints, except that GET /api/auth/session leaves out the server-only claims: the
  * session version stays inside the encrypted cookie, where the server reads it.
  */
 export async function GET(request: NextRequest): Promise<Response> {
+  const refused = unreadableCallback(request);
+  if (refused) return refused;
   const response = await handlers.GET(request);
   if (!request.nextUrl.pathname.endsWith("/session") || !response.headers.get("content-type")?.includes("application/json")) return response;
   const session = (await response.json()) as Record<string, unknown> | null;
@@ -18,4 +36,6 @@ export async function GET(request: NextRequest): Promise<Response> {
   return new Response(JSON.stringify(session), { status: response.status, headers });
 }
 
-export const { POST } = handlers;
+export async function POST(request: NextRequest): Promise<Response> {
+  return unreadableCallback(request) ?? handlers.POST(request);
+}
