@@ -1,4 +1,5 @@
 import * as z from "zod";
+import "@/lib/zod-csp";
 import {
   BODY_AREA_NOWHERE,
   BODY_AREA_VALUES,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./zod-csp";
 import { isLocalDate, isValidTimeZone } from "./local-date";
 
 /** An optional text field from a form: blank becomes undefined, the rest is trimmed. */
