@@ -9,13 +9,13 @@
  * development machine, ATTUNE_INSECURE_COOKIES=1 uses unprefixed cookies without Secure; the
  * sign-in page says so when it sees that case.
  */
-export function insecureCookiesAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+export function insecureCookiesAllowed(env: Record<string, string | undefined> = process.env): boolean {
   return env.ATTUNE_INSECURE_COOKIES === "1";
 }
 
 const common = { httpOnly: true, sameSite: "lax" as const, path: "/" };
 
-export function authCookies(env: NodeJS.ProcessEnv = process.env) {
+export function authCookies(env: Record<string, string | undefined> = process.env) {
   const secure = !insecureCookiesAllowed(env);
   const prefix = secure ? "__Host-" : "";
   return {

@@ -1,5 +1,9 @@
 import type { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
 import { handlers } from "./config";
+import { signInSchema } from "./credentials";
+import { metaFromHeaders } from "./request-meta";
+import { checkThrottle } from "./throttle";
 
 /** Claims the server checks on every request but the browser never needs to read. */
 const SERVER_ONLY_CLAIMS = ["sessionVersion"] as const;
@@ -36,6 +40,26 @@ export async function GET(request: NextRequest): Promise<Response> {
   return new Response(JSON.stringify(session), { status: response.status, headers });
 }
 
+/**
+ * The REST sign-in (POST /api/auth/callback/credentials) answers a throttled attempt with 429
+ * and Retry-After, as HTTP clients and scripts expect. Auth.js itself answers a redirect to the
+ * sign-in page with code=throttled; the attempt has been recorded and audited by then
+ * (verifyCredentials), so only the status changes. The sign-in form is a server action, which
+ * cannot set a status: it says how long to wait in words instead.
+ */
 export async function POST(request: NextRequest): Promise<Response> {
-  return unreadableCallback(request) ?? handlers.POST(request);
+  const refused = unreadableCallback(request);
+  if (refused) return refused;
+  const form = request.nextUrl.pathname.endsWith("/callback/credentials") ? await request.clone().formData().catch(() => null) : null;
+  const response = await handlers.POST(request);
+  if (!form) return response;
+  const location = response.headers.get("location") ?? (await response.clone().text().catch(() => ""));
+  if (!/[?&]code=throttled\b/.test(location)) return response;
+  const email = signInSchema.shape.email.safeParse(form.get("email") ?? "");
+  const verdict = email.success ? await checkThrottle(getDb(), email.data, metaFromHeaders(request.headers).ip) : null;
+  const retryAfter = verdict && !verdict.allowed ? verdict.retryAfterSeconds : 60;
+  return Response.json(
+    { error: "too_many_attempts", message: "Too many sign-in attempts. Try again later.", retryAfterSeconds: retryAfter },
+    { status: 429, headers: { "Retry-After": String(retryAfter), "Cache-Control": "no-store" } },
+  );
 }

@@ -24,7 +24,7 @@ export const confirmTwoFactorAction = formAction(
   {
     ...confirmTwoFactorSpec,
     duringTwoFactorSetup: true,
-    revalidate: () => ["/profile"],
+    // No revalidation: it would re-render this page as "already on" and lose the codes shown once.
     success: ({ result }) => ({ message: "Two-factor sign-in is on.", data: { recoveryCodes: result } }),
   },
   confirmTwoFactor,
