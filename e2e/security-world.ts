@@ -48,6 +48,7 @@ export function urlFor(world: MatrixWorld, path: string, target: MatrixTarget | 
     .replace("[instrumentId]", org.instrumentId)
     .replace("[exerciseId]", org.exerciseId)
     .replace("[token]", token)
+    .replace("[format]", "checkins-csv")
     .replace("[...nextauth]", "session");
   // Taking a check-in needs the check-in to take.
   return path.endsWith("/checkins/new") ? `${url}?instrument=${encodeURIComponent(NUMBNESS_URL)}` : url;

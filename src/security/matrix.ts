@@ -137,6 +137,10 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "page /library/[exerciseId]": rules.orgRecord("page"),
   "action src/users/actions.ts#updateProfileAction": rules.signedIn("action"),
   "action src/users/actions.ts#changePasswordAction": rules.signedIn("action"),
+  "page /two-factor": rules.signedIn("page"),
+  "action src/users/two-factor-actions.ts#beginTwoFactorAction": rules.signedIn("action"),
+  "action src/users/two-factor-actions.ts#confirmTwoFactorAction": rules.signedIn("action"),
+  "action src/users/two-factor-actions.ts#disableTwoFactorAction": rules.signedIn("action"),
 
   // Administration.
   "page /admin": rules.signpost(["admin"]),
@@ -159,6 +163,8 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "action src/checkins/actions.ts#publishInstrumentAction": rules.adminRecord("action"),
   "action src/checkins/actions.ts#retireInstrumentAction": rules.adminRecord("action"),
   "action src/exercises/actions.ts#addCustomExerciseAction": rules.admin("action"),
+  "action src/users/two-factor-actions.ts#setOrgTwoFactorAction": rules.admin("action"),
+  "action src/users/two-factor-actions.ts#resetTwoFactorAction": rules.adminRecord("action"),
 
   // Clinicians, not about one client.
   "page /caseload": rules.clinical("page"),
@@ -171,12 +177,19 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "page /team": rules.supervisor("page"),
   "page /team/outcomes": rules.supervisor("page"),
   "page /notes/cosign": rules.supervisor("page"),
+  "route GET /api/team/caseload": rules.supervisor("route"),
 
   // One client's record.
   "page /clients/[clientId]": rules.client("page"),
   "page /clients/[clientId]/edit": rules.client("page"),
   "page /clients/[clientId]/support": rules.client("page"),
   "page /clients/[clientId]/trends": rules.client("page"),
+  "page /clients/[clientId]/trends/items": rules.client("page"),
+  "page /clients/[clientId]/reports": rules.client("page"),
+  "page /clients/[clientId]/reports/summary": rules.client("page"),
+  "route GET /api/clients/[clientId]/export/[format]": rules.client("route"),
+  "action src/reports/summary-actions.ts#shareSummaryAction": rules.client("action"),
+  "action src/reports/summary-actions.ts#withdrawSummaryAction": rules.client("action"),
   "page /clients/[clientId]/checkins": rules.client("page"),
   "page /clients/[clientId]/checkins/new": rules.client("page"),
   "page /clients/[clientId]/checkins/[administrationId]": rules.client("page"),
@@ -214,6 +227,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   // The client portal.
   "page /p/[token]": { ...rules.portal(), targets: null, verdict: () => "allow" },
   "page /p/[token]/c": { ...rules.portal(), targets: null, verdict: () => "allow" },
+  "page /p/[token]/summary": { ...rules.portal(), targets: null, verdict: () => "allow" },
   "page /p/[token]/a/[assignmentId]": rules.portal(),
   "page /p/[token]/c/[scheduleId]": rules.portal(),
   "action src/portal/actions.ts#submitPortalEntryAction": rules.portal(),

@@ -10,11 +10,12 @@ import type { Db } from "@/db/client";
 import { checkinSchedules, clientCareTeam, clients, consents, criticalAlerts, users } from "@/db/schema";
 import { executeAction, type ActionSpec, type Handler } from "@/lib/action-core";
 import { executePortalAction } from "@/lib/portal-action-core";
-import { localDateOf } from "@/lib/local-date";
+import { addDays, localDateOf } from "@/lib/local-date";
 import { createNote, createNoteSpec, saveNote, saveNoteSpec, signNote, signNoteSpec } from "@/notes/mutations";
 import { submitEntry, submitEntrySpec } from "@/portal/entries";
 import { createLink, createLinkSpec } from "@/portal/links";
 import { resolvePortalLink } from "@/portal/session";
+import { shareSummary, shareSummarySpec } from "@/reports/summary-share";
 import { addContact, addContactSpec } from "@/support-network/mutations";
 import { inviteUser, inviteUserSpec, issueReset, issueResetSpec } from "@/users/admin-mutations";
 import type { z } from "zod";
@@ -139,6 +140,8 @@ async function buildTarget(db: Db, owner: MatrixRole, actor: Actor, client: { id
     idempotencyKey: newKey("administer"),
     answers: JSON.stringify(CRITICAL_ANSWERS),
   });
+  // The client sees a summary of this period in the portal.
+  await run(db, actor, shareSummarySpec, shareSummary, { clientId, from: addDays(today, -90), to: today });
   const [alert] = await db.select({ id: criticalAlerts.id }).from(criticalAlerts).where(and(eq(criticalAlerts.administrationId, administered.id), isNull(criticalAlerts.acknowledgedAt)));
   if (!consent || !alert) throw new Error("matrix world: a consent or an alert is missing");
   return {

@@ -5,7 +5,9 @@ import { moodScreenScoring } from "@/checkins/testing/questionnaire";
 import type { Db } from "@/db/client";
 import { assignments, checkinSchedules, clients, sessionNotes, supportContacts, users } from "@/db/schema";
 import { executeAction, type ActionSpec, type Handler } from "@/lib/action-core";
-import { localDateOf } from "@/lib/local-date";
+import { addDays, localDateOf } from "@/lib/local-date";
+import { base32Decode, totpAt } from "@/auth/totp";
+import { beginEnrolment, confirmEnrolment } from "@/auth/two-factor";
 import type { z } from "zod";
 import type { MatrixRole, MatrixTarget } from "../matrix";
 import { NUMBNESS_URL, type MatrixWorld, type OrganisationRecords, type TargetRecords } from "../world";
@@ -51,6 +53,12 @@ function adminOf(ctx: CellContext): Actor {
 async function as<S extends z.ZodType, R, T>(db: Db, actor: Actor, spec: ActionSpec<S, R, T>, handler: Handler<S, R, T>, input: unknown) {
   const outcome = await executeAction(db, actor, spec, handler, input, { ip: "192.0.2.81", userAgent: "matrix-prepare" });
   if (outcome.kind !== "ok") throw new Error(`prepare ${spec.name}: ${JSON.stringify(outcome)}`);
+}
+
+/** Starts two-factor enrolment for the person and returns the secret their app would hold. */
+async function enrol(db: Db, actor: Actor): Promise<Buffer> {
+  const secret = await beginEnrolment(db, { id: actor.userId, email: actor.email });
+  return base32Decode(secret!.secretForTyping);
 }
 
 const versionOf = async (db: Db, table: typeof clients | typeof supportContacts | typeof assignments | typeof checkinSchedules | typeof sessionNotes, id: string) => {
@@ -119,6 +127,28 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
   // Everyone signed in.
   "action src/users/actions.ts#updateProfileAction": () => ({ fields: { name: "Matrix Name" } }),
   "action src/users/actions.ts#changePasswordAction": (ctx) => ({ fields: { currentPassword: ctx.password, newPassword: "a long new matrix password", confirmPassword: "a long new matrix password" } }),
+  "action src/users/two-factor-actions.ts#beginTwoFactorAction": () => ({ fields: {} }),
+  "action src/users/two-factor-actions.ts#confirmTwoFactorAction": (ctx) => {
+    const fields = { code: "000000" };
+    return {
+      prepare: async (db) => {
+        if (!ctx.actor) return;
+        fields.code = totpAt(await enrol(db, ctx.actor), Date.now());
+      },
+      fields,
+    };
+  },
+  "action src/users/two-factor-actions.ts#disableTwoFactorAction": (ctx) => {
+    const fields = { password: ctx.password, code: "0000000000" };
+    return {
+      prepare: async (db) => {
+        if (!ctx.actor) return;
+        const codes = await confirmEnrolment(db, { id: ctx.actor.userId, organisationId: ctx.actor.organisationId }, totpAt(await enrol(db, ctx.actor), Date.now()));
+        fields.code = codes![0]!;
+      },
+      fields,
+    };
+  },
 
   // Administration.
   "action src/users/admin-actions.ts#inviteUserAction": () => ({ fields: { name: "Matrix Invitee", email: `${unique("invitee")}@attune.test`, role: "counselor" } }),
@@ -145,6 +175,8 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
     },
     fields: { instrumentId: organisation(ctx).instrumentId },
   }),
+  "action src/users/two-factor-actions.ts#setOrgTwoFactorAction": () => ({ fields: { required: "no" } }),
+  "action src/users/two-factor-actions.ts#resetTwoFactorAction": (ctx) => ({ fields: { userId: organisation(ctx).userId } }),
   "action src/exercises/actions.ts#addCustomExerciseAction": () => ({ fields: { text: exerciseFile(unique("matrix-extra").toLowerCase().replace(/[^a-z0-9-]/g, "-")), intent: "save" } }),
 
   // Clinicians, not about one client.
@@ -198,6 +230,8 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
     fields: { clientId: client(ctx).clientId, scheduleId: client(ctx).scheduleId, version: await versionOf(ctx.db, checkinSchedules, client(ctx).scheduleId) },
   }),
   "action src/checkins/actions.ts#acknowledgeAlertAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, alertId: client(ctx).alertId, note: "Called the client; safe." } }),
+  "action src/reports/summary-actions.ts#shareSummaryAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, from: addDays(today(), -30), to: today() } }),
+  "action src/reports/summary-actions.ts#withdrawSummaryAction": (ctx) => ({ fields: { clientId: client(ctx).clientId } }),
   "action src/notes/actions.ts#createNoteAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, type: "individual", sessionDate: today(), attendance: "attended" } }),
   "action src/notes/actions.ts#saveNoteAction": async (ctx) => ({ fields: await noteContent(ctx) }),
   "action src/notes/actions.ts#signNoteAction": async (ctx) => ({ fields: await noteContent(ctx) }),

@@ -22,13 +22,19 @@ import type { InventoryEntry } from "../inventory";
  */
 export const fakeSession: { actor: Actor | null } = { actor: null };
 
+const requireSignedIn = async () => {
+  if (!fakeSession.actor) redirect("/login");
+  return fakeSession.actor;
+};
+
+/** @/auth/session with the forged person fully signed in (two-factor, where required, done). */
 export const sessionModule = {
+  TWO_FACTOR_SETUP_PATH: "/two-factor",
   getSessionState: async () => (fakeSession.actor ? { actor: fakeSession.actor } : { actor: null, reason: "none" as const }),
   getActor: async () => fakeSession.actor,
-  requireActor: async () => {
-    if (!fakeSession.actor) redirect("/login");
-    return fakeSession.actor;
-  },
+  getActorIncludingSetup: async () => fakeSession.actor,
+  requireActor: requireSignedIn,
+  requireActorIncludingSetup: requireSignedIn,
 };
 
 export const authConfigModule = {
