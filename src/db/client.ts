@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -35,7 +35,33 @@ export function defaultDataDir(): string {
   return process.env.ATTUNE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
+type QueryListener = (text: string, params: readonly unknown[]) => void;
+const listeners = globalThis as typeof globalThis & { __attuneQueryListeners?: Set<QueryListener> };
+
+/**
+ * With ATTUNE_QUERY_LOG set when a database is opened, every statement sent is reported: to the
+ * listeners added here (tests count a page's queries), and when the variable names a file
+ * (a path, not "1"), appended to it as a JSON line (the benchmark counts and replays them). Unset,
+ * nothing is installed and the normal path is untouched.
+ */
+export function onQuery(listener: QueryListener): () => void {
+  listeners.__attuneQueryListeners ??= new Set();
+  listeners.__attuneQueryListeners.add(listener);
+  return () => listeners.__attuneQueryListeners?.delete(listener);
+}
+
+function queryReporter(): QueryListener | undefined {
+  const target = process.env.ATTUNE_QUERY_LOG;
+  if (!target) return undefined;
+  const file = target === "1" ? null : target;
+  return (text, params) => {
+    for (const listener of listeners.__attuneQueryListeners ?? []) listener(text, params);
+    if (file) appendFileSync(file, JSON.stringify({ pid: process.pid, at: Date.now(), sql: text, params }) + "\n");
+  };
+}
+
 export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
+  const report = queryReporter();
   if (options.url) {
     const sql = postgres(options.url, {
       max: options.max ?? 10,
@@ -44,6 +70,7 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
       idle_timeout: 60,
       // A request never waits on the database longer than this.
       connection: { statement_timeout: 15_000, application_name: "attune" },
+      ...(report ? { debug: (_connection: number, text: string, params: unknown[]) => report(text, params) } : {}),
     });
     return {
       db: drizzlePostgres(sql, { schema }) as unknown as Db,
@@ -58,6 +85,13 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     mkdirSync(path.dirname(dataDir), { recursive: true });
   }
   const client = new PGlite(dataDir);
+  if (report) {
+    const query = client.query.bind(client);
+    client.query = ((text: string, params?: unknown[], opts?: object) => {
+      report(text, params ?? []);
+      return query(text, params, opts);
+    }) as typeof client.query;
+  }
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     driver: "pglite",

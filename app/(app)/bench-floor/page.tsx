@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/auth/session";
+
+export const metadata: Metadata = { title: "Benchmark floor" };
+
+/**
+ * The benchmark's framework floor (npm run bench): the signed-in layout and session check of
+ * every page, and nothing else. It reads no clinical data and is linked from nowhere.
+ */
+export default async function BenchFloorPage() {
+  await requireActor();
+  return (
+    <div className="space-y-2">
+      <h1 className="text-2xl font-semibold tracking-tight">Benchmark floor</h1>
+      <p className="text-sm text-muted">This page is intentionally empty: the benchmark measures what a signed-in page costs before any data is read.</p>
+    </div>
+  );
+}

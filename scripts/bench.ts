@@ -1,0 +1,182 @@
+/**
+ * npm run bench: the SPEC.md budgets measured on the large data set (npm run db:seed:large into
+ * DATABASE_URL first; see the README's Performance section). Builds the app if there is no build,
+ * runs `next start` against DATABASE_URL, signs in through the login flow, and measures every data
+ * page against the framework floor; then the exports, 50 concurrent counselors, Lighthouse and
+ * PGlite versus PostgreSQL. Prints one table and writes the same as JSON under bench-results/.
+ *
+ *   --duration 8     seconds of load per page and concurrency (1 and 10 connections)
+ *   --soak 60        seconds of the 50-counselor run
+ *   --only a,b       only these parts: pages, exports, soak, lighthouse, pglite
+ *   --build          build even when a build exists
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { openDatabase } from "../src/db/client";
+import { migrateDatabase } from "../src/db/migrate";
+import { nextBin, root, run } from "./lib";
+import { benchExports, type ExportResult } from "./bench/exports";
+import { benchLighthouse, type LighthouseResult } from "./bench/lighthouse";
+import { load, queriesSince, replay, type LoadResult } from "./bench/measure";
+import { benchPglite, type PgliteResult } from "./bench/pglite";
+import { benchPages, type BenchPage } from "./bench/pages";
+import { getPage, signIn, startServer } from "./bench/server";
+import { renderReport } from "./bench/report";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "8" },
+    soak: { type: "string", default: "60" },
+    only: { type: "string" },
+    build: { type: "boolean", default: false },
+    port: { type: "string", default: process.env.BENCH_PORT ?? "3222" },
+    seed: { type: "string", default: "42" },
+  },
+});
+const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/attune_large";
+if (!url.startsWith("postgres")) throw new Error("DATABASE_URL must name the PostgreSQL database holding the large data set.");
+const parts = new Set((values.only ?? "pages,exports,soak,lighthouse,pglite").split(","));
+const seconds = Number(values.duration);
+const port = Number(values.port);
+const seed = values.seed!;
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const password = "attune-large-data";
+
+export interface PageResult {
+  name: string;
+  path: string;
+  as: string;
+  queries: number;
+  sqlMs: number;
+  one: LoadResult;
+  ten: LoadResult;
+  budgetMs?: number;
+  verdict?: "pass" | "FAIL";
+  note?: string;
+}
+
+if (!existsSync(path.join(root, distDir, "BUILD_ID")) || values.build) {
+  console.log(`Building into ${distDir}…`);
+  const code = await run(nextBin, ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  if (code !== 0) process.exit(code);
+}
+
+{
+  // The same migrations the app runs; a data set seeded before the latest one catches up here.
+  const handle = openDatabase({ url, max: 1 });
+  await migrateDatabase(handle);
+  await handle.close();
+}
+const sql = postgres(url, { max: 2, onnotice: () => {} });
+const env = { DATABASE_URL: url, AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(48).toString("base64url") };
+const started = new Date();
+const results: {
+  machine: Record<string, string | number>;
+  pages: PageResult[];
+  floor?: PageResult;
+  exports?: ExportResult;
+  soak?: LoadResult & { counselors: number; seconds: number };
+  lighthouse?: LighthouseResult[];
+  pglite?: PgliteResult;
+} = {
+  machine: {
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: ((await sql`show server_version`)[0]?.server_version as string) ?? "?",
+    database: new URL(url).pathname.slice(1),
+    load: os.loadavg().map((l) => l.toFixed(1)).join(" "),
+    date: started.toISOString(),
+  },
+  pages: [],
+};
+
+const who = {
+  counselor: `counselor0.s${seed}@large.example`,
+  director: `director.s${seed}@large.example`,
+  admin: `admin.s${seed}@large.example`,
+};
+
+if (parts.has("pages")) {
+  const pages: BenchPage[] = [{ name: "floor", path: "/bench-floor", as: "counselor", label: "framework floor" }, ...(await benchPages(sql, seed, url))];
+  // Pass 1: a server that logs every statement, to count each page's queries and replay them.
+  const logFile = path.join(os.tmpdir(), `attune-bench-queries-${process.pid}.jsonl`);
+  writeFileSync(logFile, "");
+  const counting = await startServer(port, { ...env, ATTUNE_QUERY_LOG: logFile });
+  const captured = new Map<string, Awaited<ReturnType<typeof queriesSince>>["queries"]>();
+  try {
+    for (const page of pages) {
+      const cookie = await signIn(counting.base, who[page.as], password);
+      await getPage(counting.base, page.path, cookie);
+      await getPage(counting.base, page.path, cookie);
+      let offset = queriesSince(logFile, 0).end;
+      // The session check, the page and its audit write: one request, nothing else running.
+      await getPage(counting.base, page.path, cookie);
+      await new Promise((r) => setTimeout(r, 200));
+      const { queries, end } = queriesSince(logFile, offset);
+      offset = end;
+      captured.set(page.name, queries);
+    }
+  } finally {
+    await counting.stop();
+    rmSync(logFile, { force: true });
+  }
+  // Pass 2: a plain server, timed with autocannon at one user and at ten.
+  const server = await startServer(port, env);
+  try {
+    for (const page of pages) {
+      const cookie = await signIn(server.base, who[page.as], password);
+      for (let i = 0; i < 20; i++) await getPage(server.base, page.path, cookie);
+      const one = await load(`${server.base}${page.path}`, [cookie], 1, seconds);
+      const ten = await load(`${server.base}${page.path}`, [cookie], 10, seconds);
+      const queries = captured.get(page.name) ?? [];
+      const sqlTime = queries.length ? await replay(sql, queries) : { median: 0 };
+      const result: PageResult = { name: page.label, path: page.path, as: page.as, queries: queries.length, sqlMs: sqlTime.median, one, ten, note: page.note };
+      if (page.name === "floor") results.floor = result;
+      else results.pages.push(result);
+      console.log(`  ${page.label}: ${one.median.toFixed(1)} ms median, ${one.p95.toFixed(1)} ms p95, ${ten.rps.toFixed(0)} req/s at 10, ${queries.length} queries, SQL ${sqlTime.median.toFixed(2)} ms`);
+    }
+  } finally {
+    await server.stop();
+  }
+  const floor = results.floor!;
+  for (const p of results.pages) {
+    p.budgetMs = floor.one.median + 1.5 * p.sqlMs + 3;
+    p.verdict = p.one.median <= p.budgetMs && p.one.p95 <= 2 * p.budgetMs && p.one.errors + p.one.non2xx === 0 ? "pass" : "FAIL";
+  }
+}
+
+if (parts.has("exports") || parts.has("soak") || parts.has("lighthouse")) {
+  const server = await startServer(port, env);
+  try {
+    if (parts.has("exports")) results.exports = await benchExports(server.base, sql, { ...who, password, url });
+    if (parts.has("soak")) {
+      const soakSeconds = Number(values.soak);
+      const cookies: string[] = [];
+      for (let i = 0; i < 20; i++) cookies.push(await signIn(server.base, `counselor${i}.s${seed}@large.example`, password));
+      console.log(`  50 concurrent counselors (20 accounts) on the caseload for ${soakSeconds} s…`);
+      const soak = await load(`${server.base}/caseload`, cookies, 50, soakSeconds);
+      results.soak = { ...soak, counselors: 50, seconds: soakSeconds };
+    }
+    if (parts.has("lighthouse")) results.lighthouse = await benchLighthouse(server.base, sql, { ...who, password });
+  } finally {
+    await server.stop();
+  }
+}
+
+if (parts.has("pglite")) results.pglite = await benchPglite(sql, seed);
+await sql.end({ timeout: 5 });
+
+const text = renderReport(results);
+console.log(`\n${text}`);
+mkdirSync(path.join(root, "bench-results"), { recursive: true });
+const stamp = started.toISOString().replace(/[:.]/g, "-");
+writeFileSync(path.join(root, "bench-results", `bench-${stamp}.json`), JSON.stringify(results, null, 2));
+writeFileSync(path.join(root, "bench-results", `bench-${stamp}.txt`), text + "\n");
+console.log(`\nWritten to bench-results/bench-${stamp}.json (and .txt).`);
+const failed = results.pages.filter((p) => p.verdict === "FAIL").length + (results.soak && results.soak.errors + results.soak.non2xx > 0 ? 1 : 0);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,79 @@
+import type postgres from "postgres";
+import type { Actor } from "../../src/auth/actor";
+import { openDatabase } from "../../src/db/client";
+import { decodeCursor } from "../../src/components/data-table/table-state";
+import { listRoster, type RosterQuery } from "../../src/clients/roster";
+import { rosterTable } from "../../src/clients/roster-table";
+
+export interface BenchPage {
+  name: string;
+  label: string;
+  path: string;
+  as: "counselor" | "director" | "admin";
+  note?: string;
+}
+
+async function actorFor(sql: postgres.Sql, email: string): Promise<Actor> {
+  const [u] = await sql<Actor[]>`select id as "userId", organisation_id as "organisationId", role, name, email from users where lower(email) = ${email}`;
+  if (!u) throw new Error(`No user ${email}: run npm run db:seed:large first (see the README's Performance section).`);
+  return u;
+}
+
+/** The roster URL of page `page` (1-based) under a sort and filters, found by walking the keyset. */
+async function rosterPath(actor: Actor, query: Omit<RosterQuery, "cursor" | "pageSize">, page: number, url: string): Promise<{ path: string; reached: number; from: number }> {
+  const handle = openDatabase({ url, max: 1 });
+  try {
+    const base: RosterQuery = { ...query, pageSize: 25, cursor: {} };
+    let cursor: string | null = null;
+    let reached = 1;
+    let from = 1;
+    let result = await listRoster(handle.db, actor, base);
+    while (reached < page && result.page.nextCursor) {
+      cursor = result.page.nextCursor;
+      result = await listRoster(handle.db, actor, { ...base, cursor: { after: decodeCursor(cursor)! } });
+      reached++;
+      from = result.page.from;
+    }
+    const params = rosterTable.toSearchParams({ ...rosterTable.defaults, sort: query.sort, filters: query.filters, cursor: cursor ? { after: cursor } : {} });
+    const qs = params.toString();
+    return { path: `/clients${qs ? `?${qs}` : ""}`, reached, from };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every data page of the budget, with the user it is measured as. */
+export async function benchPages(sql: postgres.Sql, seed: string, url: string): Promise<BenchPage[]> {
+  const director = await actorFor(sql, `director.s${seed}@large.example`);
+  const [busiest] = await sql<{ id: string; n: number }[]>`
+    select c.id, (select count(*)::int from checkin_administrations a where a.organisation_id = c.organisation_id and a.client_id = c.id) as n
+    from clients c where c.organisation_id = ${director.organisationId} and c.record_number = 'L-100000'`;
+  const [typical] = await sql<{ id: string; n: number }[]>`
+    select c.id, (select count(*)::int from checkin_administrations a where a.organisation_id = c.organisation_id and a.client_id = c.id) as n
+    from clients c where c.organisation_id = ${director.organisationId} and c.record_number = 'L-100001'`;
+  if (!busiest || !typical) throw new Error("The large data set lacks clients L-100000 and L-100001: reseed it.");
+  const pages: BenchPage[] = [{ name: "caseload", label: "caseload", path: "/caseload", as: "counselor" }];
+  const sorts: Array<[string, RosterQuery["sort"], RosterQuery["filters"]]> = [
+    ["by name", { id: "name", desc: false }, {}],
+    ["by start date, newest first", { id: "startDate", desc: true }, {}],
+    ["active, trauma focus", { id: "name", desc: false }, { status: "active", focus: "trauma" }],
+  ];
+  for (const [label, sort, filters] of sorts) {
+    pages.push({ name: `roster ${label} p1`, label: `roster ${label}, page 1`, path: (await rosterPath(director, { sort, filters }, 1, url)).path, as: "director" });
+    const deep = await rosterPath(director, { sort, filters }, 400, url);
+    pages.push({
+      name: `roster ${label} deep`,
+      label: `roster ${label}, page ${deep.reached}`,
+      path: deep.path,
+      as: "director",
+      note: deep.reached < 400 ? `the filter leaves ${deep.reached} pages: its last page (rows from ${deep.from})` : undefined,
+    });
+  }
+  pages.push(
+    { name: "trends typical", label: `trends, typical client (${typical.n} check-ins)`, path: `/clients/${typical.id}/trends?range=all`, as: "counselor" },
+    { name: "trends busiest", label: `trends, busiest client (${busiest.n} check-ins)`, path: `/clients/${busiest.id}/trends?range=all`, as: "counselor" },
+    { name: "notes", label: "notes list (busiest client)", path: `/clients/${busiest.id}/notes`, as: "counselor" },
+    { name: "audit", label: "audit log, page 1", path: "/admin/audit", as: "admin" },
+  );
+  return pages;
+}
