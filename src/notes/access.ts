@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
 import { visibleClients } from "@/clients/access";
 import type { Db } from "@/db/client";
@@ -9,13 +9,13 @@ export const isUuid = (value: string) => UUID.test(value);
 
 /** Notes that belong in one client's record: their own, and group notes they attended. */
 export function noteOfClient(organisationId: string, clientId: string): SQL {
-  return or(
-    eq(sessionNotes.clientId, clientId),
-    and(
-      isNull(sessionNotes.clientId),
-      sql`${sessionNotes.id} in (select m.note_id from note_group_members m where m.organisation_id = ${organisationId} and m.client_id = ${clientId})`,
-    ),
-  )!;
+  // One list of ids from two index lookups (the client's own notes, the group sessions they
+  // attended), not an OR across them: PostgreSQL 15 cannot use an index for that OR and read
+  // every note of the organisation.
+  return sql`${sessionNotes.id} in (
+    select own_note.id from session_notes own_note where own_note.organisation_id = ${organisationId} and own_note.client_id = ${clientId}
+    union all
+    select m.note_id from note_group_members m where m.organisation_id = ${organisationId} and m.client_id = ${clientId})`;
 }
 
 /** A draft is its author's alone until signed; a signed note is part of the record. */
