@@ -12,7 +12,8 @@ async function ruleIds(code: string, file = "src/example/queries.ts"): Promise<s
 
 const header = `import { eq } from "drizzle-orm";\nimport type { Db } from "@/db/client";\nimport { getDb } from "@/db/client";\nimport { users } from "@/db/schema";\n`;
 
-describe("the security lint rules in npm test", () => {
+// The first lint loads the whole config (next, typescript-eslint): seconds on a busy machine.
+describe("the security lint rules in npm test", { timeout: 60_000 }, () => {
   it("refuses an update or delete without where on a database, a transaction or getDb()", async () => {
     const code = `${header}
 export async function wipe(db: Db) {

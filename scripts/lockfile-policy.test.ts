@@ -25,7 +25,7 @@ function tampered(change: (entry: { resolved?: string; integrity?: string }) => 
   return lock;
 }
 
-describe("the lockfile policy that npm test applies", () => {
+describe("the lockfile policy that npm test applies", { timeout: 60_000 }, () => {
   it("accepts the committed package-lock.json", () => {
     expect(lint(realLock())).toMatchObject({ ok: true });
   });

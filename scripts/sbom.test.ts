@@ -25,7 +25,7 @@ const lock: Lockfile = {
   },
 };
 
-describe("the CycloneDX SBOM", () => {
+describe("the CycloneDX SBOM", { timeout: 60_000 }, () => {
   it("lists every package once with its purl, hash, licence and scope", () => {
     const sbom = buildSbom(lock, { timestamp: new Date("2030-01-01T00:00:00Z"), serialNumber: "00000000-0000-4000-8000-000000000001" });
     expect(sbom).toMatchObject({ bomFormat: "CycloneDX", specVersion: "1.5", serialNumber: "urn:uuid:00000000-0000-4000-8000-000000000001", version: 1 });

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe(`backup and restore (${driver})`, () => {
-  it("restores a seeded demo into an empty database with every row: the same count and checksum per table", async () => {
+  it("restores a seeded demo into an empty database with every row: the same count and checksum per table", { timeout: 120_000 }, async () => {
     const header = await backupDatabase(source.db, file);
     const tables = Object.fromEntries(header.tables.map((t) => [t.name, t]));
     expect(tables.audit_events!.rows).toBeGreaterThan(0);
