@@ -8,7 +8,7 @@ import { rowsOf, type Db } from "@/db/client";
 import { caseloadCsvLines, caseloadRowCount, mayExportCaseload } from "./caseload-csv";
 import { checkinCsvLines, exerciseCsvLines } from "./client-csv";
 import { clientCheckinBundle } from "./fhir-bundle";
-import { parsePeriod, periodSlug, type ReportPeriod } from "./period";
+import { parsePeriod, periodSlug } from "./period";
 import { renderProgressReportPdf } from "./pdf/render";
 import { progressReportData } from "./progress-data";
 
@@ -122,5 +122,3 @@ export async function caseloadExportResponse(db: Db, actor: Actor | null, meta: 
     headers: { ...attachment("text/csv; charset=utf-8", `team-caseload_${now.toISOString().slice(0, 10)}.csv`), "X-Row-Count": String(rows) },
   });
 }
-
-export type { ReportPeriod };
