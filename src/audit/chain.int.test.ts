@@ -5,7 +5,8 @@ import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, rowsOf, type Db } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { readFileSync } from "node:fs";
+import { migrateDatabase, migrateToLevel, migrationsFolder } from "@/db/migrate";
 import { auditEvents, organisations } from "@/db/schema";
 import { createTestDatabase, rejection, type TestDatabase } from "@/lib/testing/db";
 import { recordAudit } from "./record";
@@ -129,6 +130,28 @@ describe(`the audit log's hash chain (${driver})`, () => {
   });
 
   // Two runs of the command (each opens the database afresh): allow for a busy machine.
+  it("chains the events written before the migration that added the chain (the backfill)", { timeout: 120_000 }, async () => {
+    // An in-memory database for this one: PGlite on either test run.
+    const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] };
+    const before = journal.entries.find((e) => e.tag.endsWith("_two_factor_and_audit_chain"))!;
+    const old = openDatabase({ dataDir: "memory://" });
+    try {
+      await migrateToLevel(old, before.when);
+      const a = await newOrg(old.db, "Old A");
+      const b = await newOrg(old.db, "Old B");
+      for (let i = 0; i < 6; i++) {
+        await old.db.execute(sql`insert into audit_events (organisation_id, actor_kind, action, detail) values (${i % 2 ? b : a}, 'system', ${`old.${i}`}, ${JSON.stringify({ i })}::jsonb)`);
+      }
+      await migrateDatabase(old);
+      const report = await verifyAuditChain(old.db);
+      expect(report).toMatchObject({ organisations: 2, events: 6, breaks: [] });
+      await recordAudit(old.db, { organisationId: a, actorKind: "system", action: "new.after_backfill" });
+      expect((await verifyAuditChain(old.db, { organisationId: a })).heads[0]).toMatchObject({ chainSeq: 4 });
+    } finally {
+      await old.close();
+    }
+  });
+
   it("npm run audit:verify exits 0 on a sound log and 1, naming the event, on a tampered one", { timeout: 120_000 }, async () => {
     // A database of its own (the others here hold tampered chains on purpose): a PGlite
     // directory the command can open, or a second PostgreSQL database.
