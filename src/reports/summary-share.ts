@@ -4,13 +4,18 @@ import { findVisibleClientId } from "@/clients/access";
 import type { Db } from "@/db/client";
 import { clientSummaryShares } from "@/db/schema";
 import type { ActionSpec, Handler } from "@/lib/action-core";
-import { daysBetween } from "@/lib/local-date";
+import { daysBetween, isLocalDate } from "@/lib/local-date";
 import { localDate, uuid } from "@/lib/zod-fields";
 import { MAX_PERIOD_DAYS } from "./period";
 
 export const shareSummarySchema = z
   .object({ clientId: uuid("Unknown client."), from: localDate("Choose the first day."), to: localDate("Choose the last day.") })
-  .refine((v) => v.from <= v.to && daysBetween(v.from, v.to) <= MAX_PERIOD_DAYS, { message: "Choose a period of at most three years, from before to.", path: ["to"] });
+  // Zod still runs this when a date above was refused (that issue does not abort): check them first,
+  // or daysBetween throws on the unreadable date and the form answers with a server error.
+  .refine((v) => !isLocalDate(v.from) || !isLocalDate(v.to) || (v.from <= v.to && daysBetween(v.from, v.to) <= MAX_PERIOD_DAYS), {
+    message: "Choose a period of at most three years, from before to.",
+    path: ["to"],
+  });
 export const withdrawSummarySchema = z.object({ clientId: uuid("Unknown client.") });
 
 type ClientRef = { clientId: string };
