@@ -52,6 +52,8 @@ const QUERY_KEYS = new Set([
   "imported",
   "shared",
   "q",
+  "respondent",
+  "notes",
   "sort",
   "dir",
   "desc",

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import { clinicalTextIn, guardBrowser, type GuardLog } from "./browser-guards";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "attune-demo";
 
@@ -36,10 +37,24 @@ export class LoginPage {
   }
 }
 
-export const test = base.extend<{ loginPage: LoginPage }>({
+export const test = base.extend<{ loginPage: LoginPage; browserGuards: void }>({
   loginPage: async ({ page }, use) => {
     await use(new LoginPage(page));
   },
+  // Every test, in every browser context it opens: no Content-Security-Policy violation, and no
+  // clinical text in any URL it visits (see browser-guards.ts).
+  browserGuards: [
+    async ({ context, browser, baseURL }, use) => {
+      const log: GuardLog = { violations: [], urls: [] };
+      const restore = await guardBrowser(context, browser, log);
+      await use();
+      restore();
+      expect(log.violations, "Content-Security-Policy violations").toEqual([]);
+      const origin = new URL(baseURL ?? "http://localhost").origin;
+      expect([...new Set(log.urls)].map((url) => clinicalTextIn(url, origin)).filter(Boolean), "clinical text in URLs").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 /** A test file that runs signed in as one of the demo users. */
