@@ -1,7 +1,6 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
-import { checkinAdministrations } from "@/db/schema";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb, rowsOf, type Db } from "@/db/client";
 import type { Answers, Instrument } from "@/instruments/fhir-schema";
 import { deriveRciParameters, type RciParameters } from "@/instruments/reliability";
 
@@ -13,21 +12,25 @@ const cache = new Map<string, { at: number; value: RciParameters }>();
 /**
  * Each person's first complete check-in on this exact version: their baseline. One per client
  * (and one per family member for family check-ins), so frequent responders do not weigh more.
+ * Read with one probe of the trend index per client (and per family member), not by sorting
+ * every check-in of the organisation: on the large data set that sort read ~650,000 rows and
+ * ran into the statement timeout on a busy machine.
  */
 export async function baselineAnswers(db: Db, organisationId: string, instrument: Instrument): Promise<Answers[]> {
-  const rows = await db
-    .selectDistinctOn([checkinAdministrations.clientId, checkinAdministrations.contactId], { answers: checkinAdministrations.answers })
-    .from(checkinAdministrations)
-    .where(
-      and(
-        eq(checkinAdministrations.organisationId, organisationId),
-        eq(checkinAdministrations.instrumentUrl, instrument.url),
-        eq(checkinAdministrations.instrumentVersion, instrument.version),
-        eq(checkinAdministrations.status, "complete"),
-      ),
-    )
-    .orderBy(checkinAdministrations.clientId, checkinAdministrations.contactId, asc(checkinAdministrations.administeredAt));
-  return rows.map((r) => r.answers as Answers);
+  const oldest = (person: SQL) => sql`(
+    select a.answers from checkin_administrations a
+    where a.organisation_id = ${organisationId} and ${person} and a.instrument_url = ${instrument.url}
+      and a.instrument_version = ${instrument.version} and a.status = 'complete'
+    order by a.administered_at asc limit 1)`;
+  const result = await db.execute(sql`
+    select b.answers from clients c
+    cross join lateral ${oldest(sql`a.client_id = c.id and a.contact_id is null`)} b
+    where c.organisation_id = ${organisationId}
+    union all
+    select f.answers from support_contacts sc
+    cross join lateral ${oldest(sql`a.client_id = sc.client_id and a.contact_id = sc.id`)} f
+    where sc.organisation_id = ${organisationId}`);
+  return rowsOf<{ answers: Answers }>(result).map((r) => r.answers);
 }
 
 /**
