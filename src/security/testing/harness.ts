@@ -134,6 +134,8 @@ export async function observe(call: () => Promise<FormState | void>): Promise<Ob
 
 class Rollback extends Error {}
 
+const baselines = new WeakMap<TestDatabase, Awaited<ReturnType<typeof tableCounts>>>();
+
 /**
  * Runs one cell in a transaction that is rolled back afterwards, so every cell starts from the
  * same world. The action sees a savepoint as its database (its own transactions nest inside),
@@ -150,7 +152,8 @@ export async function inRolledBackCell<T>(
     await t.db.transaction(async (outer) => {
       const call = await setup(outer);
       if (call.prepare) await outer.transaction(async (sp) => call.prepare!(sp));
-      const before = await tableCounts(outer);
+      // Every cell is rolled back, so without a prepare step every cell starts from the same rows.
+      const before = call.prepare ? await tableCounts(outer) : (baselines.get(t) ?? baselines.set(t, await tableCounts(outer)).get(t)!);
       let observed: Observed = { kind: "threw", message: "not run" };
       await outer.transaction(async (sp) => {
         installDatabase({ ...t, db: sp });
