@@ -133,6 +133,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   // Everyone signed in.
   "page /": rules.signpost(matrixRoles),
   "page /profile": rules.signedIn("page"),
+  "page /bench-floor": rules.signedIn("page"),
   "page /library": rules.signedIn("page"),
   "page /library/[exerciseId]": rules.orgRecord("page"),
   "action src/users/actions.ts#updateProfileAction": rules.signedIn("action"),
