@@ -7,16 +7,25 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 let common: Set<string> | undefined;
 
-function commonPasswords(): Set<string> {
-  if (!common) {
-    const file = path.join(process.cwd(), "content", "security", "common-passwords.txt");
-    common = new Set(
-      readFileSync(file, "utf8")
-        .split("\n")
-        .map((line) => line.trim().toLowerCase())
-        .filter((line) => line && !line.startsWith("#")),
-    );
-  }
+/**
+ * The passwords refused outright: our own list (content/security/common-passwords.txt, words a
+ * clinic's staff are likely to reach for) and zxcvbn-ts's list of about 49,000 passwords most
+ * often found in public breach corpora (@zxcvbn-ts/language-common, MIT), both read from disk
+ * once. Nothing leaves the machine.
+ */
+export const PASSWORD_LISTS = [
+  path.join(process.cwd(), "content", "security", "common-passwords.txt"),
+  path.join(process.cwd(), "node_modules", "@zxcvbn-ts", "language-common", "src", "passwords.json"),
+];
+
+function readList(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const lines: unknown[] = file.endsWith(".json") ? JSON.parse(text) : text.split("\n").filter((line) => !line.trim().startsWith("#"));
+  return lines.filter((l): l is string => typeof l === "string").map((l) => l.trim().toLowerCase()).filter(Boolean);
+}
+
+export function commonPasswords(): ReadonlySet<string> {
+  common ??= new Set(PASSWORD_LISTS.flatMap(readList));
   return common;
 }
 
