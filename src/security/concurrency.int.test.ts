@@ -22,6 +22,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
  * one clear conflict, a thousand times over.
  */
 const ITERATIONS = Number(process.env.ATTUNE_RACE_ITERATIONS ?? 1000);
+// 1,000 rounds take 10-15 s on an idle 2-core machine; a busy one needs far longer than the default.
+const RACE_TIMEOUT = 300_000;
 const CALM = { flat: "some-of-the-time", empty: "once-in-a-while", distant: "some-of-the-time", joy: "often", interest: "once-in-a-while", body: "not-at-all", naming: "often", worth: "not-at-all" };
 const CLIENT_CONFLICT = /^Someone else saved this record while you were editing/;
 
@@ -124,7 +126,7 @@ describe(`two people saving the same version, ${ITERATIONS} times (${process.env
     const [after] = await t.db.select({ version: clients.version }).from(clients).where(eq(clients.id, c.clientId));
     expect(anomalies.slice(0, 5)).toEqual([]);
     expect(after!.version).toBe(version);
-  });
+  }, RACE_TIMEOUT);
 
   it("gives one winner and one clear conflict on a note draft, every time", async () => {
     const c = own();
@@ -145,5 +147,5 @@ describe(`two people saving the same version, ${ITERATIONS} times (${process.env
     const [after] = await t.db.select({ version: sessionNotes.version }).from(sessionNotes).where(eq(sessionNotes.id, c.draftNoteId));
     expect(anomalies.slice(0, 5)).toEqual([]);
     expect(after!.version).toBe(version);
-  });
+  }, RACE_TIMEOUT);
 });
