@@ -11,7 +11,6 @@ export function SummaryShareForms({ clientId, from, to, shared }: { clientId: st
   const [withdrawState, withdraw] = useActionState(withdrawSummaryAction, idleState);
   return (
     <div className="space-y-2">
-      <FormMessage state={withdrawState.at && (!shareState.at || withdrawState.at > shareState.at) ? withdrawState : shareState} />
       <div className="flex flex-wrap gap-2">
         <form action={share}>
           <input type="hidden" name="clientId" value={clientId} />
@@ -30,6 +29,7 @@ export function SummaryShareForms({ clientId, from, to, shared }: { clientId: st
           </form>
         ) : null}
       </div>
+      <FormMessage state={withdrawState.at && (!shareState.at || withdrawState.at > shareState.at) ? withdrawState : shareState} />
     </div>
   );
 }

@@ -36,11 +36,11 @@ export default async function ReportsTab({ params, searchParams }: { params: Pro
         <form method="get" className="flex flex-wrap items-end gap-3">
           <label className="text-sm font-medium">
             From
-            <input type="date" name="from" defaultValue={period.from} required className={`${inputClass} mt-1 w-44`} />
+            <input type="date" name="from" defaultValue={period.from} required className={`${inputClass} mt-1 block w-44`} />
           </label>
           <label className="text-sm font-medium">
             To
-            <input type="date" name="to" defaultValue={period.to} required className={`${inputClass} mt-1 w-44`} />
+            <input type="date" name="to" defaultValue={period.to} required className={`${inputClass} mt-1 block w-44`} />
           </label>
           <button type="submit" className={buttonClass("secondary")}>
             Use this period
