@@ -24,7 +24,7 @@ import { benchLighthouse, type LighthouseResult } from "./bench/lighthouse";
 import { load, queriesSince, replay, type LoadResult } from "./bench/measure";
 import { benchPglite, type PgliteResult } from "./bench/pglite";
 import { benchPages, type BenchPage } from "./bench/pages";
-import { getPage, signIn, startServer } from "./bench/server";
+import { getPage, signIn, startServer, warmPage } from "./bench/server";
 import { renderReport } from "./bench/report";
 
 const { values } = parseArgs({
@@ -111,7 +111,7 @@ if (parts.has("pages")) {
   try {
     for (const page of pages) {
       const cookie = await signIn(counting.base, who[page.as], password);
-      await getPage(counting.base, page.path, cookie);
+      await warmPage(counting.base, page.path, cookie);
       await getPage(counting.base, page.path, cookie);
       let offset = queriesSince(logFile, 0).end;
       // The session check, the page and its audit write: one request, nothing else running.
@@ -130,6 +130,7 @@ if (parts.has("pages")) {
   try {
     for (const page of pages) {
       const cookie = await signIn(server.base, who[page.as], password);
+      await warmPage(server.base, page.path, cookie);
       for (let i = 0; i < 20; i++) await getPage(server.base, page.path, cookie);
       const one = await load(`${server.base}${page.path}`, [cookie], 1, seconds);
       const ten = await load(`${server.base}${page.path}`, [cookie], 10, seconds);
@@ -153,7 +154,15 @@ if (parts.has("pages")) {
 if (parts.has("exports") || parts.has("soak") || parts.has("lighthouse")) {
   const server = await startServer(port, env);
   try {
-    if (parts.has("exports")) results.exports = await benchExports(server.base, sql, { ...who, password, url });
+    const blocked = (e: unknown) => (e as Error).message.split("\n")[0]!;
+    if (parts.has("exports")) {
+      try {
+        results.exports = await benchExports(server.base, sql, { ...who, password, url });
+      } catch (e) {
+        results.exports = { pdf: { blocked: `failed: ${blocked(e)} (${(e as Error & { cause?: Error }).cause?.message ?? ""})` }, caseloadCsv: { blocked: "not run after the PDF failure" } };
+      }
+    }
+    if (parts.has("soak") && server.child.exitCode !== null) throw new Error("the server stopped during the exports");
     if (parts.has("soak")) {
       const soakSeconds = Number(values.soak);
       const cookies: string[] = [];
@@ -162,13 +171,25 @@ if (parts.has("exports") || parts.has("soak") || parts.has("lighthouse")) {
       const soak = await load(`${server.base}/caseload`, cookies, 50, soakSeconds);
       results.soak = { ...soak, counselors: 50, seconds: soakSeconds };
     }
-    if (parts.has("lighthouse")) results.lighthouse = await benchLighthouse(server.base, sql, { ...who, password });
+    if (parts.has("lighthouse")) {
+      try {
+        results.lighthouse = await benchLighthouse(server.base, sql, { ...who, password });
+      } catch (e) {
+        results.lighthouse = [{ page: "all", blocked: `failed: ${blocked(e)}` }];
+      }
+    }
   } finally {
     await server.stop();
   }
 }
 
-if (parts.has("pglite")) results.pglite = await benchPglite(sql, seed);
+if (parts.has("pglite")) {
+  try {
+    results.pglite = await benchPglite(sql, seed, url);
+  } catch (e) {
+    console.log(`  PGlite comparison failed: ${(e as Error).message.split("\n")[0]}`);
+  }
+}
 await sql.end({ timeout: 5 });
 
 const text = renderReport(results);

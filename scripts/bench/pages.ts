@@ -1,7 +1,6 @@
 import type postgres from "postgres";
 import type { Actor } from "../../src/auth/actor";
 import { openDatabase } from "../../src/db/client";
-import { decodeCursor } from "../../src/components/data-table/table-state";
 import { listRoster, type RosterQuery } from "../../src/clients/roster";
 import { rosterTable } from "../../src/clients/roster-table";
 
@@ -19,24 +18,20 @@ async function actorFor(sql: postgres.Sql, email: string): Promise<Actor> {
   return u;
 }
 
-/** The roster URL of page `page` (1-based) under a sort and filters, found by walking the keyset. */
+/**
+ * The roster URL of page `page` (1-based, 25 rows a page) under a sort and filters, or of the
+ * last page when there are fewer: the cursor after row 25 × (page − 1), read in one call.
+ */
 async function rosterPath(actor: Actor, query: Omit<RosterQuery, "cursor" | "pageSize">, page: number, url: string): Promise<{ path: string; reached: number; from: number }> {
   const handle = openDatabase({ url, max: 1 });
   try {
     const base: RosterQuery = { ...query, pageSize: 25, cursor: {} };
-    let cursor: string | null = null;
-    let reached = 1;
-    let from = 1;
-    let result = await listRoster(handle.db, actor, base);
-    while (reached < page && result.page.nextCursor) {
-      cursor = result.page.nextCursor;
-      result = await listRoster(handle.db, actor, { ...base, cursor: { after: decodeCursor(cursor)! } });
-      reached++;
-      from = result.page.from;
-    }
+    const first = await listRoster(handle.db, actor, base);
+    const reached = Math.max(1, Math.min(page, Math.ceil(first.total / 25)));
+    const cursor = reached > 1 ? (await listRoster(handle.db, actor, { ...base, pageSize: 25 * (reached - 1) })).page.nextCursor : null;
     const params = rosterTable.toSearchParams({ ...rosterTable.defaults, sort: query.sort, filters: query.filters, cursor: cursor ? { after: cursor } : {} });
     const qs = params.toString();
-    return { path: `/clients${qs ? `?${qs}` : ""}`, reached, from };
+    return { path: `/clients${qs ? `?${qs}` : ""}`, reached, from: 25 * (reached - 1) + 1 };
   } finally {
     await handle.close();
   }

@@ -90,6 +90,19 @@ export async function signIn(base: string, email: string, password: string): Pro
   throw new Error(`Could not sign in as ${email}: is the large data set loaded (npm run db:seed:large)?`);
 }
 
+/** getPage, tried again (up to three times, two seconds apart) while a cold cache makes the first request slow. */
+export async function warmPage(base: string, path: string, cookie: string): Promise<{ ms: number; body: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getPage(base, path, cookie);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.log(`  warming ${path}: ${(e as Error).message}; trying again`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
 /** One GET with the cookie; fails on anything but 200 (a redirect means the session was refused). */
 export async function getPage(base: string, path: string, cookie: string): Promise<{ ms: number; body: string }> {
   const t0 = performance.now();
