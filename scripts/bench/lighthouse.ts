@@ -101,10 +101,10 @@ export async function benchLighthouse(base: string, sql: postgres.Sql, who: { co
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.filter((f) => f !== "--headless=new") });
   try {
     const context = await browser.newContext();
-    // __Host- cookies: Secure, no Domain, path /; Chromium accepts Secure on http://127.0.0.1 (a secure context).
-    const cookieFor = (c: string) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: `${base}/`, secure: true, httpOnly: true, sameSite: "Lax" as const });
+    // The session cookie as a header on every request (Playwright's addCookies refuses a
+    // __Host- cookie given this way), like Lighthouse's extraHeaders above.
     const page = await context.newPage();
-    await context.addCookies([cookieFor(director)]);
+    await context.setExtraHTTPHeaders({ cookie: director });
     await page.goto(`${base}/clients`, { waitUntil: "networkidle" });
     const startHeader = page.locator("th", { has: page.getByRole("button", { name: /start/i }) });
     out.push(await timed(page, "roster: sort by start date", () => page.getByRole("button", { name: /start/i }).click(), () => startHeader.and(page.locator('[aria-sort="ascending"]')).waitFor()));
@@ -119,8 +119,7 @@ export async function benchLighthouse(base: string, sql: postgres.Sql, who: { co
     );
     await page.waitForLoadState("networkidle");
 
-    await context.clearCookies();
-    await context.addCookies([cookieFor(counselor)]);
+    await context.setExtraHTTPHeaders({ cookie: counselor });
     await page.goto(`${base}/clients/${typical!.id}/trends`, { waitUntil: "networkidle" });
     out.push(
       await timed(
