@@ -173,7 +173,7 @@ try {
 if (driverCrashes.length) {
   console.warn(
     `WARNING: the database driver threw outside any query ${driverCrashes.length} time(s) in this process during the restart ` +
-      `(postgres.js 3.4.9, porsager/postgres#1154 and #1208, unfixed upstream); a plain Node process dies of it; `next start` logs it (its own uncaughtException handler) and goes on:\n  ${driverCrashes[0]}`,
+      `(postgres.js 3.4.9, porsager/postgres#1154 and #1208, unfixed upstream); a plain Node process dies of it; next start logs it (its own uncaughtException handler) and goes on:\n  ${driverCrashes[0]}`,
   );
 }
 if (failures.length) {
