@@ -36,7 +36,7 @@ async function benchSupervisor(size: number) {
 }
 
 if (values.child) {
-  const { streamLines } = await import("../src/reports/exports");
+  const { streamLines } = await import("../src/lib/csv");
   const { caseloadCsvLines } = await import("../src/reports/caseload-csv");
   const { actor } = await benchSupervisor(Number(values.child));
   let peakHeap = 0;

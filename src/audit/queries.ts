@@ -5,7 +5,7 @@ import type { RequestMeta } from "@/auth/credentials";
 import { encodeCursor, type CursorValue, type PageInfo } from "@/components/data-table/table-state";
 import { rowsOf, type Db } from "@/db/client";
 import { auditEvents, clients, users, type ActorKind, type UserStatus } from "@/db/schema";
-import { csvLine } from "@/lib/csv";
+import { csvLine, streamLines } from "@/lib/csv";
 import { addDays, isLocalDate } from "@/lib/local-date";
 import { auditTable, type AuditFilters } from "./audit-table";
 import { recordAudit } from "./record";
@@ -255,21 +255,7 @@ export async function exportAuditCsv(db: Db, actor: Actor | null, params: URLSea
     },
   });
   const lines = auditCsvLines(db, actor, filters);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      // A byte-order mark, so spreadsheet programs read the names as UTF-8.
-      controller.enqueue(encoder.encode("\uFEFF"));
-    },
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
+  const body = streamLines(lines);
   const day = now.toISOString().slice(0, 10);
   return new Response(body, {
     headers: {

@@ -40,12 +40,12 @@ export async function getActorIncludingSetup(): Promise<Actor | null> {
   return state.actor ?? (state.reason === "two_factor_setup" ? state.pending : null);
 }
 
-/** For the two-factor setup page: any signed-in person, held back or not. */
+/** For the two-factor setup page: the signed-in person, whether or not setup is still outstanding. */
 export async function requireActorIncludingSetup(): Promise<Actor> {
+  const actor = await getActorIncludingSetup();
+  if (actor) return actor;
   const state = await getSessionState();
-  if (state.actor) return state.actor;
-  if (state.reason === "two_factor_setup") return state.pending;
-  redirect(state.reason === "ended" ? "/login?reason=ended" : "/login");
+  redirect(!state.actor && state.reason === "ended" ? "/login?reason=ended" : "/login");
 }
 
 /** For pages and layouts: the actor, or a redirect to sign-in saying why. */

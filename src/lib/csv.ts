@@ -51,3 +51,22 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 export function csvLine(values: ReadonlyArray<string | number | boolean | null | undefined>): string {
   return `${values.map(csvCell).join(",")}\r\n`;
 }
+
+/** A line generator as a streamed response body: pulled one line at a time, so memory stays flat. */
+export function streamLines(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      // A byte-order mark, so spreadsheet programs read the names as UTF-8.
+      controller.enqueue(encoder.encode("\uFEFF"));
+    },
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await lines.return(undefined);
+    },
+  });
+}

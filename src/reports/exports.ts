@@ -5,6 +5,7 @@ import { isClinical, type Actor } from "@/auth/actor";
 import type { RequestMeta } from "@/auth/credentials";
 import { getClientForActor } from "@/clients/queries";
 import { rowsOf, type Db } from "@/db/client";
+import { streamLines } from "@/lib/csv";
 import { caseloadCsvLines, caseloadRowCount, mayExportCaseload } from "./caseload-csv";
 import { checkinCsvLines, exerciseCsvLines } from "./client-csv";
 import { clientCheckinBundle } from "./fhir-bundle";
@@ -56,25 +57,6 @@ async function admitExport(db: Db, actor: Actor, event: { entityType: string; en
 
 const tooMany = (seconds: number) =>
   new Response(`Too many exports. Try again in ${seconds} seconds.`, { status: 429, headers: { ...noStore, "Retry-After": String(seconds) } });
-
-/** A line generator as a streamed response body: pulled one line at a time, so memory stays flat. */
-export function streamLines(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      // A byte-order mark, so spreadsheet programs read the names as UTF-8.
-      controller.enqueue(encoder.encode("\uFEFF"));
-    },
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
-}
 
 const attachment = (type: string, name: string) => ({ ...noStore, "Content-Type": type, "Content-Disposition": `attachment; filename="${name}"` });
 
