@@ -4,7 +4,7 @@ import { seedDemo, SeedRefused } from "../src/db/seed/demo";
 import { issueDemoLinks } from "../src/db/seed/demo-links";
 import { buildIfNeeded } from "./build-if-needed";
 import { printDemoLogins } from "./demo-logins";
-import { describeDatabase, ensureAuthSecret, nextBin, supervise } from "./lib";
+import { describeDatabase, ensureAuthSecret, serveCommand, supervise } from "./lib";
 
 // npm run demo: database (created and migrated), demo data (once), build, then serve.
 const port = process.env.PORT ?? "3000";
@@ -36,4 +36,4 @@ if (demoLinks) {
   console.log(`  family member (Marisol):      http://localhost:${port}${demoLinks.family}`);
 }
 console.log("");
-supervise(nextBin, ["start", "-p", port], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+supervise(...serveCommand(port), { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });

@@ -10,7 +10,7 @@ import { migrateDatabase } from "../src/db/migrate";
 import { seedDemo } from "../src/db/seed/demo";
 import { executeAction } from "../src/lib/action-core";
 import { commitImport, commitImportSpec } from "../src/clients/import";
-import { nextBin, root } from "./lib";
+import { root, serveCommand } from "./lib";
 
 /**
  * npm run test:resilience: restarts the local PostgreSQL server under load and checks that the
@@ -74,11 +74,12 @@ try {
   await migrateDatabase(handle);
   await seedDemo(handle.db);
 
-  server = spawn(nextBin, ["start", "-p", String(PORT)], {
+  const [command, args] = serveCommand(PORT);
+  server = spawn(command, args, {
     cwd: root,
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, NEXT_DIST_DIR: DIST, DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST, DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" },
   });
   const base = `http://127.0.0.1:${PORT}`;
   for (let i = 0; ; i++) {
@@ -173,7 +174,7 @@ try {
 if (driverCrashes.length) {
   console.warn(
     `WARNING: the database driver threw outside any query ${driverCrashes.length} time(s) in this process during the restart ` +
-      `(postgres.js 3.4.9, porsager/postgres#1154 and #1208, unfixed upstream); a plain Node process dies of it; next start logs it (its own uncaughtException handler) and goes on:\n  ${driverCrashes[0]}`,
+      `(postgres.js 3.4.9, porsager/postgres#1154 and #1208, unfixed upstream); a plain Node process dies of it; the app server logs it (Next's router server registers an uncaughtException handler, in scripts/serve.ts as in next start) and goes on:\n  ${driverCrashes[0]}`,
   );
 }
 if (failures.length) {

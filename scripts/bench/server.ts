@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { nextBin, root } from "../lib";
+import { root, serveCommand } from "../lib";
 
 export interface Server {
   base: string;
@@ -7,9 +7,10 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** `next start` of the production build in its own process group, stopped as a whole. */
+/** The production server (scripts/serve.ts) on the build in its own process group, stopped as a whole. */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const [command, args] = serveCommand(port, "127.0.0.1");
+  const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],

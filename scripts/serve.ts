@@ -1,0 +1,66 @@
+import { createServer } from "node:http";
+import next from "next";
+import { admissionOptionsFrom, bypassesAdmission, createAdmission, isSheddable } from "../src/lib/admission";
+
+/**
+ * The production server: Next.js's own request handler behind admission control
+ * (src/lib/admission.ts). Used by npm start, npm run demo, the browser tests, the benchmark and
+ * the resilience test, so all of them serve the app the same way.
+ *
+ *   tsx scripts/serve.ts [port] [hostname]
+ *
+ * ATTUNE_MAX_ACTIVE (default 8), ATTUNE_MAX_QUEUE (100) and ATTUNE_MAX_WAIT_MS (4000) tune it.
+ */
+const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
+const hostname = process.argv[3] ?? process.env.HOSTNAME ?? undefined;
+const options = admissionOptionsFrom(process.env);
+const admission = createAdmission(options);
+
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const BUSY = "Attune is busy for a moment. Nothing was lost: please try again in a few seconds.\n";
+
+const server = createServer(async (req, res) => {
+  if (bypassesAdmission(req.method, req.url)) return void handle(req, res);
+  const turn = await admission.admit(isSheddable(req.method));
+  if (!turn.admitted) {
+    // The client may have gone while it waited.
+    if (res.destroyed || res.headersSent) return;
+    res.writeHead(503, {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Retry-After": String(turn.retryAfterSeconds),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    });
+    res.end(req.method === "HEAD" ? undefined : BUSY);
+    return;
+  }
+  // The turn ends when the response has been sent or the connection dropped, whichever is first.
+  res.once("close", turn.release);
+  res.once("finish", turn.release);
+  try {
+    await handle(req, res);
+  } catch (error) {
+    console.error(error);
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.end("Internal error\n");
+    }
+  }
+});
+// Longer than a load balancer's idle timeout, as next start does.
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  console.log(`Attune listening on http://${hostname ?? "localhost"}:${port} (at most ${options.maxActive} requests at once, ${options.maxQueue} page loads waiting at most ${options.maxWaitMs} ms)`);
+});
+
+const stop = () => {
+  server.close(() => process.exit(0));
+  // Open keep-alive connections would hold close() open.
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+};
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);

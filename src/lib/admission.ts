@@ -1,0 +1,109 @@
+/**
+ * Admission control for the production server (scripts/serve.ts): at most `maxActive` requests
+ * are rendered at once; the rest wait in a queue, first come first served. A page load (GET or
+ * HEAD) that would wait longer than `maxWaitMs`, or find the queue full, is answered at once
+ * with 503 and Retry-After instead of piling up until every request times out. Writes (POST and
+ * the rest) are never refused here: they wait their turn, so a save a person made is not lost to
+ * a busy moment.
+ *
+ * Pure logic with no I/O, so it is unit-tested without a server.
+ */
+export interface AdmissionOptions {
+  /** Requests rendered at once. */
+  maxActive: number;
+  /** Page loads waiting at most; beyond, a page load is refused at once. */
+  maxQueue: number;
+  /** How long a page load may wait for its turn before it is refused. */
+  maxWaitMs: number;
+}
+
+export type Admission = { admitted: true; release: () => void } | { admitted: false; retryAfterSeconds: number };
+
+interface Waiter {
+  sheddable: boolean;
+  resolve: (admission: Admission) => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export interface AdmissionStats {
+  active: number;
+  queued: number;
+  admitted: number;
+  refused: number;
+}
+
+export function admissionOptionsFrom(env: Record<string, string | undefined>): AdmissionOptions {
+  const int = (name: string, fallback: number, min: number) => {
+    const value = Number(env[name]);
+    return Number.isInteger(value) && value >= min ? value : fallback;
+  };
+  return {
+    maxActive: int("ATTUNE_MAX_ACTIVE", 8, 1),
+    maxQueue: int("ATTUNE_MAX_QUEUE", 100, 0),
+    maxWaitMs: int("ATTUNE_MAX_WAIT_MS", 4000, 0),
+  };
+}
+
+export function createAdmission(options: AdmissionOptions) {
+  let active = 0;
+  const queue: Waiter[] = [];
+  const stats = { admitted: 0, refused: 0 };
+  // Retry when the queue in front has had time to drain: the wait limit, rounded up, at least 1 s.
+  const retryAfterSeconds = Math.max(1, Math.ceil(options.maxWaitMs / 1000));
+
+  const grant = (): Admission => {
+    active++;
+    stats.admitted++;
+    let released = false;
+    return {
+      admitted: true,
+      release: () => {
+        if (released) return;
+        released = true;
+        active--;
+        const next = queue.shift();
+        if (next) {
+          if (next.timer) clearTimeout(next.timer);
+          next.resolve(grant());
+        }
+      },
+    };
+  };
+  const refuse = (): Admission => {
+    stats.refused++;
+    return { admitted: false, retryAfterSeconds };
+  };
+
+  return {
+    /** Waits for a turn; `sheddable` requests (page loads) may be refused instead. */
+    admit(sheddable: boolean): Promise<Admission> {
+      if (active < options.maxActive && queue.length === 0) return Promise.resolve(grant());
+      if (sheddable && queue.filter((w) => w.sheddable).length >= options.maxQueue) return Promise.resolve(refuse());
+      return new Promise<Admission>((resolve) => {
+        const waiter: Waiter = { sheddable, resolve };
+        if (sheddable) {
+          waiter.timer = setTimeout(() => {
+            const at = queue.indexOf(waiter);
+            if (at >= 0) queue.splice(at, 1);
+            resolve(refuse());
+          }, options.maxWaitMs);
+        }
+        queue.push(waiter);
+      });
+    },
+    stats(): AdmissionStats {
+      return { active, queued: queue.length, ...stats };
+    },
+  };
+}
+
+/** Requests that never wait: the build's static files and the health check. */
+export function bypassesAdmission(method: string | undefined, url: string | undefined): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  const path = (url ?? "/").split("?")[0]!;
+  return path.startsWith("/_next/static/") || path === "/api/health" || path === "/favicon.ico" || path === "/robots.txt";
+}
+
+export function isSheddable(method: string | undefined): boolean {
+  return method === "GET" || method === "HEAD";
+}
