@@ -205,3 +205,34 @@ describe("start and end of a local day", () => {
     );
   });
 });
+
+describe("calendar arithmetic agrees with the platform's proleptic Gregorian calendar", () => {
+  // The reference: JavaScript's Date in UTC (setUTCFullYear, since Date.UTC maps 0..99 to 1900s).
+  const viaDate = (year: number, month: number, day: number) => {
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    return date;
+  };
+  const iso = (date: Date) => `${String(date.getUTCFullYear()).padStart(4, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`;
+
+  it("addDays, weekdayOf, daysBetween and isLocalDate match Date on random days of years 1..9999", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9998 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: -40_000, max: 40_000 }), (year, month, day, n) => {
+        const date = viaDate(year, month, day);
+        const written = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+        const real = iso(date) === written;
+        expect(isLocalDate(written)).toBe(real);
+        if (!real) return;
+        expect(weekdayOf(written)).toBe(date.getUTCDay());
+        const later = new Date(date.getTime() + n * 86_400_000);
+        if (later.getUTCFullYear() < 1 || later.getUTCFullYear() > 9999) {
+          expect(() => addDays(written, n)).toThrow(RangeError);
+          return;
+        }
+        expect(addDays(written, n)).toBe(iso(later));
+        expect(daysBetween(written, iso(later))).toBe(n);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -12,11 +12,36 @@ export type LocalDate = string;
 const DAY_MS = 86_400_000;
 const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's civil algorithms):
+// integer arithmetic only, exact for every year here, and much cheaper than a Date per call.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 function utcMsOf(year: number, month: number, day: number): number {
-  // Date.UTC maps years 0..99 onto 1900..1999; setUTCFullYear does not.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getTime();
+  return daysFromCivil(year, month, day) * DAY_MS;
 }
 
 function partsOf(d: LocalDate): [number, number, number] {
@@ -25,11 +50,14 @@ function partsOf(d: LocalDate): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 function toUtcMs(d: LocalDate): number {
   const [y, m, day] = partsOf(d);
-  const ms = utcMsOf(y, m, day);
-  if (fromUtcMs(ms) !== d) throw new RangeError(`Not a calendar date: ${JSON.stringify(d)}`);
-  return ms;
+  if (!isCalendarDay(y, m, day)) throw new RangeError(`Not a calendar date: ${JSON.stringify(d)}`);
+  return utcMsOf(y, m, day);
 }
 
 function pad(n: number, width: number): string {
@@ -37,15 +65,15 @@ function pad(n: number, width: number): string {
 }
 
 function fromUtcMs(ms: number): LocalDate {
-  const date = new Date(ms);
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+  const [y, m, d] = civilFromDays(Math.floor(ms / DAY_MS));
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 /** True for a real calendar day written 'YYYY-MM-DD' (so '2027-02-29' is false). */
 export function isLocalDate(value: unknown): value is LocalDate {
   if (typeof value !== "string" || !LOCAL_DATE_RE.test(value)) return false;
   const [y, m, d] = partsOf(value);
-  return y >= 1 && fromUtcMs(utcMsOf(y, m, d)) === value;
+  return isCalendarDay(y, m, d);
 }
 
 /** Returns the value as a LocalDate, or throws a RangeError. */
@@ -57,13 +85,14 @@ export function parseLocalDate(value: string): LocalDate {
 export function addDays(d: LocalDate, n: number): LocalDate {
   if (!Number.isInteger(n)) throw new RangeError(`addDays needs a whole number of days, got ${n}`);
   const result = fromUtcMs(toUtcMs(d) + n * DAY_MS);
-  if (!isLocalDate(result)) throw new RangeError(`addDays(${d}, ${n}) leaves years 0001..9999`);
+  if (result.length !== 10 || result < "0001-01-01") throw new RangeError(`addDays(${d}, ${n}) leaves years 0001..9999`);
   return result;
 }
 
 /** 0 = Sunday .. 6 = Saturday. */
 export function weekdayOf(d: LocalDate): number {
-  return new Date(toUtcMs(d)).getUTCDay();
+  // 1970-01-01 was a Thursday (4).
+  return (((toUtcMs(d) / DAY_MS + 4) % 7) + 7) % 7;
 }
 
 /** Whole days from a to b (positive when b is later). */
@@ -153,10 +182,23 @@ function offsetAt(ms: number, timeZone: string): number {
  * (Pacific/Apia skipped 2011-12-30) this is the start of the next day, and the day is empty.
  */
 export function startOfLocalDayInstant(d: LocalDate, timeZone: string): Date {
+  // The answer depends on nothing else, and schedules ask for the same days over and over.
+  const key = `${timeZone} ${d}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return new Date(known);
+  const start = computeStartOfLocalDay(d, timeZone);
+  if (dayStarts.size >= 50_000) dayStarts.clear();
+  dayStarts.set(key, start);
+  return new Date(start);
+}
+
+const dayStarts = new Map<string, number>();
+
+function computeStartOfLocalDay(d: LocalDate, timeZone: string): number {
   const midnightUtc = toUtcMs(d);
   // Fast path: local midnight through the zone's offset, accepted only if it is the boundary.
   const guess = midnightUtc - offsetAt(midnightUtc - offsetAt(midnightUtc, timeZone), timeZone);
-  if (isOnOrAfter(guess, d, timeZone) && !isOnOrAfter(guess - 1, d, timeZone)) return new Date(guess);
+  if (isOnOrAfter(guess, d, timeZone) && !isOnOrAfter(guess - 1, d, timeZone)) return guess;
 
   // Otherwise bisect; 30h either side of UTC midnight covers every offset a zone has ever used.
   let lo = midnightUtc - 30 * 3_600_000; // still the day before d
@@ -166,7 +208,7 @@ export function startOfLocalDayInstant(d: LocalDate, timeZone: string): Date {
     if (isOnOrAfter(mid, d, timeZone)) hi = mid;
     else lo = mid;
   }
-  return new Date(hi);
+  return hi;
 }
 
 /** The last millisecond of local day d (before startOfLocalDayInstant when the day was skipped). */
