@@ -236,3 +236,26 @@ describe("calendar arithmetic agrees with the platform's proleptic Gregorian cal
     );
   });
 });
+
+describe("localDateOf agrees with formatting each instant", () => {
+  const zones = ["UTC", "America/New_York", "America/Sao_Paulo", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Apia", "America/St_Johns", "Africa/Casablanca"];
+  it("for random instants of 1900..2100 in zones with odd offsets and changes", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...zones), (ms, timeZone) => {
+        const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(ms));
+        const get = (t: string) => parts.find((p) => p.type === t)!.value;
+        expect(localDateOf(new Date(ms), timeZone)).toBe(`${get("year")}-${get("month")}-${get("day")}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("on both sides of every offset change of 2024 in New York, Lord Howe (30 minutes) and Casablanca", () => {
+    for (const timeZone of ["America/New_York", "Australia/Lord_Howe", "Africa/Casablanca"]) {
+      const fmt = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+      for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2025, 0, 1); ms += 15 * 60_000) {
+        for (const at of [ms - 1, ms]) expect(localDateOf(new Date(at), timeZone)).toBe(fmt.format(new Date(at)));
+      }
+    }
+  });
+});

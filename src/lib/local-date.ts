@@ -135,8 +135,34 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** What the wall clock in timeZone shows at instant ms: its day, and ms past its midnight. */
+/** What the wall clock in timeZone shows at instant ms: its day, and ms past its midnight (whole seconds). */
 function wallClockOf(ms: number, timeZone: string): { date: LocalDate; msOfDay: number } {
+  // Formatting is slow; a zone's offset is the same through almost every hour, so it is read
+  // once per zone and hour and applied by arithmetic. An hour whose two ends disagree (a change
+  // of offset inside it) is always formatted.
+  const hour = Math.floor(ms / HOUR_MS);
+  const key = `${timeZone} ${hour}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetFromParts(hour * HOUR_MS, timeZone);
+    offset = first === offsetFromParts(hour * HOUR_MS + HOUR_MS - 1, timeZone) ? first : null;
+    if (hourOffsets.size >= 50_000) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  if (offset === null) return formattedWallClockOf(ms, timeZone);
+  const wall = Math.floor(ms / 1000) * 1000 + offset;
+  return { date: fromUtcMs(wall), msOfDay: wall - Math.floor(wall / DAY_MS) * DAY_MS };
+}
+
+const HOUR_MS = 3_600_000;
+const hourOffsets = new Map<string, number | null>();
+
+function offsetFromParts(ms: number, timeZone: string): number {
+  const wall = formattedWallClockOf(ms, timeZone);
+  return toUtcMs(wall.date) + wall.msOfDay - Math.floor(ms / 1000) * 1000;
+}
+
+function formattedWallClockOf(ms: number, timeZone: string): { date: LocalDate; msOfDay: number } {
   const n = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (part.type in n) n[part.type as keyof typeof n] = Number(part.value);
