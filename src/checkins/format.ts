@@ -1,15 +1,16 @@
+import { dateTimeFormat } from "@/lib/date-format";
 import type { Cadence } from "@/assignments/cadence";
 
 const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /** An instant as the client's own clock shows it (their time zone, not the server's). */
 export function formatWhen(iso: string, timeZone: string, withTime = true): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone }).format(new Date(iso));
+  return dateTimeFormat("en-US", { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone }).format(new Date(iso));
 }
 
 /** A calendar day 'YYYY-MM-DD' in words. */
 export function formatDay(day: string, style: "medium" | "full" = "medium"): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: style, timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  return dateTimeFormat("en-US", { dateStyle: style, timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
 }
 
 export function describeCadence(cadence: Cadence): string {

@@ -24,6 +24,8 @@ export interface ClientHeader {
   dischargedOn: string | null;
   dischargeReason: string | null;
   version: number;
+  /** Unacknowledged critical alerts, for the header's badge (read here, so a page costs one query fewer). */
+  openAlerts: number;
 }
 
 /** The client as its pages show it, or null when missing or not the actor's to see. */
@@ -50,6 +52,8 @@ export const getClientForActor = cache(async (actor: Actor, clientId: string): P
       careTeam: sql<{ id: string; name: string }[]>`coalesce((
         select json_agg(json_build_object('id', m.id, 'name', m.name) order by m.name)
         from client_care_team t join users m on m.id = t.user_id where t.client_id = ${clients.id}), '[]'::json)`,
+      openAlerts: sql<number>`(select count(*)::int from critical_alerts k
+        where k.organisation_id = ${clients.organisationId} and k.client_id = ${clients.id} and k.acknowledged_at is null)`.mapWith(Number),
     })
     .from(clients)
     .innerJoin(users, eq(users.id, clients.primaryCounselorId))

@@ -40,3 +40,34 @@ describe("caseload arrangement", () => {
     expect(arrangeCaseload(rows, { id: "adherence", desc: false }).map((r) => r.name)).toEqual(["A", "C", "B"]);
   });
 });
+
+describe("caseload paging", () => {
+  const rows = Array.from({ length: 7 }, (_, i) => ({
+    id: `c${i}`, name: `C${i}`, preferredName: null, recordNumber: `R${i}`, status: "active" as const, spark: [], latest: null, verdict: null, adherence: null, daysSinceCheckin: 1, flags: [] as Flag[], urgency: 0,
+  }));
+
+  it("walks forward and back three at a time, and says where it is", async () => {
+    const { pageCaseload } = await import("./caseload-sort");
+    const first = pageCaseload(rows, 3, {});
+    expect(first.rows.map((r) => r.id)).toEqual(["c0", "c1", "c2"]);
+    expect(first.page).toMatchObject({ from: 1, to: 3, prevCursor: null });
+    const second = pageCaseload(rows, 3, { after: first.page.nextCursor! });
+    expect(second.rows.map((r) => r.id)).toEqual(["c3", "c4", "c5"]);
+    expect(second.page).toMatchObject({ from: 4, to: 6 });
+    const last = pageCaseload(rows, 3, { after: second.page.nextCursor! });
+    expect(last.rows.map((r) => r.id)).toEqual(["c6"]);
+    expect(last.page).toMatchObject({ from: 7, to: 7, nextCursor: null });
+    const back = pageCaseload(rows, 3, { before: last.page.prevCursor! });
+    expect(back.rows.map((r) => r.id)).toEqual(["c3", "c4", "c5"]);
+    const backAgain = pageCaseload(rows, 3, { before: second.page.prevCursor! });
+    expect(backAgain.rows.map((r) => r.id)).toEqual(["c0", "c1", "c2"]);
+  });
+
+  it("starts again at the first page when the cursor's row has gone or the cursor is not one of ours", async () => {
+    const { pageCaseload } = await import("./caseload-sort");
+    const { encodeCursor } = await import("@/components/data-table/table-state");
+    expect(pageCaseload(rows, 3, { after: encodeCursor(["gone"]) }).rows.map((r) => r.id)).toEqual(["c0", "c1", "c2"]);
+    expect(pageCaseload(rows, 3, { after: "not-a-cursor" }).rows.map((r) => r.id)).toEqual(["c0", "c1", "c2"]);
+    expect(pageCaseload([], 3, {}).page).toEqual({ from: 0, to: 0, nextCursor: null, prevCursor: null });
+  });
+});

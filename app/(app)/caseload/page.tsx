@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/auth/session";
+import { tableLayout } from "@/components/data-table/table-state";
 import { buttonClass } from "@/components/ui/button";
 import { listCaseload } from "@/outcomes/caseload";
-import { arrangeCaseload } from "@/outcomes/caseload-sort";
+import { arrangeCaseload, pageCaseload } from "@/outcomes/caseload-sort";
 import { triageTable } from "@/outcomes/caseload-table";
 import { CaseloadTable } from "@/outcomes/components/caseload-table";
 
@@ -12,7 +13,8 @@ export const metadata: Metadata = { title: "Caseload" };
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const state = triageTable.parse(await searchParams);
-  const rows = arrangeCaseload(await listCaseload(actor), state.sort, state.filters.flag);
+  const arranged = arrangeCaseload(await listCaseload(actor), state.sort, state.filters.flag);
+  const { rows, page } = pageCaseload(arranged, state.pageSize, state.cursor);
   return (
     <div className="space-y-5">
       <header className="flex flex-wrap items-end justify-between gap-3">
@@ -24,7 +26,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
           New client
         </Link>
       </header>
-      <CaseloadTable rows={rows} state={state} />
+      <CaseloadTable rows={rows} page={page} totalCount={arranged.length} state={state} layout={tableLayout(triageTable)} />
     </div>
   );
 }

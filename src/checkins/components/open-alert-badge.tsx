@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { Actor } from "@/auth/actor";
-import { openAlertCount } from "../queries";
 
-/** For the client header: open critical alerts, as words, linking to the Check-ins tab. Nothing when none. */
-export async function OpenAlertBadge({ actor, clientId }: { actor: Actor; clientId: string }) {
-  const count = await openAlertCount(actor, clientId);
+/**
+ * For the client header: open critical alerts, as words, linking to the Check-ins tab. Nothing
+ * when none. The count comes with the client (getClientForActor), checked by the same query.
+ */
+export function OpenAlertBadge({ clientId, count }: { clientId: string; count: number }) {
   if (count === 0) return null;
   return (
     <Link

@@ -225,5 +225,18 @@ export function defineTableState<S extends string, Shape extends FilterShape>(co
   return { parse, toSearchParams, update, readCursor, defaults, sortable, pageSizes, hideable, filterKeys };
 }
 
+/**
+ * What a client table needs from a definition (sort ids, page sizes, filter keys), as plain data:
+ * pages pass it as a prop, so the definition's zod filters stay on the server.
+ */
+export interface TableLayout {
+  sortable: readonly string[];
+  pageSizes: readonly number[];
+  filterKeys: readonly string[];
+}
+export function tableLayout(definition: TableLayout): TableLayout {
+  return { sortable: definition.sortable, pageSizes: definition.pageSizes, filterKeys: definition.filterKeys };
+}
+
 export type TableStateDefinition<S extends string, Shape extends FilterShape> = ReturnType<typeof defineTableState<S, Shape>>;
 export type InferTableState<D> = D extends { parse: (input: SearchParamsInput) => infer T } ? T : never;

@@ -2,13 +2,12 @@
 
 import { ClearFiltersButton, SelectFilter } from "@/components/data-table";
 import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
-import type { TableState } from "@/components/data-table/table-state";
+import type { PageInfo, TableLayout, TableState } from "@/components/data-table/table-state";
 import { Sparkline } from "@/components/charts/sparkline";
 import { Badge } from "@/components/ui/badge";
 import { BandBadge, formatScore } from "@/checkins/components/score-parts";
 import { displayName } from "@/clients/display";
 import type { CaseloadRow } from "../caseload";
-import { triageTable } from "../caseload-table";
 import { FLAGS, flagLabels, type Flag } from "../urgency";
 import { verdictLabels, verdictTones } from "../verdict";
 
@@ -76,24 +75,25 @@ const columns = col.columns([
 
 const flagOptions = FLAGS.map((f) => ({ value: f, label: flagLabels[f] }));
 
-export function CaseloadTable({ rows, state }: { rows: CaseloadRow[]; state: TableState<unknown> }) {
+/** `layout` is tableLayout(triageTable), from the server page (the definition's zod stays there). */
+export function CaseloadTable({ rows, page, totalCount, state, layout }: { rows: CaseloadRow[]; page: PageInfo; totalCount: number; state: TableState<unknown>; layout: TableLayout }) {
   return (
     <DataTable
       columns={columns}
       rows={rows}
       getRowId={(r) => r.id}
       state={state}
-      totalCount={rows.length}
-      page={{ from: rows.length ? 1 : 0, to: rows.length, nextCursor: null, prevCursor: null }}
+      totalCount={totalCount}
+      page={page}
       caption="Your caseload, most urgent first"
       emptyMessage="No open clients match this filter."
       rowHref={(r) => `/clients/${r.id}/trends`}
-      sortable={triageTable.sortable}
-      pageSizes={triageTable.pageSizes}
+      sortable={layout.sortable}
+      pageSizes={layout.pageSizes}
       toolbar={
         <>
           <SelectFilter name="flag" label="Flag" options={flagOptions} />
-          <ClearFiltersButton names={triageTable.filterKeys} />
+          <ClearFiltersButton names={layout.filterKeys} />
         </>
       }
     />

@@ -38,7 +38,7 @@ export default async function ClientLayout({ params, children }: { params: Promi
             </p>
           </div>
           <div className="flex items-center gap-2">
-            <OpenAlertBadge actor={actor} clientId={client.id} />
+            <OpenAlertBadge clientId={client.id} count={client.openAlerts} />
             <StatusBadge status={client.status} />
           </div>
         </div>
