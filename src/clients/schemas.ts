@@ -2,8 +2,7 @@ import { z } from "zod";
 import { clientStatus, recoveryFocus } from "@/db/schema";
 import { localDate, optionalLocalDate, optionalText, requiredText, stringList, timeZone, todayIn, uuid, version } from "@/lib/zod-fields";
 
-export const focusLabels = { substance_use: "Substance use", trauma: "Trauma", both: "Both" } as const;
-export const statusLabels = { intake: "Intake", active: "Active", on_hold: "On hold", discharged: "Discharged" } as const;
+export { focusLabels, statusLabels } from "./labels";
 
 const tagList = z
   .string()

@@ -5,6 +5,7 @@ import { RosterTable } from "@/clients/components/roster-table";
 import { rosterFilterOptions } from "@/clients/queries";
 import { listRoster } from "@/clients/roster";
 import { rosterTable } from "@/clients/roster-table";
+import { tableLayout } from "@/components/data-table/table-state";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 
@@ -48,7 +49,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           Imported {imported} clients.
         </p>
       ) : null}
-      <RosterTable rows={roster.rows} state={state} totalCount={roster.total} page={roster.page} tags={options.tags} counselors={options.counselors} />
+      <RosterTable rows={roster.rows} state={state} totalCount={roster.total} page={roster.page} tags={options.tags} counselors={options.counselors} layout={tableLayout(rosterTable)} />
     </div>
   );
 }

@@ -2,11 +2,10 @@
 
 import { ClearFiltersButton, SearchFilter, SelectFilter } from "@/components/data-table";
 import { createDataTableColumnHelper, DataTable, type DataTablePage } from "@/components/data-table/data-table";
-import type { TableState } from "@/components/data-table/table-state";
+import type { TableLayout, TableState } from "@/components/data-table/table-state";
 import { displayName, formatDate } from "../display";
+import { focusLabels, statusLabels } from "../labels";
 import type { RosterRow } from "../roster";
-import { caseloadTable, rosterTable } from "../roster-table";
-import { focusLabels, statusLabels } from "../schemas";
 import { StatusBadge } from "./status-badge";
 
 const col = createDataTableColumnHelper<RosterRow>();
@@ -44,11 +43,12 @@ interface Props {
   page: DataTablePage;
   tags: string[];
   counselors: { id: string; name: string }[];
+  /** tableLayout(rosterTable) or tableLayout(caseloadTable), from the server page. */
+  layout: TableLayout;
   variant?: "roster" | "caseload";
 }
 
-export function RosterTable({ rows, state, totalCount, page, tags, counselors, variant = "roster" }: Props) {
-  const definition = variant === "caseload" ? caseloadTable : rosterTable;
+export function RosterTable({ rows, state, totalCount, page, tags, counselors, layout, variant = "roster" }: Props) {
   return (
     <DataTable
       columns={columns}
@@ -60,8 +60,8 @@ export function RosterTable({ rows, state, totalCount, page, tags, counselors, v
       caption={variant === "caseload" ? "Your caseload" : "Clients you can see"}
       emptyMessage="No clients match these filters."
       rowHref={(r) => `/clients/${r.id}`}
-      sortable={definition.sortable}
-      pageSizes={definition.pageSizes}
+      sortable={layout.sortable}
+      pageSizes={layout.pageSizes}
       toolbar={
         <>
           <SearchFilter name="q" label="Search" placeholder="Name or record number" />
@@ -69,7 +69,7 @@ export function RosterTable({ rows, state, totalCount, page, tags, counselors, v
           <SelectFilter name="focus" label="Focus" options={focusOptions} />
           {variant === "roster" ? <SelectFilter name="counselor" label="Counselor" options={counselors.map((c) => ({ value: c.id, label: c.name }))} /> : null}
           <SelectFilter name="tag" label="Tag" options={tags.map((t) => ({ value: t, label: t }))} />
-          <ClearFiltersButton names={definition.filterKeys} />
+          <ClearFiltersButton names={layout.filterKeys} />
         </>
       }
     />

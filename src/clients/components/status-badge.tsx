@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ClientStatus } from "@/db/schema";
-import { statusLabels } from "../schemas";
+import { statusLabels } from "../labels";
 
 const tones: Record<ClientStatus, BadgeTone> = { intake: "brand", active: "ok", on_hold: "warn", discharged: "neutral" };
 
