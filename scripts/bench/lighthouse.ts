@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -29,6 +31,8 @@ async function audit(url: string, cookie: string, label: string): Promise<Lighth
     const lhr = result?.lhr;
     if (!lhr) return { page: label, blocked: "Lighthouse returned no report" };
     if (lhr.runtimeError) return { page: label, blocked: `Lighthouse: ${lhr.runtimeError.message}` };
+    // The whole report, to see which audits cost points: LIGHTHOUSE_REPORTS=<dir>.
+    if (process.env.LIGHTHOUSE_REPORTS) (await import("node:fs")).writeFileSync(`${process.env.LIGHTHOUSE_REPORTS}/${label.split(" ")[0]}.json`, JSON.stringify(lhr));
     const summary = lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined;
     const script = summary?.items?.find((i) => i.resourceType === "script");
     return {
@@ -79,18 +83,42 @@ async function timed(page: Page, label: string, act: () => Promise<unknown>, don
  * session cookie; then a scripted flow in Chromium (Playwright): sort the roster, filter it,
  * switch a chart's range, open a note.
  */
-export async function benchLighthouse(base: string, sql: postgres.Sql, who: { counselor: string; director: string; password: string }): Promise<LighthouseResult[]> {
+export interface LighthouseWho {
+  counselor: string;
+  director: string;
+  password: string;
+  /** Record numbers of a typical client (trends) and one with many notes; the large set's by default. */
+  typical?: string;
+  busiest?: string;
+  /** Only the scripted flow, no Lighthouse runs. */
+  flowOnly?: boolean;
+}
+
+/** A client's id by its record number: from the database when given, else from the roster's search as that user sees it. */
+async function clientId(base: string, sql: postgres.Sql | null, cookie: string, counselorEmail: string, record: string): Promise<string> {
+  if (sql) {
+    const [row] = await sql<{ id: string }[]>`select id from clients where record_number = ${record} and organisation_id = (select organisation_id from users where lower(email) = ${counselorEmail})`;
+    if (row) return row.id;
+  } else {
+    const html = await (await fetch(`${base}/clients?q=${encodeURIComponent(record)}`, { headers: { cookie } })).text();
+    const id = /href="\/clients\/([0-9a-f-]{36})"/.exec(html)?.[1];
+    if (id) return id;
+  }
+  throw new Error(`no client ${record} for ${counselorEmail}`);
+}
+
+export async function benchLighthouse(base: string, sql: postgres.Sql | null, who: LighthouseWho): Promise<LighthouseResult[]> {
   if (!existsSync(CHROMIUM)) return [{ page: "all", blocked: `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)` }];
-  const [typical] = await sql<{ id: string }[]>`select id from clients where record_number = 'L-100001' and organisation_id = (select organisation_id from users where lower(email) = ${who.counselor})`;
-  const [busiest] = await sql<{ id: string }[]>`select id from clients where record_number = 'L-100000' and organisation_id = (select organisation_id from users where lower(email) = ${who.counselor})`;
   const counselor = await signIn(base, who.counselor, who.password);
   const director = await signIn(base, who.director, who.password);
+  const typical = { id: await clientId(base, sql, counselor, who.counselor, who.typical ?? "L-100001") };
+  const busiest = { id: await clientId(base, sql, counselor, who.counselor, who.busiest ?? "L-100000") };
   const out: LighthouseResult[] = [];
-  for (const [label, path, cookie] of [
+  for (const [label, path, cookie] of (who.flowOnly ? [] : [
     ["caseload", "/caseload", counselor],
     ["roster", "/clients", director],
-    ["trends (typical client)", `/clients/${typical!.id}/trends`, counselor],
-  ] as const) {
+    ["trends (typical client)", `/clients/${typical.id}/trends`, counselor],
+  ] as const)) {
     try {
       out.push(await audit(`${base}${path}`, cookie, label));
     } catch (e) {
@@ -99,11 +127,15 @@ export async function benchLighthouse(base: string, sql: postgres.Sql, who: { co
   }
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.filter((f) => f !== "--headless=new") });
+  let at = "";
   try {
     const context = await browser.newContext();
     // The session cookie as a header on every request (Playwright's addCookies refuses a
     // __Host- cookie given this way), like Lighthouse's extraHeaders above.
     const page = await context.newPage();
+    page.on("framenavigated", (f) => {
+      if (f === page.mainFrame()) at = f.url();
+    });
     await context.setExtraHTTPHeaders({ cookie: director });
     await page.goto(`${base}/clients`, { waitUntil: "networkidle" });
     const startHeader = page.locator("th", { has: page.getByRole("button", { name: /start/i }) });
@@ -120,7 +152,7 @@ export async function benchLighthouse(base: string, sql: postgres.Sql, who: { co
     await page.waitForLoadState("networkidle");
 
     await context.setExtraHTTPHeaders({ cookie: counselor });
-    await page.goto(`${base}/clients/${typical!.id}/trends`, { waitUntil: "networkidle" });
+    await page.goto(`${base}/clients/${typical.id}/trends`, { waitUntil: "networkidle" });
     out.push(
       await timed(
         page,
@@ -129,13 +161,40 @@ export async function benchLighthouse(base: string, sql: postgres.Sql, who: { co
         () => page.getByRole("link", { name: "3 months", exact: true }).and(page.locator('[aria-current="page"]')).waitFor(),
       ),
     );
-    await page.goto(`${base}/clients/${busiest!.id}/notes`, { waitUntil: "networkidle" });
-    const first = page.locator('a[href*="/notes/"]').filter({ hasNotText: /write/i }).first();
+    await page.goto(`${base}/clients/${busiest.id}/notes`, { waitUntil: "networkidle" });
+    // The client's own notes (the navigation also links to /notes/cosign).
+    const first = page.locator(`a[href^="/clients/${busiest.id}/notes/"]`).filter({ hasNotText: /write/i }).first();
     out.push(await timed(page, "notes: open a note", () => first.click(), () => page.waitForURL(/\/notes\/[0-9a-f-]{36}$/)));
   } catch (e) {
-    out.push({ page: "flow", blocked: `scripted flow failed: ${(e as Error).message.split("\n")[0]}` });
+    out.push({ page: "flow", blocked: `scripted flow failed at ${at}: ${(e as Error).message.split("\n")[0]}` });
   } finally {
     await browser.close();
   }
   return out;
+}
+
+// On its own, against a running server (the demo data by default):
+//   npx tsx scripts/bench/lighthouse.ts --base http://127.0.0.1:3000 [--counselor counselor@attune.demo]
+//     [--director supervisor@attune.demo] [--password attune-demo] [--typical RRC-1004] [--busiest RRC-1004] [--json out.json] [--flow-only]
+//   LIGHTHOUSE_REPORTS=<dir> also writes each page's whole Lighthouse report there.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: {
+      base: { type: "string", default: "http://127.0.0.1:3000" },
+      counselor: { type: "string", default: "counselor@attune.demo" },
+      director: { type: "string", default: "supervisor@attune.demo" },
+      password: { type: "string", default: process.env.DEMO_PASSWORD ?? "attune-demo" },
+      typical: { type: "string", default: "RRC-1004" },
+      busiest: { type: "string", default: "RRC-1004" },
+      json: { type: "string" },
+      "flow-only": { type: "boolean", default: false },
+    },
+  });
+  const results = await benchLighthouse(values.base, null, { counselor: values.counselor, director: values.director, password: values.password, typical: values.typical, busiest: values.busiest, flowOnly: values["flow-only"] });
+  for (const r of results) {
+    if (r.blocked) console.log(`${r.page}: blocked: ${r.blocked}`);
+    else if (r.interaction) console.log(`${r.page}: ${r.interaction}: interaction ${Math.round(r.interactionMs ?? 0)} ms, updated in ${Math.round(r.updatedMs ?? 0)} ms`);
+    else console.log(`${r.page}: performance ${r.performance}, accessibility ${r.accessibility}, JS ${r.jsKB?.toFixed(1)} KB`);
+  }
+  if (values.json) (await import("node:fs")).writeFileSync(values.json, JSON.stringify(results, null, 2));
 }
