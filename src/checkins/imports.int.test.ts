@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkinAdministrations, clients, importedInstruments } from "@/db/schema";
+import { checkinAdministrations, clients, importedInstruments, rciParameterCache } from "@/db/schema";
 import { loadBundledInstruments } from "@/content/instruments";
 import type { AnswerValue } from "@/instruments/fhir-schema";
 import { scoreResponse } from "@/instruments/scoring";
@@ -120,7 +120,7 @@ describe(`reliable change parameters (${process.env.ATTUNE_TEST_DRIVER})`, () =>
   it("use the file's values until the organisation has 30 complete baselines, then its own", async () => {
     const numbness = (await loadBundledInstruments()).find((i) => i.id === "attune-numbness")!;
     const org = w.actors.counselor!.organisationId;
-    clearRciCache();
+    await clearRciCache(w.t.db);
     const before = await rciParametersFor(org, numbness, w.t.db);
     expect(before).toMatchObject({ source: "instrument", reason: "too_few_baselines", r: 0.8, sd: 6 });
 
@@ -135,11 +135,33 @@ describe(`reliable change parameters (${process.env.ATTUNE_TEST_DRIVER})`, () =>
       await recordAdministration(w.t.db, { organisationId: org, clientId: c.id, contactId: null, instrument: numbness, answers, mode: "in_session", administeredBy: w.actors.counselor!.userId, scheduleId: null, idempotencyKey: newKey("base") });
     }
     expect((await rciParametersFor(org, numbness, w.t.db)).source).toBe("instrument");
-    clearRciCache();
+    await clearRciCache(w.t.db);
     const after = await rciParametersFor(org, numbness, w.t.db);
     expect(after.source).toBe("organisation");
     expect(after.baselines).toBeGreaterThanOrEqual(30);
     expect(after.r).toBeGreaterThan(0);
+
+    // Kept in the database: a process that has forgotten them (a restart) reads the same values.
+    const stored = await w.t.db.select().from(rciParameterCache).where(eq(rciParameterCache.organisationId, org));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.parameters).toEqual(after);
+    await clearRciCache();
+    expect(await rciParametersFor(org, numbness, w.t.db)).toEqual(after);
+
+    // Older than ten minutes: served at once as they are, while one refresh in the background
+    // derives them again (from one more baseline now) and stamps the new time.
+    const extra = all[0]!;
+    await w.t.db.update(checkinAdministrations).set({ status: "invalid", total: null }).where(and(eq(checkinAdministrations.organisationId, org), eq(checkinAdministrations.clientId, extra.id)));
+    const later = Date.now() + 11 * 60_000;
+    expect(await rciParametersFor(org, numbness, w.t.db, later)).toEqual(after);
+    let refreshed: (typeof stored)[number] | undefined;
+    for (let i = 0; i < 100 && !refreshed; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      [refreshed] = await w.t.db.select().from(rciParameterCache).where(and(eq(rciParameterCache.organisationId, org), eq(rciParameterCache.computedAt, new Date(later))));
+    }
+    expect(refreshed, "the background refresh stored new values").toBeDefined();
+    expect((refreshed!.parameters as { baselines: number }).baselines).toBe(after.baselines - 1);
+    expect((await rciParametersFor(org, numbness, w.t.db, later)).baselines).toBe(after.baselines - 1);
     expect(after.r).toBeLessThan(1);
     expect(after.citation).toMatch(/complete baseline check-ins in this organisation/);
   });

@@ -1,13 +1,11 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf, type Db } from "@/db/client";
+import { rciParameterCache } from "@/db/schema";
 import type { Answers, Instrument } from "@/instruments/fhir-schema";
 import { deriveRciParameters, type RciParameters } from "@/instruments/reliability";
 
 export type { RciParameters };
-
-const TTL_MS = 10 * 60_000;
-const cache = new Map<string, { at: number; value: RciParameters }>();
 
 /**
  * Each person's first complete check-in on this exact version: their baseline. One per client
@@ -33,27 +31,91 @@ export async function baselineAnswers(db: Db, organisationId: string, instrument
   return rowsOf<{ answers: Answers }>(result).map((r) => r.answers);
 }
 
+const TTL_MS = 10 * 60_000;
+type Entry = { at: number; value: RciParameters };
+const cache = new Map<string, Entry>();
+const inFlight = new Map<string, Promise<Entry>>();
+
+async function derive(db: Db, organisationId: string, instrument: Instrument): Promise<RciParameters> {
+  return instrument.scoring.rci.source === "published"
+    ? deriveRciParameters(instrument, [])
+    : deriveRciParameters(instrument, await baselineAnswers(db, organisationId, instrument));
+}
+
+/** Derives the parameters and keeps them, in memory and in rci_parameter_cache; one at a time per key. */
+function refresh(key: string, db: Db, organisationId: string, instrument: Instrument, now: number): Promise<Entry> {
+  const running = inFlight.get(key);
+  if (running) return running;
+  const work = (async () => {
+    const value = await derive(db, organisationId, instrument);
+    const entry = { at: now, value };
+    await db
+      .insert(rciParameterCache)
+      .values({ organisationId, instrumentCanonical: instrument.canonical, parameters: value, computedAt: new Date(now) })
+      .onConflictDoUpdate({
+        target: [rciParameterCache.organisationId, rciParameterCache.instrumentCanonical],
+        set: { parameters: value, computedAt: new Date(now) },
+        // Never replace newer values with older ones (two servers refreshing at once).
+        setWhere: sql`${rciParameterCache.computedAt} < ${new Date(now).toISOString()}::timestamptz`,
+      });
+    remember(key, entry);
+    return entry;
+  })().finally(() => inFlight.delete(key));
+  inFlight.set(key, work);
+  return work;
+}
+
+function remember(key: string, entry: Entry) {
+  if (cache.size > 1000) cache.clear();
+  cache.set(key, entry);
+}
+
+function isParameters(value: unknown): value is RciParameters {
+  const v = value as RciParameters | null;
+  return typeof v === "object" && v !== null && Number.isFinite(v.r) && Number.isFinite(v.sd) && typeof v.source === "string" && typeof v.citation === "string";
+}
+
 /**
  * The reliability and spread for the reliable change index of this instrument in this
  * organisation, and where they came from (`source`, `reason`, `citation`): the organisation's
  * own complete baselines once there are enough and the file asks for them, else the file's
- * values. Kept for ten minutes per organisation and version: baselines change slowly, and
- * reading them all on every trend page would cost more than the page.
+ * values.
+ *
+ * Deriving them reads and scores every client's baseline (seconds on a large organisation), so a
+ * page never waits for it once it has been done: values are kept in memory and in the
+ * rci_parameter_cache table (a restarted server reads them in one query), and values older than
+ * ten minutes are served while a single background refresh replaces them. Baselines change
+ * slowly; ten minutes' lag does not change a verdict in practice. Only the very first request for
+ * an organisation and instrument version waits for the derivation.
  */
 export async function rciParametersFor(organisationId: string, instrument: Instrument, db: Db = getDb(), now = Date.now()): Promise<RciParameters> {
+  if (instrument.scoring.rci.source === "published") return deriveRciParameters(instrument, []);
   const key = `${organisationId}|${instrument.canonical}`;
-  const hit = cache.get(key);
-  if (hit && now - hit.at < TTL_MS) return hit.value;
-  const value =
-    instrument.scoring.rci.source === "published"
-      ? deriveRciParameters(instrument, [])
-      : deriveRciParameters(instrument, await baselineAnswers(db, organisationId, instrument));
-  if (cache.size > 1000) cache.clear();
-  cache.set(key, { at: now, value });
-  return value;
+  let entry = cache.get(key);
+  if (!entry) {
+    const [stored] = await db
+      .select({ parameters: rciParameterCache.parameters, computedAt: rciParameterCache.computedAt })
+      .from(rciParameterCache)
+      .where(and(eq(rciParameterCache.organisationId, organisationId), eq(rciParameterCache.instrumentCanonical, instrument.canonical)));
+    if (stored && isParameters(stored.parameters)) {
+      entry = { at: stored.computedAt.getTime(), value: stored.parameters };
+      remember(key, entry);
+    }
+  }
+  if (!entry) return (await refresh(key, db, organisationId, instrument, now)).value;
+  if (now - entry.at >= TTL_MS) {
+    refresh(key, db, organisationId, instrument, now).catch((error: unknown) => {
+      console.error(`Could not refresh the reliable change parameters of ${instrument.canonical}: ${String(error)}`);
+    });
+  }
+  return entry.value;
 }
 
-/** Forgets cached values (tests, or after a bulk import of check-ins). */
-export function clearRciCache(): void {
+/**
+ * Forgets the kept parameters: this process's memory and, given a database, the stored rows too
+ * (tests, or after a bulk import of check-ins), so the next request derives them afresh.
+ */
+export async function clearRciCache(db?: Db): Promise<void> {
   cache.clear();
+  if (db) await db.delete(rciParameterCache).where(sql`true`);
 }

@@ -56,7 +56,7 @@ beforeAll(async () => {
   await checkIn("RRC-1007", 40, 28);
   await checkIn("RRC-1007", 0, 4);
   await t.db.update(clients).set({ status: "active" }).where(inArray(clients.id, Object.values(ids)));
-  clearRciCache();
+  await clearRciCache(t.db);
 });
 afterAll(async () => t?.close());
 

@@ -51,7 +51,7 @@ beforeAll(async () => {
   for (let i = 600; i >= 1; i--) rows.push(row(org, client.id, i, Math.round(6 + (22 * i) / 600), `trend-${i}`));
   for (let i = 5; i <= 600; i += 10) rows.push(row(org, client.id, i + 0.5, null, `invalid-${i}`));
   for (let i = 0; i < rows.length; i += 200) await t.db.insert(checkinAdministrations).values(rows.slice(i, i + 200));
-  clearRciCache();
+  await clearRciCache(t.db);
 });
 afterAll(async () => t?.close());
 

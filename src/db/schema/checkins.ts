@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clients } from "./clients";
 import { organisations } from "./organisations";
 import { supportContacts } from "./support-network";
@@ -131,4 +131,22 @@ export const criticalAlerts = pgTable(
     index("critical_alerts_client_idx").on(t.organisationId, t.clientId, t.raisedAt),
     check("critical_alerts_ack", sql`(${t.acknowledgedAt} is null) = (${t.acknowledgedBy} is null)`),
   ],
+);
+
+// The reliable change index's parameters (reliability and spread) derived from an organisation's
+// own baselines for one instrument version (src/checkins/rci.ts). Deriving them reads and scores
+// every client's first check-in (seconds on a large organisation), so they are kept here and
+// refreshed in the background when older than ten minutes; a restarted server reads them in one
+// query. Derived statistics only: no answers, no client.
+export const rciParameterCache = pgTable(
+  "rci_parameter_cache",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    instrumentCanonical: text("instrument_canonical").notNull(),
+    parameters: jsonb("parameters").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.instrumentCanonical] })],
 );
