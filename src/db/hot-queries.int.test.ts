@@ -66,7 +66,7 @@ const pages: Array<[string, number, () => Promise<unknown>]> = [
   ["client trends (busiest client, all time)", 4, () => clientTrends(actors.counselor, busiest, "all", now, t.db)],
   ["roster by name, first page", 2, () => listRoster(t.db, actors.director, { sort: { id: "name", desc: false }, filters: {}, pageSize: 25, cursor: {} })],
   ["roster by start date, filtered", 2, () => listRoster(t.db, actors.director, { sort: { id: "startDate", desc: true }, filters: { status: "active", focus: "trauma" }, pageSize: 25, cursor: {} })],
-  ["notes list", 1, () => listClientNotes(actors.counselor, busiest.id, {}, 100)],
+  ["notes list", 1, () => listClientNotes(actors.counselor, busiest.id, {}, 25, 25)],
   ["audit log and its filters", 2, () => Promise.all([listAuditEvents(t.db, actors.admin, { sort: { id: "occurredAt", desc: true }, filters: {}, pageSize: 50, cursor: {} }), auditFilterOptions(t.db, actors.admin)])],
 ];
 

@@ -85,5 +85,15 @@ describe(`group notes (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     expect(range.map((n) => [n.sessionDate, n.type])).toEqual([[dates[1], "individual"]]);
     const everything = await listClientNotes(a.counselor!, targets.own2, { from: dates[1], to: dates[1] });
     expect(everything.every((n) => n.sessionDate === dates[1])).toBe(true);
+
+    // Pages of two (each with one extra row to say there are more) walk the whole list once, in order.
+    const whole = (await listClientNotes(a.counselor!, targets.own2, {})).map((n) => n.id);
+    const walked: string[] = [];
+    for (let offset = 0; ; offset += 2) {
+      const page = await listClientNotes(a.counselor!, targets.own2, {}, 2, offset);
+      walked.push(...page.slice(0, 2).map((n) => n.id));
+      if (page.length <= 2) break;
+    }
+    expect(walked).toEqual(whole);
   });
 });

@@ -41,7 +41,8 @@ function filterConditions(filters: NotesFilter): SQL[] {
  * A client's notes, newest session first: their own and the group sessions they attended; other
  * people's drafts are left out. Returns one more row than the limit so the page can say so.
  */
-export async function listClientNotes(actor: Actor, clientId: string, filters: NotesFilter, limit = 100): Promise<NoteListItem[]> {
+/** Up to `limit` + 1 notes (the extra one says there are more), skipping the first `offset`. */
+export async function listClientNotes(actor: Actor, clientId: string, filters: NotesFilter, limit = 100, offset = 0): Promise<NoteListItem[]> {
   if (!isUuid(clientId)) return [];
   const author = alias(users, "author");
   const rows = await getDb()
@@ -70,8 +71,9 @@ export async function listClientNotes(actor: Actor, clientId: string, filters: N
         ...filterConditions(filters),
       ),
     )
-    .orderBy(desc(sessionNotes.sessionDate), sql`${sessionNotes.startTime} desc nulls last`, desc(sessionNotes.createdAt))
-    .limit(limit + 1);
+    .orderBy(desc(sessionNotes.sessionDate), sql`${sessionNotes.startTime} desc nulls last`, desc(sessionNotes.createdAt), desc(sessionNotes.id))
+    .limit(limit + 1)
+    .offset(offset);
   return rows.map(({ cosignedAt, startTime, ...r }) => ({ ...r, startTime: startTime?.slice(0, 5) ?? null, cosigned: Boolean(cosignedAt), addenda: Number(r.addenda) }));
 }
 

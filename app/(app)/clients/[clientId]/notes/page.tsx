@@ -12,18 +12,29 @@ import { notesFilterSchema } from "@/notes/schemas";
 
 export const metadata: Metadata = { title: "Session notes" };
 
-const LIMIT = 100;
+// A page of notes at a time, newest first: a client with years of weekly sessions has hundreds.
+const LIMIT = 25;
+const MAX_PAGE = 400;
 
 export default async function ClientNotesPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
   const client = await getClientForActor(actor, clientId);
   if (!client) notFound();
-  const filters = notesFilterSchema.parse(await searchParams);
+  const query = await searchParams;
+  const filters = notesFilterSchema.parse(query);
+  const page = pageNumber(query.page);
   await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "notes" } });
-  const rows = await listClientNotes(actor, client.id, filters, LIMIT);
+  const rows = await listClientNotes(actor, client.id, filters, LIMIT, (page - 1) * LIMIT);
   const notes = rows.slice(0, LIMIT);
   const filtered = Object.values(filters).some(Boolean);
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+    if (n > 1) params.set("page", String(n));
+    const qs = params.toString();
+    return `/clients/${client.id}/notes${qs ? `?${qs}` : ""}`;
+  };
+  const from = (page - 1) * LIMIT + 1;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -40,10 +51,41 @@ export default async function ClientNotesPage({ params, searchParams }: { params
         <NotesList clientId={client.id} notes={notes} caption={`Session notes for ${client.name}`} />
       ) : (
         <p className="rounded-lg border border-dashed border-line bg-white px-4 py-8 text-center text-sm text-muted">
-          {filtered ? "No notes match these filters." : "No session notes yet."}
+          {page > 1 ? "No more notes." : filtered ? "No notes match these filters." : "No session notes yet."}
         </p>
       )}
-      {rows.length > LIMIT ? <p className="text-sm text-muted">Showing the {LIMIT} most recent notes. Narrow the dates to see older ones.</p> : null}
+      {notes.length && (page > 1 || rows.length > LIMIT) ? (
+        <nav aria-label="Pages of notes" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+          <p className="text-muted">
+            Notes {from}–{from + notes.length - 1}, newest first
+          </p>
+          <div className="flex gap-2">
+            {page > 1 ? (
+              <Link href={pageHref(page - 1)} className={buttonClass("secondary")}>
+                Newer notes
+              </Link>
+            ) : null}
+            {rows.length > LIMIT && page < MAX_PAGE ? (
+              <Link href={pageHref(page + 1)} className={buttonClass("secondary")}>
+                Older notes
+              </Link>
+            ) : null}
+          </div>
+        </nav>
+      ) : null}
+      {!notes.length && page > 1 ? (
+        <p className="text-sm">
+          <Link href={pageHref(1)} className="font-medium text-brand-800 underline underline-offset-2">
+            Back to the newest notes
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
+}
+
+/** ?page=N, a whole number from 1; anything else is the first page. */
+function pageNumber(value: string | string[] | undefined): number {
+  const n = typeof value === "string" && /^[1-9][0-9]{0,3}$/.test(value) ? Number(value) : 1;
+  return Math.min(n, MAX_PAGE);
 }
