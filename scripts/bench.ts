@@ -102,7 +102,8 @@ const who = {
 };
 
 if (parts.has("pages")) {
-  const pages: BenchPage[] = [{ name: "floor", path: "/bench-floor", as: "counselor", label: "framework floor" }, ...(await benchPages(sql, seed, url))];
+  const pagesHandle = openDatabase({ url, max: 1 });
+  const pages: BenchPage[] = [{ name: "floor", path: "/bench-floor", as: "counselor", label: "framework floor" }, ...(await benchPages(pagesHandle.db, seed).finally(() => pagesHandle.close()))];
   // Pass 1: a server that logs every statement, to count each page's queries and replay them.
   const logFile = path.join(os.tmpdir(), `attune-bench-queries-${process.pid}.jsonl`);
   writeFileSync(logFile, "");

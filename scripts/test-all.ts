@@ -11,6 +11,8 @@ const steps: Array<[string, string, string[], Record<string, string>?]> = [
   ["type check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]],
   ["unit and integration tests", "node_modules/.bin/vitest", ["run"]],
   ["production build", nextBin, ["build"], { NEXT_TELEMETRY_DISABLED: "1" }],
+  // Under node --import tsx rather than the tsx CLI, which SIGKILLs a busy child on Ctrl-C (no clean-up).
+  ["benchmark smoke (statements per data page on a small large data set)", process.execPath, ["--import", "tsx", "scripts/bench-smoke.ts"]],
   ["browser tests", "node_modules/.bin/playwright", ["test"]],
 ];
 

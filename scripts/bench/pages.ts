@@ -1,6 +1,6 @@
-import type postgres from "postgres";
+import { sql } from "drizzle-orm";
 import type { Actor } from "../../src/auth/actor";
-import { openDatabase } from "../../src/db/client";
+import { rowsOf, type Db } from "../../src/db/client";
 import { listRoster, type RosterQuery } from "../../src/clients/roster";
 import { rosterTable } from "../../src/clients/roster-table";
 
@@ -12,8 +12,8 @@ export interface BenchPage {
   note?: string;
 }
 
-async function actorFor(sql: postgres.Sql, email: string): Promise<Actor> {
-  const [u] = await sql<Actor[]>`select id as "userId", organisation_id as "organisationId", role, name, email from users where lower(email) = ${email}`;
+async function actorFor(db: Db, email: string): Promise<Actor> {
+  const [u] = rowsOf<Actor>(await db.execute(sql`select id as "userId", organisation_id as "organisationId", role, name, email from users where lower(email) = ${email}`));
   if (!u) throw new Error(`No user ${email}: run npm run db:seed:large first (see the README's Performance section).`);
   return u;
 }
@@ -22,30 +22,30 @@ async function actorFor(sql: postgres.Sql, email: string): Promise<Actor> {
  * The roster URL of page `page` (1-based, 25 rows a page) under a sort and filters, or of the
  * last page when there are fewer: the cursor after row 25 × (page − 1), read in one call.
  */
-async function rosterPath(actor: Actor, query: Omit<RosterQuery, "cursor" | "pageSize">, page: number, url: string): Promise<{ path: string; reached: number; from: number }> {
-  const handle = openDatabase({ url, max: 1 });
-  try {
-    const base: RosterQuery = { ...query, pageSize: 25, cursor: {} };
-    const first = await listRoster(handle.db, actor, base);
-    const reached = Math.max(1, Math.min(page, Math.ceil(first.total / 25)));
-    const cursor = reached > 1 ? (await listRoster(handle.db, actor, { ...base, pageSize: 25 * (reached - 1) })).page.nextCursor : null;
-    const params = rosterTable.toSearchParams({ ...rosterTable.defaults, sort: query.sort, filters: query.filters, cursor: cursor ? { after: cursor } : {} });
-    const qs = params.toString();
-    return { path: `/clients${qs ? `?${qs}` : ""}`, reached, from: 25 * (reached - 1) + 1 };
-  } finally {
-    await handle.close();
-  }
+async function rosterPath(db: Db, actor: Actor, query: Omit<RosterQuery, "cursor" | "pageSize">, page: number): Promise<{ path: string; reached: number; from: number }> {
+  const base: RosterQuery = { ...query, pageSize: 25, cursor: {} };
+  const first = await listRoster(db, actor, base);
+  const reached = Math.max(1, Math.min(page, Math.ceil(first.total / 25)));
+  const cursor = reached > 1 ? (await listRoster(db, actor, { ...base, pageSize: 25 * (reached - 1) })).page.nextCursor : null;
+  const params = rosterTable.toSearchParams({ ...rosterTable.defaults, sort: query.sort, filters: query.filters, cursor: cursor ? { after: cursor } : {} });
+  const qs = params.toString();
+  return { path: `/clients${qs ? `?${qs}` : ""}`, reached, from: 25 * (reached - 1) + 1 };
 }
 
-/** Every data page of the budget, with the user it is measured as. */
-export async function benchPages(sql: postgres.Sql, seed: string, url: string): Promise<BenchPage[]> {
-  const director = await actorFor(sql, `director.s${seed}@large.example`);
-  const [busiest] = await sql<{ id: string; n: number }[]>`
-    select c.id, (select count(*)::int from checkin_administrations a where a.organisation_id = c.organisation_id and a.client_id = c.id) as n
-    from clients c where c.organisation_id = ${director.organisationId} and c.record_number = 'L-100000'`;
-  const [typical] = await sql<{ id: string; n: number }[]>`
-    select c.id, (select count(*)::int from checkin_administrations a where a.organisation_id = c.organisation_id and a.client_id = c.id) as n
-    from clients c where c.organisation_id = ${director.organisationId} and c.record_number = 'L-100001'`;
+/**
+ * Every data page of the budget, with the user it is measured as, on the large data set of `seed`
+ * in `db` (either driver; with PGlite, close it before a server opens the same directory).
+ */
+export async function benchPages(db: Db, seed: string): Promise<BenchPage[]> {
+  const director = await actorFor(db, `director.s${seed}@large.example`);
+  const client = async (record: string) =>
+    rowsOf<{ id: string; n: number }>(
+      await db.execute(sql`
+        select c.id, (select count(*)::int from checkin_administrations a where a.organisation_id = c.organisation_id and a.client_id = c.id) as n
+        from clients c where c.organisation_id = ${director.organisationId} and c.record_number = ${record}`),
+    )[0];
+  const busiest = await client("L-100000");
+  const typical = await client("L-100001");
   if (!busiest || !typical) throw new Error("The large data set lacks clients L-100000 and L-100001: reseed it.");
   const pages: BenchPage[] = [{ name: "caseload", label: "caseload", path: "/caseload", as: "counselor" }];
   const sorts: Array<[string, RosterQuery["sort"], RosterQuery["filters"]]> = [
@@ -54,14 +54,14 @@ export async function benchPages(sql: postgres.Sql, seed: string, url: string): 
     ["active, trauma focus", { id: "name", desc: false }, { status: "active", focus: "trauma" }],
   ];
   for (const [label, sort, filters] of sorts) {
-    pages.push({ name: `roster ${label} p1`, label: `roster ${label}, page 1`, path: (await rosterPath(director, { sort, filters }, 1, url)).path, as: "director" });
-    const deep = await rosterPath(director, { sort, filters }, 400, url);
+    pages.push({ name: `roster ${label} p1`, label: `roster ${label}, page 1`, path: (await rosterPath(db, director, { sort, filters }, 1)).path, as: "director" });
+    const deep = await rosterPath(db, director, { sort, filters }, 400);
     pages.push({
       name: `roster ${label} deep`,
       label: `roster ${label}, page ${deep.reached}`,
       path: deep.path,
       as: "director",
-      note: deep.reached < 400 ? `the filter leaves ${deep.reached} pages: its last page (rows from ${deep.from})` : undefined,
+      note: deep.reached < 400 ? `the filter leaves ${deep.reached} page${deep.reached === 1 ? "" : "s"}: its last page (rows from ${deep.from})` : undefined,
     });
   }
   pages.push(
