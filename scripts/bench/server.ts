@@ -107,7 +107,7 @@ export async function warmPage(base: string, path: string, cookie: string): Prom
 /** One GET with the cookie; fails on anything but 200 (a redirect means the session was refused). */
 export async function getPage(base: string, path: string, cookie: string): Promise<{ ms: number; body: string }> {
   const t0 = performance.now();
-  const response = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+  const response = await fetch(`${base}${path}`, { headers: { cookie, "accept-encoding": "identity" }, redirect: "manual" });
   const body = await response.text();
   const ms = performance.now() - t0;
   if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status} ${response.headers.get("location") ?? ""}`);
