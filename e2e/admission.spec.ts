@@ -33,7 +33,7 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "attune-admission-"));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/serve.ts"), String(port), "127.0.0.1"], {
+  child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts"), String(port), "127.0.0.1"], {
     cwd: root,
     detached: true,
     stdio: "ignore",

@@ -4,14 +4,15 @@ import { resolveAuthSecret } from "../src/auth/secret";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const nextBin = path.join(root, "node_modules", ".bin", "next");
-export const tsxBin = path.join(root, "node_modules", ".bin", "tsx");
 
 /**
  * The production server (scripts/serve.ts: Next.js behind admission control) as a command and
  * its arguments, for `spawn` or `supervise`. Give it NODE_ENV=production in its environment.
  */
 export function serveCommand(port: number | string, hostname?: string): [string, string[]] {
-  return [tsxBin, [path.join(root, "scripts", "serve.ts"), String(port), ...(hostname ? [hostname] : [])]];
+  // node with tsx's loader, not the tsx command: the command relays a stop signal by killing a
+  // busy child outright, while the server should close its connections and exit by itself.
+  return [process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), String(port), ...(hostname ? [hostname] : [])]];
 }
 
 /** AUTH_SECRET for the server we are about to start: given, or kept under .data/ for the embedded database. */
