@@ -60,6 +60,8 @@ test.describe("trends", () => {
     // recharts draws after hydration: wait for the line's path, then the band labels on the chart.
     await expect(figure.locator("path.recharts-line-curve")).toHaveCount(1);
     for (const band of ["Low", "Some", "Marked", "Severe"]) await expect(figure.locator("svg text", { hasText: band })).toHaveCount(1);
+    // The drawing is hidden from assistive technology (the summary and table carry it), so nothing in it takes focus.
+    await expect(figure.locator('[aria-hidden="true"] [tabindex]:not([tabindex^="-"])')).toHaveCount(0);
     await figure.getByText("Show as table").click();
     await expect(figure.getByRole("table")).toContainText("Severe");
 
@@ -91,6 +93,11 @@ test.describe("trends", () => {
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
     const clientPath = new URL(page.url()).pathname;
     await page.goto(`${clientPath}/trends?range=all`);
+    // Charts below the fold are drawn as they scroll into view.
+    const adherence = page.getByRole("figure", { name: /Exercise adherence/ });
+    await expect(adherence.locator(".recharts-bar-rectangle")).toHaveCount(0);
+    await adherence.scrollIntoViewIfNeeded();
+    await expect(adherence.locator(".recharts-bar-rectangle").first()).toBeVisible();
     await page.getByRole("link", { name: /Which questions moved/ }).click();
     await expect(page).toHaveURL(/\/trends\/items\?range=all/);
     await expect(page.getByRole("heading", { name: "Which questions moved · All time" })).toBeVisible();

@@ -3,6 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatTimeTick, niceTicks, timeDomain, timeTicks, visibleBands } from "./geometry";
 import { seriesColours } from "./palette";
+import { useNearViewport } from "./use-near-viewport";
 
 export interface TimePoint {
   /** Milliseconds since the epoch. */
@@ -64,46 +65,49 @@ export function TimeLineChart({
   height?: number;
 }) {
   // Domain, ticks and bands come from the geometry the PDF charts use too, so both look alike.
+  const [ref, near] = useNearViewport<HTMLDivElement>();
   const domain = timeDomain([...data.map((d) => d.x), ...markers.map((m) => m.x)]);
   return (
-    <div className="chart" data-testid="time-line-chart" style={{ width: "100%", height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
-          {visibleBands(bands, yDomain).map((b) => (
-            <ReferenceArea
-              key={b.label}
-              y1={b.from}
-              y2={b.to}
-              fill={b.fill}
-              fillOpacity={0.7}
-              ifOverflow="hidden"
-              label={{ value: b.label, position: "insideTopRight", fontSize: 11, fill: "#374151" }}
-            />
-          ))}
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="x" type="number" scale="time" domain={domain} ticks={timeTicks(domain)} tickFormatter={formatTimeTick} fontSize={11} />
-          <YAxis domain={yDomain} ticks={niceTicks(yDomain[0], yDomain[1])} fontSize={11} width={40} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11 }} />
-          {markers.map((m, i) => (
-            <ReferenceLine key={`${m.x}-${i}`} x={m.x} stroke={m.colour} strokeDasharray={m.dash} label={{ value: m.short, position: "top", fontSize: 10, fill: m.colour }} />
-          ))}
-          <Tooltip content={<TooltipBox />} />
-          {lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-          {lines.map((l, i) => (
-            <Line
-              key={l.key}
-              type="monotone"
-              dataKey={l.key}
-              name={l.label}
-              stroke={seriesColours[i % seriesColours.length]}
-              strokeWidth={2}
-              strokeDasharray={l.dashed ? "6 3" : undefined}
-              dot={data.length <= 60 ? { r: 3 } : false}
-              isAnimationActive={false}
-              connectNulls
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+    <div ref={ref} className="chart" data-testid="time-line-chart" style={{ width: "100%", height }}>
+      {near ? (
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+            {visibleBands(bands, yDomain).map((b) => (
+              <ReferenceArea
+                key={b.label}
+                y1={b.from}
+                y2={b.to}
+                fill={b.fill}
+                fillOpacity={0.7}
+                ifOverflow="hidden"
+                label={{ value: b.label, position: "insideTopRight", fontSize: 11, fill: "#374151" }}
+              />
+            ))}
+            <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+            <XAxis dataKey="x" type="number" scale="time" domain={domain} ticks={timeTicks(domain)} tickFormatter={formatTimeTick} fontSize={11} />
+            <YAxis domain={yDomain} ticks={niceTicks(yDomain[0], yDomain[1])} fontSize={11} width={40} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11 }} />
+            {markers.map((m, i) => (
+              <ReferenceLine key={`${m.x}-${i}`} x={m.x} stroke={m.colour} strokeDasharray={m.dash} label={{ value: m.short, position: "top", fontSize: 10, fill: m.colour }} />
+            ))}
+            <Tooltip content={<TooltipBox />} />
+            {lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+            {lines.map((l, i) => (
+              <Line
+                key={l.key}
+                type="monotone"
+                dataKey={l.key}
+                name={l.label}
+                stroke={seriesColours[i % seriesColours.length]}
+                strokeWidth={2}
+                strokeDasharray={l.dashed ? "6 3" : undefined}
+                dot={data.length <= 60 ? { r: 3 } : false}
+                isAnimationActive={false}
+                connectNulls
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      ) : null}
     </div>
   );
 }
