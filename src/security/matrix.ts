@@ -205,7 +205,6 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "action src/clients/actions.ts#dischargeClientAction": rules.client("action"),
   "action src/clients/actions.ts#readmitClientAction": rules.client("action"),
   "action src/support-network/actions.ts#addContactAction": rules.client("action"),
-  "action src/support-network/actions.ts#updateContactAction": rules.client("action"),
   "action src/support-network/actions.ts#archiveContactAction": rules.client("action"),
   "action src/support-network/actions.ts#recordConsentAction": rules.client("action"),
   "action src/support-network/actions.ts#revokeConsentAction": rules.client("action"),

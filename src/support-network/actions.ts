@@ -10,8 +10,6 @@ import {
   recordConsentSpec,
   revokeConsent,
   revokeConsentSpec,
-  updateContact,
-  updateContactSpec,
 } from "./mutations";
 
 const page = (clientId: string) => `/clients/${clientId}/support`;
@@ -19,11 +17,6 @@ const page = (clientId: string) => `/clients/${clientId}/support`;
 export const addContactAction = formAction(
   { ...addContactSpec, revalidate: ({ input }) => [page(input.clientId)], success: ({ input }) => ({ message: `${input.name} was added to the support network.` }) },
   addContact,
-);
-
-export const updateContactAction = formAction(
-  { ...updateContactSpec, revalidate: ({ input }) => [page(input.clientId)], success: () => ({ message: "Saved." }) },
-  updateContact,
 );
 
 export const archiveContactAction = formAction(

@@ -205,9 +205,6 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
     fields: { clientId: client(ctx).clientId, version: "7", status: "active", startDate: today() },
   }),
   "action src/support-network/actions.ts#addContactAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, name: "Matrix Friend", relationship: "friend", scope: "nothing", validFrom: today() } }),
-  "action src/support-network/actions.ts#updateContactAction": async (ctx) => ({
-    fields: { clientId: client(ctx).clientId, contactId: client(ctx).contactId, version: await versionOf(ctx.db, supportContacts, client(ctx).contactId), name: "Matrix Renamed", relationship: "sibling" },
-  }),
   "action src/support-network/actions.ts#archiveContactAction": async (ctx) => ({
     fields: { clientId: client(ctx).clientId, contactId: client(ctx).contactId, version: await versionOf(ctx.db, supportContacts, client(ctx).contactId) },
   }),
