@@ -6,7 +6,7 @@ import { auditRows, contextsFor, headerProblems, inventory, leaksIn, loadWorld, 
 
 /**
  * The permission matrix for every page and route handler, over HTTP against the built app (the
- * server actions' cells run as integration tests: src/security/action-matrix.int.test.ts).
+ * server actions' cells: e2e/action-matrix.spec.ts, over HTTP too).
  * Each cell asks as one role (the setup project's saved sign-ins) or with no cookies at all, and
  * checks the status: a page a role may not open answers 404 exactly like a missing record, and a
  * request without a session is sent to sign-in. Every answer carries the security headers; every

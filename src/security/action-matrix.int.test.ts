@@ -13,8 +13,9 @@ vi.mock("next/headers", async () => (await import("./testing/harness")).headersM
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 /**
- * The permission matrix for every server action (pages and route handlers are checked over HTTP
- * against the built app, in e2e/permission-matrix.spec.ts). Each cell calls the real exported
+ * The permission matrix for every server action, called directly (the same cells run over HTTP
+ * against the built app in e2e/action-matrix.spec.ts; pages and route handlers in
+ * e2e/permission-matrix.spec.ts). Each cell calls the real exported
  * action with a session of that role, in a transaction rolled back afterwards, and checks the
  * verdict; a cell that must be refused also must have written nothing, in any table.
  */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scanInventory, type InventoryEntry } from "./inventory";
+import { httpCalls } from "../../e2e/action-calls";
 import { cellsOf, permissionMatrix } from "./matrix";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -34,5 +35,12 @@ describe("the route and action inventory", () => {
       const cells = cellsOf(rule);
       expect(new Set(cells.map((c) => c.role)), id).toEqual(new Set(["admin", "supervisor", "counselor", "counselor2", "other", "anonymous"]));
     }
+  });
+
+  it("gives every server action a call over HTTP, so each of its cells runs against the built app (e2e/action-matrix.spec.ts)", () => {
+    const actions = scanned.filter((e) => e.kind === "action");
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.filter((e) => !httpCalls[e.name]).map((e) => e.id), "add a call to e2e/action-calls.ts").toEqual([]);
+    expect(Object.keys(httpCalls).filter((name) => !actions.some((e) => e.name === name)), "these actions are no longer in the code").toEqual([]);
   });
 });

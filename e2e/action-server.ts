@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createConnection, createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TableSnapshot } from "../src/db/probe";
+import type { MatrixWorld } from "../src/security/world";
+
+/**
+ * A server of its own for the HTTP permission matrix of the server actions: the same built app,
+ * started by the same script as every other browser test's server (scripts/e2e-server.ts: a fresh
+ * database with the demo, the security users and the matrix's world), on a free port.
+ *
+ * Why not the shared e2e server: the matrix's allowed cells sign people out, change and reset
+ * their passwords and enrol them in two-factor, which ends every session of those accounts,
+ * the saved sign-ins every other browser test uses included. Here they end nobody else's.
+ *
+ * The server also opens the read-only database probe (src/db/probe.ts, started by
+ * instrumentation.ts) on an owner-only Unix socket in an owner-only directory: the embedded
+ * database belongs to the server process, so this is how the test sees every table's rows and
+ * checksum before and after a refused call.
+ */
+/** One-time links per organisation and kind: one per cell of the invitation and reset actions. */
+export const SPARE_LINKS = 6;
+
+export type SpareLinks = Record<"own" | "foreign", { invite: string[]; reset: string[] }>;
+
+export interface ActionServer {
+  baseURL: string;
+  world: MatrixWorld & { spareLinks: SpareLinks };
+  distDir: string;
+  /** Rows, an md5 and the newest transaction id of every table. */
+  snapshot(): Promise<TableSnapshot>;
+  /** A read-only query on the server's database. */
+  read<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function ask(socketPath: string, request: object): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(socketPath);
+    let answer = "";
+    socket.setEncoding("utf8");
+    socket.on("connect", () => socket.write(JSON.stringify(request) + "\n"));
+    socket.on("data", (chunk: string) => (answer += chunk));
+    socket.on("error", reject);
+    socket.on("end", () => {
+      try {
+        const parsed = JSON.parse(answer) as { error?: string };
+        if (parsed.error) reject(new Error(`database probe: ${parsed.error}`));
+        else resolve(parsed);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+export async function startActionServer(): Promise<ActionServer> {
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const probeDir = mkdtempSync(path.join(os.tmpdir(), "attune-probe-"));
+  const socketPath = path.join(probeDir, "db.sock");
+  const secret = randomBytes(32).toString("base64url");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  let log = "";
+  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/e2e-server.ts"], {
+    env: { ...process.env, E2E_PORT: String(port), ATTUNE_DB_PROBE_SOCKET: socketPath, ATTUNE_DB_PROBE_SECRET: secret, ATTUNE_E2E_SPARE_LINKS: String(SPARE_LINKS) },
+    stdio: ["ignore", "ignore", "pipe"],
+    // Its own process group, so stopping it stops next start with it.
+    detached: true,
+  });
+  child.stderr?.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+  const authDir = path.join("e2e", ".auth", String(port));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    rmSync(probeDir, { recursive: true, force: true });
+    rmSync(authDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the action matrix's server exited (${child.exitCode}):\n${log}`);
+    }
+    const up = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the action matrix's server did not start:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  // The probe opens with the server; the first request may still be on its way.
+  for (let i = 0; i < 50 && !existsSync(socketPath); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  const world = JSON.parse(readFileSync(path.join(authDir, "world.json"), "utf8")) as ActionServer["world"];
+  return {
+    baseURL,
+    world,
+    distDir,
+    snapshot: async () => ((await ask(socketPath, { secret, op: "snapshot" })) as { tables: TableSnapshot }).tables,
+    read: async <T>(sql: string, params: unknown[] = []) => ((await ask(socketPath, { secret, op: "read", sql, params })) as { rows: T[] }).rows,
+    stop,
+  };
+}
