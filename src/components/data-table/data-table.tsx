@@ -173,7 +173,9 @@ function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, to
                       return (
                         <td key={cell.id} className={cn("border-b border-line px-3 py-2.5 align-middle text-ink", !meta?.className?.includes("whitespace-") && "whitespace-nowrap", meta?.align === "end" && "text-right tabular-nums", meta?.className)}>
                           {index === 0 && rowHref ? (
-                            <Link href={rowHref(row.original)} className="rounded-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                            // No prefetch: a page of 25-100 rows would ask the server for every row's
+                            // route on load, for a dynamic page's near-empty prefetch.
+                            <Link href={rowHref(row.original)} prefetch={false} className="rounded-sm font-medium text-brand-700 underline-offset-2 hover:underline">
                               {content}
                             </Link>
                           ) : (
