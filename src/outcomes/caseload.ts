@@ -86,15 +86,14 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
 
   const rows = rowsOf<ClientRow>(clientResult).map((c): CaseloadRow => {
     const today = localDateOf(now, c.time_zone);
-    const occurrences = (assignmentsByClient.get(c.id) ?? []).flatMap((a) => recentOccurrences(a, c.time_zone, today, now));
-    const recent = adherence(occurrences.filter((o) => o.date > addDays(today, -ADHERENCE_DAYS)));
+    const practice = recentPractice(assignmentsByClient.get(c.id) ?? [], c.time_zone, today, now);
     const verdict =
       instrument && params && c.baseline_total !== null && c.latest_total !== null && Number(c.scored) >= 2
         ? changeFor(instrument, params, Number(c.baseline_total), Number(c.latest_total)).verdict
         : null;
     const daysSinceCheckin = c.last_checkin_ms === null ? null : Math.floor((now.getTime() - Number(c.last_checkin_ms)) / DAY);
     const daysSinceStart = Math.floor((now.getTime() - Date.parse(`${c.start_date}T12:00:00Z`)) / DAY);
-    const flags = flagsFor({ openAlerts: Number(c.open_alerts), verdict, daysSinceCheckin, daysSinceStart, missedInARow: missedInARow(occurrences) });
+    const flags = flagsFor({ openAlerts: Number(c.open_alerts), verdict, daysSinceCheckin, daysSinceStart, missedInARow: practice.missedInARow });
     return {
       id: c.id,
       name: c.name,
@@ -104,13 +103,33 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
       spark: (c.spark ?? []).map(Number),
       latest: c.latest_total === null ? null : { total: Number(c.latest_total), band: c.latest_band, severity: c.latest_severity === null ? null : Number(c.latest_severity) },
       verdict,
-      adherence: recent.rate,
+      adherence: practice.rate,
       daysSinceCheckin,
       flags,
       urgency: urgencyScore(flags),
     };
   });
   return rows.sort((a, b) => compareUrgency({ ...a, latestSeverity: a.latest?.severity ?? null }, { ...b, latestSeverity: b.latest?.severity ?? null }));
+}
+
+const practiceCache = new Map<string, { rate: number | null; missedInARow: number }>();
+
+/**
+ * A client's recent practice: adherence over the last 28 days and missed exercises in a row.
+ * The classification depends only on the schedules, the submissions and the client's local day
+ * (not the time of day), so its result is kept per exact input and day: a caseload reloaded
+ * through the day classifies each client's exercises once, and any new submission, pause or
+ * schedule change (part of the key) or the next day computes afresh.
+ */
+function recentPractice(assignments: readonly AssignmentRow[], timeZone: string, today: string, now: Date): { rate: number | null; missedInARow: number } {
+  const key = `${timeZone}|${today}|${JSON.stringify(assignments)}`;
+  const known = practiceCache.get(key);
+  if (known) return known;
+  const occurrences = assignments.flatMap((a) => recentOccurrences(a, timeZone, today, now));
+  const value = { rate: adherence(occurrences.filter((o) => o.date > addDays(today, -ADHERENCE_DAYS))).rate, missedInARow: missedInARow(occurrences) };
+  if (practiceCache.size >= 50_000) practiceCache.clear();
+  practiceCache.set(key, value);
+  return value;
 }
 
 /** Occurrences in the recent window only: the schedule is moved forward by whole weeks first. Also used by the caseload CSV. */

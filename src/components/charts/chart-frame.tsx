@@ -1,11 +1,14 @@
+import { TableToggle } from "./table-toggle";
+
 /**
  * The frame every chart sits in: a title, a one-sentence summary, the chart, and the same data
- * as a real table behind "Show as table". Works in server and client components.
+ * as a real table behind "Show as table" (drawn when opened). Works in server and client components.
  */
 export interface TableData {
   columns: string[];
   rows: (string | number)[][];
 }
+
 
 export function ChartFrame({ id, title, summary, table, children, aside }: { id: string; title: string; summary: string; table: TableData; children: React.ReactNode; aside?: React.ReactNode }) {
   return (
@@ -20,12 +23,7 @@ export function ChartFrame({ id, title, summary, table, children, aside }: { id:
         {summary}
       </p>
       <div aria-hidden="true">{children}</div>
-      <details className="text-sm">
-        <summary className="cursor-pointer font-medium text-brand-800">Show as table</summary>
-        <div className="mt-2 max-h-80 overflow-auto">
-          <DataTableView caption={title} table={table} />
-        </div>
-      </details>
+      <TableToggle caption={title} table={table} />
     </figure>
   );
 }
