@@ -115,6 +115,10 @@ export async function startActionServer(): Promise<ActionServer> {
   }
   // The probe opens with the server; the first request may still be on its way.
   for (let i = 0; i < 50 && !existsSync(socketPath); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!existsSync(socketPath)) {
+    await stop();
+    throw new Error("the server opened no database probe: is instrumentation.ts in this build (rebuild), and does the server run it?");
+  }
   const world = JSON.parse(readFileSync(path.join(authDir, "world.json"), "utf8")) as ActionServer["world"];
   return {
     baseURL,
