@@ -105,7 +105,7 @@ export function actionResult(body: string): ActionState | undefined | "none" {
  * How each verdict shows over HTTP:
  * - allow: a success state, no state at all (the action returned nothing), or a redirect the
  *   action asked for (`x-action-redirect`), e.g. to the new record or, after signing out, to
- *   /login?reason=signed_out.
+ *   /login?reason=signed_out (any other redirect to /login counts as session-ended).
  * - 404: the HTTP status 404 (the action called notFound(): the very answer a missing record
  *   gets), or the portal's not-found message (its link is the credential, so it answers in the form).
  * - session-ended: the form's "Your session has ended" state, or, when the page itself needs a
@@ -123,7 +123,14 @@ export async function observe(response: APIResponse): Promise<{ observed: Observ
   if (status === 404) return { observed: { kind: "404", detail: "HTTP 404" } };
   const body = await response.text();
   if (status !== 200) return { observed: { kind: "threw", detail: `HTTP ${status}: ${body.slice(0, 300)}` } };
-  if (headers["x-action-redirect"]) return { observed: { kind: "allow", detail: `redirect ${headers["x-action-redirect"]}` } };
+  const redirect = headers["x-action-redirect"];
+  if (redirect) {
+    // To sign-in: done (signed out, a password set by link), or sent there for want of a session.
+    const to = new URL(redirect.split(";")[0]!, "http://x");
+    const done = ["signed_out", "invite_accepted", "password_changed"].includes(to.searchParams.get("reason") ?? "");
+    if (to.pathname === "/login" && !done) return { observed: { kind: "session-ended", detail: `redirect ${redirect}` } };
+    return { observed: { kind: "allow", detail: `redirect ${redirect}` } };
+  }
   const state = actionResult(body);
   if (state === "none") return { observed: { kind: "threw", detail: `no action result in: ${body.slice(0, 300)}` } };
   if (!state || state.status === "success") return { observed: { kind: "allow", detail: state?.message ?? "done" }, state };
