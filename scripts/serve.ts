@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { createStaticBrotli } from "../src/lib/static-brotli";
 import nextConfig from "../next.config";
-import { admissionOptionsFrom, bypassesAdmission, createAdmission, isSheddable } from "../src/lib/admission";
+import { admissionHandler, admissionOptionsFrom, bypassesAdmission, createAdmission } from "../src/lib/admission";
 
 /**
  * The production server: Next.js's own request handler behind admission control
@@ -23,38 +23,13 @@ const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localh
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const BUSY = "Attune is busy for a moment. Nothing was lost: please try again in a few seconds.\n";
-
 // The build's JavaScript and CSS in brotli (Next serves gzip only): the trends page's JS 263 → 222 KB.
 const brotli = createStaticBrotli(nextConfig.distDir ?? ".next", ((await nextConfig.headers?.()) ?? [])[0]?.headers ?? []);
-const server = createServer(async (req, res) => {
+const admitted = admissionHandler(admission, handle);
+const server = createServer((req, res) => {
   if (brotli(req, res)) return;
   if (bypassesAdmission(req.method, req.url)) return void handle(req, res);
-  const turn = await admission.admit(isSheddable(req.method));
-  if (!turn.admitted) {
-    // The client may have gone while it waited.
-    if (res.destroyed || res.headersSent) return;
-    res.writeHead(503, {
-      "Content-Type": "text/plain; charset=utf-8",
-      "Retry-After": String(turn.retryAfterSeconds),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    });
-    res.end(req.method === "HEAD" ? undefined : BUSY);
-    return;
-  }
-  // The turn ends when the response has been sent or the connection dropped, whichever is first.
-  res.once("close", turn.release);
-  res.once("finish", turn.release);
-  try {
-    await handle(req, res);
-  } catch (error) {
-    console.error(error);
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.end("Internal error\n");
-    }
-  }
+  void admitted(req, res);
 });
 // Longer than a load balancer's idle timeout, as next start does.
 server.keepAliveTimeout = 65_000;

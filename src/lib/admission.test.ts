@@ -77,3 +77,60 @@ describe("admission control", () => {
     expect(admissionOptionsFrom({ ATTUNE_MAX_ACTIVE: "0", ATTUNE_MAX_QUEUE: "-1", ATTUNE_MAX_WAIT_MS: "x" })).toEqual({ maxActive: 8, maxQueue: 100, maxWaitMs: 4000 });
   });
 });
+
+describe("admissionHandler on a real server", () => {
+  it("hands on the turn of a client that gave up while waiting, so nothing stays stuck", async () => {
+    const { createServer, request } = await import("node:http");
+    const { admissionHandler } = await import("./admission");
+    const gate = createAdmission({ maxActive: 1, maxQueue: 10, maxWaitMs: 10_000 });
+    const server = createServer(admissionHandler(gate, (_req, res) => setTimeout(() => res.end("ok"), 150)));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as { port: number }).port;
+    const get = (signal?: AbortSignal) => fetch(`http://127.0.0.1:${port}/`, { signal }).then((r) => r.text());
+    try {
+      const first = get();
+      await new Promise((r) => setTimeout(r, 30));
+      // Three clients queue behind the first and give up before their turn comes.
+      const quitters = [0, 1, 2].map(() => {
+        const abort = new AbortController();
+        const p = get(abort.signal).catch(() => "aborted");
+        setTimeout(() => abort.abort(), 40);
+        return p;
+      });
+      expect(await Promise.all(quitters)).toEqual(["aborted", "aborted", "aborted"]);
+      expect(await first).toBe("ok");
+      // Their turns were passed on: the next request is served at once, and nothing is held.
+      const t0 = Date.now();
+      expect(await get()).toBe("ok");
+      expect(Date.now() - t0).toBeLessThan(1000);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(gate.stats()).toMatchObject({ active: 0, queued: 0 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("answers a refused page load with 503, Retry-After and the busy message, and releases each turn once", async () => {
+    const { createServer } = await import("node:http");
+    const { admissionHandler, BUSY_MESSAGE } = await import("./admission");
+    const gate = createAdmission({ maxActive: 1, maxQueue: 0, maxWaitMs: 1000 });
+    const server = createServer(admissionHandler(gate, (_req, res) => setTimeout(() => res.end("ok"), 100)));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const first = fetch(`http://127.0.0.1:${port}/`).then((r) => r.text());
+      await new Promise((r) => setTimeout(r, 20));
+      const refused = await fetch(`http://127.0.0.1:${port}/`);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("1");
+      expect(await refused.text()).toBe(BUSY_MESSAGE);
+      expect(await first).toBe("ok");
+      await new Promise((r) => setTimeout(r, 20));
+      expect(gate.stats()).toMatchObject({ active: 0, admitted: 1, refused: 1 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
 /**
  * Admission control for the production server (scripts/serve.ts): at most `maxActive` requests
  * are rendered at once; the rest wait in a queue, first come first served. A page load (GET or
@@ -6,7 +8,8 @@
  * the rest) are never refused here: they wait their turn, so a save a person made is not lost to
  * a busy moment.
  *
- * Pure logic with no I/O, so it is unit-tested without a server.
+ * The queue is plain logic, unit-tested without a server; `admissionHandler` puts it in front of
+ * a request handler.
  */
 export interface AdmissionOptions {
   /** Requests rendered at once. */
@@ -106,4 +109,51 @@ export function bypassesAdmission(method: string | undefined, url: string | unde
 
 export function isSheddable(method: string | undefined): boolean {
   return method === "GET" || method === "HEAD";
+}
+
+export const BUSY_MESSAGE = "Attune is busy for a moment. Nothing was lost: please try again in a few seconds.\n";
+
+type Admission_ = ReturnType<typeof createAdmission>;
+
+/**
+ * Wraps a request handler in admission control. The turn is released exactly once, when the
+ * response has finished or the connection closed, whichever comes first, including a client that
+ * gave up while it waited in line (its turn is handed on at once, not held).
+ */
+export function admissionHandler(admission: Admission_, handle: (req: IncomingMessage, res: ServerResponse) => unknown) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let release: (() => void) | null = null;
+    let closed = false;
+    res.once("close", () => {
+      closed = true;
+      release?.();
+    });
+    const turn = await admission.admit(isSheddable(req.method));
+    if (!turn.admitted) {
+      if (closed || res.headersSent) return;
+      res.writeHead(503, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Retry-After": String(turn.retryAfterSeconds),
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      });
+      res.end(req.method === "HEAD" ? undefined : BUSY_MESSAGE);
+      return;
+    }
+    release = turn.release;
+    if (closed) {
+      turn.release();
+      return;
+    }
+    res.once("finish", turn.release);
+    try {
+      await handle(req, res);
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Internal error\n");
+      }
+    }
+  };
 }
