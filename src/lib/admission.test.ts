@@ -80,7 +80,7 @@ describe("admission control", () => {
 
 describe("admissionHandler on a real server", () => {
   it("hands on the turn of a client that gave up while waiting, so nothing stays stuck", async () => {
-    const { createServer, request } = await import("node:http");
+    const { createServer } = await import("node:http");
     const { admissionHandler } = await import("./admission");
     const gate = createAdmission({ maxActive: 1, maxQueue: 10, maxWaitMs: 10_000 });
     const server = createServer(admissionHandler(gate, (_req, res) => setTimeout(() => res.end("ok"), 150)));
