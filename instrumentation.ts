@@ -9,6 +9,11 @@ export async function register(): Promise<void> {
   const socketPath = process.env.ATTUNE_DB_PROBE_SOCKET;
   const secret = process.env.ATTUNE_DB_PROBE_SECRET;
   if (!socketPath || !secret) return;
+  // Only ever for the embedded database of a test server, never beside a PostgreSQL deployment.
+  if (process.env.DATABASE_URL) {
+    console.error("ATTUNE_DB_PROBE_SOCKET is ignored: the database probe is for the embedded test database only.");
+    return;
+  }
   const { startDatabaseProbe } = await import("./src/db/probe");
   startDatabaseProbe(socketPath, secret);
 }
