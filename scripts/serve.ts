@@ -15,7 +15,8 @@ import { admissionHandler, admissionOptionsFrom, bypassesAdmission, createAdmiss
  * ATTUNE_MAX_ACTIVE (default 8), ATTUNE_MAX_QUEUE (100) and ATTUNE_MAX_WAIT_MS (4000) tune it.
  */
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
-const hostname = process.argv[3] ?? process.env.HOSTNAME ?? undefined;
+// Only from the command line: containers set HOSTNAME to their own name.
+const hostname = process.argv[3] ?? undefined;
 const options = admissionOptionsFrom(process.env);
 const admission = createAdmission(options);
 
@@ -24,8 +25,9 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 // The build's JavaScript and CSS in brotli (Next serves gzip only): the trends page's JS 263 → 222 KB.
-const brotli = createStaticBrotli(nextConfig.distDir ?? ".next", ((await nextConfig.headers?.()) ?? [])[0]?.headers ?? []);
-const admitted = admissionHandler(admission, handle);
+const securityHeaders = ((await nextConfig.headers?.()) ?? [])[0]?.headers ?? [];
+const brotli = createStaticBrotli(nextConfig.distDir ?? ".next", securityHeaders);
+const admitted = admissionHandler(admission, handle, Object.fromEntries(securityHeaders.map((h) => [h.key, h.value])));
 const server = createServer((req, res) => {
   if (brotli(req, res)) return;
   if (bypassesAdmission(req.method, req.url)) return void handle(req, res);

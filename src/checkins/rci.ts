@@ -49,16 +49,21 @@ function refresh(key: string, db: Db, organisationId: string, instrument: Instru
   const work = (async () => {
     const value = await derive(db, organisationId, instrument);
     const entry = { at: now, value };
-    await db
-      .insert(rciParameterCache)
-      .values({ organisationId, instrumentCanonical: instrument.canonical, parameters: value, computedAt: new Date(now) })
-      .onConflictDoUpdate({
-        target: [rciParameterCache.organisationId, rciParameterCache.instrumentCanonical],
-        set: { parameters: value, computedAt: new Date(now) },
-        // Never replace newer values with older ones (two servers refreshing at once).
-        setWhere: sql`${rciParameterCache.computedAt} < ${new Date(now).toISOString()}::timestamptz`,
-      });
+    // Kept in memory first: values that took seconds to derive are not lost to a failed write.
     remember(key, entry);
+    try {
+      await db
+        .insert(rciParameterCache)
+        .values({ organisationId, instrumentCanonical: instrument.canonical, parameters: value, computedAt: new Date(now) })
+        .onConflictDoUpdate({
+          target: [rciParameterCache.organisationId, rciParameterCache.instrumentCanonical],
+          set: { parameters: value, computedAt: new Date(now) },
+          // Never replace newer values with older ones (two servers refreshing at once).
+          setWhere: sql`${rciParameterCache.computedAt} < ${new Date(now).toISOString()}::timestamptz`,
+        });
+    } catch (error) {
+      console.error(`Could not store the reliable change parameters of ${instrument.canonical}: ${String(error)}`);
+    }
     return entry;
   })().finally(() => inFlight.delete(key));
   inFlight.set(key, work);
@@ -103,9 +108,12 @@ export async function rciParametersFor(organisationId: string, instrument: Instr
     }
   }
   if (!entry) return (await refresh(key, db, organisationId, instrument, now)).value;
-  if (now - entry.at >= TTL_MS) {
+  if (now - entry.at >= TTL_MS && !inFlight.has(key)) {
+    const stale = entry;
     refresh(key, db, organisationId, instrument, now).catch((error: unknown) => {
       console.error(`Could not refresh the reliable change parameters of ${instrument.canonical}: ${String(error)}`);
+      // Try again in a minute, not on every request meanwhile.
+      remember(key, { at: now - TTL_MS + 60_000, value: stale.value });
     });
   }
   return entry.value;
@@ -116,6 +124,8 @@ export async function rciParametersFor(organisationId: string, instrument: Instr
  * (tests, or after a bulk import of check-ins), so the next request derives them afresh.
  */
 export async function clearRciCache(db?: Db): Promise<void> {
+  // A derivation under way finishes first, so it cannot bring back what is being cleared.
+  await Promise.allSettled([...inFlight.values()]);
   cache.clear();
   if (db) await db.delete(rciParameterCache).where(sql`true`);
 }

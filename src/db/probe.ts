@@ -31,7 +31,8 @@ async function readOnly<T>(handle: DatabaseHandle, text: string, params: unknown
     });
   }
   const sql = handle.raw.sql;
-  return (await sql.begin("read only", (tx) => tx.unsafe(text, params as never[]))) as unknown as T[];
+  // One statement only (extended protocol even without parameters), in a read-only transaction.
+  return (await sql.begin("read only", (tx) => tx.unsafe(text, params as never[], { prepare: false, simple: false } as never))) as unknown as T[];
 }
 
 let snapshotQuery: string | undefined;
@@ -52,6 +53,11 @@ async function buildSnapshotQuery(handle: DatabaseHandle): Promise<string> {
     return `select '${name.replace(/'/g, "''")}' as name, count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5, coalesce(max(t.xmin::text::bigint), 0)::text as newest from ${quoted} t`;
   });
   return parts.join(" union all ");
+}
+
+/** A single SELECT (or WITH … SELECT) statement: no second statement, no SET, no writes. */
+function isSingleSelect(text: string): boolean {
+  return /^\s*(select|with)\b/i.test(text) && !text.includes(";") && !/\b(insert|update|delete|merge|set|copy|call|do)\b/i.test(text.replace(/'[^']*'/g, "''"));
 }
 
 function sameSecret(given: unknown, expected: string): boolean {
@@ -78,6 +84,7 @@ export function startDatabaseProbe(socketPath: string, secret: string): void {
           const request = JSON.parse(line) as ProbeRequest;
           if (!sameSecret(request.secret, secret)) throw new Error("refused");
           const handle = getDatabase();
+          if (request.op === "read" && !isSingleSelect(String(request.sql))) throw new Error("only a single select is answered");
           const answer = request.op === "snapshot" ? { tables: await snapshot(handle) } : request.op === "read" ? { rows: await readOnly(handle, String(request.sql), request.params ?? []) } : { error: "unknown op" };
           socket.end(JSON.stringify(answer) + "\n");
         } catch (error) {

@@ -62,6 +62,15 @@ describe("admission control", () => {
     expect(turn.admitted).toBe(true);
   });
 
+  it("refuses a write only when a thousand (here two) writes already wait", async () => {
+    const gate = createAdmission({ maxActive: 1, maxQueue: 0, maxWaitMs: 1, maxWriteQueue: 2 });
+    await gate.admit(true);
+    void gate.admit(false);
+    void gate.admit(false);
+    expect((await gate.admit(false)).admitted).toBe(false);
+    expect(gate.stats()).toMatchObject({ queued: 2, refused: 1 });
+  });
+
   it("lets static files and the health check through, and sheds only GET and HEAD", () => {
     expect(bypassesAdmission("GET", "/_next/static/chunks/app.js")).toBe(true);
     expect(bypassesAdmission("GET", "/api/health?x=1")).toBe(true);
@@ -115,7 +124,7 @@ describe("admissionHandler on a real server", () => {
     const { createServer } = await import("node:http");
     const { admissionHandler, BUSY_MESSAGE } = await import("./admission");
     const gate = createAdmission({ maxActive: 1, maxQueue: 0, maxWaitMs: 1000 });
-    const server = createServer(admissionHandler(gate, (_req, res) => setTimeout(() => res.end("ok"), 100)));
+    const server = createServer(admissionHandler(gate, (_req, res) => setTimeout(() => res.end("ok"), 100), { "X-Frame-Options": "DENY" }));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const port = (server.address() as { port: number }).port;
     try {
@@ -124,6 +133,7 @@ describe("admissionHandler on a real server", () => {
       const refused = await fetch(`http://127.0.0.1:${port}/`);
       expect(refused.status).toBe(503);
       expect(refused.headers.get("retry-after")).toBe("1");
+      expect(refused.headers.get("x-frame-options")).toBe("DENY");
       expect(await refused.text()).toBe(BUSY_MESSAGE);
       expect(await first).toBe("ok");
       await new Promise((r) => setTimeout(r, 20));

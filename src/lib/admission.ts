@@ -5,8 +5,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * are rendered at once; the rest wait in a queue, first come first served. A page load (GET or
  * HEAD) that would wait longer than `maxWaitMs`, or find the queue full, is answered at once
  * with 503 and Retry-After instead of piling up until every request times out. Writes (POST and
- * the rest) are never refused here: they wait their turn, so a save a person made is not lost to
- * a busy moment.
+ * the rest) wait their turn without a time limit, so a save a person made is not lost to a busy
+ * moment; only beyond `maxWriteQueue` (1,000) waiting writes is one refused, before it runs.
  *
  * The queue is plain logic, unit-tested without a server; `admissionHandler` puts it in front of
  * a request handler.
@@ -18,6 +18,8 @@ export interface AdmissionOptions {
   maxQueue: number;
   /** How long a page load may wait for its turn before it is refused. */
   maxWaitMs: number;
+  /** Writes waiting at most (they never time out); beyond, a write is refused before it runs. */
+  maxWriteQueue?: number;
 }
 
 export type Admission = { admitted: true; release: () => void } | { admitted: false; retryAfterSeconds: number };
@@ -82,6 +84,8 @@ export function createAdmission(options: AdmissionOptions) {
     admit(sheddable: boolean): Promise<Admission> {
       if (active < options.maxActive && queue.length === 0) return Promise.resolve(grant());
       if (sheddable && queue.filter((w) => w.sheddable).length >= options.maxQueue) return Promise.resolve(refuse());
+      // A flood of posts must not grow the line without bound: refusing one before it runs loses nothing.
+      if (!sheddable && queue.filter((w) => !w.sheddable).length >= (options.maxWriteQueue ?? 1000)) return Promise.resolve(refuse());
       return new Promise<Admission>((resolve) => {
         const waiter: Waiter = { sheddable, resolve };
         if (sheddable) {
@@ -120,18 +124,30 @@ type Admission_ = ReturnType<typeof createAdmission>;
  * response has finished or the connection closed, whichever comes first, including a client that
  * gave up while it waited in line (its turn is handed on at once, not held).
  */
-export function admissionHandler(admission: Admission_, handle: (req: IncomingMessage, res: ServerResponse) => unknown) {
+export function admissionHandler(
+  admission: Admission_,
+  handle: (req: IncomingMessage, res: ServerResponse) => unknown,
+  /** Headers every response carries (next.config.ts's security headers), for the 503 too. */
+  headers: Readonly<Record<string, string>> = {},
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    let release: (() => void) | null = null;
     let closed = false;
+    let handled = false;
+    let release: (() => void) | null = null;
+    // The turn ends once the handler has settled and the response is over (sent, or the client
+    // gone), so a render the client walked away from still counts until it stops.
+    const maybeRelease = () => {
+      if (release && handled && (closed || res.writableFinished)) release();
+    };
     res.once("close", () => {
       closed = true;
-      release?.();
+      maybeRelease();
     });
     const turn = await admission.admit(isSheddable(req.method));
     if (!turn.admitted) {
       if (closed || res.headersSent) return;
       res.writeHead(503, {
+        ...headers,
         "Content-Type": "text/plain; charset=utf-8",
         "Retry-After": String(turn.retryAfterSeconds),
         "Cache-Control": "no-store",
@@ -145,7 +161,7 @@ export function admissionHandler(admission: Admission_, handle: (req: IncomingMe
       turn.release();
       return;
     }
-    res.once("finish", turn.release);
+    res.once("finish", maybeRelease);
     try {
       await handle(req, res);
     } catch (error) {
@@ -154,6 +170,9 @@ export function admissionHandler(admission: Admission_, handle: (req: IncomingMe
         res.statusCode = 500;
         res.end("Internal error\n");
       }
+    } finally {
+      handled = true;
+      maybeRelease();
     }
   };
 }

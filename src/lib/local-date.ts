@@ -159,7 +159,9 @@ const hourOffsets = new Map<string, number | null>();
 
 function offsetFromParts(ms: number, timeZone: string): number {
   const wall = formattedWallClockOf(ms, timeZone);
-  return toUtcMs(wall.date) + wall.msOfDay - Math.floor(ms / 1000) * 1000;
+  // The formatter's own digits, unchecked: an instant may show a day past 9999-12-31.
+  const [y, m, d] = wall.date.split("-").map(Number) as [number, number, number];
+  return utcMsOf(y, m, d) + wall.msOfDay - Math.floor(ms / 1000) * 1000;
 }
 
 function formattedWallClockOf(ms: number, timeZone: string): { date: LocalDate; msOfDay: number } {

@@ -10,22 +10,23 @@ const compress = promisify(brotliCompress);
  * The build's JavaScript and CSS in brotli for browsers that accept it (every current one).
  * Next.js compresses with gzip only; brotli at its best setting is about 15% smaller on these
  * files (the trends page: 258 → 219 KB). The files are hashed and never change, so each is
- * compressed once, off the main thread: all of them just after the server starts (`warmAll`), and
- * any other on its first request; until a file is ready Next serves it gzipped.
+ * compressed once, off the main thread, all of them just after the server starts (`warmAll`);
+ * until a file is ready Next serves it gzipped.
  * Returns true when it answered the request.
  */
 export function createStaticBrotli(distDir: string, headers: readonly { key: string; value: string }[]) {
-  const ready = new Map<string, Buffer | null>();
-  const pending = new Set<string>();
+  // Only the build's own files, as listed on disk: a request can never make this grow.
+  const ready = new Map<string, Buffer>();
   const root = path.resolve(distDir, "static");
 
-  const compressOne = (file: string): Promise<void> => {
-    if (ready.has(file) || pending.has(file)) return Promise.resolve();
-    pending.add(file);
-    return readFile(file)
-      .then((raw) => compress(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }))
-      .then((br) => void ready.set(file, br), () => void ready.set(file, null))
-      .finally(() => pending.delete(file));
+  const compressOne = async (file: string): Promise<void> => {
+    if (ready.has(file)) return;
+    try {
+      const raw = await readFile(file);
+      ready.set(file, await compress(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+    } catch {
+      // Left to Next, which serves it gzipped (or answers 404).
+    }
   };
 
   /**
@@ -45,11 +46,7 @@ export function createStaticBrotli(distDir: string, headers: readonly { key: str
     const file = path.resolve(root, match[1]!);
     if (!file.startsWith(root + path.sep)) return false;
     const body = ready.get(file);
-    if (body === undefined) {
-      void compressOne(file);
-      return false;
-    }
-    if (body === null) return false;
+    if (body === undefined) return false;
     res.writeHead(200, {
       ...Object.fromEntries(headers.map((h) => [h.key, h.value])),
       "Content-Type": match[2] === "js" ? "application/javascript; charset=UTF-8" : "text/css; charset=UTF-8",

@@ -86,7 +86,7 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
 
   const rows = rowsOf<ClientRow>(clientResult).map((c): CaseloadRow => {
     const today = localDateOf(now, c.time_zone);
-    const practice = recentPractice(assignmentsByClient.get(c.id) ?? [], c.time_zone, today, now);
+    const practice = recentPractice(c.id, assignmentsByClient.get(c.id) ?? [], c.time_zone, today, now);
     const verdict =
       instrument && params && c.baseline_total !== null && c.latest_total !== null && Number(c.scored) >= 2
         ? changeFor(instrument, params, Number(c.baseline_total), Number(c.latest_total)).verdict
@@ -112,7 +112,8 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
   return rows.sort((a, b) => compareUrgency({ ...a, latestSeverity: a.latest?.severity ?? null }, { ...b, latestSeverity: b.latest?.severity ?? null }));
 }
 
-const practiceCache = new Map<string, { rate: number | null; missedInARow: number }>();
+// One entry per client: the exact inputs it was computed from, and the result.
+const practiceCache = new Map<string, { inputs: string; value: { rate: number | null; missedInARow: number } }>();
 
 /**
  * A client's recent practice: adherence over the last 28 days and missed exercises in a row.
@@ -121,14 +122,14 @@ const practiceCache = new Map<string, { rate: number | null; missedInARow: numbe
  * through the day classifies each client's exercises once, and any new submission, pause or
  * schedule change (part of the key) or the next day computes afresh.
  */
-function recentPractice(assignments: readonly AssignmentRow[], timeZone: string, today: string, now: Date): { rate: number | null; missedInARow: number } {
-  const key = `${timeZone}|${today}|${JSON.stringify(assignments)}`;
-  const known = practiceCache.get(key);
-  if (known) return known;
+function recentPractice(clientId: string, assignments: readonly AssignmentRow[], timeZone: string, today: string, now: Date): { rate: number | null; missedInARow: number } {
+  const inputs = `${timeZone}|${today}|${JSON.stringify(assignments)}`;
+  const known = practiceCache.get(clientId);
+  if (known && known.inputs === inputs) return known.value;
   const occurrences = assignments.flatMap((a) => recentOccurrences(a, timeZone, today, now));
   const value = { rate: adherence(occurrences.filter((o) => o.date > addDays(today, -ADHERENCE_DAYS))).rate, missedInARow: missedInARow(occurrences) };
-  if (practiceCache.size >= 50_000) practiceCache.clear();
-  practiceCache.set(key, value);
+  if (practiceCache.size >= 100_000) practiceCache.clear();
+  practiceCache.set(clientId, { inputs, value });
   return value;
 }
 

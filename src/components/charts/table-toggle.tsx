@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { DataTableView, type TableData } from "./chart-frame";
 
 /**
@@ -12,8 +12,13 @@ import { DataTableView, type TableData } from "./chart-frame";
  */
 export function TableToggle({ caption, table }: { caption: string; table: TableData }) {
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened before the page came to life: its toggle event was missed.
+  useEffect(() => {
+    if (details.current?.open) setOpen(true);
+  }, []);
   return (
-    <details className="text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details ref={details} className="text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-medium text-brand-800">
         Show as table <span className="font-normal text-muted">({table.rows.length === 1 ? "1 row" : `${table.rows.length} rows`})</span>
       </summary>
