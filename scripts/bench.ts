@@ -57,6 +57,8 @@ export interface PageResult {
   ten: LoadResult;
   /** The framework floor's median at one user, measured just before this page (the machine is shared: a floor from minutes earlier is a different machine). */
   floorMs?: number;
+  /** Which floor: the app's (/bench-floor) or the page's own layout's (a client's empty tab). */
+  floorPath?: string;
   budgetMs?: number;
   verdict?: "pass" | "FAIL";
   note?: string;
@@ -138,12 +140,12 @@ if (parts.has("pages")) {
       const cookie = await signIn(server.base, who[page.as], password);
       await warmPage(server.base, page.path, cookie);
       for (let i = 0; i < 20; i++) await getPage(server.base, page.path, cookie);
-      const floorNow = page.name === "floor" ? undefined : await load(`${server.base}/bench-floor`, [floorCookie], 1, seconds);
+      const floorNow = page.name === "floor" ? undefined : await load(`${server.base}${page.floorPath ?? "/bench-floor"}`, [page.floorPath ? cookie : floorCookie], 1, seconds);
       const one = await load(`${server.base}${page.path}`, [cookie], 1, seconds);
       const ten = await load(`${server.base}${page.path}`, [cookie], 10, seconds);
       const queries = captured.get(page.name) ?? [];
       const sqlTime = queries.length ? await replay(sql, queries) : { median: 0 };
-      const result: PageResult = { name: page.label, path: page.path, as: page.as, queries: queries.length, sqlMs: sqlTime.median, one, ten, note: page.note, floorMs: floorNow?.median };
+      const result: PageResult = { name: page.label, path: page.path, as: page.as, queries: queries.length, sqlMs: sqlTime.median, one, ten, note: page.note, floorMs: floorNow?.median, floorPath: page.floorPath };
       if (page.name === "floor") results.floor = result;
       else results.pages.push(result);
       console.log(`  ${page.label}: ${one.median.toFixed(1)} ms median, ${one.p95.toFixed(1)} ms p95, ${ten.rps.toFixed(0)} req/s at 10, ${queries.length} queries, SQL ${sqlTime.median.toFixed(2)} ms`);

@@ -6,6 +6,8 @@ import { rosterTable } from "../../src/clients/roster-table";
 
 export interface BenchPage {
   name: string;
+  /** The empty page with this page's layout and session check (default: the app's, /bench-floor). */
+  floorPath?: string;
   label: string;
   path: string;
   as: "counselor" | "director" | "admin";
@@ -65,9 +67,10 @@ export async function benchPages(db: Db, seed: string): Promise<BenchPage[]> {
     });
   }
   pages.push(
-    { name: "trends typical", label: `trends, typical client (${typical.n} check-ins)`, path: `/clients/${typical.id}/trends?range=all`, as: "counselor" },
-    { name: "trends busiest", label: `trends, busiest client (${busiest.n} check-ins)`, path: `/clients/${busiest.id}/trends?range=all`, as: "counselor" },
-    { name: "notes", label: "notes list (busiest client)", path: `/clients/${busiest.id}/notes`, as: "counselor" },
+    // A client's tabs are judged against the floor of their own layout (the client's header and tabs, its access check and audit).
+    { name: "trends typical", label: `trends, typical client (${typical.n} check-ins)`, path: `/clients/${typical.id}/trends?range=all`, as: "counselor", floorPath: `/clients/${typical.id}/bench-floor` },
+    { name: "trends busiest", label: `trends, busiest client (${busiest.n} check-ins)`, path: `/clients/${busiest.id}/trends?range=all`, as: "counselor", floorPath: `/clients/${busiest.id}/bench-floor` },
+    { name: "notes", label: "notes list (busiest client)", path: `/clients/${busiest.id}/notes`, as: "counselor", floorPath: `/clients/${busiest.id}/bench-floor` },
     { name: "audit", label: "audit log, page 1", path: "/admin/audit", as: "admin" },
   );
   return pages;

@@ -184,6 +184,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "page /clients/[clientId]": rules.client("page"),
   "page /clients/[clientId]/edit": rules.client("page"),
   "page /clients/[clientId]/support": rules.client("page"),
+  "page /clients/[clientId]/bench-floor": rules.client("page"),
   "page /clients/[clientId]/trends": rules.client("page"),
   "page /clients/[clientId]/trends/items": rules.client("page"),
   "page /clients/[clientId]/reports": rules.client("page"),

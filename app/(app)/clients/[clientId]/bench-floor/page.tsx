@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { auditView } from "@/audit/view";
+import { requireActor } from "@/auth/session";
+import { getClientForActor } from "@/clients/queries";
+
+export const metadata: Metadata = { title: "Benchmark floor" };
+
+/**
+ * The benchmark's floor for a client's tabs (npm run bench): what every tab does before its own
+ * data (the signed-in layout, the session check, the client's header and tabs with their access
+ * check, and the access audit every tab writes), and nothing else. Linked from nowhere; the same
+ * people may open it as the client's other tabs, and opening it is audited like them.
+ */
+export default async function ClientBenchFloorPage({ params }: { params: Promise<{ clientId: string }> }) {
+  const actor = await requireActor(["counselor", "supervisor"]);
+  const { clientId } = await params;
+  const client = await getClientForActor(actor, clientId);
+  if (!client) notFound();
+  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "bench-floor" } });
+  return <p className="text-sm text-muted">This tab is intentionally empty: the benchmark measures what a client&apos;s tab costs before its own data is read.</p>;
+}
