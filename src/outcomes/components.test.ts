@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AdherenceChart, IntensityChart } from "./components/activity-charts";
 import { ChangeTable } from "./components/change-table";
-import { ScoreTrend } from "./components/score-trend";
+import { DataTableView } from "@/components/charts/chart-frame";
+import { ScoreTrend, scoreTable } from "./components/score-trend";
 import { TeamOutcomesTable } from "./components/team-outcomes-table";
 import { computeChange } from "./change";
 import type { IndicatorTrend } from "./trends";
@@ -41,8 +42,10 @@ describe("trend components render their accessible equivalents on the server", (
     const out = html(createElement(ScoreTrend, { indicator, markers: [{ kind: "critical_alert", at: "2026-10-01T10:00:00.000Z", day: "2026-10-01", label: "Critical answer" }] }));
     expect(out).toContain("Lower is better ↓");
     expect(out).toContain("2 check-ins, from 28 to 6 (Low); lower is better. Since baseline: improved.");
+    // The table is drawn when opened (TableToggle); its rows are the chart's points.
     expect(out).toContain("Show as table");
-    expect(out).toMatch(/<td[^>]*>Sep 1, 2026<\/td><td[^>]*>28<\/td><td[^>]*>Severe<\/td>/);
+    expect(out).toContain("(2 rows)");
+    expect(html(createElement(DataTableView, { caption: "Emotional numbness", table: scoreTable(indicator) }))).toMatch(/<td[^>]*>Sep 1, 2026<\/td><td[^>]*>28<\/td><td[^>]*>Severe<\/td>/);
     expect(out).toContain("Critical alert");
   });
 

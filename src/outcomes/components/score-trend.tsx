@@ -1,4 +1,4 @@
-import { ChartFrame } from "@/components/charts/chart-frame";
+import { ChartFrame, type TableData } from "@/components/charts/chart-frame";
 import { dayX } from "@/components/charts/geometry";
 import { markerColours } from "@/components/charts/palette";
 import { TimeLineChart, type MarkerSpec, type TimePoint } from "@/components/charts/time-line-chart";
@@ -28,10 +28,7 @@ export function ScoreTrend({ indicator, markers }: { indicator: IndicatorTrend; 
   const markerSpecs: MarkerSpec[] = markers.map((m) => ({ x: dayX(m.day), short: markerStyle[m.kind].short, colour: markerColours[m.kind], dash: markerStyle[m.kind].dash }));
   const id = `trend-${indicator.url.split("/").at(-1)}`;
   const lines = grain === "point" ? [{ key: "score", label: "Score" }] : [{ key: "score", label: "Last score" }, { key: "average", label: "Average", dashed: true }];
-  const table = {
-    columns: ["Date", grain === "point" ? "Score" : "Last score", ...(grain === "point" ? [] : ["Average", "Check-ins"]), "Band"],
-    rows: points.map((p) => [formatDay(p.day), fmt(p.last), ...(grain === "point" ? [] : [fmt(p.mean), p.count]), p.band ?? "—"]),
-  };
+  const table = scoreTable(indicator);
   return (
     <ChartFrame
       id={id}
@@ -58,6 +55,16 @@ export function ScoreTrend({ indicator, markers }: { indicator: IndicatorTrend; 
       ) : null}
     </ChartFrame>
   );
+}
+
+/** The score chart's data as the table behind "Show as table". */
+export function scoreTable(indicator: IndicatorTrend): TableData {
+  const points = indicator.series?.points ?? [];
+  const grain = indicator.series?.grain ?? "point";
+  return {
+    columns: ["Date", grain === "point" ? "Score" : "Last score", ...(grain === "point" ? [] : ["Average", "Check-ins"]), "Band"],
+    rows: points.map((p) => [formatDay(p.day), fmt(p.last), ...(grain === "point" ? [] : [fmt(p.mean), p.count]), p.band ?? "—"]),
+  };
 }
 
 /** The markers as a list, for the table view of the events drawn on the charts. */
