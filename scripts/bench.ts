@@ -115,11 +115,25 @@ if (parts.has("pages")) {
   writeFileSync(logFile, "");
   const counting = await startServer(port, { ...env, ATTUNE_QUERY_LOG: logFile });
   const captured = new Map<string, Awaited<ReturnType<typeof queriesSince>>["queries"]>();
+  // Quiet: nothing logged for a second (a page's first visit may start background work, such
+  // as refreshing stale RCI parameters, whose statements belong to no request).
+  const quiet = async () => {
+    for (let last = -1, i = 0; i < 120; i++) {
+      const size = queriesSince(logFile, 0).end;
+      if (size === last) return;
+      last = size;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
   try {
+    // Every page once first, then wait for the server to go quiet, then count.
+    for (const page of pages) await warmPage(counting.base, page.path, await signIn(counting.base, who[page.as], password));
+    await quiet();
     for (const page of pages) {
       const cookie = await signIn(counting.base, who[page.as], password);
       await warmPage(counting.base, page.path, cookie);
       await getPage(counting.base, page.path, cookie);
+      await quiet();
       let offset = queriesSince(logFile, 0).end;
       // The session check, the page and its audit write: one request, nothing else running.
       await getPage(counting.base, page.path, cookie);

@@ -3,6 +3,7 @@ import type { CaseloadRow } from "./caseload";
 import type { CaseloadSort } from "./caseload-table";
 import type { Flag } from "./urgency";
 
+const names = new Intl.Collator("en");
 const nullsLast = (a: number | null, b: number | null, desc: boolean) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : desc ? b - a : a - b);
 
 /** Filters by flag and orders the caseload rows; the urgency order (ascending = most urgent first) came from the query. */
@@ -12,7 +13,7 @@ export function arrangeCaseload(rows: readonly CaseloadRow[], sort: { id: Caselo
     case "urgency":
       return sort.desc ? kept.reverse() : kept;
     case "name":
-      return kept.sort((a, b) => (sort.desc ? -1 : 1) * a.name.localeCompare(b.name));
+      return kept.sort((a, b) => (sort.desc ? -1 : 1) * names.compare(a.name, b.name));
     case "latest":
       return kept.sort((a, b) => nullsLast(a.latest?.total ?? null, b.latest?.total ?? null, sort.desc));
     case "adherence":

@@ -109,7 +109,11 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
       urgency: urgencyScore(flags),
     };
   });
-  return rows.sort((a, b) => compareUrgency({ ...a, latestSeverity: a.latest?.severity ?? null }, { ...b, latestSeverity: b.latest?.severity ?? null }));
+  // Sort keys built once per row, not twice per comparison.
+  return rows
+    .map((row) => ({ row, key: { name: row.name, flags: row.flags, urgency: row.urgency, latestSeverity: row.latest?.severity ?? null, daysSinceCheckin: row.daysSinceCheckin } }))
+    .sort((a, b) => compareUrgency(a.key, b.key))
+    .map((k) => k.row);
 }
 
 // One entry per client: the exact inputs it was computed from, and the result.

@@ -44,14 +44,19 @@ export interface Triaged {
   flags: readonly Flag[];
   latestSeverity: number | null;
   daysSinceCheckin: number | null;
+  /** urgencyScore(flags), when the caller has it already. */
+  urgency?: number;
 }
+
+// One collator for every comparison: String#localeCompare builds its collation each call.
+const names = new Intl.Collator("en");
 
 /** Most urgent first: flag weight, then the latest band's severity, then the longest silence, then name. */
 export function compareUrgency(a: Triaged, b: Triaged): number {
   return (
-    urgencyScore(b.flags) - urgencyScore(a.flags) ||
+    (b.urgency ?? urgencyScore(b.flags)) - (a.urgency ?? urgencyScore(a.flags)) ||
     (b.latestSeverity ?? -1) - (a.latestSeverity ?? -1) ||
     (b.daysSinceCheckin ?? Number.MAX_SAFE_INTEGER) - (a.daysSinceCheckin ?? Number.MAX_SAFE_INTEGER) ||
-    a.name.localeCompare(b.name)
+    names.compare(a.name, b.name)
   );
 }
