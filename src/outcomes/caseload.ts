@@ -39,7 +39,8 @@ type ClientRow = {
   spark: number[] | null; latest_total: number | null; latest_band: string | null; latest_severity: number | null; baseline_total: number | null; scored: number;
   last_checkin_ms: number | null; open_alerts: number;
 };
-export type AssignmentRow = { client_id: string; cadence: Cadence; start_date: string; end_date: string | null; ended_on: string | null; pauses: Pause[] | null; done: string[] | null };
+/** `done`: the submissions in the window as one comma-separated list of ISO instants, oldest first (cheaper to read and to key than a JSON array). */
+export type AssignmentRow = { client_id: string; cadence: Cadence; start_date: string; end_date: string | null; ended_on: string | null; pauses: Pause[] | null; done: string | null };
 
 /**
  * The counselor's open clients with what triage needs, in two queries whatever the caseload's
@@ -73,7 +74,7 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
     db.execute(sql`
       select s.client_id, s.cadence, s.start_date::text as start_date, s.end_date::text as end_date, s.ended_on::text as ended_on,
         (select json_agg(json_build_object('from', p.from_date::text, 'until', p.until_date::text)) from assignment_pauses p where p.assignment_id = s.id) as pauses,
-        (select json_agg(to_char(e.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) from exercise_entries e
+        (select string_agg(to_char(e.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), ',' order by e.submitted_at) from exercise_entries e
           where e.assignment_id = s.id and e.submitted_at >= ${windowStart.toISOString()}::timestamptz) as done
       from assignments s
       where s.organisation_id = ${org} and s.contact_id is null and (s.ended_on is null or s.ended_on >= ${windowStart.toISOString().slice(0, 10)}::date)
@@ -147,7 +148,7 @@ export function recentOccurrences(a: AssignmentRow, timeZone: string, today: str
   }
   const rows = classifyOccurrences(
     { cadence: a.cadence, startDate, endDate: a.end_date, endedOn: a.ended_on, pauses: a.pauses ?? [], timeZone },
-    (a.done ?? []).map((d) => new Date(d)),
+    (a.done ? a.done.split(",") : []).map((d) => new Date(d)),
     now,
   );
   return rows.filter((r) => r.date >= windowStart);

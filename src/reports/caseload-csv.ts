@@ -97,7 +97,7 @@ export async function* caseloadCsvLines(db: Db, actor: Actor, now = new Date(), 
       await db.execute(sql`
         select s.client_id, s.cadence, s.start_date::text as start_date, s.end_date::text as end_date, s.ended_on::text as ended_on,
           (select json_agg(json_build_object('from', p.from_date::text, 'until', p.until_date::text)) from assignment_pauses p where p.assignment_id = s.id) as pauses,
-          (select json_agg(to_char(e.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) from exercise_entries e
+          (select string_agg(to_char(e.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), ',' order by e.submitted_at) from exercise_entries e
             where e.assignment_id = s.id and e.submitted_at >= ${windowStart.toISOString()}::timestamptz) as done
         from assignments s
         where s.organisation_id = ${org} and s.contact_id is null and (s.ended_on is null or s.ended_on >= ${windowStart.toISOString().slice(0, 10)}::date)
