@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestionnaire } from "@/instruments/fhir-schema";
+import { parseQuestionnaire } from "@/instruments/parse-questionnaire";
 import { scoreResponse } from "@/instruments/scoring";
 import { previewQuestionnaire, withScoringExtension } from "./import-preview";
 import { buildScoringExtension, describeProblem, scoringFormSchema } from "./import-scoring";

@@ -1,12 +1,5 @@
-import {
-  InstrumentError,
-  parseQuestionnaire,
-  questionnaireSchema,
-  SCORING_EXTENSION_URL,
-  type Extension,
-  type Instrument,
-  type InstrumentItem,
-} from "@/instruments/fhir-schema";
+import { InstrumentError, questionnaireSchema, SCORING_EXTENSION_URL, type Extension, type Instrument, type InstrumentItem } from "@/instruments/fhir-schema";
+import { parseQuestionnaire } from "@/instruments/parse-questionnaire";
 
 export interface PreviewItem {
   linkId: string;

@@ -3,7 +3,8 @@ import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { loadBundledInstruments } from "@/content/instruments";
 import type { Db } from "@/db/client";
 import { importedInstruments } from "@/db/schema";
-import { parseQuestionnaire, type Instrument } from "@/instruments/fhir-schema";
+import { type Instrument } from "@/instruments/fhir-schema";
+import { parseQuestionnaire } from "@/instruments/parse-questionnaire";
 import { respondentOf, type Respondent } from "./catalog";
 
 export interface AvailableInstrument {

@@ -3,7 +3,8 @@ import "server-only";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 
-import { InstrumentError, parseQuestionnaire, type Instrument } from "@/instruments/fhir-schema";
+import { InstrumentError, type Instrument } from "@/instruments/fhir-schema";
+import { parseQuestionnaire } from "@/instruments/parse-questionnaire";
 
 export const BUNDLED_INSTRUMENTS_DIR = path.join("content", "instruments");
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { InstrumentError, parseQuestionnaire, SCORING_EXTENSION_URL } from "./fhir-schema";
+import { InstrumentError, SCORING_EXTENSION_URL } from "./fhir-schema";
+import { parseQuestionnaire } from "./parse-questionnaire";
 import fixture from "./fixtures/test-import.json";
 
 type Json = Record<string, unknown>;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { loadBundledInstruments } from "@/content/instruments";
 
-import { parseQuestionnaire, type Answers, type Instrument } from "./fhir-schema";
+import { type Answers, type Instrument } from "./fhir-schema";
+import { parseQuestionnaire } from "./parse-questionnaire";
 import fixture from "./fixtures/test-import.json";
 import { cronbachAlpha, deriveRciParameters, standardDeviation } from "./reliability";
 

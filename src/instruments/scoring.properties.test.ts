@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 
 import { loadBundledInstruments } from "@/content/instruments";
 
-import { parseQuestionnaire, type AnswerValue, type Answers, type Instrument } from "./fhir-schema";
+import { type AnswerValue, type Answers, type Instrument } from "./fhir-schema";
+import { parseQuestionnaire } from "./parse-questionnaire";
 import fixture from "./fixtures/test-import.json";
 import { enabledLinkIds, scoreResponse } from "./scoring";
 

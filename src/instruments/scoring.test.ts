@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { loadBundledInstruments } from "@/content/instruments";
 
-import { parseQuestionnaire, type Instrument } from "./fhir-schema";
+import { type Instrument } from "./fhir-schema";
+import { parseQuestionnaire } from "./parse-questionnaire";
 import fixture from "./fixtures/test-import.json";
 import { enabledLinkIds, exact, roundExact, scoreResponse } from "./scoring";
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildScoringExtension, scoringFormSchema } from "@/checkins/import-scoring";
 import { withScoringExtension } from "@/checkins/import-preview";
 import { moodScreen, moodScreenScoring } from "@/checkins/testing/questionnaire";
-import { parseQuestionnaire, type Instrument } from "@/instruments/fhir-schema";
+import { type Instrument } from "@/instruments/fhir-schema";
+import { parseQuestionnaire } from "@/instruments/parse-questionnaire";
 import { moveOf, summariseItems, thin, type ItemAdministration } from "./item-summary";
 
 function mood(version = "1.0.0", reverseSleep = false): Instrument {
