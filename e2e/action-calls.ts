@@ -2,6 +2,7 @@ import { moodScreenScoring } from "../src/checkins/testing/questionnaire";
 import type { MatrixRole, MatrixTarget } from "../src/security/matrix";
 import type { ActionServer } from "./action-server";
 import type { ActionState, Fields, Observed } from "./action-http";
+import { matrixExerciseFile as exerciseFile, matrixNoteText } from "../src/security/testing/matrix-texts";
 
 /**
  * One valid call per server action, over HTTP: the same inputs as the integration matrix
@@ -69,31 +70,10 @@ async function noteContent(c: CallContext, noteId: string): Promise<Fields> {
     noteId,
     version: await versionOf(c, "session_notes", noteId),
     sessionDate: today(),
-    startTime: "10:00",
-    durationMinutes: "50",
-    attendance: "attended",
-    data: "Matrix data.",
-    assessment: "Matrix assessment.",
-    plan: "Matrix plan.",
+    ...matrixNoteText,
   };
 }
 
-const exerciseFile = (id: string) => `---
-id: ${id}
-title: Matrix extra
-kind: journal
-audience: client
-minutes: 3
-purpose: A test exercise.
-version: 1
-fields:
-  - id: moment
-    type: long_text
-    label: One moment
-    required: true
----
-Write one moment.
-`;
 
 async function endActiveSchedule(c: CallContext, as: MatrixRole, instrumentUrl: string): Promise<void> {
   const { clientId } = client(c);

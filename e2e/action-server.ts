@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TableSnapshot } from "../src/db/probe";
 import type { MatrixWorld } from "../src/security/world";
+import { freePort } from "../scripts/lib";
 
 /**
  * A server of its own for the HTTP permission matrix of the server actions: the same built app,
@@ -37,16 +38,6 @@ export interface ActionServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 function ask(socketPath: string, request: object): Promise<unknown> {
   return new Promise((resolve, reject) => {

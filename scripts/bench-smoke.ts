@@ -19,7 +19,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -27,7 +26,7 @@ import postgres from "postgres";
 import { openDatabase } from "../src/db/client";
 import { migrateDatabase } from "../src/db/migrate";
 import { LARGE_PASSWORD, seedLargeDataset } from "../src/db/seed/large";
-import { root } from "./lib";
+import { freePort, root } from "./lib";
 import { percentile, queriesSince, type LoggedQuery } from "./bench/measure";
 import { benchPages, type BenchPage } from "./bench/pages";
 import { table } from "./bench/report";
@@ -81,16 +80,6 @@ async function abort(message: string, code = 1): Promise<never> {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => void abort(`stopped by ${signal}`, 130));
 setTimeout(() => void abort(`did not finish within ${values.timeout} s`), Number(values.timeout) * 1000).unref();
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Waits until the query log stops growing (a page's audit write may land just after its response). */
 async function settledSize(file: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
 import { resolveAuthSecret } from "../src/auth/secret";
 
@@ -51,4 +52,16 @@ export function supervise(command: string, args: string[], env: NodeJS.ProcessEn
   });
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
   return child;
+}
+
+/** A TCP port free on 127.0.0.1 just now (the OS picks it), for a server of a test's own. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }

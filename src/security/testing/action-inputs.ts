@@ -11,6 +11,7 @@ import { beginEnrolment, confirmEnrolment } from "@/auth/two-factor";
 import type { z } from "zod";
 import type { MatrixRole, MatrixTarget } from "../matrix";
 import { NUMBNESS_URL, type MatrixWorld, type OrganisationRecords, type TargetRecords } from "../world";
+import { matrixExerciseFile as exerciseFile, matrixNoteText } from "./matrix-texts";
 
 export interface CellContext {
   /** The database the action will see (a transaction that is rolled back after the cell). */
@@ -90,31 +91,10 @@ async function noteContent(ctx: CellContext) {
     noteId: c.draftNoteId,
     version: await versionOf(ctx.db, sessionNotes, c.draftNoteId),
     sessionDate: today(),
-    startTime: "10:00",
-    durationMinutes: "50",
-    attendance: "attended",
-    data: "Matrix data.",
-    assessment: "Matrix assessment.",
-    plan: "Matrix plan.",
+    ...matrixNoteText,
   };
 }
 
-const exerciseFile = (id: string) => `---
-id: ${id}
-title: Matrix extra
-kind: journal
-audience: client
-minutes: 3
-purpose: A test exercise.
-version: 1
-fields:
-  - id: moment
-    type: long_text
-    label: One moment
-    required: true
----
-Write one moment.
-`;
 
 /** A call that works for the record's own people, for every exported and inline server action. */
 export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Promise<ActionCall>> = {
