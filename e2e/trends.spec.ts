@@ -64,6 +64,11 @@ test.describe("trends", () => {
     await expect(figure.locator('[aria-hidden="true"] [tabindex]:not([tabindex^="-"])')).toHaveCount(0);
     await figure.getByText("Show as table").click();
     await expect(figure.getByRole("table")).toContainText("Severe");
+    // The tooltip is worded in the browser from the compact series the page sends: the date, the
+    // score and its band (both check-ins are today, so either may answer the pointer).
+    const surface = (await figure.locator(".recharts-surface").boundingBox())!;
+    await page.mouse.move(surface.x + surface.width * 0.9, surface.y + surface.height / 2);
+    await expect(figure.locator(".recharts-tooltip-wrapper")).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}(Score 30Band: Severe|Score 0Band: Low)$/);
 
     await page.getByRole("link", { name: "1 year" }).click();
     await expect(page).toHaveURL(/range=1y/);

@@ -65,7 +65,8 @@ export async function listClientNotes(actor: Actor, clientId: string, filters: N
     .where(
       and(
         eq(sessionNotes.organisationId, actor.organisationId),
-        sql`${clientId}::uuid in ${visibleClientIds(actor)}`,
+        // The client itself, looked up by id: an index lookup, where "in (every visible client)" read them all.
+        sql`exists (select 1 from ${clients} where ${clients.id} = ${clientId}::uuid and ${visibleClients(actor)})`,
         noteOfClient(actor.organisationId, clientId),
         readableNote(actor),
         ...filterConditions(filters),

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { AdherenceChart, IntensityChart } from "./components/activity-charts";
 import { ChangeTable } from "./components/change-table";
 import { DataTableView } from "@/components/charts/chart-frame";
-import { ScoreTrend, scoreTable } from "./components/score-trend";
+import { ScoreTrend } from "./components/score-trend";
+import { encodeScores, scoreTable } from "./chart-series";
 import { TeamOutcomesTable } from "./components/team-outcomes-table";
 import { computeChange } from "./change";
 import type { IndicatorTrend } from "./trends";
@@ -45,7 +46,7 @@ describe("trend components render their accessible equivalents on the server", (
     // The table is drawn when opened (TableToggle); its rows are the chart's points.
     expect(out).toContain("Show as table");
     expect(out).toContain("(2 rows)");
-    expect(html(createElement(DataTableView, { caption: "Emotional numbness", table: scoreTable(indicator) }))).toMatch(/<td[^>]*>Sep 1, 2026<\/td><td[^>]*>28<\/td><td[^>]*>Severe<\/td>/);
+    expect(html(createElement(DataTableView, { caption: "Emotional numbness", table: scoreTable(encodeScores("point", indicator.series!.points)) }))).toMatch(/<td[^>]*>Sep 1, 2026<\/td><td[^>]*>28<\/td><td[^>]*>Severe<\/td>/);
     expect(out).toContain("Critical alert");
   });
 

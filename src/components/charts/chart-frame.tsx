@@ -1,16 +1,14 @@
-import { TableToggle } from "./table-toggle";
-
-/**
- * The frame every chart sits in: a title, a one-sentence summary, the chart, and the same data
- * as a real table behind "Show as table" (drawn when opened). Works in server and client components.
- */
 export interface TableData {
   columns: string[];
   rows: (string | number)[][];
 }
 
-
-export function ChartFrame({ id, title, summary, table, children, aside }: { id: string; title: string; summary: string; table: TableData; children: React.ReactNode; aside?: React.ReactNode }) {
+/**
+ * The frame every chart sits in: a title, a one-sentence summary, then `children`: a ChartBody
+ * (table-toggle.tsx), which draws the chart and holds the same data as a real table behind "Show
+ * as table". Works in server and client components.
+ */
+export function ChartFrame({ id, title, summary, children, aside }: { id: string; title: string; summary: string; children: React.ReactNode; aside?: React.ReactNode }) {
   return (
     <figure aria-labelledby={`${id}-title`} className="space-y-2 rounded-lg border border-line bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -22,8 +20,7 @@ export function ChartFrame({ id, title, summary, table, children, aside }: { id:
       <p id={`${id}-summary`} className="text-sm text-muted">
         {summary}
       </p>
-      <div aria-hidden="true">{children}</div>
-      <TableToggle caption={title} table={table} />
+      {children}
     </figure>
   );
 }

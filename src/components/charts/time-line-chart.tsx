@@ -8,9 +8,7 @@ import { useNearViewport } from "./use-near-viewport";
 export interface TimePoint {
   /** Milliseconds since the epoch. */
   x: number;
-  /** Lines shown in the tooltip, already worded (date, score, band). */
-  tooltip: string[];
-  [key: string]: number | string[] | null;
+  [key: string]: number | null;
 }
 
 export interface LineSpec {
@@ -34,21 +32,25 @@ export interface MarkerSpec {
   dash: string;
 }
 
-function TooltipBox({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
+function TooltipBox({ active, payload, describe }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }>; describe: (point: TimePoint) => string[] }) {
   const point = payload?.[0]?.payload as TimePoint | undefined;
   if (!active || !point) return null;
   return (
     <div className="rounded border border-line bg-white px-2 py-1 text-xs shadow">
-      {point.tooltip.map((line) => (
+      {describe(point).map((line) => (
         <p key={line}>{line}</p>
       ))}
     </div>
   );
 }
 
-/** Values over time, with optional shaded and labelled bands and labelled event markers. */
+/**
+ * Values over time, with optional shaded and labelled bands and labelled event markers.
+ * `describe` words a point for its tooltip, when it is hovered (not for every point up front).
+ */
 export function TimeLineChart({
   data,
+  describe,
   lines,
   bands = [],
   markers = [],
@@ -57,6 +59,7 @@ export function TimeLineChart({
   height = 280,
 }: {
   data: TimePoint[];
+  describe: (point: TimePoint) => string[];
   lines: LineSpec[];
   bands?: BandSpec[];
   markers?: MarkerSpec[];
@@ -89,7 +92,7 @@ export function TimeLineChart({
             {markers.map((m, i) => (
               <ReferenceLine key={`${m.x}-${i}`} x={m.x} stroke={m.colour} strokeDasharray={m.dash} label={{ value: m.short, position: "top", fontSize: 10, fill: m.colour }} />
             ))}
-            <Tooltip content={<TooltipBox />} />
+            <Tooltip content={<TooltipBox describe={describe} />} />
             {lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
             {lines.map((l, i) => (
               <Line

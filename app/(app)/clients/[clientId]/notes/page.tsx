@@ -24,8 +24,11 @@ export default async function ClientNotesPage({ params, searchParams }: { params
   const query = await searchParams;
   const filters = notesFilterSchema.parse(query);
   const page = pageNumber(query.page);
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "notes" } });
-  const rows = await listClientNotes(actor, client.id, filters, LIMIT, (page - 1) * LIMIT);
+  // The view is recorded while the notes are read: if the record fails, the page fails and shows nothing.
+  const [, rows] = await Promise.all([
+    auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "notes" } }),
+    listClientNotes(actor, client.id, filters, LIMIT, (page - 1) * LIMIT),
+  ]);
   const notes = rows.slice(0, LIMIT);
   const filtered = Object.values(filters).some(Boolean);
   const pageHref = (n: number) => {

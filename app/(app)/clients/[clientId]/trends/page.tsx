@@ -19,8 +19,11 @@ export default async function TrendsTab({ params, searchParams }: { params: Prom
   const range = parseRange((await searchParams).range);
   const client = await getClientForActor(actor, clientId);
   if (!client) notFound();
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "trends" } });
-  const trends = await clientTrends(actor, client, range);
+  // The view is recorded while the data is read (not before it): if the record fails, the page fails and shows nothing.
+  const [, trends] = await Promise.all([
+    auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "trends" } }),
+    clientTrends(actor, client, range),
+  ]);
 
   return (
     <div className="space-y-6">

@@ -1,0 +1,139 @@
+import type { WeeklyAdherence } from "@/assignments/cadence";
+import { formatDay } from "@/checkins/format";
+import type { TableData } from "@/components/charts/chart-frame";
+import type { IntensityPoint, SeriesPoint } from "./queries";
+import type { Grain } from "./range";
+
+/**
+ * The trends charts' data as it travels from the server to the browser: flat arrays of numbers,
+ * a few numbers a point, with days as whole days since 1970-01-01. The chart's points, its
+ * tooltips and its "Show as table" rows are all derived from these in the browser, so each point
+ * is sent once, as numbers, instead of three times as worded strings (the busiest client's chart
+ * data was most of the page). Pure functions: the server encodes, the browser decodes, and the
+ * tests check that a round trip keeps every value.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** "2026-11-02" as whole days since 1970-01-01. */
+export const dayNumber = (day: string): number => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+/** The day back as "2026-11-02". */
+export const dayOf = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
+/** The chart's x for a day: noon UTC that day, in milliseconds (the same as geometry's dayX). */
+export const dayNumberX = (n: number): number => n * DAY_MS + DAY_MS / 2;
+
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+export interface CompactScores {
+  grain: Grain;
+  /** Five numbers a point: day, last total, mean (one decimal), check-ins, band (index into `bands`, −1 for none). */
+  points: number[];
+  /** The band words the points use. */
+  bands: string[];
+}
+
+export function encodeScores(grain: Grain, points: readonly SeriesPoint[]): CompactScores {
+  const bands: string[] = [];
+  const flat: number[] = [];
+  for (const p of points) {
+    let band = -1;
+    if (p.band !== null) {
+      band = bands.indexOf(p.band);
+      if (band < 0) band = bands.push(p.band) - 1;
+    }
+    flat.push(dayNumber(p.day), p.last, oneDecimal(p.mean), p.count, band);
+  }
+  return { grain, points: flat, bands };
+}
+
+export interface ScorePoint {
+  day: string;
+  last: number;
+  mean: number;
+  count: number;
+  band: string | null;
+}
+
+export const scoreCount = (c: CompactScores): number => Math.floor(c.points.length / 5);
+
+/** The `index`th point. */
+export function scorePointAt(c: CompactScores, index: number): ScorePoint {
+  const [day, last, mean, count, band] = c.points.slice(index * 5, index * 5 + 5) as [number, number, number, number, number];
+  return { day: dayOf(day), last, mean, count, band: band < 0 ? null : (c.bands[band] ?? null) };
+}
+
+export function decodeScores(c: CompactScores): ScorePoint[] {
+  return Array.from({ length: scoreCount(c) }, (_, i) => scorePointAt(c, i));
+}
+
+/** The lines a score point's tooltip shows: its date (or period), its score and its band. */
+export function scoreTooltip(grain: Grain, p: ScorePoint): string[] {
+  return [
+    grain === "point" ? formatDay(p.day) : `${grain === "week" ? "Week" : "Month"} ending ${formatDay(p.day)} (${p.count} check-ins)`,
+    `Score ${fmt(p.last)}${p.count > 1 ? ` (average ${fmt(p.mean)})` : ""}`,
+    `Band: ${p.band ?? "—"}`,
+  ];
+}
+
+/** The score chart's data as the table behind "Show as table". */
+export function scoreTable(c: CompactScores): TableData {
+  const point = c.grain === "point";
+  return {
+    columns: ["Date", point ? "Score" : "Last score", ...(point ? [] : ["Average", "Check-ins"]), "Band"],
+    rows: decodeScores(c).map((p) => [formatDay(p.day), fmt(p.last), ...(point ? [] : [fmt(p.mean), p.count]), p.band ?? "—"]),
+  };
+}
+
+/** Four numbers a point: day, intensity before, after (one decimal each), thought records. */
+export type CompactIntensity = number[];
+
+export function encodeIntensity(points: readonly IntensityPoint[]): CompactIntensity {
+  return points.flatMap((p) => [dayNumber(p.day), oneDecimal(p.before), oneDecimal(p.after), p.count]);
+}
+
+export interface IntensityRow {
+  day: string;
+  before: number;
+  after: number;
+  count: number;
+}
+
+export const intensityCount = (c: CompactIntensity): number => Math.floor(c.length / 4);
+
+export function intensityAt(c: CompactIntensity, index: number): IntensityRow {
+  const [day, before, after, count] = c.slice(index * 4, index * 4 + 4) as [number, number, number, number];
+  return { day: dayOf(day), before, after, count };
+}
+
+export function decodeIntensity(c: CompactIntensity): IntensityRow[] {
+  return Array.from({ length: intensityCount(c) }, (_, i) => intensityAt(c, i));
+}
+
+export function intensityTooltip(p: IntensityRow): string[] {
+  return [formatDay(p.day) + (p.count > 1 ? ` (${p.count} records)` : ""), `Before: ${fmt(p.before)}`, `After: ${fmt(p.after)}`];
+}
+
+export function intensityTable(c: CompactIntensity): TableData {
+  return { columns: ["Date", "Before", "After", "Records"], rows: decodeIntensity(c).map((p) => [formatDay(p.day), fmt(p.before), fmt(p.after), p.count]) };
+}
+
+/** Three numbers a week: the week's first day, exercises done, exercises due. */
+export type CompactAdherence = number[];
+
+export function encodeAdherence(weeks: readonly WeeklyAdherence[]): CompactAdherence {
+  return weeks.flatMap((w) => [dayNumber(w.weekStart), w.completed, w.due]);
+}
+
+export function decodeAdherence(c: CompactAdherence): WeeklyAdherence[] {
+  const out: WeeklyAdherence[] = [];
+  for (let i = 0; i + 2 < c.length; i += 3) out.push({ weekStart: dayOf(c[i]!), completed: c[i + 1]!, due: c[i + 2]! });
+  return out;
+}
+
+export function adherenceTable(c: CompactAdherence): TableData {
+  return {
+    columns: ["Week of", "Done", "Due", "Share"],
+    rows: decodeAdherence(c).map((w) => [formatDay(w.weekStart), w.completed, w.due, `${Math.round((100 * w.completed) / w.due)}%`]),
+  };
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useCallback, useMemo, type ReactNode } from "react";
+import { GroupedBarChart } from "@/components/charts/bar-chart";
+import { ChartBody } from "@/components/charts/table-toggle";
+import { TimeLineChart, type BandSpec, type MarkerSpec, type TimePoint } from "@/components/charts/time-line-chart";
+import {
+  adherenceTable,
+  dayNumberX,
+  decodeAdherence,
+  intensityAt,
+  intensityCount,
+  intensityTable,
+  intensityTooltip,
+  scoreCount,
+  scorePointAt,
+  scoreTable,
+  scoreTooltip,
+  type CompactAdherence,
+  type CompactIntensity,
+  type CompactScores,
+} from "../chart-series";
+
+/**
+ * The trends charts' drawings and tables, built in the browser from the compact series the page
+ * sends (chart-series.ts). The summary sentence, title and legend stay server-rendered in the
+ * ChartFrame around them.
+ */
+
+/** A score series: the last score (and the average, for weekly or monthly points), the bands and the event markers. */
+export function ScoreChart({ title, series, bands, markers, yDomain, legend }: { title: string; series: CompactScores; bands: BandSpec[]; markers: MarkerSpec[]; yDomain: [number, number]; legend?: ReactNode }) {
+  const count = scoreCount(series);
+  const data = useMemo<TimePoint[]>(() => {
+    const out: TimePoint[] = [];
+    const p = series.points;
+    for (let i = 0; i < count; i++) out.push({ x: dayNumberX(p[i * 5]!), score: p[i * 5 + 1]!, average: p[i * 5 + 3]! > 1 ? p[i * 5 + 2]! : null, i });
+    return out;
+  }, [series, count]);
+  const describe = useCallback((point: TimePoint) => scoreTooltip(series.grain, scorePointAt(series, point.i ?? 0)), [series]);
+  const lines = series.grain === "point" ? [{ key: "score", label: "Score" }] : [{ key: "score", label: "Last score" }, { key: "average", label: "Average", dashed: true }];
+  return (
+    <ChartBody caption={title} rowCount={count} table={() => scoreTable(series)}>
+      {count > 0 ? <TimeLineChart data={data} describe={describe} lines={lines} bands={bands} markers={markers} yDomain={yDomain} yLabel="Score" /> : <p className="text-sm text-muted">No check-ins in this range.</p>}
+      {legend}
+    </ChartBody>
+  );
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "2026-11-02" as "Nov 2", the week's label on the axis. */
+const weekLabel = (day: string) => `${MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}`;
+
+/** Exercises done and due, week by week. */
+export function AdherenceBars({ title, weeks }: { title: string; weeks: CompactAdherence }) {
+  const data = useMemo(() => decodeAdherence(weeks).map((w) => ({ label: weekLabel(w.weekStart), due: w.due, done: w.completed })), [weeks]);
+  return (
+    <ChartBody caption={title} rowCount={data.length} table={() => adherenceTable(weeks)}>
+      {data.length > 0 ? (
+        <GroupedBarChart
+          data={data}
+          bars={[
+            { key: "done", label: "Done" },
+            { key: "due", label: "Due" },
+          ]}
+        />
+      ) : (
+        <p className="text-sm text-muted">No exercises came due in this range.</p>
+      )}
+    </ChartBody>
+  );
+}
+
+/** Thought-record intensity before and after, over time. */
+export function IntensityLines({ title, points }: { title: string; points: CompactIntensity }) {
+  const count = intensityCount(points);
+  const data = useMemo<TimePoint[]>(() => Array.from({ length: count }, (_, i) => ({ x: dayNumberX(points[i * 4]!), before: points[i * 4 + 1]!, after: points[i * 4 + 2]!, i })), [points, count]);
+  const describe = useCallback((point: TimePoint) => intensityTooltip(intensityAt(points, point.i ?? 0)), [points]);
+  return (
+    <ChartBody caption={title} rowCount={count} table={() => intensityTable(points)}>
+      {count > 0 ? (
+        <TimeLineChart
+          data={data}
+          describe={describe}
+          lines={[
+            { key: "before", label: "Before" },
+            { key: "after", label: "After", dashed: true },
+          ]}
+          yDomain={[0, 100]}
+          yLabel="Intensity"
+          height={240}
+        />
+      ) : (
+        <p className="text-sm text-muted">No thought records with intensities in this range.</p>
+      )}
+    </ChartBody>
+  );
+}
