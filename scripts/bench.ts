@@ -21,7 +21,7 @@ import { migrateDatabase } from "../src/db/migrate";
 import { nextBin, root, run } from "./lib";
 import { benchExports, type ExportResult } from "./bench/exports";
 import { benchLighthouse, type LighthouseResult } from "./bench/lighthouse";
-import { load, queriesSince, replay, type LoadResult } from "./bench/measure";
+import { load, pairedLoad, queriesSince, replay, type LoadResult } from "./bench/measure";
 import { benchPglite, type PgliteResult } from "./bench/pglite";
 import { benchPages, type BenchPage } from "./bench/pages";
 import { getPage, signIn, startServer, warmPage } from "./bench/server";
@@ -55,7 +55,7 @@ export interface PageResult {
   sqlMs: number;
   one: LoadResult;
   ten: LoadResult;
-  /** The framework floor's median at one user, measured just before this page (the machine is shared: a floor from minutes earlier is a different machine). */
+  /** The framework floor's median at one user, measured alternating with this page, request by request (the machine is shared: a floor from minutes, or seconds, earlier is a different machine). */
   floorMs?: number;
   /** Which floor: the app's (/bench-floor) or the page's own layout's (a client's empty tab). */
   floorPath?: string;
@@ -154,8 +154,11 @@ if (parts.has("pages")) {
       const cookie = await signIn(server.base, who[page.as], password);
       await warmPage(server.base, page.path, cookie);
       for (let i = 0; i < 20; i++) await getPage(server.base, page.path, cookie);
-      const floorNow = page.name === "floor" ? undefined : await load(`${server.base}${page.floorPath ?? "/bench-floor"}`, [page.floorPath ? cookie : floorCookie], 1, seconds);
-      const one = await load(`${server.base}${page.path}`, [cookie], 1, seconds);
+      // At one user the page alternates with its floor, request by request (see pairedLoad).
+      let floorNow: LoadResult | undefined;
+      let one: LoadResult;
+      if (page.name === "floor") one = await load(`${server.base}${page.path}`, [cookie], 1, seconds);
+      else ({ floor: floorNow, page: one } = await pairedLoad(server.base, { path: page.floorPath ?? "/bench-floor", cookie: page.floorPath ? cookie : floorCookie }, { path: page.path, cookie }, 2 * seconds));
       const ten = await load(`${server.base}${page.path}`, [cookie], 10, seconds);
       const queries = captured.get(page.name) ?? [];
       const sqlTime = queries.length ? await replay(sql, queries) : { median: 0 };

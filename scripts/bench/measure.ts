@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import http from "node:http";
 import autocannon from "autocannon";
 import type postgres from "postgres";
 
@@ -50,6 +51,56 @@ export async function load(url: string, cookies: string[], connections: number, 
     non2xx: result.non2xx,
     statuses,
   };
+}
+
+/** One GET over a kept-alive connection, timed to the last byte of the body. */
+function timedGet(agent: http.Agent, url: URL, cookie: string): Promise<{ ms: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = http.get(url, { agent, headers: { cookie } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0 }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+function summary(latencies: number[], statuses: Record<string, number>, errors: number, seconds: number): LoadResult {
+  const non2xx = Object.entries(statuses).reduce((n, [code, count]) => n + (code.startsWith("2") ? 0 : count), 0);
+  return { connections: 1, requests: latencies.length, median: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), rps: latencies.length / seconds, errors, non2xx, statuses };
+}
+
+/**
+ * One user alternating between a page and its floor for `seconds` in all (floor, page, floor,
+ * page, …, one request at a time over one kept-alive connection each), so both are measured on
+ * the same machine at the same moments. Measured one after the other instead, a shared
+ * machine's drift of a few milliseconds between the two runs decided the verdicts.
+ */
+export async function pairedLoad(base: string, floor: { path: string; cookie: string }, page: { path: string; cookie: string }, seconds: number): Promise<{ floor: LoadResult; page: LoadResult }> {
+  const agents = [new http.Agent({ keepAlive: true, maxSockets: 1 }), new http.Agent({ keepAlive: true, maxSockets: 1 })] as const;
+  const targets = [
+    { url: new URL(floor.path, base), cookie: floor.cookie, latencies: [] as number[], statuses: {} as Record<string, number>, errors: 0 },
+    { url: new URL(page.path, base), cookie: page.cookie, latencies: [] as number[], statuses: {} as Record<string, number>, errors: 0 },
+  ];
+  const end = performance.now() + seconds * 1000;
+  try {
+    while (performance.now() < end) {
+      for (const [i, t] of targets.entries()) {
+        try {
+          const { ms, status } = await timedGet(agents[i]!, t.url, t.cookie);
+          t.latencies.push(ms);
+          t.statuses[status] = (t.statuses[status] ?? 0) + 1;
+        } catch {
+          t.errors++;
+        }
+      }
+    }
+  } finally {
+    for (const a of agents) a.destroy();
+  }
+  const [f, p] = targets;
+  return { floor: summary(f!.latencies, f!.statuses, f!.errors, seconds / 2), page: summary(p!.latencies, p!.statuses, p!.errors, seconds / 2) };
 }
 
 export interface LoggedQuery {
