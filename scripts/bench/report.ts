@@ -67,7 +67,7 @@ export function renderReport(r: Results): string {
     ]);
     out.push(
       "",
-      "Server time in ms (full response, against the production server, scripts/serve.ts; at one user the page and its floor alternate request by request over kept-alive connections, at ten it is autocannon); budget = floor + 1.5 × SQL + 3 ms at one user, p95 within twice that, at most 4 queries. The floor is the empty page with that page's layout: /bench-floor (the signed-in shell) for the caseload, roster and audit log, and the client's empty tab /clients/<id>/bench-floor (the shell plus the client's header, tabs, access check and access audit) for a client's trends and notes (marked ¹).",
+      "Server time in ms (full response, against the production server, scripts/serve.ts; at one user the page and its floor alternate request by request over kept-alive connections, at ten it is autocannon); budget = floor + 1.5 × SQL + 3 ms at one user, p95 within twice that, at most 4 queries. The floor is the empty page with that page's layout, signed in as the page's own user: /bench-floor (the signed-in shell) for the caseload, roster and audit log, and the client's empty tab /clients/<id>/bench-floor (the shell plus the client's header, tabs, access check and access audit) for a client's trends and notes (marked ¹).",
       "",
     );
     out.push(table(["page", "floor", "median @1", "p95 @1", "median @10", "p95 @10", "req/s @10", "queries", "SQL alone", "budget", "verdict"], rows));
