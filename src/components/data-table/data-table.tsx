@@ -9,6 +9,7 @@ import {
   rowSortingFeature,
   tableFeatures,
   useTable,
+  type Cell,
   type Column,
   type ColumnDef,
   type ColumnVisibilityState,
@@ -169,7 +170,7 @@ function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, to
                   <tr key={row.id} className="hover:bg-brand-50/50">
                     {row.getVisibleCells().map((cell, index) => {
                       const meta = cell.column.columnDef.meta;
-                      const content = <table.FlexRender cell={cell} />;
+                      const content = cellContent(cell);
                       return (
                         <td key={cell.id} className={cn("border-b border-line px-3 py-2.5 align-middle text-ink", !meta?.className?.includes("whitespace-") && "whitespace-nowrap", meta?.align === "end" && "text-right tabular-nums", meta?.className)}>
                           {index === 0 && rowHref ? (
@@ -207,6 +208,17 @@ function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, to
       </div>
     </div>
   );
+}
+
+/**
+ * A cell's content: its column's `cell` called with the cell's context, or its value. Called as a
+ * function rather than mounted through FlexRender, which puts two components around every cell
+ * (hundreds on a page of the caseload), so a column's `cell` must not call hooks: when it needs
+ * state, it returns a component that does.
+ */
+function cellContent<Row extends RowData>(cell: Cell<DataTableFeatures, Row, unknown>): ReactNode {
+  const render = cell.column.columnDef.cell;
+  return (typeof render === "function" ? render(cell.getContext()) : (render ?? cell.renderValue())) as ReactNode;
 }
 
 const ariaSort = { asc: "ascending", desc: "descending" } as const;
