@@ -108,6 +108,26 @@ test.describe("organisation administration", () => {
       expect(csv.status()).toBe(200);
       expect(await csv.text()).toContain(",user.deactivate,");
     });
+
+    await test.step("the user filter lists the organisation's people, fetched after the page loads, and keeps the choice on reload", async () => {
+      await page.goto("/admin/audit");
+      const user = page.getByLabel("User");
+      // The page itself carries only "Anyone"; the list arrives from /api/admin/audit/people.
+      await expect(user.locator("option", { hasText: "Alex Morgan" })).toHaveCount(1);
+      await expect(user.locator("option", { hasText: `${invitee.name} (deactivated)` })).toHaveCount(1);
+      await user.selectOption({ label: "Alex Morgan" });
+      await expect(page).toHaveURL(/user=[0-9a-f-]{36}/);
+      const rows = page.getByRole("region", { name: "Audit events" }).locator("tbody tr");
+      const who = await rows.locator("td:nth-child(2)").allInnerTexts();
+      expect(who.length).toBeGreaterThan(0);
+      expect(new Set(who)).toEqual(new Set(["Alex Morgan"]));
+      // A reload shows the choice at once, before the list is fetched again.
+      await page.route("**/api/admin/audit/people", (route) => route.abort());
+      await page.reload();
+      await expect(page.getByLabel("User")).toHaveValue(/[0-9a-f-]{36}/);
+      await expect(page.getByLabel("User").locator("option:checked")).toHaveText("Alex Morgan");
+      await page.unroute("**/api/admin/audit/people");
+    });
   });
 });
 
@@ -140,5 +160,6 @@ test.describe("administration is for administrators", () => {
     }
     const csv = await page.request.get("/api/admin/audit");
     expect(csv.status()).toBe(404);
+    expect((await page.request.get("/api/admin/audit/people")).status()).toBe(404);
   });
 });

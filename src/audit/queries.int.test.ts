@@ -7,7 +7,7 @@ import { parseCsv } from "@/lib/csv";
 import { createOrganisation, createUser, testMeta } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { auditTable } from "./audit-table";
-import { auditCsvLines, auditFilterOptions, exportAuditCsv, listAuditEvents, type AuditQuery } from "./queries";
+import { auditCsvLines, auditFilterOptions, auditPeople, exportAuditCsv, listAuditEvents, type AuditQuery } from "./queries";
 
 let t: TestDatabase;
 let orgId: string;
@@ -154,11 +154,17 @@ describe(`the audit log (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     expect((await listAuditEvents(t.db, otherAdmin, query({ filters: { client: clientId } }))).rows).toHaveLength(0);
   });
 
-  it("offers the actions and people of the organisation as filter choices", async () => {
+  it("offers the actions of the organisation, and its people on request, as filter choices", async () => {
     const options = await auditFilterOptions(t.db, admin);
     expect(options.actions).toEqual(["auth.sign_in", "client.view"]);
-    expect(options.users.map((u) => u.id).sort()).toEqual([admin.userId, counselor.userId].sort());
-    expect(await auditFilterOptions(t.db, counselor)).toEqual({ users: [], actions: [] });
+    expect(options.selectedUser).toBeNull();
+    // The chosen person is read with the actions; someone of another organisation is not found.
+    expect((await auditFilterOptions(t.db, admin, counselor.userId)).selectedUser).toMatchObject({ id: counselor.userId, status: "active" });
+    expect((await auditFilterOptions(t.db, admin, otherAdmin.userId)).selectedUser).toBeNull();
+    expect((await auditFilterOptions(t.db, admin, "not-a-uuid")).selectedUser).toBeNull();
+    expect((await auditPeople(t.db, admin)).map((u) => u.id).sort()).toEqual([admin.userId, counselor.userId].sort());
+    expect(await auditFilterOptions(t.db, counselor, admin.userId)).toEqual({ actions: [], selectedUser: null });
+    expect(await auditPeople(t.db, counselor)).toEqual([]);
   });
 });
 

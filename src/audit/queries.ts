@@ -175,19 +175,29 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditQuery): 
   };
 }
 
+export interface AuditPerson {
+  id: string;
+  name: string;
+  status: UserStatus;
+}
+
 export interface AuditFilterOptions {
-  users: { id: string; name: string; status: UserStatus }[];
   actions: string[];
+  /** The person the user filter names, when it names one of the organisation's people. */
+  selectedUser: AuditPerson | null;
 }
 
 /**
- * The organisation's people and the actions present in its log, in one query. The actions are
- * found by skipping through audit_events_action_idx (one index probe per distinct action), not
- * by reading every event.
+ * The actions present in the organisation's log, found by skipping through
+ * audit_events_action_idx (one index probe per distinct action, not every event), and the person
+ * the user filter names, in one query. The full list of people is read only when the user filter
+ * is opened (`auditPeople`, GET /api/admin/audit/people): every user of the organisation in every
+ * page of the log was most of the page's data.
  */
-export async function auditFilterOptions(db: Db, actor: Actor): Promise<AuditFilterOptions> {
-  if (actor.role !== "admin") return { users: [], actions: [] };
+export async function auditFilterOptions(db: Db, actor: Actor, selectedUserId?: string): Promise<AuditFilterOptions> {
+  if (actor.role !== "admin") return { actions: [], selectedUser: null };
   const org = actor.organisationId;
+  const selected = selectedUserId && /^[0-9a-f-]{36}$/i.test(selectedUserId) ? selectedUserId : null;
   const result = await db.execute(sql`
     with recursive a(action) as (
       (select e.action from audit_events e where e.organisation_id = ${org} order by e.action limit 1)
@@ -197,11 +207,23 @@ export async function auditFilterOptions(db: Db, actor: Actor): Promise<AuditFil
     )
     select
       (select coalesce(array_agg(action order by action), '{}'::text[]) from a where action is not null) as actions,
-      (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'status', u.status) order by lower(u.name), u.id), '[]'::json)
-         from users u where u.organisation_id = ${org}) as users`);
-  const [row] = rowsOf<{ actions: string[] | null; users: AuditFilterOptions["users"] | null }>(result);
-  return { actions: row?.actions ?? [], users: row?.users ?? [] };
+      (select json_build_object('id', u.id, 'name', u.name, 'status', u.status) from users u where u.organisation_id = ${org} and u.id = ${selected}::uuid) as selected`);
+  const [row] = rowsOf<{ actions: string[] | null; selected: AuditPerson | null }>(result);
+  return { actions: row?.actions ?? [], selectedUser: row?.selected ?? null };
 }
+
+/** Every person of the administrator's organisation, by name, for the audit log's user filter; nobody for anyone else. */
+export async function auditPeople(db: Db, actor: Actor): Promise<AuditPerson[]> {
+  if (actor.role !== "admin") return [];
+  return db
+    .select({ id: users.id, name: users.name, status: users.status })
+    .from(users)
+    .where(eq(users.organisationId, actor.organisationId))
+    .orderBy(sql`lower(${users.name})`, users.id);
+}
+
+/** A person as the user filter shows them. */
+export const auditPersonLabel = (u: AuditPerson): string => (u.status === "deactivated" ? `${u.name} (deactivated)` : u.name);
 
 export const AUDIT_CSV_HEADER = [
   "event_id", "occurred_at_utc", "actor_kind", "actor_user_id", "actor_name", "action", "entity_type",

@@ -147,6 +147,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "page /admin": rules.signpost(["admin"]),
   "page /admin/audit": rules.admin("page"),
   "route GET /api/admin/audit": rules.admin("route"),
+  "route GET /api/admin/audit/people": rules.admin("route"),
   "page /admin/users": rules.admin("page"),
   "page /admin/users/invite": rules.admin("page"),
   "page /admin/users/[userId]": rules.adminRecord("page"),

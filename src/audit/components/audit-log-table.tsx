@@ -88,11 +88,18 @@ interface Props {
   rows: AuditRow[];
   state: TableState<unknown>;
   page: DataTablePage;
-  users: FilterOption[];
+  /** The person the user filter names; the list of everyone is fetched when the page is idle. */
+  selectedUser: FilterOption | null;
   actions: FilterOption[];
 }
 
-export function AuditLogTable({ rows, state, page, users, actions }: Props) {
+async function loadPeople(): Promise<FilterOption[]> {
+  const response = await fetch("/api/admin/audit/people", { cache: "no-store" });
+  if (!response.ok) throw new Error(`people: ${response.status}`);
+  return ((await response.json()) as { people: FilterOption[] }).people;
+}
+
+export function AuditLogTable({ rows, state, page, selectedUser, actions }: Props) {
   return (
     <DataTable
       columns={columns}
@@ -107,7 +114,7 @@ export function AuditLogTable({ rows, state, page, users, actions }: Props) {
       pageSizes={auditTable.pageSizes}
       toolbar={
         <>
-          <SelectFilter name="user" label="User" options={users} anyLabel="Anyone" />
+          <SelectFilter name="user" label="User" options={selectedUser ? [selectedUser] : []} loadOptions={loadPeople} anyLabel="Anyone" />
           <SearchFilter name="client" label="Client" placeholder="Record number or id" className="min-w-44" />
           <SelectFilter name="action" label="Action" options={actions} anyLabel="Any action" />
           <DateFilter name="from" label="From (UTC day)" />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/form";
@@ -77,11 +77,48 @@ export function SearchFilter({ name, label, placeholder, delayMs = 300, classNam
   );
 }
 
-export function SelectFilter({ name, label, options, anyLabel = "Any", className }: { name: string; label: string; options: readonly FilterOption[]; anyLabel?: string; className?: string }) {
+/**
+ * One value from a list. With `loadOptions`, the list is fetched in the browser (once the page is
+ * idle, or when the control is hovered or focused first) and `options` holds only what the page
+ * must show before that: the current choice. For long lists (every user of an organisation) that
+ * the server should not render into every page.
+ */
+export function SelectFilter({
+  name,
+  label,
+  options,
+  anyLabel = "Any",
+  className,
+  loadOptions,
+}: {
+  name: string;
+  label: string;
+  options: readonly FilterOption[];
+  anyLabel?: string;
+  className?: string;
+  loadOptions?: () => Promise<readonly FilterOption[]>;
+}) {
   const id = useId();
   const { setParams } = useTableUrl();
+  const [loaded, setLoaded] = useState<readonly FilterOption[] | null>(null);
+  const loading = useRef(false);
+  const load = useCallback(() => {
+    if (!loadOptions || loading.current) return;
+    loading.current = true;
+    loadOptions().then(
+      (list) => setLoaded(list),
+      // Not fatal: the current choice and "any" stay, and the next hover or focus tries again.
+      () => (loading.current = false),
+    );
+  }, [loadOptions]);
+  useEffect(() => {
+    if (!loadOptions) return;
+    const idle = window.requestIdleCallback ? window.requestIdleCallback(load, { timeout: 2000 }) : window.setTimeout(load, 200);
+    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
+  }, [loadOptions, load]);
+  const all = loaded ? [...loaded, ...options.filter((o) => !loaded.some((l) => l.value === o.value))] : options;
   const raw = useSearchParams().get(name) ?? "";
-  const urlValue = options.some((o) => o.value === raw) ? raw : "";
+  const urlValue = all.some((o) => o.value === raw) ? raw : "";
   const { value, setValue, expect } = useUrlBoundValue(urlValue);
 
   return (
@@ -93,6 +130,9 @@ export function SelectFilter({ name, label, options, anyLabel = "Any", className
         id={id}
         value={value}
         className={controlClass}
+        onFocus={load}
+        onPointerEnter={load}
+        aria-busy={loadOptions && !loaded ? true : undefined}
         onChange={(e) => {
           setValue(e.target.value);
           expect(e.target.value);
@@ -100,7 +140,7 @@ export function SelectFilter({ name, label, options, anyLabel = "Any", className
         }}
       >
         <option value="">{anyLabel}</option>
-        {options.map((o) => (
+        {all.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { actionLabel, auditTable } from "@/audit/audit-table";
 import { AuditLogTable } from "@/audit/components/audit-log-table";
-import { auditFilterOptions, listAuditEvents } from "@/audit/queries";
+import { auditFilterOptions, auditPersonLabel, listAuditEvents } from "@/audit/queries";
 import { requireActor } from "@/auth/session";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
@@ -19,10 +19,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       pageSize: state.pageSize,
       cursor: cursor ? { [cursor.direction]: cursor.values } : {},
     }),
-    auditFilterOptions(getDb(), actor),
+    auditFilterOptions(getDb(), actor, state.filters.user),
   ]);
   const exportQuery = auditTable.toSearchParams({ ...auditTable.defaults, filters: state.filters }).toString();
-  const users = options.users.map((u) => ({ value: u.id, label: u.status === "deactivated" ? `${u.name} (deactivated)` : u.name }));
+  // The person chosen, if any; the whole list is read when the filter is opened.
+  const selectedUser = options.selectedUser ? { value: options.selectedUser.id, label: auditPersonLabel(options.selectedUser) } : null;
   const actions = options.actions.map((a) => ({ value: a, label: actionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label));
   return (
     <div className="space-y-5">
@@ -38,7 +39,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           Export CSV
         </a>
       </header>
-      <AuditLogTable rows={events.rows} state={state} page={events.page} users={users} actions={actions} />
+      <AuditLogTable rows={events.rows} state={state} page={events.page} selectedUser={selectedUser} actions={actions} />
     </div>
   );
 }
