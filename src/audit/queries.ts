@@ -7,6 +7,7 @@ import { rowsOf, type Db } from "@/db/client";
 import { auditEvents, clients, users, type ActorKind, type UserStatus } from "@/db/schema";
 import { csvLine, streamLines } from "@/lib/csv";
 import { addDays, isLocalDate } from "@/lib/local-date";
+import { isUuid } from "@/notes/access";
 import { auditTable, type AuditFilters } from "./audit-table";
 import { recordAudit } from "./record";
 
@@ -190,14 +191,14 @@ export interface AuditFilterOptions {
 /**
  * The actions present in the organisation's log, found by skipping through
  * audit_events_action_idx (one index probe per distinct action, not every event), and the person
- * the user filter names, in one query. The full list of people is read only when the user filter
- * is opened (`auditPeople`, GET /api/admin/audit/people): every user of the organisation in every
- * page of the log was most of the page's data.
+ * the user filter names, in one query. The full list of people is fetched by the browser after
+ * the page has loaded (`auditPeople`, GET /api/admin/audit/people): every user of the
+ * organisation in every page of the log was most of the page's data.
  */
 export async function auditFilterOptions(db: Db, actor: Actor, selectedUserId?: string): Promise<AuditFilterOptions> {
   if (actor.role !== "admin") return { actions: [], selectedUser: null };
   const org = actor.organisationId;
-  const selected = selectedUserId && /^[0-9a-f-]{36}$/i.test(selectedUserId) ? selectedUserId : null;
+  const selected = selectedUserId && isUuid(selectedUserId) ? selectedUserId : null;
   const result = await db.execute(sql`
     with recursive a(action) as (
       (select e.action from audit_events e where e.organisation_id = ${org} order by e.action limit 1)

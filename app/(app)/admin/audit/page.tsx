@@ -22,7 +22,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     auditFilterOptions(getDb(), actor, state.filters.user),
   ]);
   const exportQuery = auditTable.toSearchParams({ ...auditTable.defaults, filters: state.filters }).toString();
-  // The person chosen, if any; the whole list is read when the filter is opened.
+  // The person chosen, if any; the browser fetches the whole list once the page has loaded.
   const selectedUser = options.selectedUser ? { value: options.selectedUser.id, label: auditPersonLabel(options.selectedUser) } : null;
   const actions = options.actions.map((a) => ({ value: a, label: actionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label));
   return (
