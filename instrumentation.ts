@@ -17,3 +17,17 @@ export async function register(): Promise<void> {
   const { startDatabaseProbe } = await import("./src/db/probe");
   startDatabaseProbe(socketPath, secret);
 }
+
+/**
+ * Every server error, logged once with the reference the error page shows (Next.js's digest) and
+ * the request id the edge gave the request (X-Request-Id), so an administrator can find what a
+ * person quotes. The person sees neither the stack nor any SQL.
+ */
+export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routePath: string; routeType: string }): Promise<void> {
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : undefined;
+  const requestId = request.headers["x-request-id"];
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(
+    JSON.stringify({ level: "error", at: new Date().toISOString(), reference: digest ?? null, requestId: typeof requestId === "string" ? requestId : null, method: request.method, route: context.routePath, kind: context.routeType, message }),
+  );
+}

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { SubmitSizeGuard } from "@/components/ui/submit-size-guard";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +13,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen">{children}</body>
+      <body className="min-h-screen">
+        {children}
+        <SubmitSizeGuard />
+      </body>
     </html>
   );
 }

@@ -6,6 +6,7 @@ import { loadActionIds, newContext, observe, postAction, type ActionEntry, type 
 import { startActionServer, type ActionServer } from "./action-server";
 import { DEMO_PASSWORD } from "./fixtures";
 import { expect, test } from "./fixtures";
+import { HUGE_TEXT, hostileValues } from "./hostile-corpus";
 import { inventory, urlFor } from "./security-world";
 
 /**
@@ -188,5 +189,76 @@ test.describe("the permission matrix for server actions, over HTTP", () => {
       expect(wrong).toEqual([]);
     });
   }
+
+  /**
+   * Hostile input, after the matrix: every action, called as someone allowed to use it and with no
+   * session, with each field in turn (and then all at once) replaced by the hostile corpus, a
+   * field repeated, and every field missing. No answer may be a server error (a body over the
+   * limit answers 413 at the edge), and a refusal writes nothing.
+   */
+  const hostileTally = { requests: 0, serverErrors: 0, tooLarge: 0, refusedWithWrites: 0 };
+  for (const entry of ordered) {
+    test(`${entry.file}#${entry.name}: hostile input answers without a server error`, async () => {
+      test.setTimeout(120_000);
+      const rule = permissionMatrix[entry.id]!;
+      const allowed = cellsOf(rule).find((c) => c.verdict === "allow" && c.role !== "anonymous") ?? cellsOf(rule)[0]!;
+      await keepSessions();
+      const base = await httpCalls[entry.name]!(contextFor(allowed), true);
+      if (!base.fields) return; // plain-argument actions (sign-out) take no form
+      const names = Object.keys(base.fields).filter((n) => n !== "token");
+      const variants: { who: Who; fields: Fields }[] = [];
+      // Sign-in and password changes count failed attempts towards a lock: only with no session.
+      const quiet = entry.name === "signInAction" || endsSessions.includes(entry.name);
+      if (!quiet) names.forEach((name, i) => {
+        for (let k = 0; k < 4; k++) variants.push({ who: allowed.role, fields: { ...base.fields, [name]: hostileValues[(i * 4 + k) % hostileValues.length]! } });
+        variants.push({ who: allowed.role, fields: { ...base.fields, [name]: [String(base.fields![name]), "repeated"] } });
+      });
+      const who: Who = quiet ? "anonymous" : allowed.role;
+      if (!quiet) for (const value of hostileValues) variants.push({ who, fields: Object.fromEntries(names.map((n) => [n, value])) });
+      variants.push({ who, fields: {} }, { who: "anonymous", fields: Object.fromEntries(names.map((n) => [n, "a\u0000b"])) });
+      variants.push({ who, fields: { ...base.fields, [names[0] ?? "x"]: HUGE_TEXT } });
+      const wrong: string[] = [];
+      for (const variant of variants) {
+        const before = await server.snapshot();
+        const response = await send(variant.who, entry, { fields: variant.fields, page: base.page }, allowed.target);
+        hostileTally.requests++;
+        const label = `${variant.who} ${JSON.stringify(variant.fields).slice(0, 160)}`;
+        if (response.observed.kind === "threw") {
+          if (/^HTTP 413/.test(response.observed.detail)) hostileTally.tooLarge++;
+          else {
+            hostileTally.serverErrors++;
+            wrong.push(`${label}: ${describe(response.observed)}`);
+          }
+        }
+        if (response.observed.kind !== "allow") {
+          const writes = await written(before, await server.snapshot(), { role: variant.who, target: allowed.target, verdict: "404" }, response.page);
+          if (writes.length > 0) {
+            hostileTally.refusedWithWrites++;
+            wrong.push(`${label}: refused (${response.observed.kind}), but wrote to ${writes.join(", ")}`);
+          }
+        }
+      }
+      if (endsSessions.includes(entry.name)) await keepSessions();
+      expect(wrong).toEqual([]);
+    });
+  }
+  test.afterAll(() => {
+    console.log(`action hostile input: ${hostileTally.requests} requests, ${hostileTally.serverErrors} answered 5xx, ${hostileTally.tooLarge} answered 413, ${hostileTally.refusedWithWrites} refusals that wrote`);
+  });
+
+  test("an idempotency key belongs to the person who made it: anyone else's replay answers as not found and writes nothing", async () => {
+    const entry = actionEntries.find((e) => e.name === "createNoteAction")!;
+    const fields = { ...(await httpCalls.createNoteAction!(contextFor({ role: "counselor", target: "own", verdict: "allow" }), true)).fields!, _idempotency: "replayKey0123456789abcdef" };
+    const first = await send("counselor", entry, { fields }, "own");
+    expect(first.observed.kind).toBe("allow");
+    for (const who of ["supervisor", "counselor2"] as const) {
+      const before = await server.snapshot();
+      const replay = await send(who, entry, { fields }, "own");
+      expect(replay.observed.kind, who).toBe("404");
+      expect(await written(before, await server.snapshot(), { role: who, target: "own", verdict: "404" }, replay.page), who).toEqual([]);
+    }
+    const again = await send("counselor", entry, { fields }, "own");
+    expect(again.observed).toEqual({ kind: "allow", detail: "Already saved." });
+  });
 });
 

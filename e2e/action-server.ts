@@ -23,7 +23,7 @@ import { freePort } from "../scripts/lib";
  * checksum before and after a refused call.
  */
 /** One-time links per organisation and kind: one per cell of the invitation and reset actions. */
-export const SPARE_LINKS = 6;
+export const SPARE_LINKS = 8;
 
 export type SpareLinks = Record<"own" | "foreign", { invite: string[]; reset: string[] }>;
 

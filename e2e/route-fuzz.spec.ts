@@ -1,11 +1,15 @@
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { expect, test } from "./fixtures";
-import { contextsFor, inventory, type Who } from "./security-world";
+import { hostileSegments } from "./hostile-corpus";
+import { contextsFor, inventory, loadWorld, urlFor, type Who } from "./security-world";
 
 /**
- * Every route handler, over HTTP against the built app, with fast-check's hostile query strings,
- * paths and bodies: no answer may be a server error (5xx), and every refusal is a plain 4xx.
+ * Every page and route handler, over HTTP against the built app. Each route parameter is tried
+ * with a real id of this organisation and of the other one, and with every hostile segment
+ * (malformed ids, very long strings, percent-encoding, NUL), each as one of the roles or no
+ * session in turn; route handlers also get fast-check's hostile query strings and bodies. No
+ * answer may be a server error (5xx).
  */
 const RUNS = Number(process.env.ATTUNE_FUZZ_RUNS ?? 15);
 let contexts: Record<Who, APIRequestContext>;
@@ -15,7 +19,7 @@ test.beforeAll(async ({}, testInfo) => {
   contexts = await contextsFor(String(testInfo.project.use.baseURL));
 });
 test.afterAll(async () => {
-  console.log(`route fuzz: ${JSON.stringify(tally)}`);
+  console.log(`route fuzz: ${tally.requests} requests, ${Object.entries(tally.statuses).filter(([status]) => Number(status) >= 500).reduce((n, [, count]) => n + count, 0)} answered 5xx; by status ${JSON.stringify(tally.statuses)}`);
   for (const context of Object.values(contexts ?? {})) await context.dispose();
 });
 
@@ -49,5 +53,37 @@ for (const route of inventory.filter((e) => e.kind === "route")) {
       }),
       { numRuns: RUNS, seed: 20261122 },
     );
+  });
+}
+
+const roles: Who[] = ["admin", "supervisor", "counselor", "counselor2", "other", "anonymous"];
+
+const withParameters = inventory.filter((e): e is Exclude<(typeof inventory)[number], { kind: "action" }> => e.kind !== "action" && e.path.includes("["));
+for (const entry of withParameters) {
+  test(`${entry.id}: every parameter answers hostile values without a server error`, async () => {
+    const world = loadWorld();
+    const segments = entry.path.split("/");
+    const real = { own: urlFor(world, entry.path, "own"), foreign: urlFor(world, entry.path, "foreign") };
+    const method = entry.kind === "route" ? entry.method : "GET";
+    const failures: string[] = [];
+    let turn = 0;
+    for (const url of [real.own, real.foreign]) {
+      for (const role of roles) {
+        const response = await send(contexts[role], method, url, []);
+        if (response.status() >= 500) failures.push(`${role} ${url}: ${response.status()}`);
+      }
+    }
+    for (const [index, segment] of segments.entries()) {
+      if (!segment.startsWith("[")) continue;
+      for (const value of hostileSegments) {
+        const parts = new URL(real.own, "http://x").pathname.split("/");
+        parts[index] = value;
+        const url = parts.join("/");
+        const role = roles[turn++ % roles.length]!;
+        const response = await send(contexts[role], method, url, []);
+        if (response.status() >= 500) failures.push(`${role} ${url.slice(0, 120)}: ${response.status()}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 }

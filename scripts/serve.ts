@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { createStaticBrotli } from "../src/lib/static-brotli";
 import nextConfig from "../next.config";
+import { guardRequest } from "../src/lib/request-guard";
 import { admissionHandler, admissionOptionsFrom, bypassesAdmission, createAdmission } from "../src/lib/admission";
 
 /**
@@ -29,6 +30,7 @@ const securityHeaders = ((await nextConfig.headers?.()) ?? [])[0]?.headers ?? []
 const brotli = createStaticBrotli(nextConfig.distDir ?? ".next", securityHeaders);
 const admitted = admissionHandler(admission, handle, Object.fromEntries(securityHeaders.map((h) => [h.key, h.value])));
 const server = createServer((req, res) => {
+  if (guardRequest(req, res)) return;
   if (brotli(req, res)) return;
   if (bypassesAdmission(req.method, req.url)) return void handle(req, res);
   void admitted(req, res);

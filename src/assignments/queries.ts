@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { assignmentPauses, assignments, entryComments, exerciseEntries, supportContacts, users } from "@/db/schema";
 import { listLibrary, type LibraryExercise } from "@/exercises/library";
 import { adherence, classifyOccurrences, missedInARow, type Adherence, type Cadence, type OccurrenceRow } from "./cadence";
+import { isUuid } from "@/lib/ids";
 
 export interface AssignmentView {
   id: string;
@@ -140,7 +141,7 @@ export async function listEntries(actor: Actor, clientId: string, limit = 50): P
 
 /** One entry with its answers and comments; marks it read. Null when not this client's. */
 export async function openEntry(actor: Actor, clientId: string, entryId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(entryId)) return null;
+  if (!isUuid(entryId)) return null;
   const db = getDb();
   const [entry] = await db
     .select({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuid } from "@/lib/zod-fields";
 import { defineTableState } from "@/components/data-table/table-state";
 import { isLocalDate } from "@/lib/local-date";
 
@@ -10,7 +11,7 @@ export const auditTable = defineTableState({
   sortable: ["occurredAt"],
   defaultSort: { id: "occurredAt", desc: true },
   filters: {
-    user: z.uuid().optional(),
+    user: uuid().optional(),
     // A client's record number, or its id.
     client: z.string().trim().min(1).max(64).optional(),
     action: z

@@ -7,7 +7,7 @@ import { rowsOf, type Db } from "@/db/client";
 import { auditEvents, clients, users, type ActorKind, type UserStatus } from "@/db/schema";
 import { csvLine, streamLines } from "@/lib/csv";
 import { addDays, isLocalDate } from "@/lib/local-date";
-import { isUuid } from "@/notes/access";
+import { isUuid } from "@/lib/ids";
 import { auditTable, type AuditFilters } from "./audit-table";
 import { recordAudit } from "./record";
 
@@ -38,7 +38,6 @@ export interface AuditQuery {
 
 const actorUser = alias(users, "actor_user");
 const subjectUser = alias(users, "subject_user");
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The organisation's events matching the filters. Days are UTC days; `to` includes its whole day. */
 export function auditConditions(actor: Actor, filters: AuditFilters): SQL {
@@ -47,7 +46,7 @@ export function auditConditions(actor: Actor, filters: AuditFilters): SQL {
   if (filters.action) parts.push(eq(auditEvents.action, filters.action));
   if (filters.client) {
     parts.push(
-      UUID_RE.test(filters.client)
+      isUuid(filters.client)
         ? eq(auditEvents.clientId, filters.client.toLowerCase())
         : sql`${auditEvents.clientId} in (select c.id from ${clients} c where c.organisation_id = ${actor.organisationId} and c.record_number = ${filters.client})`,
     );

@@ -7,6 +7,7 @@ import { importedInstruments, users } from "@/db/schema";
 import { attuneNotice, respondentOf } from "./catalog";
 import { previewQuestionnaire } from "./import-preview";
 import { inCatalogueOrder } from "./instruments";
+import { isUuid } from "@/lib/ids";
 
 /** The organisation's imported questionnaires, every version, for its administrators. */
 export async function listImported(actor: Actor) {
@@ -41,7 +42,7 @@ export async function listBundled() {
 
 /** One imported version with what Attune understood of it. Null when not this organisation's. */
 export async function openImported(actor: Actor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await getDb()
     .select()
     .from(importedInstruments)

@@ -11,6 +11,7 @@ import { dueCheckin, nextOccurrence, openOccurrence, type CheckinSchedule } from
 import { availableInstruments, currentInstrument } from "./instruments";
 import { recordAdministration } from "./record";
 import { portalCheckinSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 const ownSchedules = (holder: PortalHolder) =>
   and(
@@ -148,7 +149,7 @@ export type PortalCheckinState =
  * schedule is not the holder's or has ended.
  */
 export async function portalCheckinState(db: Db, holder: PortalHolder, scheduleId: string, now = new Date()): Promise<PortalCheckinState | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(scheduleId)) return null;
+  if (!isUuid(scheduleId)) return null;
   const [schedule] = await db.select(scheduleColumns).from(checkinSchedules).where(and(eq(checkinSchedules.id, scheduleId), ownSchedules(holder)));
   if (!schedule) return null;
   const current = await currentInstrument(db, holder.organisationId, schedule.instrumentUrl);

@@ -12,10 +12,11 @@ import { answerText, answerWeight } from "./answers";
 import { attuneNotice } from "./catalog";
 import { dueCheckin, nextOccurrence } from "./due";
 import { availableInstruments, instrumentVersions } from "./instruments";
+import { isUuid } from "@/lib/ids";
 
 /** Open critical alerts for a client the actor may see; 0 when they may not see the client. */
 export async function openAlertCount(actor: Actor, clientId: string): Promise<number> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return 0;
+  if (!isUuid(clientId)) return 0;
   const [row] = await getDb()
     .select({ n: count() })
     .from(criticalAlerts)
@@ -155,7 +156,7 @@ const acknowledger = alias(users, "acknowledger");
 
 /** One check-in at item level (item text, answer text, weight), with its alerts. Null when not this client's. */
 export async function openAdministration(actor: Actor, clientId: string, administrationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(administrationId)) return null;
+  if (!isUuid(administrationId)) return null;
   const db = getDb();
   const [row] = await db
     .select({

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { checkinAdministrations, clients, criticalAlerts } from "@/db/schema";
 import type { AnswerValue, Instrument } from "@/instruments/fhir-schema";
 import { scoreResponse, type ScoreResult } from "@/instruments/scoring";
-import { ActionRefused } from "@/lib/errors";
+import { ActionRefused, NotFoundError } from "@/lib/errors";
 
 export interface NewAdministration {
   organisationId: string;
@@ -57,10 +57,12 @@ export async function recordAdministration(db: Db, input: NewAdministration): Pr
   const row = inserted[0];
   if (!row) {
     const [prior] = await db
-      .select({ id: checkinAdministrations.id, clientId: checkinAdministrations.clientId })
+      .select({ id: checkinAdministrations.id, clientId: checkinAdministrations.clientId, administeredBy: checkinAdministrations.administeredBy, scheduleId: checkinAdministrations.scheduleId })
       .from(checkinAdministrations)
       .where(and(eq(checkinAdministrations.organisationId, input.organisationId), eq(checkinAdministrations.idempotencyKey, input.idempotencyKey)));
-    if (!prior || prior.clientId !== input.clientId) throw new ActionRefused("This form was already used for something else. Reload the page and try again.");
+    // Only the same person's repeat is "already saved"; a key replayed by anyone else answers as not found.
+    if (!prior || prior.administeredBy !== input.administeredBy || prior.scheduleId !== input.scheduleId) throw new NotFoundError();
+    if (prior.clientId !== input.clientId) throw new ActionRefused("This form was already used for something else. Reload the page and try again.");
     return { id: prior.id, duplicate: true, score };
   }
   if (score.critical.length > 0) {

@@ -1,25 +1,11 @@
 import { z } from "zod";
-import { localDate, optionalLocalDate, requiredText, stringList, uuid, version } from "@/lib/zod-fields";
+import { idempotencyKey, jsonObjectText, localDate, optionalLocalDate, requiredText, stringList, uuid, version } from "@/lib/zod-fields";
 import { DEFAULT_EXPIRY_DAYS } from "./due";
 
 export const MAX_ANSWERS_BYTES = 40_000;
 
-const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Reload the page and try again.");
-
 /** The answers travel as one JSON object (linkId → value) in a hidden field. */
-const answersJson = z
-  .string()
-  .max(MAX_ANSWERS_BYTES, "These answers are too long to save in one go.")
-  .transform((text, ctx) => {
-    try {
-      const value: unknown = JSON.parse(text);
-      if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-    } catch {
-      // reported below
-    }
-    ctx.addIssue({ code: "custom", message: "The answers could not be read. Reload the page and try again." });
-    return z.NEVER;
-  });
+const answersJson = jsonObjectText(MAX_ANSWERS_BYTES, "These answers are too long to save in one go.");
 
 /** A ticked "save with unanswered questions" box; absent means no. */
 const confirmation = z

@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { isClinical, type Actor } from "@/auth/actor";
 import type { Db } from "@/db/client";
 import { clients } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 
 /**
  * The clients an actor may see, as a WHERE condition on `clients`. Counselors: clients they are
@@ -26,7 +27,7 @@ export function visibleClients(actor: Actor): SQL {
 
 /** A client's id, when the actor may see it; null otherwise (missing and forbidden look alike). */
 export async function findVisibleClientId(db: Db, actor: Actor, clientId: string): Promise<string | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return null;
+  if (!isUuid(clientId)) return null;
   const [row] = await db
     .select({ id: clients.id })
     .from(clients)

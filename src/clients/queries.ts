@@ -5,6 +5,7 @@ import type { Actor } from "@/auth/actor";
 import { getDb, rowsOf } from "@/db/client";
 import { clients, users } from "@/db/schema";
 import { visibleClients } from "./access";
+import { isUuid } from "@/lib/ids";
 
 export interface ClientHeader {
   id: string;
@@ -30,7 +31,7 @@ export interface ClientHeader {
 
 /** The client as its pages show it, or null when missing or not the actor's to see. */
 export const getClientForActor = cache(async (actor: Actor, clientId: string): Promise<ClientHeader | null> => {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return null;
+  if (!isUuid(clientId)) return null;
   const [row] = await getDb()
     .select({
       id: clients.id,

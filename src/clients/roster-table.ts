@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuid } from "@/lib/zod-fields";
 import { clientStatus, recoveryFocus } from "@/db/schema";
 import { defineTableState } from "@/components/data-table/table-state";
 import { rosterSortable } from "./roster";
@@ -11,7 +12,7 @@ export const rosterTable = defineTableState({
     q: z.string().trim().min(1).max(100).optional(),
     status: z.enum(clientStatus.enumValues).optional(),
     focus: z.enum(recoveryFocus.enumValues).optional(),
-    counselor: z.uuid().optional(),
+    counselor: uuid().optional(),
     tag: z.string().trim().min(1).max(30).optional(),
   },
   columns: ["recordNumber", "focus", "tags", "startDate", "lastContact"],

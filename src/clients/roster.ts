@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { clients, clientStatus, recoveryFocus, users, type ClientStatus, type RecoveryFocus } from "@/db/schema";
 import { encodeCursor, type PageInfo } from "@/components/data-table/table-state";
 import { visibleClients } from "./access";
+import { isUuid } from "@/lib/ids";
 
 export const rosterSortable = ["name", "recordNumber", "status", "focus", "counselor", "tags", "startDate", "lastContact"] as const;
 export type RosterSort = (typeof rosterSortable)[number];
@@ -124,7 +125,7 @@ export async function listRoster(db: Db, actor: Actor, query: RosterQuery): Prom
   const cursor = query.cursor.before ?? query.cursor.after;
   // A hand-edited URL can pair a cursor with another sort: such a cursor shows the first page.
   const validCursor =
-    cursor && cursor.length === 2 && typeof cursor[1] === "string" && /^[0-9a-f-]{36}$/i.test(cursor[1]) && cursorChecks[cast]!(cursor[0]);
+    cursor && cursor.length === 2 && typeof cursor[1] === "string" && isUuid(cursor[1]) && cursorChecks[cast]!(cursor[0]);
   const where = validCursor ? and(filter, keysetAfter(expr, cast, cursor, descending))! : filter;
   const order = descending ? [desc(expr), desc(clients.id)] : [asc(expr), asc(clients.id)];
 

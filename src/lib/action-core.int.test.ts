@@ -137,6 +137,40 @@ describe(`the action helper (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     expect(await auditCount(admin)).toBe(before + 1);
   });
 
+  it("refuses text PostgreSQL cannot store (a NUL) beside its field, and writes nothing", async () => {
+    const before = await auditCount(admin);
+    const outcome = await executeAction(t.db, admin, renameSpec, rename, { userId: counselor.userId, name: "Cora\u0000C" }, testMeta);
+    expect(outcome).toMatchObject({ kind: "invalid", fieldErrors: { name: [expect.stringContaining("cannot be saved")] } });
+    expect(await nameOf(counselor)).toBe("Cora Counselor");
+    expect(await auditCount(admin)).toBe(before);
+  });
+
+  it("turns a database error caused by the input into a message, not a crash", async () => {
+    const tooLong = async ({ db, record }: Parameters<typeof rename>[0]) => {
+      // users.role is an enum: a value outside it is the input's fault (22P02), as a constraint would be.
+      await db.update(users).set({ role: "wizard" as never }).where(eq(users.id, record.id));
+    };
+    const outcome = await executeAction(t.db, admin, renameSpec, tooLong, { userId: counselor.userId, name: "x" }, testMeta);
+    expect(outcome).toMatchObject({ kind: "refused", message: expect.stringContaining("Nothing was saved.") });
+  });
+
+  it("gives a key to the person who made it: someone else's replay answers as not found, their own as already saved", async () => {
+    const otherAdmin = await createUser(t.db, orgId, { role: "admin", name: "Otto Admin" });
+    const key = `owned${Date.now().toString(36)}abcdefgh12`;
+    const first = await executeAction(t.db, admin, renameSpec, rename, { userId: counselor.userId, name: "Mine" }, testMeta, key);
+    expect(first.kind).toBe("ok");
+    const before = await auditCount(otherAdmin);
+    const replay = await executeAction(t.db, otherAdmin, renameSpec, rename, { userId: counselor.userId, name: "Yours" }, testMeta, key);
+    expect(replay).toEqual({ kind: "not_found" });
+    const foreign = await executeAction(t.db, outsider, renameSpec, rename, { userId: counselor.userId, name: "Theirs" }, testMeta, key);
+    expect(foreign).toEqual({ kind: "not_found" });
+    expect(await nameOf(counselor)).toBe("Mine");
+    expect(await auditCount(otherAdmin)).toBe(before);
+    // Their own repeat after the record went out of reach is still "already saved", not "not found".
+    const gone = await executeAction(t.db, admin, renameSpec, rename, { userId: "00000000-0000-4000-8000-000000000000", name: "Mine" }, testMeta, key);
+    expect(gone).toEqual({ kind: "duplicate" });
+  });
+
   it("scopes the profile action to the actor's own row", async () => {
     const outcome = await executeAction(t.db, counselor, updateProfileSpec, updateProfile, { name: "  Cora Counselor-Smith " }, testMeta);
     expect(outcome.kind).toBe("ok");

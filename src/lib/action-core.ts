@@ -4,8 +4,10 @@ import { recordAudit, type AuditEntry } from "@/audit/record";
 import { hasRole, type Actor } from "@/auth/actor";
 import type { RequestMeta } from "@/auth/credentials";
 import type { Db } from "@/db/client";
+import { userFaultOf } from "@/db/errors";
 import { idempotencyKeys, type UserRole } from "@/db/schema";
 import { ActionRefused, NotFoundError } from "./errors";
+import { UNSTORABLE_MESSAGE, unstorableFields } from "./storable-text";
 
 export type AuditSpec = Omit<AuditEntry, "organisationId" | "actorKind" | "actorUserId" | "ip" | "userAgent">;
 
@@ -42,9 +44,23 @@ export type ActionOutcome<T, I = unknown> =
 
 const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** "<user id> <action>" of the person who first used an idempotency key, or null. */
+async function priorKeyOwner(db: Db, actor: Actor, key: string): Promise<string | null> {
+  const [prior] = await db
+    .select({ action: idempotencyKeys.action, userId: idempotencyKeys.userId })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.organisationId, actor.organisationId), eq(idempotencyKeys.key, key)));
+  return prior ? `${prior.userId ?? ""} ${prior.action}` : null;
+}
+
 /**
- * The path every mutation takes, in order: role check, input parsing, then in one transaction
- * the record check, the handler and its audit event. Nothing is written unless all succeed.
+ * The path every mutation takes, in order: role check, input parsing (text PostgreSQL cannot
+ * store is refused first), then in one transaction the record check, the person's idempotency
+ * key, the handler and its audit event. Nothing is written unless all succeed.
  * A form's idempotency key makes a repeated submission (double tap, retry) a no-op.
  */
 export async function executeAction<S extends z.ZodType, R, T>(
@@ -57,6 +73,8 @@ export async function executeAction<S extends z.ZodType, R, T>(
   idempotencyKey?: string,
 ): Promise<ActionOutcome<T, z.output<S>>> {
   if (!hasRole(actor, spec.roles)) return { kind: "not_found" };
+  const unstorable = isPlainRecord(rawInput) ? unstorableFields(rawInput) : {};
+  if (Object.keys(unstorable).length > 0) return { kind: "invalid", fieldErrors: unstorable, message: UNSTORABLE_MESSAGE };
   const parsed = spec.schema.safeParse(rawInput);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
@@ -73,26 +91,31 @@ export async function executeAction<S extends z.ZodType, R, T>(
   const key = idempotencyKey && idempotencyKeySchema.safeParse(idempotencyKey).success ? idempotencyKey : undefined;
   try {
     return await db.transaction(async (tx) => {
-      if (key) {
-        const inserted = await tx
-          .insert(idempotencyKeys)
-          .values({ organisationId: actor.organisationId, key, action: spec.name })
-          .onConflictDoNothing()
-          .returning({ key: idempotencyKeys.key });
-        if (inserted.length === 0) {
-          const [prior] = await tx
-            .select({ action: idempotencyKeys.action })
-            .from(idempotencyKeys)
-            .where(and(eq(idempotencyKeys.organisationId, actor.organisationId), eq(idempotencyKeys.key, key)));
-          if (prior?.action === spec.name) return { kind: "duplicate" } as const;
-          throw new ActionRefused("This form was already used for something else. Reload the page and try again.");
-        }
-      }
+      // The record first: someone who may not touch it learns nothing, not even that a key was used.
       let record = undefined as R;
       if (spec.load) {
         const loaded = await spec.load(tx, actor, input);
-        if (loaded === null || loaded === undefined) throw new NotFoundError();
+        if (loaded === null || loaded === undefined) {
+          // Their own repeat of a submission that removed the record from reach (a discharge, a
+          // revocation) is still "already saved".
+          if (key && (await priorKeyOwner(tx, actor, key)) === `${actor.userId} ${spec.name}`) return { kind: "duplicate" } as const;
+          throw new NotFoundError();
+        }
         record = loaded;
+      }
+      if (key) {
+        const inserted = await tx
+          .insert(idempotencyKeys)
+          .values({ organisationId: actor.organisationId, key, action: spec.name, userId: actor.userId })
+          .onConflictDoNothing()
+          .returning({ key: idempotencyKeys.key });
+        if (inserted.length === 0) {
+          const owner = await priorKeyOwner(tx, actor, key);
+          // A key belongs to the person who made it: anyone else's replay answers as not found.
+          if (!owner?.startsWith(`${actor.userId} `)) throw new NotFoundError();
+          if (owner === `${actor.userId} ${spec.name}`) return { kind: "duplicate" } as const;
+          throw new ActionRefused("This form was already used for something else. Reload the page and try again.");
+        }
       }
       const result = await handler({ db: tx, actor, input, record, meta });
       const audit = spec.audit({ actor, input, record, result });
@@ -111,6 +134,8 @@ export async function executeAction<S extends z.ZodType, R, T>(
     if (error instanceof ActionRefused) {
       return { kind: "refused", message: error.message, fieldErrors: error.fieldErrors, code: error.code };
     }
+    const fault = userFaultOf(error);
+    if (fault) return { kind: "refused", message: fault.message, fieldErrors: fault.field ? { [fault.field]: [fault.message] } : {}, code: "refused" };
     throw error;
   }
 }

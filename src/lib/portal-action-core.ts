@@ -2,9 +2,11 @@ import { z } from "zod";
 import { recordAudit } from "@/audit/record";
 import type { RequestMeta } from "@/auth/credentials";
 import type { Db } from "@/db/client";
+import { userFaultOf } from "@/db/errors";
 import type { PortalHolder } from "@/portal/session";
 import type { AuditSpec } from "./action-core";
 import { ActionRefused, NotFoundError } from "./errors";
+import { UNSTORABLE_MESSAGE, unstorableFields } from "./storable-text";
 
 export interface PortalActionSpec<S extends z.ZodType, R, T> {
   name: string;
@@ -35,6 +37,8 @@ export async function executePortalAction<S extends z.ZodType, R, T>(
   rawInput: unknown,
   meta: RequestMeta,
 ): Promise<PortalOutcome<T>> {
+  const unstorable = typeof rawInput === "object" && rawInput !== null ? unstorableFields(rawInput as Record<string, unknown>) : {};
+  if (Object.keys(unstorable).length > 0) return { kind: "invalid", fieldErrors: unstorable, message: UNSTORABLE_MESSAGE };
   const parsed = spec.schema.safeParse(rawInput);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
@@ -62,6 +66,8 @@ export async function executePortalAction<S extends z.ZodType, R, T>(
   } catch (error) {
     if (error instanceof NotFoundError) return { kind: "not_found" };
     if (error instanceof ActionRefused) return { kind: "refused", message: error.message, fieldErrors: error.fieldErrors };
+    const fault = userFaultOf(error);
+    if (fault) return { kind: "refused", message: fault.message, fieldErrors: fault.field ? { [fault.field]: [fault.message] } : {} };
     throw error;
   }
 }

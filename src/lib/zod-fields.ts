@@ -1,18 +1,19 @@
 import { z } from "zod";
 import "./zod-csp";
+import { uuidField } from "./ids";
 import { isLocalDate, isValidTimeZone } from "./local-date";
+import { isStorableValue, storableString, UNSTORABLE_MESSAGE } from "./storable-text";
 
 /** An optional text field from a form: blank becomes undefined, the rest is trimmed. */
 export const optionalText = (max: number, label: string) =>
-  z
-    .string()
+  storableString()
     .trim()
     .max(max, `Keep ${label} under ${max} characters.`)
     .optional()
     .transform((v) => (v ? v : undefined));
 
 export const requiredText = (max: number, missing: string, label: string) =>
-  z.string({ error: missing }).trim().min(1, missing).max(max, `Keep ${label} under ${max} characters.`);
+  storableString(missing).trim().min(1, missing).max(max, `Keep ${label} under ${max} characters.`);
 
 export const localDate = (missing: string) =>
   z.string({ error: missing }).trim().min(1, missing).refine(isLocalDate, "Enter a real date (YYYY-MM-DD).");
@@ -35,10 +36,39 @@ export const stringList = z.preprocess(
   z.array(z.string()),
 );
 
-export const uuid = (message = "Choose one from the list.") => z.uuid({ error: message });
+export const uuid = uuidField;
 
-export const version = z.coerce.number<string>().int().min(1);
+/** The largest value of PostgreSQL's integer type, the bound of every integer a form sends. */
+export const INT4_MAX = 2_147_483_647;
+
+export const version = z.coerce.number<string>().int().min(1).max(INT4_MAX, "Reload the page: this form is out of date.");
 
 export function todayIn(timeZoneName = "UTC"): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: timeZoneName, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
+
+/** A JSON object sent as text in one hidden field (a form's answers), every string in it storable. */
+export const jsonObjectText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .max(max, tooLong)
+    .transform((text, ctx) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = undefined;
+      }
+      if (!value || typeof value !== "object" || Array.isArray(value)) {
+        ctx.addIssue({ code: "custom", message: "The answers could not be read. Reload the page and try again." });
+        return z.NEVER;
+      }
+      if (!isStorableValue(value)) {
+        ctx.addIssue({ code: "custom", message: UNSTORABLE_MESSAGE });
+        return z.NEVER;
+      }
+      return value as Record<string, unknown>;
+    });
+
+/** The key a form sends so that a double submit saves once. */
+export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Reload the page and try again.");

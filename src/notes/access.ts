@@ -3,9 +3,8 @@ import type { Actor } from "@/auth/actor";
 import { visibleClients } from "@/clients/access";
 import type { Db } from "@/db/client";
 import { clients, sessionNotes, users, type NoteType } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
 
 /** Notes that belong in one client's record: their own, and group notes they attended. */
 export function noteOfClient(organisationId: string, clientId: string): SQL {

@@ -4,7 +4,8 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
 import { getDb } from "@/db/client";
 import { sessionNotes, users, type NoteType, type Relationship } from "@/db/schema";
-import { isUuid, noteOfClient, readableNote } from "./access";
+import { isUuid } from "@/lib/ids";
+import { noteOfClient, readableNote } from "./access";
 import { visibleClientIds } from "./queries";
 import type { Attendance, EngagementLevel, FamilyTopic } from "./schemas";
 

@@ -5,7 +5,8 @@ import type { Actor } from "@/auth/actor";
 import { visibleClients } from "@/clients/access";
 import { getDb } from "@/db/client";
 import { clients, sessionNotes, supportContacts, users, type NoteType, type Relationship } from "@/db/schema";
-import { isUuid, noteOfClient, readableNote } from "./access";
+import { isUuid } from "@/lib/ids";
+import { noteOfClient, readableNote } from "./access";
 import type { Attendance, NotesFilter } from "./schemas";
 
 /** The ids of the clients the actor may see, as a subquery. */

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { assignments, clients, exerciseEntries } from "@/db/schema";
 import { findExercise, type LibraryExercise } from "@/exercises/library";
 import { validateAnswers } from "@/exercises/schemas";
-import { ActionRefused } from "@/lib/errors";
+import { ActionRefused, NotFoundError } from "@/lib/errors";
 import type { PortalActionSpec, PortalHandler } from "@/lib/portal-action-core";
 import { submitEntrySchema } from "./schemas";
 import type { PortalHolder } from "./session";
@@ -71,7 +71,15 @@ export const submitEntry: PortalHandler<typeof submitEntrySchema, Target, Submit
     })
     .onConflictDoNothing()
     .returning({ id: exerciseEntries.id });
-  if (!inserted.length) return { entryId: null, duplicate: true };
+  if (!inserted.length) {
+    // Only this link holder's own repeat is "already saved"; a key replayed by anyone else answers as not found.
+    const [prior] = await db
+      .select({ assignmentId: exerciseEntries.assignmentId, clientId: exerciseEntries.clientId, contactId: exerciseEntries.contactId })
+      .from(exerciseEntries)
+      .where(and(eq(exerciseEntries.organisationId, holder.organisationId), eq(exerciseEntries.idempotencyKey, input.idempotencyKey)));
+    if (!prior || prior.assignmentId !== record.assignmentId || prior.clientId !== holder.clientId || prior.contactId !== holder.contactId) throw new NotFoundError();
+    return { entryId: null, duplicate: true };
+  }
   await db.update(clients).set({ lastContactAt: sql`now()` }).where(eq(clients.id, holder.clientId));
   return { entryId: inserted[0]!.id, duplicate: false };
 };

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
 import type { Db } from "@/db/client";
 import { clients, users, type ClientStatus, type UserRole, type UserStatus } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 
 // Every read here is for administrators of the actor's organisation; anyone else reads nothing.
 const isAdmin = (actor: Actor) => actor.role === "admin";
@@ -59,7 +60,7 @@ export interface UserDetail extends UserListRow {
 
 /** One user of the actor's organisation with their open clients (by record number only), or null. */
 export async function getOrgUser(db: Db, actor: Actor, userId: string): Promise<UserDetail | null> {
-  if (!isAdmin(actor) || !/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  if (!isAdmin(actor) || !isUuid(userId)) return null;
   const [row] = await db
     .select({
       id: users.id,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { roleLabels } from "@/auth/actor";
 import { userRole, type UserRole, type UserStatus } from "@/db/schema";
 import { requiredText, uuid } from "@/lib/zod-fields";
+import { isUuid } from "@/lib/ids";
 
 export const statusLabels: Record<UserStatus, string> = { active: "Active", invited: "Invited", deactivated: "Deactivated" };
 
@@ -12,7 +13,7 @@ const optionalUuid = (message: string) =>
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.uuid({ error: message }).optional());
+    .pipe(uuid(message).optional());
 
 const role = z.enum(userRole.enumValues, { error: "Choose a role." });
 
@@ -42,7 +43,6 @@ export type ChangeAccessInput = z.infer<typeof changeAccessSchema>;
 /** The form name of the select that says who takes one client. */
 export const ASSIGN_PREFIX = "assign.";
 export const assignField = (clientId: string) => `${ASSIGN_PREFIX}${clientId}`;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Deactivation, with where each of the person's open clients goes: `assign.<clientId>` per
@@ -55,7 +55,7 @@ export const deactivateUserSchema = z.preprocess(
     const entries = Object.entries(raw as Record<string, unknown>);
     const assignments = Object.fromEntries(
       entries
-        .filter(([key, value]) => key.startsWith(ASSIGN_PREFIX) && UUID_RE.test(key.slice(ASSIGN_PREFIX.length)) && typeof value === "string" && value !== "")
+        .filter(([key, value]) => key.startsWith(ASSIGN_PREFIX) && isUuid(key.slice(ASSIGN_PREFIX.length)) && typeof value === "string" && value !== "")
         .map(([key, value]) => [key.slice(ASSIGN_PREFIX.length).toLowerCase(), value]),
     );
     const { userId, moveAllTo } = raw as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { actionLabel, actorKindLabels, auditTable } from "../audit-table";
 import type { AuditRow } from "../queries";
 import { DateFilter } from "./date-filter";
 import { formatUtc } from "./format-time";
+import { isUuid } from "@/lib/ids";
 
 const col = createDataTableColumnHelper<AuditRow>();
 
@@ -47,13 +48,12 @@ function Detail({ detail }: { detail: AuditRow["detail"] }) {
   );
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are shortened to their first eight characters; the whole id is in the tooltip and the CSV. */
 function DetailValue({ value }: { value: string | number | boolean | null }) {
   if (value === null) return <>—</>;
   const text = String(value);
-  if (UUID_RE.test(text)) return <abbr title={text} className="no-underline">{text.slice(0, 8)}…</abbr>;
+  if (isUuid(text)) return <abbr title={text} className="no-underline">{text.slice(0, 8)}…</abbr>;
   return <span className="break-all">{text}</span>;
 }
 
