@@ -74,12 +74,29 @@ export interface ActionState {
 const SESSION_ENDED = /^Your session has ended/;
 const PORTAL_NOT_FOUND = /^(This link does not work any more|This is no longer open for you)/;
 
-/** The rows of a React server payload: `<hex id>:<json>` lines. */
+/**
+ * The rows of a React server payload: `<hex id>:<json>` lines, and text rows `<hex id>:T<hex
+ * byte length>,<text>` that carry a long string with no line end after it (a form's echoed values).
+ */
 function rowsOf(body: string): Map<string, string> {
   const rows = new Map<string, string>();
-  for (const line of body.split("\n")) {
-    const m = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (m) rows.set(m[1]!, m[2]!);
+  const bytes = Buffer.from(body, "utf8");
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(":", at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString("utf8");
+    if (bytes[colon + 1] === 0x54 /* T */) {
+      const comma = bytes.indexOf(",", colon);
+      const length = Number.parseInt(bytes.subarray(colon + 2, comma).toString("utf8"), 16);
+      rows.set(id, JSON.stringify(bytes.subarray(comma + 1, comma + 1 + length).toString("utf8")));
+      at = comma + 1 + length;
+      continue;
+    }
+    const end = bytes.indexOf("\n", colon);
+    const stop = end < 0 ? bytes.length : end;
+    if (/^[0-9a-f]+$/.test(id)) rows.set(id, bytes.subarray(colon + 1, stop).toString("utf8"));
+    at = stop + 1;
   }
   return rows;
 }

@@ -40,6 +40,12 @@ describe("the edge's guard for server actions (a real server)", () => {
     expect(get.status).toBe(400);
   });
 
+  it("answers a path with a malformed %-escape 400", async () => {
+    const response = await fetch(`${base}/clients/%ZZ/trends`);
+    expect(response.status).toBe(400);
+    expect((await fetch(`${base}/clients/%E2%80%AE`)).status).toBe(200);
+  });
+
   it("lets a well-formed action within the limit through, and gives every request its own id", async () => {
     const response = await fetch(`${base}/clients/new`, { method: "POST", headers: { "Next-Action": action, "X-Request-Id": "forged" }, body: "x".repeat(1000) });
     expect(response.status).toBe(200);

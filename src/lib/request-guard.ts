@@ -14,15 +14,27 @@ function refuse(res: ServerResponse, status: number, message: string, extra: Rec
   return true;
 }
 
+/** A path Next.js can decode into route parameters (a malformed %-escape made it answer 500). */
+function decodablePath(url: string | undefined): boolean {
+  const path = (url ?? "/").split("?")[0]!;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Run first for every request the server takes: gives it a request id (echoed in X-Request-Id),
  * and answers a malformed or oversized server action itself (400, 411, 413) so that none reaches
- * Next.js. Returns true when it answered.
+ * Next.js; a path with a malformed %-escape is answered 400. Returns true when it answered.
  */
 export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean {
   const requestId = randomBytes(9).toString("base64url");
   req.headers[REQUEST_ID_HEADER] = requestId;
   res.setHeader("X-Request-Id", requestId);
+  if (!decodablePath(req.url)) return refuse(res, 400, "This address is not valid: check the link and try again.");
   const action = req.headers["next-action"];
   if (action === undefined) return false;
   if (req.method !== "POST" || typeof action !== "string" || !ACTION_ID.test(action)) {
