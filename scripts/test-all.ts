@@ -17,6 +17,8 @@ const steps: Array<[string, string, string[], Record<string, string>?]> = [
   // Two instances behind HAProxy and PgBouncer on a database of its own: only where haproxy,
   // pgbouncer and a PostgreSQL server are there (CLUSTER_OPTIONAL: it says so and passes otherwise).
   ["several instances (HAProxy, PgBouncer, PostgreSQL)", process.execPath, ["--import", "tsx", "scripts/test-cluster.ts"], { CLUSTER_OPTIONAL: "1" }],
+  // A primary and a streaming replica of its own (initdb, pg_basebackup): where PostgreSQL's server programs are.
+  ["lag-tolerant reads on a streaming replica", process.execPath, ["--import", "tsx", "scripts/test-replica.ts"], { CLUSTER_OPTIONAL: "1" }],
 ];
 
 const started = Date.now();
