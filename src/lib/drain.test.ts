@@ -6,17 +6,13 @@ import { createDrain } from "./drain";
 /** A real HTTP server on a free port: /slow answers after `release()` is called, the rest at once. */
 async function serve(graceMs: number) {
   const waiting: Array<() => void> = [];
-  let server!: Server;
-  const drain = (() => {
-    server = createServer((req, res) => {
-      if (!d.admit(req, res)) return;
-      const answer = () => res.end(`done ${req.url}\n`);
-      if (req.url?.startsWith("/slow")) waiting.push(answer);
-      else answer();
-    });
-    const d = createDrain(server, { graceMs, retryAfterSeconds: 3, headers: { "X-Frame-Options": "DENY" } });
-    return d;
-  })();
+  const server: Server = createServer((req, res) => {
+    if (!drain.admit(req, res)) return;
+    const answer = () => res.end(`done ${req.url}\n`);
+    if (req.url?.startsWith("/slow")) waiting.push(answer);
+    else answer();
+  });
+  const drain = createDrain(server, { graceMs, retryAfterSeconds: 3, headers: { "X-Frame-Options": "DENY" } });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return { server, drain, port, releaseAll: () => waiting.splice(0).forEach((f) => f()), waiting };
