@@ -23,7 +23,8 @@ import { freePort, root, serveCommand } from "./lib";
  * trusted proxy):
  * - PgBouncer: session mode against transaction mode with prepared statements off, measured;
  * - a session signed in on one instance works on the other; sign-out revokes it on both;
- * - the sign-in limit counts across both instances;
+ * - deactivation ends a person's session on both instances at their next request;
+ * - the sign-in and export limits count across both instances;
  * - 20 identical portal submissions spread over both make one row;
  * - instance A gets SIGTERM in the middle of reads and writes: 0 failed requests, 0 lost or
  *   doubled writes, A exits 0; started again, A takes traffic again.
@@ -183,8 +184,46 @@ try {
     `a copy of the signed-out session is sent to sign-in by both instances (${[...after].map(([k, v]) => `${k}: ${v.join(" ")}`).join("; ")})`,
   );
 
+  // Deactivation by an administrator ends the person's session on both instances too.
+  const leaving = new HttpClient({ port: ports.lb });
+  await leaving.signIn("counselor3@attune.demo", DEMO_PASSWORD);
+  const beforeDeactivation = await seen(leaving, "/caseload", 4);
+  const administrator = new HttpClient({ port: ports.lb });
+  await administrator.signIn("admin@attune.demo", DEMO_PASSWORD);
+  const [people] = await sql<{ leaving: string; colleague: string }[]>`
+    select (select id from users where email = 'counselor3@attune.demo') as leaving, (select id from users where email = 'counselor@attune.demo') as colleague`;
+  const deactivated = await administrator.action(`/admin/users/${people!.leaving}`, actionId("src/users/admin-actions.ts", "deactivateUserAction"), {
+    fields: { userId: people!.leaving, moveAllTo: people!.colleague },
+  });
+  const afterDeactivation = await seen(leaving, "/caseload", 4);
+  check(
+    [...beforeDeactivation.values()].flat().every((s) => s === 200) &&
+      /Deactivated/.test(deactivated.body) &&
+      (["a", "b"] as const).every((n) => afterDeactivation.get(n)?.length && afterDeactivation.get(n)!.every((s) => s === 307)),
+    `deactivated on instance ${deactivated.instance}, the person's session is refused by both (${[...afterDeactivation].map(([k, v]) => `${k}: ${v.join(" ")}`).join("; ")})`,
+  );
+  leaving.close();
+  administrator.close();
+
+  // ---- the export and sign-in limits across instances ----
+  console.log("\nLimits across instances");
+  // The export limit (30 in 10 minutes a person) counts across both instances.
+  const exporter = new HttpClient({ port: ports.lb });
+  // Before the sign-in limit below locks this account for a while.
+  await exporter.signIn("supervisor@attune.demo", DEMO_PASSWORD);
+  const exports: string[] = [];
+  for (let i = 0; i < 31; i++) {
+    const reply = await exporter.get("/api/team/caseload");
+    exports.push(`${reply.instance}:${reply.status}`);
+  }
+  const exportedBy = new Set(exports.slice(0, 30).map((e) => e.split(":")[0]));
+  check(
+    exportedBy.size === 2 && exports.slice(0, 30).every((e) => e.endsWith(":200")) && exports[30]!.endsWith(":429"),
+    `30 caseload exports spread over both instances (${[...exportedBy].join(", ")}), the 31st refused with 429 (${exports[30]})`,
+  );
+  exporter.close();
+
   // ---- the sign-in limit across instances ----
-  console.log("\nSign-in limits across instances");
   const guesser = new HttpClient({ port: ports.lb });
   const tries: string[] = [];
   for (let i = 0; i < 6; i++) {
