@@ -14,6 +14,10 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "attune-e2e-"));
 process.env.ATTUNE_DATA_DIR = path.join(dir, "pglite");
 delete process.env.DATABASE_URL;
 process.env.AUTH_SECRET = randomBytes(48).toString("base64url");
+// The browser tests stand in for a load balancer on this machine: their X-Forwarded-For gives each
+// role an address of its own. Any other peer (e2e/client-address.spec.ts connects from another
+// loopback address) is a client whose forwarding headers are ignored.
+process.env.TRUSTED_PROXIES ??= "127.0.0.1, ::1";
 
 const handle = openDatabase({ dataDir: process.env.ATTUNE_DATA_DIR });
 await migrateDatabase(handle);

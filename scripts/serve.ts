@@ -4,6 +4,9 @@ import { createStaticBrotli } from "../src/lib/static-brotli";
 import nextConfig from "../next.config";
 import { guardRequest } from "../src/lib/request-guard";
 import { admissionHandler, admissionOptionsFrom, bypassesAdmission, createAdmission } from "../src/lib/admission";
+import { parseTrustedProxies } from "../src/lib/client-address";
+import { createDrain, drainOptionsFrom } from "../src/lib/drain";
+import { markEdge, stampClientAddress } from "../src/lib/edge";
 
 /**
  * The production server: Next.js's own request handler behind admission control
@@ -14,12 +17,28 @@ import { admissionHandler, admissionOptionsFrom, bypassesAdmission, createAdmiss
  *   tsx scripts/serve.ts [port] [hostname]
  *
  * ATTUNE_MAX_ACTIVE (default 8), ATTUNE_MAX_QUEUE (100) and ATTUNE_MAX_WAIT_MS (4000) tune it.
+ * TRUSTED_PROXIES (addresses and CIDR ranges, empty by default) names the load balancers whose
+ * X-Forwarded-For counts; the client's address reaches the app in one header set here
+ * (src/lib/edge.ts), never as the client sent it.
+ *
+ * SIGTERM (or SIGINT) drains (src/lib/drain.ts): the health check and every new request answer 503
+ * with Retry-After, the requests in hand finish (at most ATTUNE_DRAIN_MS, default 25 000 ms),
+ * connections close and the process exits 0.
  */
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
 // Only from the command line: containers set HOSTNAME to their own name.
 const hostname = process.argv[3] ?? undefined;
 const options = admissionOptionsFrom(process.env);
 const admission = createAdmission(options);
+const trustedProxies = (() => {
+  try {
+    return parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+})();
+markEdge();
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
@@ -28,13 +47,17 @@ await app.prepare();
 // The build's JavaScript and CSS in brotli (Next serves gzip only): the trends page's JS 263 → 222 KB.
 const securityHeaders = ((await nextConfig.headers?.()) ?? [])[0]?.headers ?? [];
 const brotli = createStaticBrotli(nextConfig.distDir ?? ".next", securityHeaders);
-const admitted = admissionHandler(admission, handle, Object.fromEntries(securityHeaders.map((h) => [h.key, h.value])));
+const responseHeaders = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
+const admitted = admissionHandler(admission, handle, responseHeaders);
 const server = createServer((req, res) => {
+  if (!drain.admit(req, res)) return;
   if (guardRequest(req, res)) return;
+  stampClientAddress(req, trustedProxies);
   if (brotli(req, res)) return;
   if (bypassesAdmission(req.method, req.url)) return void handle(req, res);
   void admitted(req, res);
 });
+const drain = createDrain(server, { ...drainOptionsFrom(process.env), headers: responseHeaders, log: (m) => console.log(m) });
 // Longer than a load balancer's idle timeout, as next start does.
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
@@ -42,11 +65,12 @@ server.listen(port, hostname, () => {
   console.log(`Attune listening on http://${hostname ?? "localhost"}:${port} (at most ${options.maxActive} requests at once, ${options.maxQueue} page loads waiting at most ${options.maxWaitMs} ms)`);
 });
 
-const stop = () => {
-  server.close(() => process.exit(0));
-  // Open keep-alive connections would hold close() open.
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5000).unref();
+const stop = (signal: NodeJS.Signals) => {
+  console.log(`${signal}: no new requests; finishing those in hand.`);
+  void drain.start().then(({ cutOff }) => {
+    console.log(cutOff ? `Stopped, ${cutOff} request(s) cut off at the drain limit.` : "Stopped: every request in hand was answered.");
+    process.exit(0);
+  });
 };
 process.once("SIGTERM", stop);
 process.once("SIGINT", stop);

@@ -14,6 +14,11 @@ const steps: Array<[string, string, string[], Record<string, string>?]> = [
   // Under node --import tsx rather than the tsx CLI, which SIGKILLs a busy child on Ctrl-C (no clean-up).
   ["benchmark smoke (statements per data page on a small large data set)", process.execPath, ["--import", "tsx", "scripts/bench-smoke.ts"]],
   ["browser tests", "node_modules/.bin/playwright", ["test"]],
+  // Two instances behind HAProxy and PgBouncer on a database of its own: only where haproxy,
+  // pgbouncer and a PostgreSQL server are there (CLUSTER_OPTIONAL: it says so and passes otherwise).
+  ["several instances (HAProxy, PgBouncer, PostgreSQL)", process.execPath, ["--import", "tsx", "scripts/test-cluster.ts"], { CLUSTER_OPTIONAL: "1" }],
+  // A primary and a streaming replica of its own (initdb, pg_basebackup): where PostgreSQL's server programs are.
+  ["lag-tolerant reads on a streaming replica", process.execPath, ["--import", "tsx", "scripts/test-replica.ts"], { CLUSTER_OPTIONAL: "1" }],
 ];
 
 const started = Date.now();

@@ -6,6 +6,7 @@ import type { Actor } from "@/auth/actor";
 import { currentRequestMeta } from "@/auth/request-meta";
 import { getSessionState } from "@/auth/session";
 import { getDb } from "@/db/client";
+import { rememberWrite } from "@/db/read-request";
 import { executeAction, type ActionSpec, type Handler } from "./action-core";
 import { echoValues, formDataToObject } from "./form-data";
 import type { FormState } from "./form-state";
@@ -60,6 +61,7 @@ export function formAction<S extends z.ZodType, R, T>(spec: FormActionSpec<S, R,
       case "duplicate":
         return { status: "success", at, message: "Already saved." };
       case "ok": {
+        await rememberWrite();
         const args = { input: outcome.input, result: outcome.result, actor };
         for (const path of spec.revalidate?.(args) ?? []) revalidatePath(path);
         const success = spec.success?.(args) ?? {};

@@ -65,7 +65,17 @@ const attachment = (type: string, name: string) => ({ ...noStore, "Content-Type"
  * one the actor may see (anything else is the same 404 as a missing client, and nothing is
  * written). Every export is an audit event with its format and period.
  */
-export async function clientExportResponse(db: Db, actor: Actor | null, clientId: string, format: string, params: URLSearchParams, meta: RequestMeta, now = new Date()): Promise<Response> {
+export async function clientExportResponse(
+  db: Db,
+  actor: Actor | null,
+  clientId: string,
+  format: string,
+  params: URLSearchParams,
+  meta: RequestMeta,
+  now = new Date(),
+  /** Where the export's data is read: a replica that has caught up with this person (src/db/read-request.ts). */
+  readDb: Db = db,
+): Promise<Response> {
   if (!actor || !isClinical(actor) || !(CLIENT_FORMATS as readonly string[]).includes(format)) return notFound();
   const client = await getClientForActor(actor, clientId);
   if (!client) return notFound();
@@ -78,29 +88,29 @@ export async function clientExportResponse(db: Db, actor: Actor | null, clientId
   switch (format as ClientFormat) {
     case "pdf": {
       const started = performance.now();
-      const pdf = await renderProgressReportPdf(await progressReportData(actor, client, period, { includeNotes, now, db }));
+      const pdf = await renderProgressReportPdf(await progressReportData(actor, client, period, { includeNotes, now, db: readDb }));
       return new Response(new Uint8Array(pdf), {
         headers: { ...attachment("application/pdf", `progress-report_${name}.pdf`), "Server-Timing": `pdf;dur=${(performance.now() - started).toFixed(0)}` },
       });
     }
     case "checkins-csv":
-      return new Response(streamLines(checkinCsvLines({ db, actor, client, period })), { headers: attachment("text/csv; charset=utf-8", `checkins_${name}.csv`) });
+      return new Response(streamLines(checkinCsvLines({ db: readDb, actor, client, period })), { headers: attachment("text/csv; charset=utf-8", `checkins_${name}.csv`) });
     case "exercises-csv":
-      return new Response(streamLines(exerciseCsvLines({ db, actor, client, period })), { headers: attachment("text/csv; charset=utf-8", `exercise-entries_${name}.csv`) });
+      return new Response(streamLines(exerciseCsvLines({ db: readDb, actor, client, period })), { headers: attachment("text/csv; charset=utf-8", `exercise-entries_${name}.csv`) });
     case "fhir":
-      return new Response(JSON.stringify(await clientCheckinBundle(db, actor, client, period, now), null, 1), {
+      return new Response(JSON.stringify(await clientCheckinBundle(readDb, actor, client, period, now), null, 1), {
         headers: attachment("application/fhir+json; charset=utf-8", `checkins_${name}.fhir.json`),
       });
   }
 }
 
 /** The supervisor's team caseload as a streamed CSV; anyone else gets a 404. */
-export async function caseloadExportResponse(db: Db, actor: Actor | null, meta: RequestMeta, now = new Date()): Promise<Response> {
+export async function caseloadExportResponse(db: Db, actor: Actor | null, meta: RequestMeta, now = new Date(), readDb: Db = db): Promise<Response> {
   if (!mayExportCaseload(actor)) return notFound();
-  const rows = await caseloadRowCount(db, actor);
+  const rows = await caseloadRowCount(readDb, actor);
   const wait = await admitExport(db, actor, { entityType: "team", entityId: actor.userId, clientId: null, detail: { format: "caseload-csv", clients: rows } }, meta);
   if (wait !== null) return tooMany(wait);
-  return new Response(streamLines(caseloadCsvLines(db, actor, now)), {
+  return new Response(streamLines(caseloadCsvLines(readDb, actor, now)), {
     headers: { ...attachment("text/csv; charset=utf-8", `team-caseload_${now.toISOString().slice(0, 10)}.csv`), "X-Row-Count": String(rows) },
   });
 }

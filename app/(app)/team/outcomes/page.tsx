@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/auth/session";
+import { lagTolerantDb } from "@/db/read-request";
 import { RangeLinks } from "@/outcomes/components/range-links";
 import { TeamOutcomesTable } from "@/outcomes/components/team-outcomes-table";
 import { parseRange, rangeLabels } from "@/outcomes/range";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Team outcomes" };
 export default async function TeamOutcomesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["supervisor"]);
   const range = parseRange((await searchParams).range);
-  const { counselors, overall, rciSource } = await teamOutcomes(actor, range);
+  const { counselors, overall, rciSource } = await teamOutcomes(actor, range, new Date(), await lagTolerantDb());
   return (
     <div className="space-y-5">
       <header className="flex flex-wrap items-end justify-between gap-3">
