@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { occurrenceDates, type Cadence } from "@/assignments/cadence";
+import { occurrenceDates, type Cadence } from "@/scheduling/cadence";
 import { loadBundledExercises } from "@/content/exercises";
 import type { RawClient } from "@/db/client";
 import type { ClientStatus, RecoveryFocus } from "@/db/schema";
