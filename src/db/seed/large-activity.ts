@@ -11,8 +11,10 @@ import { scoreResponse, type ScoreResult } from "@/instruments/scoring";
 import { addDays, daysBetween, startOfLocalDayInstant, type LocalDate } from "@/lib/local-date";
 import { copyRows, rawExec } from "./bulk";
 import { answersFor, roleValue } from "./demo-exercises";
-import type { IdMaker } from "./large";
 import { createRandom, type Random } from "./random";
+
+/** Deterministic ids by table and counter (see idMaker in ./large). */
+export type IdMaker = (table: number, n: number) => string;
 
 export interface LargeClient {
   index: number;
