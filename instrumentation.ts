@@ -1,24 +1,4 @@
 /**
- * Runs once when the server starts. Normally it does nothing. Only for the HTTP permission
- * matrix of the server actions (e2e/action-matrix.spec.ts starts a server of its own with both
- * variables set) it opens a read-only database probe on an owner-only Unix socket: see
- * src/db/probe.ts. It is never an HTTP surface.
- */
-export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const socketPath = process.env.ATTUNE_DB_PROBE_SOCKET;
-  const secret = process.env.ATTUNE_DB_PROBE_SECRET;
-  if (!socketPath || !secret) return;
-  // Only ever for the embedded database of a test server, never beside a PostgreSQL deployment.
-  if (process.env.DATABASE_URL) {
-    console.error("ATTUNE_DB_PROBE_SOCKET is ignored: the database probe is for the embedded test database only.");
-    return;
-  }
-  const { startDatabaseProbe } = await import("./src/db/probe");
-  startDatabaseProbe(socketPath, secret);
-}
-
-/**
  * Every server error, logged once with the reference the error page shows (Next.js's digest) and
  * the request id the edge gave the request (X-Request-Id), so an administrator can find what a
  * person quotes. The person sees neither the stack nor any SQL.

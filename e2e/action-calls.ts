@@ -101,11 +101,11 @@ export const httpCalls: Record<string, Builder> = {
   },
   // What the session-timeout dialog's button sends: signOutAction("signed_out").
   signOutAction: () => ({ args: ["signed_out"] }),
-  acceptInvitation: (c) => {
+  acceptInvitationAction: (c) => {
     const token = c.spareLink("invite", c.target === "foreign" ? "foreign" : "own");
     return { page: `/invite/${token}`, fields: { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } };
   },
-  resetPassword: (c) => {
+  resetPasswordAction: (c) => {
     const token = c.spareLink("reset", c.target === "foreign" ? "foreign" : "own");
     return { page: `/reset/${token}`, fields: { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } };
   },
@@ -355,7 +355,7 @@ export const httpCalls: Record<string, Builder> = {
 };
 
 /** Actions whose allowed cells end the person's session (signing out, a new password, a link redeemed while signed in): sign in again after them. */
-export const endsSessions = ["signOutAction", "changePasswordAction", "acceptInvitation", "resetPassword"];
+export const endsSessions = ["signOutAction", "changePasswordAction", "acceptInvitationAction", "resetPasswordAction"];
 
 /** Actions whose cells must come after others': scoring, then publishing, then retiring one questionnaire. */
 export const runLast = ["publishInstrumentAction", "retireInstrumentAction"];

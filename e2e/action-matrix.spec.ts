@@ -1,5 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
-import type { TableSnapshot } from "../src/db/probe";
+import type { TableSnapshot } from "../src/db/testing/probe";
 import { cellsOf, matrixRoles, permissionMatrix, type MatrixCell, type MatrixRole, type MatrixTarget } from "../src/security/matrix";
 import { endsSessions, httpCalls, runLast, type CallContext, type Who } from "./action-calls";
 import { loadActionIds, newContext, observe, postAction, type ActionEntry, type ActionRef, type Fields, type Observed } from "./action-http";

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createConnection } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { TableSnapshot } from "../src/db/probe";
+import type { TableSnapshot } from "../src/db/testing/probe";
 import type { MatrixWorld } from "../src/security/world";
 import { freePort } from "../scripts/lib";
 
@@ -17,8 +17,8 @@ import { freePort } from "../scripts/lib";
  * their passwords and enrol them in two-factor, which ends every session of those accounts,
  * the saved sign-ins every other browser test uses included. Here they end nobody else's.
  *
- * The server also opens the read-only database probe (src/db/probe.ts, started by
- * instrumentation.ts) on an owner-only Unix socket in an owner-only directory: the embedded
+ * The server also opens the read-only database probe (src/db/testing/probe.ts, started by the
+ * test launcher scripts/e2e-serve.ts, never by the app) on an owner-only Unix socket in an owner-only directory: the embedded
  * database belongs to the server process, so this is how the test sees every table's rows and
  * checksum before and after a refused call.
  */
@@ -104,11 +104,11 @@ export async function startActionServer(): Promise<ActionServer> {
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  // The probe opens with the server; the first request may still be on its way.
+  // The launcher opens the probe as the server starts; give the socket a moment to appear.
   for (let i = 0; i < 50 && !existsSync(socketPath); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   if (!existsSync(socketPath)) {
     await stop();
-    throw new Error("the server opened no database probe: is instrumentation.ts in this build (rebuild), and does the server run it?");
+    throw new Error("the server opened no database probe: does scripts/e2e-server.ts start it through scripts/e2e-serve.ts?");
   }
   const world = JSON.parse(readFileSync(path.join(authDir, "world.json"), "utf8")) as ActionServer["world"];
   return {

@@ -25,6 +25,10 @@ test.describe("two-factor sign-in", () => {
     await expect(page).toHaveURL(/\/two-factor$/);
     await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
 
+    // The QR code is drawn on the server and shown as an image the page's CSP lets load.
+    const qr = page.getByRole("img", { name: /QR code for your authenticator app/ });
+    await expect(qr).toBeVisible();
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const key = (await page.getByTestId("totp-key").textContent())!.trim();
     expect(key).toMatch(/^([A-Z2-7]{4} ?)+$/);
     await expect(page.getByLabel("Setup link (otpauth)")).toHaveValue(/^otpauth:\/\/totp\/Attune%3Asec-totp%40attune\.test\?secret=/);

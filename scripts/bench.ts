@@ -25,7 +25,7 @@ import { load, pairedLoad, queriesSince, replay, type LoadResult } from "./bench
 import { benchPglite, type PgliteResult } from "./bench/pglite";
 import { benchPages, type BenchPage } from "./bench/pages";
 import { getPage, signIn, startServer, warmPage } from "./bench/server";
-import { renderReport, soakVerdict } from "./bench/report";
+import { renderReport, soakVerdict, type PageResult } from "./bench/report";
 import { benchSignIn, type SignInResult } from "./bench/sign-in";
 
 const { values } = parseArgs({
@@ -47,22 +47,6 @@ const seed = values.seed!;
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const password = "attune-large-data";
 
-export interface PageResult {
-  name: string;
-  path: string;
-  as: string;
-  queries: number;
-  sqlMs: number;
-  one: LoadResult;
-  ten: LoadResult;
-  /** The framework floor's median at one user, measured alternating with this page, request by request (the machine is shared: a floor from minutes, or seconds, earlier is a different machine). */
-  floorMs?: number;
-  /** Which floor: the app's (/bench-floor) or the page's own layout's (a client's empty tab). */
-  floorPath?: string;
-  budgetMs?: number;
-  verdict?: "pass" | "FAIL";
-  note?: string;
-}
 
 if (!existsSync(path.join(root, distDir, "BUILD_ID")) || values.build) {
   console.log(`Building into ${distDir}…`);

@@ -29,4 +29,4 @@ await handle.close();
 const world = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/e2e-world.ts", process.env.ATTUNE_DATA_DIR, path.join(root, "e2e", ".auth", process.env.E2E_PORT ?? "3210", "world.json")], { cwd: root, stdio: "inherit" });
 if (world.status !== 0) throw new Error("scripts/e2e-world.ts failed");
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
-supervise(...serveCommand(process.env.E2E_PORT ?? "3210"), { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+supervise(...serveCommand(process.env.E2E_PORT ?? "3210", undefined, "e2e-serve.ts"), { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });

@@ -10,10 +10,10 @@ export const nextBin = path.join(root, "node_modules", ".bin", "next");
  * The production server (scripts/serve.ts: Next.js behind admission control) as a command and
  * its arguments, for `spawn` or `supervise`. Give it NODE_ENV=production in its environment.
  */
-export function serveCommand(port: number | string, hostname?: string): [string, string[]] {
+export function serveCommand(port: number | string, hostname?: string, script: "serve.ts" | "e2e-serve.ts" = "serve.ts"): [string, string[]] {
   // node with tsx's loader, not the tsx command: the command relays a stop signal by killing a
   // busy child outright, while the server should close its connections and exit by itself.
-  return [process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), String(port), ...(hostname ? [hostname] : [])]];
+  return [process.execPath, ["--import", "tsx", path.join(root, "scripts", script), String(port), ...(hostname ? [hostname] : [])]];
 }
 
 /** AUTH_SECRET for the server we are about to start: given, or kept under .data/ for the embedded database. */

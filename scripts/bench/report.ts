@@ -1,9 +1,26 @@
-import type { PageResult } from "../bench";
 import type { ExportResult } from "./exports";
 import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./measure";
 import type { PgliteResult } from "./pglite";
 import type { SignInResult } from "./sign-in";
+
+/** One page measured by scripts/bench.ts. */
+export interface PageResult {
+  name: string;
+  path: string;
+  as: string;
+  queries: number;
+  sqlMs: number;
+  one: LoadResult;
+  ten: LoadResult;
+  /** The framework floor's median at one user, measured alternating with this page, request by request (the machine is shared: a floor from minutes, or seconds, earlier is a different machine). */
+  floorMs?: number;
+  /** Which floor: the app's (/bench-floor) or the page's own layout's (a client's empty tab). */
+  floorPath?: string;
+  budgetMs?: number;
+  verdict?: "pass" | "FAIL";
+  note?: string;
+}
 
 interface Results {
   machine: Record<string, string | number>;

@@ -7,12 +7,15 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** The production server (scripts/serve.ts) on the build in its own process group, stopped as a whole. */
+/**
+ * The production server (scripts/serve.ts) on the build in its own process group, stopped as a
+ * whole, with the benchmark's floor pages turned on (they answer 404 on every other server).
+ */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   const [command, args] = serveCommand(port, "127.0.0.1");
   const child = spawn(command, args, {
     cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, ATTUNE_BENCH_FLOOR: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });

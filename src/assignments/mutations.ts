@@ -1,24 +1,14 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Actor } from "@/auth/actor";
-import { findVisibleClientId } from "@/clients/access";
-import type { Db } from "@/db/client";
-import { assignmentPauses, assignments, clients, entryComments, exerciseEntries, supportContacts } from "@/db/schema";
+import { findVisibleClientId, loadClient, type ClientRef } from "@/clients/access";
+import { assignmentPauses, assignments, entryComments, exerciseEntries, supportContacts } from "@/db/schema";
 import { findExercise } from "@/exercises/library";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
 import { todayIn } from "@/lib/zod-fields";
+import { toCadence } from "@/scheduling/schema";
 import { assignmentChangeSchema, commentSchema, createAssignmentSchema } from "./schemas";
 
 const clinical = ["counselor", "supervisor"] as const;
-
-type ClientRef = { clientId: string; timeZone: string };
-
-async function loadClient(db: Db, actor: Actor, input: { clientId: string }): Promise<ClientRef | null> {
-  const id = await findVisibleClientId(db, actor, input.clientId);
-  if (!id) return null;
-  const [row] = await db.select({ timeZone: clients.timeZone, status: clients.status }).from(clients).where(eq(clients.id, id));
-  return row ? { clientId: id, timeZone: row.timeZone } : null;
-}
 
 export const createAssignmentSpec: ActionSpec<typeof createAssignmentSchema, ClientRef, { id: string }> = {
   name: "assignment.create",
@@ -50,7 +40,7 @@ export const createAssignment: Handler<typeof createAssignmentSchema, ClientRef,
     const message = exercise.audience === "family" ? "This exercise is for family members: choose one." : "This exercise is for the client: choose the client.";
     throw new ActionRefused(message, { assignee: [message] });
   }
-  const cadence = input.cadence === "weekdays" ? { kind: "weekdays" as const, days: [...new Set(input.weekdays)].sort() } : { kind: input.cadence };
+  const cadence = toCadence(input);
   const [row] = await db
     .insert(assignments)
     .values({

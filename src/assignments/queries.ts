@@ -4,7 +4,7 @@ import type { Actor } from "@/auth/actor";
 import { getDb } from "@/db/client";
 import { assignmentPauses, assignments, entryComments, exerciseEntries, supportContacts, users } from "@/db/schema";
 import { listLibrary, type LibraryExercise } from "@/exercises/library";
-import { adherence, classifyOccurrences, missedInARow, type Adherence, type Cadence, type OccurrenceRow } from "./cadence";
+import { adherence, classifyOccurrences, missedInARow, type Adherence, type Cadence, type OccurrenceRow } from "@/scheduling/cadence";
 import { isUuid } from "@/lib/ids";
 
 export interface AssignmentView {

@@ -1,23 +1,14 @@
 import { z } from "zod";
-import { localDate, optionalLocalDate, optionalText, requiredText, stringList, uuid, version } from "@/lib/zod-fields";
+import { optionalText, requiredText, uuid, version } from "@/lib/zod-fields";
+import { scheduledFormSchema } from "@/scheduling/schema";
 
-export const cadenceLabels = { once: "Once", daily: "Every day", weekly: "Every week", weekdays: "On chosen weekdays" } as const;
-export const weekdayLabels = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
-
-export const createAssignmentSchema = z
-  .object({
-    clientId: uuid("Unknown client."),
-    // "client", or the id of a member of the client's support network.
-    assignee: z.string().min(1, "Choose who does the exercise."),
-    exerciseId: z.string().trim().min(1, "Choose an exercise.").max(80),
-    cadence: z.enum(["once", "daily", "weekly", "weekdays"], { error: "Choose how often." }),
-    weekdays: stringList.pipe(z.array(z.coerce.number<string>().int().min(0).max(6))),
-    startDate: localDate("Choose the first day."),
-    endDate: optionalLocalDate,
-    instructions: optionalText(1000, "the instructions"),
-  })
-  .refine((v) => v.cadence !== "weekdays" || v.weekdays.length > 0, { path: ["weekdays"], message: "Choose at least one weekday." })
-  .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ["endDate"], message: "The last day must be on or after the first day." });
+export const createAssignmentSchema = scheduledFormSchema({
+  clientId: uuid("Unknown client."),
+  // "client", or the id of a member of the client's support network.
+  assignee: z.string().min(1, "Choose who does the exercise."),
+  exerciseId: z.string().trim().min(1, "Choose an exercise.").max(80),
+  instructions: optionalText(1000, "the instructions"),
+});
 export type CreateAssignmentInput = z.infer<typeof createAssignmentSchema>;
 
 export const assignmentChangeSchema = z.object({

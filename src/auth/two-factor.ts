@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { recoveryCodes, users } from "@/db/schema";
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./recovery-codes";
 import { formatSecretForTyping, matchTotp, newTotpSecret, otpauthUri } from "./totp";
+import { qrCodeDataUrl } from "./totp-qr";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret";
 
 export interface TwoFactorState {
@@ -28,6 +29,8 @@ export async function twoFactorState(db: Db, userId: string): Promise<TwoFactorS
 export interface EnrolmentSecret {
   uri: string;
   secretForTyping: string;
+  /** The uri as a QR code to scan (an SVG data: URL). */
+  qrCode: string;
 }
 
 /** Starts (or restarts) enrolment with a fresh secret, kept sealed until a code confirms it. */
@@ -39,7 +42,8 @@ export async function beginEnrolment(db: Db, user: { id: string; email: string }
     .where(and(eq(users.id, user.id), isNull(users.totpEnabledAt)))
     .returning({ id: users.id });
   if (!updated.length) return null;
-  return { uri: otpauthUri(secret, user.email), secretForTyping: formatSecretForTyping(secret) };
+  const uri = otpauthUri(secret, user.email);
+  return { uri, secretForTyping: formatSecretForTyping(secret), qrCode: await qrCodeDataUrl(uri) };
 }
 
 /**

@@ -1,7 +1,4 @@
 import { dateTimeFormat } from "@/lib/date-format";
-import type { Cadence } from "@/assignments/cadence";
-
-const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /** An instant as the client's own clock shows it (their time zone, not the server's). */
 export function formatWhen(iso: string, timeZone: string, withTime = true): string {
@@ -25,17 +22,4 @@ export function formatDay(day: string, style: "medium" | "full" = "medium"): str
     formattedDays.set(key, text);
   }
   return text;
-}
-
-export function describeCadence(cadence: Cadence): string {
-  switch (cadence.kind) {
-    case "once":
-      return "Once";
-    case "daily":
-      return "Every day";
-    case "weekly":
-      return "Every week";
-    case "weekdays":
-      return `Every ${cadence.days.map((d) => weekdays[d]).join(", ")}`;
-  }
 }

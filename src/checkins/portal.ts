@@ -7,7 +7,7 @@ import { ActionRefused } from "@/lib/errors";
 import type { PortalActionSpec, PortalHandler } from "@/lib/portal-action-core";
 import type { PortalHolder } from "@/portal/session";
 import { checkedAnswers } from "./administer";
-import { dueCheckin, nextOccurrence, openOccurrence, type CheckinSchedule } from "./due";
+import { dueCheckin, nextOccurrence, openOccurrence, type CheckinSchedule } from "@/scheduling/checkin-window";
 import { availableInstruments, currentInstrument } from "./instruments";
 import { recordAdministration } from "./record";
 import { portalCheckinSchema } from "./schemas";

@@ -10,7 +10,7 @@ import { enabledLinkIds, scoreResponse } from "@/instruments/scoring";
 import { localDateOf } from "@/lib/local-date";
 import { answerText, answerWeight } from "./answers";
 import { attuneNotice } from "./catalog";
-import { dueCheckin, nextOccurrence } from "./due";
+import { dueCheckin, nextOccurrence } from "@/scheduling/checkin-window";
 import { availableInstruments, instrumentVersions } from "./instruments";
 import { isUuid } from "@/lib/ids";
 

@@ -1,21 +1,13 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Actor } from "@/auth/actor";
-import { findVisibleClientId } from "@/clients/access";
-import type { Db } from "@/db/client";
+import { loadClient, type ClientRef } from "@/clients/access";
 import { isUniqueViolation } from "@/db/errors";
 import { checkinSchedules } from "@/db/schema";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
+import { toCadence } from "@/scheduling/schema";
 import { clinical, respondentContact } from "./administer";
 import { currentInstrument } from "./instruments";
 import { createScheduleSchema, endScheduleSchema } from "./schemas";
-
-type ClientRef = { clientId: string };
-
-async function loadClient(db: Db, actor: Actor, input: { clientId: string }): Promise<ClientRef | null> {
-  const clientId = await findVisibleClientId(db, actor, input.clientId);
-  return clientId ? { clientId } : null;
-}
 
 type Created = { id: string; instrumentUrl: string; forFamilyMember: boolean };
 
@@ -56,7 +48,7 @@ export const createSchedule: Handler<typeof createScheduleSchema, ClientRef, Cre
     )
     .limit(1);
   if (existing) throw new ActionRefused(alreadyScheduled, { instrumentUrl: [alreadyScheduled] });
-  const cadence = input.cadence === "weekdays" ? { kind: "weekdays" as const, days: [...new Set(input.weekdays)].sort() } : { kind: input.cadence };
+  const cadence = toCadence(input);
   // The unique index settles a race between two counselors scheduling at the same moment.
   const rows = await db
     .insert(checkinSchedules)

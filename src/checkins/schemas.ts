@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { idempotencyKey, jsonObjectText, localDate, optionalLocalDate, requiredText, stringList, uuid, version } from "@/lib/zod-fields";
-import { DEFAULT_EXPIRY_DAYS } from "./due";
+import { idempotencyKey, jsonObjectText, requiredText, uuid, version } from "@/lib/zod-fields";
+import { scheduledFormSchema } from "@/scheduling/schema";
+import { DEFAULT_EXPIRY_DAYS } from "@/scheduling/checkin-window";
 
 export const MAX_ANSWERS_BYTES = 40_000;
 
@@ -32,26 +33,17 @@ export const portalCheckinSchema = z.object({
   answers: answersJson,
 });
 
-export const cadenceLabels = { once: "Once", daily: "Every day", weekly: "Every week", weekdays: "On chosen weekdays" } as const;
-
-export const createScheduleSchema = z
-  .object({
-    clientId: uuid("Unknown client."),
-    instrumentUrl: z.string().trim().min(1, "Choose a check-in.").max(300),
-    respondent: z.string().min(1, "Choose who answers it."),
-    cadence: z.enum(["once", "daily", "weekly", "weekdays"], { error: "Choose how often." }),
-    weekdays: stringList.pipe(z.array(z.coerce.number<string>().int().min(0).max(6))),
-    startDate: localDate("Choose the first day."),
-    endDate: optionalLocalDate,
-    expiryDays: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? Number(v) : DEFAULT_EXPIRY_DAYS))
-      .pipe(z.number({ error: "Enter a number of days." }).int("Enter a whole number of days.").min(1, "At least 1 day.").max(14, "At most 14 days.")),
-  })
-  .refine((v) => v.cadence !== "weekdays" || v.weekdays.length > 0, { path: ["weekdays"], message: "Choose at least one weekday." })
-  .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ["endDate"], message: "The last day must be on or after the first day." });
+export const createScheduleSchema = scheduledFormSchema({
+  clientId: uuid("Unknown client."),
+  instrumentUrl: z.string().trim().min(1, "Choose a check-in.").max(300),
+  respondent: z.string().min(1, "Choose who answers it."),
+  expiryDays: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v) : DEFAULT_EXPIRY_DAYS))
+    .pipe(z.number({ error: "Enter a number of days." }).int("Enter a whole number of days.").min(1, "At least 1 day.").max(14, "At most 14 days.")),
+});
 export type CreateScheduleInput = z.infer<typeof createScheduleSchema>;
 
 export const endScheduleSchema = z.object({ clientId: uuid("Unknown client."), scheduleId: uuid("Unknown schedule."), version });

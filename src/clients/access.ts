@@ -25,13 +25,24 @@ export function visibleClients(actor: Actor): SQL {
     select t.client_id from client_care_team t where t.organisation_id = ${org} and t.user_id in ${people}))`;
 }
 
+/** A client the actor may see, with the time zone its days are counted in. */
+export type ClientRef = { clientId: string; timeZone: string };
+
+/**
+ * The client named by an action's input, when the actor may see it; null otherwise (missing and
+ * forbidden look alike). The `load` step of every action on a client's own records.
+ */
+export async function loadClient(db: Db, actor: Actor, input: { clientId: string }): Promise<ClientRef | null> {
+  if (!isUuid(input.clientId)) return null;
+  const [row] = await db
+    .select({ clientId: clients.id, timeZone: clients.timeZone })
+    .from(clients)
+    .where(and(eq(clients.id, input.clientId), visibleClients(actor)))
+    .limit(1);
+  return row ?? null;
+}
+
 /** A client's id, when the actor may see it; null otherwise (missing and forbidden look alike). */
 export async function findVisibleClientId(db: Db, actor: Actor, clientId: string): Promise<string | null> {
-  if (!isUuid(clientId)) return null;
-  const [row] = await db
-    .select({ id: clients.id })
-    .from(clients)
-    .where(and(eq(clients.id, clientId), visibleClients(actor)))
-    .limit(1);
-  return row?.id ?? null;
+  return (await loadClient(db, actor, { clientId }))?.clientId ?? null;
 }

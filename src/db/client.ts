@@ -144,6 +144,11 @@ export function getDb(): Db {
   return getDatabase().db;
 }
 
+/** The handle if this process has opened it already, without opening it (for the test probe). */
+export function openedDatabase(): DatabaseHandle | null {
+  return cache.__attuneDatabase?.handle ?? null;
+}
+
 /** Tests and scripts install the handle they opened themselves. */
 export function installDatabase(handle: DatabaseHandle | undefined): void {
   cache.__attuneDatabase ??= {};

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENABLE_OPERATORS, ITEM_TYPES } from "./types";
 
 /*
  * The FHIR R4 Questionnaire subset Attune understands, and our scoring extension.
@@ -10,12 +11,6 @@ import { z } from "zod";
 export const SCORING_EXTENSION_URL = "https://attune.health/fhir/StructureDefinition/scoring";
 export const ITEM_WEIGHT_URL = "http://hl7.org/fhir/StructureDefinition/itemWeight";
 export const ORDINAL_VALUE_URL = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
-
-export const ITEM_TYPES = ["choice", "integer", "decimal", "boolean", "string", "display", "group"] as const;
-export type ItemType = (typeof ITEM_TYPES)[number];
-
-export const ENABLE_OPERATORS = ["exists", "=", "!=", ">", "<", ">=", "<="] as const;
-export type EnableOperator = (typeof ENABLE_OPERATORS)[number];
 
 export * from "./types";
 export { scoringExtensionSchema } from "./scoring-extension";

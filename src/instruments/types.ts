@@ -3,13 +3,18 @@
  * are the R4 types of @types/fhir (`fhir/r4`), narrowed where Attune needs more than FHIR
  * promises (a coding's code, an instrument's url, version and title) or reads less (the item
  * types and enableWhen operators it can score). The zod schemas in fhir-schema.ts are typed
- * against these, so a file that passes validation is a valid R4 resource by the types package.
+ * against these (and take the two lists of codes below), so a file that passes validation is a
+ * valid R4 resource by the types package.
  */
 import type * as R4 from "fhir/r4";
-import type { ENABLE_OPERATORS, ITEM_TYPES } from "./fhir-schema";
 
-type ItemType = (typeof ITEM_TYPES)[number];
-type EnableOperator = (typeof ENABLE_OPERATORS)[number];
+/** The item types Attune can show and score (a subset of FHIR's). */
+export const ITEM_TYPES = ["choice", "integer", "decimal", "boolean", "string", "display", "group"] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+/** The enableWhen operators Attune evaluates (all of FHIR R4's). */
+export const ENABLE_OPERATORS = ["exists", "=", "!=", ">", "<", ">=", "<="] as const;
+export type EnableOperator = (typeof ENABLE_OPERATORS)[number];
 
 // ---------------------------------------------------------------------------------------------
 // FHIR R4 shapes (the types package, narrowed)

@@ -4,10 +4,12 @@ import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/auth/actor";
 import { currentRequestMeta } from "@/auth/request-meta";
-import { getSessionState } from "@/auth/session";
+import { signOutAction } from "@/auth/actions";
+import { getActor, getSessionState } from "@/auth/session";
 import { getDb } from "@/db/client";
 import { rememberWrite } from "@/db/read-request";
 import { executeAction, type ActionSpec, type Handler } from "./action-core";
+import { executeLinkAction, LINK_NOT_VALID, type LinkActionSpec } from "./link-action-core";
 import { echoValues, formDataToObject } from "./form-data";
 import type { FormState } from "./form-state";
 
@@ -68,6 +70,33 @@ export function formAction<S extends z.ZodType, R, T>(spec: FormActionSpec<S, R,
         if (success.redirectTo) redirect(success.redirectTo);
         return { status: "success", at, message: success.message ?? "Saved.", id: success.id, data: success.data, values: success.data === undefined ? undefined : values };
       }
+    }
+  };
+}
+
+/**
+ * Builds the server action of a form reached by a one-time link (invitation, password reset),
+ * where the link is the credential, not a session: see executeLinkAction. On success whoever was
+ * signed in on this browser is signed out (the link's holder signs in afresh), then `redirectTo`.
+ */
+export function linkFormAction<S extends z.ZodType, R, T>(spec: LinkActionSpec<S, R, T> & { redirectTo: string }, handler: Handler<S, R, T>) {
+  return async function run(_previous: FormState, formData: FormData): Promise<FormState> {
+    const raw = formDataToObject(formData);
+    const values = echoValues(raw);
+    const at = Date.now();
+    const outcome = await executeLinkAction(getDb(), spec, handler, raw, await currentRequestMeta());
+    switch (outcome.kind) {
+      case "link_not_valid":
+      case "not_found":
+      case "duplicate":
+        return { status: "error", at, message: LINK_NOT_VALID };
+      case "invalid":
+        return { status: "error", at, values, fieldErrors: outcome.fieldErrors, message: "Check the highlighted fields." };
+      case "refused":
+        return { status: "error", at, values, fieldErrors: outcome.fieldErrors, message: outcome.message };
+      case "ok":
+        if (await getActor()) await signOutAction("signed_out");
+        redirect(spec.redirectTo);
     }
   };
 }

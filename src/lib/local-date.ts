@@ -243,3 +243,26 @@ function computeStartOfLocalDay(d: LocalDate, timeZone: string): number {
 export function endOfLocalDayInstant(d: LocalDate, timeZone: string): Date {
   return new Date(startOfLocalDayInstant(addDays(d, 1), timeZone).getTime() - 1);
 }
+
+/**
+ * The instant at which the wall clock in timeZone shows day d at `minuteOfDay` minutes past
+ * midnight (0..1439). When that wall time happens twice (the hour repeated when clocks go back),
+ * the first; when it never happens (the hour skipped when clocks go forward), the instant it would
+ * have been on the old offset, which the clock shows as that much later (02:30 becomes 03:30).
+ */
+export function localTimeInstant(d: LocalDate, minuteOfDay: number, timeZone: string): Date {
+  if (!Number.isInteger(minuteOfDay) || minuteOfDay < 0 || minuteOfDay >= 1440) {
+    throw new RangeError(`minuteOfDay must be 0..1439, got ${minuteOfDay}`);
+  }
+  const wallAsUtc = toUtcMs(d) + minuteOfDay * 60_000;
+  // Every offset a zone has used differs by less than 30h from UTC, and no zone has changed its
+  // offset twice within a day: the offsets a day before and a day after are the only candidates.
+  const before = offsetAt(wallAsUtc - DAY_MS, timeZone);
+  const after = offsetAt(wallAsUtc + DAY_MS, timeZone);
+  const shows = (ms: number): boolean => {
+    const wall = wallClockOf(ms, timeZone);
+    return wall.date === d && wall.msOfDay === minuteOfDay * 60_000;
+  };
+  const candidates = [wallAsUtc - before, wallAsUtc - after].filter(shows).sort((a, b) => a - b);
+  return new Date(candidates[0] ?? wallAsUtc - before);
+}

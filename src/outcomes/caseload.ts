@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
-import { adherence, classifyOccurrences, missedInARow, type Cadence, type OccurrenceRow, type Pause } from "@/assignments/cadence";
+import { adherence, classifyOccurrences, missedInARow, type Cadence, type OccurrenceRow, type Pause } from "@/scheduling/cadence";
 import { rciParametersFor } from "@/checkins/rci";
 import { rosterConditions } from "@/clients/roster";
 import { getBundledInstrument } from "@/content/instruments";

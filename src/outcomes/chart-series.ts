@@ -1,4 +1,4 @@
-import type { WeeklyAdherence } from "@/assignments/cadence";
+import type { WeeklyAdherence } from "@/scheduling/cadence";
 import { formatDay } from "@/checkins/format";
 import type { TableData } from "@/components/charts/chart-frame";
 import type { IntensityPoint, SeriesPoint } from "./queries";

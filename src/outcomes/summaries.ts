@@ -1,4 +1,4 @@
-import type { WeeklyAdherence } from "@/assignments/cadence";
+import type { WeeklyAdherence } from "@/scheduling/cadence";
 import type { ChangeVerdict } from "./change";
 import type { Grain } from "./range";
 import { verdictLabels } from "./verdict";

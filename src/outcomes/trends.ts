@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
-import { classifyOccurrences, weeklyAdherence, type Cadence, type Pause, type WeeklyAdherence } from "@/assignments/cadence";
+import { classifyOccurrences, weeklyAdherence, type Cadence, type Pause, type WeeklyAdherence } from "@/scheduling/cadence";
 import { rciParametersFor, type RciParameters } from "@/checkins/rci";
 import { instrumentVersions } from "@/checkins/instruments";
 import { getDb, rowsOf, type Db } from "@/db/client";

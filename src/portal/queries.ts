@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assignmentPauses, assignments, exerciseEntries, portalLinks } from "@/db/schema";
-import { classifyOccurrences } from "@/assignments/cadence";
+import { classifyOccurrences } from "@/scheduling/cadence";
 import { listLibrary, type LibraryExercise } from "@/exercises/library";
 import type { PortalHolder } from "./session";
 

@@ -15,8 +15,11 @@ export interface PortalHolder {
 
 export const PORTAL_FAILURES_PER_MINUTE = 20;
 
-/** Whether an address has failed too many link lookups in the last minute. */
-export async function portalThrottled(db: Db, ip: string): Promise<boolean> {
+/**
+ * Whether an address has failed too many link lookups in the last minute. One counter for every
+ * kind of private link (portal links, invitations, password resets): each is a guess at a token.
+ */
+export async function linkGuessingThrottled(db: Db, ip: string): Promise<boolean> {
   const [row] = await db
     .select({ n: count() })
     .from(portalAttempts)
@@ -24,12 +27,16 @@ export async function portalThrottled(db: Db, ip: string): Promise<boolean> {
   return Number(row?.n ?? 0) >= PORTAL_FAILURES_PER_MINUTE;
 }
 
+export async function recordFailedLinkLookup(db: Db, ip: string): Promise<void> {
+  await db.insert(portalAttempts).values({ ip });
+}
+
 /**
  * The person a private link belongs to. A malformed, unknown, revoked or expired token, or
  * one whose client was discharged, all give null: they look exactly the same from outside.
  */
 export async function resolvePortalLink(db: Db, token: string, ip: string): Promise<PortalHolder | null> {
-  if (await portalThrottled(db, ip)) return null;
+  if (await linkGuessingThrottled(db, ip)) return null;
   const found = isTokenShaped(token)
     ? await db
         .select({
@@ -57,7 +64,7 @@ export async function resolvePortalLink(db: Db, token: string, ip: string): Prom
     : [];
   const link = found[0];
   if (!link) {
-    await db.insert(portalAttempts).values({ ip });
+    await recordFailedLinkLookup(db, ip);
     return null;
   }
   return {

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
-import { adherence } from "@/assignments/cadence";
+import { adherence } from "@/scheduling/cadence";
 import { rciParametersFor } from "@/checkins/rci";
 import { visibleClients } from "@/clients/access";
 import { getBundledInstrument } from "@/content/instruments";

@@ -101,6 +101,12 @@ export const rules = {
     rule: "everyone in the organisation",
   }),
   signedIn: (surface: Surface): MatrixRule => ({ targets: null, verdict: () => "allow", anonymous: signedOut(surface), rule: "anyone signed in" }),
+  /**
+   * The benchmark's floor pages: absent (404 for everyone) unless the benchmark started the
+   * server with ATTUNE_BENCH_FLOOR=1, which the tests' server never does. Without a session the
+   * proxy sends to sign-in first, as for every signed-in page.
+   */
+  benchOnly: (targets: readonly MatrixTarget[] | null): MatrixRule => ({ targets, verdict: () => "404", anonymous: "login", rule: "nobody (served only to the benchmark)" }),
   /** A signpost page that sends everyone on to their start page. */
   signpost: (roles: readonly MatrixRole[]): MatrixRule => ({ targets: null, verdict: (r) => (roles.includes(r) ? "redirect" : "404"), anonymous: "login", rule: "sends on to the start page" }),
   public: (signedInVerdict: Verdict = "allow"): MatrixRule => ({ targets: null, verdict: () => signedInVerdict, anonymous: "allow", rule: "anyone" }),
@@ -124,8 +130,8 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "page /reset/[token]": rules.token(),
   "action src/auth/actions.ts#signInAction": rules.public(),
   "action src/auth/actions.ts#signOutAction": { ...rules.signedIn("action"), anonymous: "allow", rule: "anyone (signed out, it only clears cookies)" },
-  "action app/(auth)/invite/[token]/page.tsx#acceptInvitation": rules.token(),
-  "action app/(auth)/reset/[token]/page.tsx#resetPassword": rules.token(),
+  "action src/users/link-actions.ts#acceptInvitationAction": rules.token(),
+  "action src/users/link-actions.ts#resetPasswordAction": rules.token(),
   "route GET /api/auth/[...nextauth]": rules.public(),
   "route POST /api/auth/[...nextauth]": rules.public(),
   "route GET /api/health": rules.public(),
@@ -133,7 +139,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   // Everyone signed in.
   "page /": rules.signpost(matrixRoles),
   "page /profile": rules.signedIn("page"),
-  "page /bench-floor": rules.signedIn("page"),
+  "page /bench-floor": rules.benchOnly(null),
   "page /library": rules.signedIn("page"),
   "page /library/[exerciseId]": rules.orgRecord("page"),
   "action src/users/actions.ts#updateProfileAction": rules.signedIn("action"),
@@ -185,7 +191,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "page /clients/[clientId]": rules.client("page"),
   "page /clients/[clientId]/edit": rules.client("page"),
   "page /clients/[clientId]/support": rules.client("page"),
-  "page /clients/[clientId]/bench-floor": rules.client("page"),
+  "page /clients/[clientId]/bench-floor": rules.benchOnly(matrixTargets),
   "page /clients/[clientId]/trends": rules.client("page"),
   "page /clients/[clientId]/trends/items": rules.client("page"),
   "page /clients/[clientId]/reports": rules.client("page"),

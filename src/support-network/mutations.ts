@@ -4,18 +4,12 @@ import type { Db } from "@/db/client";
 import { consents, supportContacts } from "@/db/schema";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
-import { findVisibleClientId } from "@/clients/access";
+import { findVisibleClientId, loadClient, type ClientRef } from "@/clients/access";
 import { addContactSchema, archiveContactSchema, recordConsentSchema, revokeConsentSchema, updateContactSchema } from "./schemas";
 
 const clinical = ["counselor", "supervisor"] as const;
 
-type ClientRef = { clientId: string };
 type ContactRef = { clientId: string; contactId: string; version: number };
-
-async function loadClient(db: Db, actor: Actor, input: { clientId: string }): Promise<ClientRef | null> {
-  const clientId = await findVisibleClientId(db, actor, input.clientId);
-  return clientId ? { clientId } : null;
-}
 
 /** A support contact of a client the actor may see (both checked in one place). */
 async function loadContact(db: Db, actor: Actor, input: { clientId: string; contactId: string }): Promise<ContactRef | null> {

@@ -1,21 +1,21 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "@/audit/record";
+import type { Actor } from "@/auth/actor";
 import type { RequestMeta } from "@/auth/credentials";
 import { hashPassword } from "@/auth/passwords";
 import { MAX_PASSWORD_LENGTH, passwordProblem } from "@/auth/password-policy";
 import type { Db } from "@/db/client";
-import { users, userTokens, type UserStatus } from "@/db/schema";
-import type { FormState } from "@/lib/form-state";
+import { users, userTokens, type UserRole, type UserStatus } from "@/db/schema";
+import type { Handler } from "@/lib/action-core";
+import { ActionRefused } from "@/lib/errors";
+import { executeLinkAction, LINK_NOT_VALID, type LinkActionSpec } from "@/lib/link-action-core";
 
 export type TokenPurpose = "invite" | "reset";
 
 const HOUR_MS = 3_600_000;
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = { invite: 7 * 24 * HOUR_MS, reset: 24 * HOUR_MS };
 
-/** The one answer for a used, revoked, expired or unknown link: which of these it was is not said. */
-export const LINK_NOT_VALID = "This link is not valid any more. Ask your administrator for a new one.";
 
 // 32 random bytes in base64url, without padding.
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
@@ -83,6 +83,7 @@ export interface TokenHolder {
   tokenId: string;
   userId: string;
   organisationId: string;
+  role: UserRole;
   name: string;
   email: string;
 }
@@ -91,7 +92,7 @@ export interface TokenHolder {
 export async function findUsableToken(db: Db, purpose: TokenPurpose, token: string, now = new Date()): Promise<TokenHolder | null> {
   if (!TOKEN_RE.test(token)) return null;
   const [row] = await db
-    .select({ tokenId: userTokens.id, userId: users.id, organisationId: users.organisationId, name: users.name, email: users.email })
+    .select({ tokenId: userTokens.id, userId: users.id, organisationId: users.organisationId, role: users.role, name: users.name, email: users.email })
     .from(userTokens)
     .innerJoin(users, and(eq(users.id, userTokens.userId), eq(users.organisationId, userTokens.organisationId)))
     .where(
@@ -123,59 +124,70 @@ export type RedeemOutcome =
   | { kind: "invalid_link" }
   | { kind: "invalid"; fieldErrors: Record<string, string[]> };
 
-class LinkGone extends Error {}
+/** The link's holder as the actor of the action that uses it. */
+async function linkHolder(db: Db, purpose: TokenPurpose, token: string): Promise<Actor | null> {
+  const holder = await findUsableToken(db, purpose, token);
+  return holder ? { userId: holder.userId, organisationId: holder.organisationId, role: holder.role, name: holder.name, email: holder.email } : null;
+}
+
+type LinkRecord = TokenHolder & { purpose: TokenPurpose };
+
+function redeemSpec(purpose: TokenPurpose): LinkActionSpec<typeof setPasswordSchema, LinkRecord, { userId: string }> {
+  const action = purpose === "invite" ? "user.invite_accept" : "user.password_reset";
+  return {
+    name: action,
+    schema: setPasswordSchema,
+    linkHolder: (db, token) => linkHolder(db, purpose, token),
+    // Read again inside the transaction: the link must still be usable, and still this person's.
+    load: async (db, actor, input) => {
+      const holder = await findUsableToken(db, purpose, input.token);
+      return holder && holder.userId === actor.userId ? { ...holder, purpose } : null;
+    },
+    audit: ({ record }) => ({ action, entityType: "user", entityId: record.userId, detail: { tokenId: record.tokenId } }),
+  };
+}
+
+const redeemSpecs: Record<TokenPurpose, ReturnType<typeof redeemSpec>> = { invite: redeemSpec("invite"), reset: redeemSpec("reset") };
+
+export const acceptInvitationSpec = redeemSpecs.invite;
+export const resetPasswordSpec = redeemSpecs.reset;
 
 /**
  * Uses a link: sets the password, makes an invited user active, and ends every session of the
- * user (the session version moves on), in one transaction with its audit event. A link works
- * once: of two submissions at the same moment, the conditional update lets one through.
+ * user (the session version moves on). A link works once: of two submissions at the same
+ * moment, the conditional update lets one through.
  */
-export async function redeemToken(db: Db, purpose: TokenPurpose, raw: unknown, meta: RequestMeta, now = new Date()): Promise<RedeemOutcome> {
-  const parsed = setPasswordSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors;
-    return { kind: "invalid", fieldErrors: Object.fromEntries(Object.entries(fieldErrors).filter((e): e is [string, string[]] => Array.isArray(e[1]))) };
-  }
-  const holder = await findUsableToken(db, purpose, parsed.data.token, now);
-  if (!holder) return { kind: "invalid_link" };
-  const problem = passwordProblem(parsed.data.password, { email: holder.email, name: holder.name });
-  if (problem) return { kind: "invalid", fieldErrors: { password: [problem] } };
-  const passwordHash = await hashPassword(parsed.data.password);
-  try {
-    return await db.transaction(async (tx) => {
-      const claimed = await tx
-        .update(userTokens)
-        .set({ usedAt: now })
-        .where(and(eq(userTokens.id, holder.tokenId), isNull(userTokens.usedAt), isNull(userTokens.revokedAt), gt(userTokens.expiresAt, now)))
-        .returning({ id: userTokens.id });
-      if (claimed.length === 0) throw new LinkGone();
-      const updated = await tx
-        .update(users)
-        .set({ passwordHash, status: "active", sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
-        .where(and(eq(users.id, holder.userId), eq(users.status, requiredStatus[purpose])))
-        .returning({ id: users.id });
-      if (updated.length === 0) throw new LinkGone();
-      await recordAudit(tx, {
-        organisationId: holder.organisationId,
-        actorKind: "user",
-        actorUserId: holder.userId,
-        action: purpose === "invite" ? "user.invite_accept" : "user.password_reset",
-        entityType: "user",
-        entityId: holder.userId,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        detail: { tokenId: holder.tokenId },
-      });
-      return { kind: "ok", userId: holder.userId } as const;
-    });
-  } catch (error) {
-    if (error instanceof LinkGone) return { kind: "invalid_link" };
-    throw error;
-  }
-}
+export const redeem: Handler<typeof setPasswordSchema, LinkRecord, { userId: string }> = async ({ db, input, record }) => {
+  const problem = passwordProblem(input.password, { email: record.email, name: record.name });
+  if (problem) throw new ActionRefused("Check the highlighted fields.", { password: [problem] });
+  const passwordHash = await hashPassword(input.password);
+  const now = new Date();
+  const claimed = await db
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(and(eq(userTokens.id, record.tokenId), isNull(userTokens.usedAt), isNull(userTokens.revokedAt), gt(userTokens.expiresAt, now)))
+    .returning({ id: userTokens.id });
+  if (claimed.length === 0) throw new ActionRefused(LINK_NOT_VALID);
+  const updated = await db
+    .update(users)
+    .set({ passwordHash, status: "active", sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+    .where(and(eq(users.id, record.userId), eq(users.status, requiredStatus[record.purpose])))
+    .returning({ id: users.id });
+  if (updated.length === 0) throw new ActionRefused(LINK_NOT_VALID);
+  return { userId: record.userId };
+};
 
-/** What the set-password form shows for an outcome other than success. */
-export function redeemState(outcome: Exclude<RedeemOutcome, { kind: "ok" }>): FormState {
-  if (outcome.kind === "invalid_link") return { status: "error", at: Date.now(), message: LINK_NOT_VALID };
-  return { status: "error", at: Date.now(), fieldErrors: outcome.fieldErrors, message: "Check the highlighted fields." };
+/** The same path as the pages' actions, without a browser: for tests and scripts. */
+export async function redeemToken(db: Db, purpose: TokenPurpose, raw: Record<string, unknown>, meta: RequestMeta): Promise<RedeemOutcome> {
+  const outcome = await executeLinkAction(db, redeemSpecs[purpose], redeem, raw, meta);
+  switch (outcome.kind) {
+    case "ok":
+      return { kind: "ok", userId: outcome.result.userId };
+    case "invalid":
+      return { kind: "invalid", fieldErrors: outcome.fieldErrors };
+    case "refused":
+      return Object.keys(outcome.fieldErrors).length ? { kind: "invalid", fieldErrors: outcome.fieldErrors } : { kind: "invalid_link" };
+    default:
+      return { kind: "invalid_link" };
+  }
 }

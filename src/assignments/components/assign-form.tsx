@@ -2,11 +2,11 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormMessage, SubmitButton, TextField, useIdempotencyKey, valueOf } from "@/components/ui/form";
+import { FormMessage, SubmitButton, useIdempotencyKey, valueOf } from "@/components/ui/form";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { idleState } from "@/lib/form-state";
 import { createAssignmentAction } from "../actions";
-import { cadenceLabels, weekdayLabels } from "../schemas";
+import { CadenceFieldset } from "@/scheduling/components/cadence-fieldset";
 
 interface Props {
   clientId: string;
@@ -19,7 +19,6 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
   const [open, setOpen] = useState(false);
   const [state, action] = useActionState(createAssignmentAction, idleState);
   const [key, renewKey] = useIdempotencyKey();
-  const [cadence, setCadence] = useState("weekly");
   const [seenAt, setSeenAt] = useState<number | undefined>();
   if (state.status === "success" && state.at !== seenAt) {
     setSeenAt(state.at);
@@ -35,8 +34,6 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
     );
   }
   const errors = state.fieldErrors ?? {};
-  const days = state.values?.weekdays;
-  const chosenDays = Array.isArray(days) ? days : days ? [days] : [];
   return (
     <form action={action} className="space-y-4" noValidate key={state.at ?? 0}>
       <input type="hidden" name="clientId" value={clientId} />
@@ -66,31 +63,7 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
             </option>
           ))}
         </SelectField>
-        <SelectField name="cadence" label="How often" required value={cadence} onChange={(e) => setCadence(e.target.value)} errors={errors.cadence}>
-          {Object.entries(cadenceLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
-        {cadence === "weekdays" ? (
-          <fieldset aria-describedby={errors.weekdays ? "weekdays-error" : undefined}>
-            <legend className="text-sm font-medium">Weekdays</legend>
-            <div className="mt-1 flex flex-wrap gap-2">
-              {weekdayLabels.map((label, day) => (
-                <label key={label} className="flex items-center gap-1 rounded border border-line bg-white px-2 py-1 text-sm">
-                  <input type="checkbox" name="weekdays" value={day} defaultChecked={chosenDays.includes(String(day))} />
-                  {label}
-                </label>
-              ))}
-            </div>
-            <FieldError id="weekdays-error" errors={errors.weekdays} />
-          </fieldset>
-        ) : (
-          <div />
-        )}
-        <TextField name="startDate" label="First day" type="date" required defaultValue={valueOf(state, "startDate", today)} errors={errors.startDate} />
-        <TextField name="endDate" label="Last day" type="date" hint="Optional." defaultValue={valueOf(state, "endDate")} errors={errors.endDate} />
+        <CadenceFieldset state={state} today={today} />
         <TextAreaField name="instructions" label="Instructions for the person" rows={2} defaultValue={valueOf(state, "instructions")} errors={errors.instructions} className="sm:col-span-2" />
       </div>
       <FormMessage state={state} />

@@ -2,15 +2,13 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormMessage, SubmitButton, TextField, useIdempotencyKey, valueOf } from "@/components/ui/form";
+import { FormMessage, SubmitButton, TextField, useIdempotencyKey, valueOf } from "@/components/ui/form";
 import { SelectField } from "@/components/ui/select-field";
 import { idleState } from "@/lib/form-state";
 import { createScheduleAction } from "../actions";
 import type { Respondent } from "../catalog";
-import { DEFAULT_EXPIRY_DAYS } from "../due";
-import { cadenceLabels } from "../schemas";
-
-const weekdayLabels = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+import { CadenceFieldset } from "@/scheduling/components/cadence-fieldset";
+import { DEFAULT_EXPIRY_DAYS } from "@/scheduling/checkin-window";
 
 interface Props {
   clientId: string;
@@ -27,7 +25,6 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
   const [key, renewKey] = useIdempotencyKey();
   const sendable = instruments.filter((i) => i.respondent !== "clinician");
   const [url, setUrl] = useState(sendable[0]?.url ?? "");
-  const [cadence, setCadence] = useState("weekly");
   const [seenAt, setSeenAt] = useState<number | undefined>();
   if (state.status === "success" && state.at !== seenAt) {
     setSeenAt(state.at);
@@ -73,39 +70,22 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
             <option value="client">{clientName} (the client)</option>
           )}
         </SelectField>
-        <SelectField name="cadence" label="How often" required value={cadence} onChange={(e) => setCadence(e.target.value)} errors={errors.cadence}>
-          {Object.entries(cadenceLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          name="expiryDays"
-          label="Open for (days)"
-          type="number"
-          min={1}
-          max={14}
-          hint="How long each check-in stays open in the portal, its first day included."
-          defaultValue={valueOf(state, "expiryDays", String(DEFAULT_EXPIRY_DAYS))}
-          errors={errors.expiryDays}
+        <CadenceFieldset
+          state={state}
+          today={today}
+          beside={
+            <TextField
+              name="expiryDays"
+              label="Open for (days)"
+              type="number"
+              min={1}
+              max={14}
+              hint="How long each check-in stays open in the portal, its first day included."
+              defaultValue={valueOf(state, "expiryDays", String(DEFAULT_EXPIRY_DAYS))}
+              errors={errors.expiryDays}
+            />
+          }
         />
-        {cadence === "weekdays" ? (
-          <fieldset aria-describedby={errors.weekdays ? "checkin-weekdays-error" : undefined} className="sm:col-span-2">
-            <legend className="text-sm font-medium">Weekdays</legend>
-            <div className="mt-1 flex flex-wrap gap-2">
-              {weekdayLabels.map((label, day) => (
-                <label key={label} className="flex items-center gap-1 rounded border border-line bg-white px-2 py-1 text-sm">
-                  <input type="checkbox" name="weekdays" value={day} />
-                  {label}
-                </label>
-              ))}
-            </div>
-            <FieldError id="checkin-weekdays-error" errors={errors.weekdays} />
-          </fieldset>
-        ) : null}
-        <TextField name="startDate" label="First day" type="date" required defaultValue={valueOf(state, "startDate", today)} errors={errors.startDate} />
-        <TextField name="endDate" label="Last day" type="date" hint="Optional." defaultValue={valueOf(state, "endDate")} errors={errors.endDate} />
       </div>
       <FormMessage state={state} />
       <div className="flex gap-2">

@@ -1,4 +1,5 @@
-import { describeCadence, formatDay } from "../format";
+import { describeCadence } from "@/scheduling/labels";
+import { formatDay } from "../format";
 import type { ScheduleView } from "../queries";
 import { EndScheduleButton } from "./schedule-controls";
 import { Badge } from "@/components/ui/badge";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { occurrenceDates } from "@/assignments/cadence";
+import { occurrenceDates } from "@/scheduling/cadence";
 import type { Db } from "@/db/client";
 import { checkinAdministrations, checkinSchedules, criticalAlerts, supportContacts } from "@/db/schema";
 import { type AnswerValue, type Instrument } from "@/instruments/fhir-schema";

@@ -1,4 +1,4 @@
-import { occurrenceDates, type Cadence } from "@/assignments/cadence";
+import { occurrenceDates, type Cadence } from "@/scheduling/cadence";
 import { loadBundledExercises } from "@/content/exercises";
 import type { Db } from "@/db/client";
 import { assignments, consents, exerciseEntries, supportContacts } from "@/db/schema";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { occurrenceDates, type Cadence } from "@/assignments/cadence";
+import { occurrenceDates, type Cadence } from "@/scheduling/cadence";
 import { loadBundledExercises } from "@/content/exercises";
 import type { RawClient } from "@/db/client";
 import type { ClientStatus, RecoveryFocus } from "@/db/schema";
@@ -11,8 +11,10 @@ import { scoreResponse, type ScoreResult } from "@/instruments/scoring";
 import { addDays, daysBetween, startOfLocalDayInstant, type LocalDate } from "@/lib/local-date";
 import { copyRows, rawExec } from "./bulk";
 import { answersFor, roleValue } from "./demo-exercises";
-import type { IdMaker } from "./large";
 import { createRandom, type Random } from "./random";
+
+/** Deterministic ids by table and counter (see idMaker in ./large). */
+export type IdMaker = (table: number, n: number) => string;
 
 export interface LargeClient {
   index: number;

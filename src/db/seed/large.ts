@@ -4,7 +4,7 @@ import { rowsOf, type DatabaseHandle } from "@/db/client";
 import type { ClientStatus, RecoveryFocus } from "@/db/schema";
 import { addDays } from "@/lib/local-date";
 import { copyRows, rawExec } from "./bulk";
-import { loadActivity, type LargeClient, type LoadCounts } from "./large-activity";
+import { loadActivity, type IdMaker, type LargeClient, type LoadCounts } from "./large-activity";
 import { createRandom, type Random } from "./random";
 
 export interface LargeSeedOptions {
@@ -43,11 +43,10 @@ const TAGS = ["evening group", "veteran", "court referred", "parenting", "housin
  * Deterministic ids: seed, organisation, table and a counter, in UUID form (version 4, variant
  * 8). Sequential ids also keep the primary-key indexes cheap to load.
  */
-export function idMaker(seed: number, org: number) {
+export function idMaker(seed: number, org: number): IdMaker {
   const seedHex = (seed >>> 0).toString(16).padStart(8, "0");
   return (table: number, n: number) => `${seedHex}-${(org * 256 + table).toString(16).padStart(4, "0")}-4000-8000-${n.toString(16).padStart(12, "0")}`;
 }
-export type IdMaker = ReturnType<typeof idMaker>;
 
 interface OrgPlan {
   index: number;

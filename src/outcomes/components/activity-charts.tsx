@@ -1,4 +1,4 @@
-import type { WeeklyAdherence } from "@/assignments/cadence";
+import type { WeeklyAdherence } from "@/scheduling/cadence";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { encodeAdherence, encodeIntensity } from "../chart-series";
 import type { IntensityPoint } from "../queries";

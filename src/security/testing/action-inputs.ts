@@ -101,8 +101,8 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
   // Sign-in, invitations, resets.
   "action src/auth/actions.ts#signInAction": (ctx) => ({ fields: { email: ctx.actor?.email ?? "counselor@attune.demo", password: ctx.password } }),
   "action src/auth/actions.ts#signOutAction": () => ({ fields: {} }),
-  "action app/(auth)/invite/[token]/page.tsx#acceptInvitation": (ctx) => ({ fields: { token: organisation(ctx).inviteToken, password: "a long new matrix password", confirmPassword: "a long new matrix password" } }),
-  "action app/(auth)/reset/[token]/page.tsx#resetPassword": (ctx) => ({ fields: { token: organisation(ctx).resetToken, password: "a long new matrix password", confirmPassword: "a long new matrix password" } }),
+  "action src/users/link-actions.ts#acceptInvitationAction": (ctx) => ({ fields: { token: organisation(ctx).inviteToken, password: "a long new matrix password", confirmPassword: "a long new matrix password" } }),
+  "action src/users/link-actions.ts#resetPasswordAction": (ctx) => ({ fields: { token: organisation(ctx).resetToken, password: "a long new matrix password", confirmPassword: "a long new matrix password" } }),
 
   // Everyone signed in.
   "action src/users/actions.ts#updateProfileAction": () => ({ fields: { name: "Matrix Name" } }),

@@ -4,10 +4,8 @@ import { sql } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/auth/actor";
 import { installDatabase, rowsOf, type Db } from "@/db/client";
-import { formDataToObject } from "@/lib/form-data";
 import { idleState, type FormState } from "@/lib/form-state";
 import type { TestDatabase } from "@/lib/testing/db";
-import { redeemState, redeemToken, type TokenPurpose } from "@/users/tokens";
 import type { InventoryEntry } from "../inventory";
 
 /**
@@ -59,22 +57,6 @@ const root = path.resolve(import.meta.dirname, "../../..");
 export const inventory = JSON.parse(readFileSync(path.join(root, "src/security/inventory.json"), "utf8")) as InventoryEntry[];
 export const actionEntries = inventory.filter((e): e is Extract<InventoryEntry, { kind: "action" }> => e.kind === "action");
 
-/**
- * The inline actions of the invitation and reset pages are not exported, so they cannot be
- * imported: these do exactly what the pages' functions do with the form.
- */
-const inlineActions: Record<string, (formData: FormData) => Promise<FormState>> = {
-  "app/(auth)/invite/[token]/page.tsx#acceptInvitation": (fd) => redeem("invite", fd, "/login?reason=invite_accepted"),
-  "app/(auth)/reset/[token]/page.tsx#resetPassword": (fd) => redeem("reset", fd, "/login?reason=password_changed"),
-};
-
-async function redeem(purpose: TokenPurpose, formData: FormData, next: string): Promise<FormState> {
-  const { getDb } = await import("@/db/client");
-  const outcome = await redeemToken(getDb(), purpose, formDataToObject(formData), { ip: "198.51.100.23", userAgent: "vitest" });
-  if (outcome.kind !== "ok") return redeemState(outcome);
-  redirect(next);
-}
-
 declare global {
   interface ImportMeta {
     /** Vite's lazy module map (vitest runs on Vite; vite itself is vitest's own dependency). */
@@ -90,11 +72,7 @@ type ActionFunction = (previous: FormState, formData: FormData) => Promise<FormS
 /** The exported function itself, loaded from its module. */
 export async function loadAction(entry: Extract<InventoryEntry, { kind: "action" }>): Promise<(formData: FormData) => Promise<FormState | void>> {
   const key = `${entry.file}#${entry.name}`;
-  if (entry.inline) {
-    const inline = inlineActions[key];
-    if (!inline) throw new Error(`no stand-in for the inline action ${key}: add one to src/security/testing/harness.ts`);
-    return inline;
-  }
+  if (entry.inline) throw new Error(`${key} is an inline server action: build it with the helpers in src/lib/action.ts and export it`);
   const load = actionModules[`/${entry.file}`];
   if (!load) throw new Error(`${entry.file} is not among the modules this harness can load`);
   const mod = (await load()) as Record<string, unknown>;

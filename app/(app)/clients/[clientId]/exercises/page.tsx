@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssignForm } from "@/assignments/components/assign-form";
 import { AssignmentControls } from "@/assignments/components/assignment-controls";
-import { describeCadence } from "@/assignments/format";
+import { describeCadence } from "@/scheduling/labels";
 import { listAssignments, listEntries } from "@/assignments/queries";
 import { auditView } from "@/audit/view";
 import { requireActor } from "@/auth/session";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueCheckin, nextOccurrence, openOccurrence, type CheckinSchedule } from "./due";
+import { dueCheckin, nextOccurrence, openOccurrence, type CheckinSchedule } from "./checkin-window";
 
 const weekly = (startDate: string, expiryDays = 4): CheckinSchedule => ({ cadence: { kind: "weekly" }, startDate, endDate: null, expiryDays, status: "active" });
 

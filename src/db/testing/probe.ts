@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { chmodSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { getDatabase, type DatabaseHandle } from "./client";
+import type { DatabaseHandle } from "../client";
 
 /**
  * A read-only window on the server's own database, for the HTTP permission matrix of the server
@@ -9,8 +9,9 @@ import { getDatabase, type DatabaseHandle } from "./client";
  * built app's embedded database (PGlite) belongs to the one server process and cannot be opened
  * by a second one, so the test asks the server process itself, through this probe.
  *
- * It is not a web surface: no route, no HTTP. instrumentation.ts starts it only when
- * ATTUNE_DB_PROBE_SOCKET names a Unix socket (the test's own server sets it; nothing else does),
+ * It is not a web surface and not part of the app: no route, no HTTP, nothing in the build imports
+ * it. Only the test launcher (scripts/e2e-serve.ts) starts it, in the server's process, when
+ * ATTUNE_DB_PROBE_SOCKET names a Unix socket (the action matrix's own server sets it),
  * the socket is created owner-only (0600) inside a directory the test made owner-only, and every
  * request must carry the secret from ATTUNE_DB_PROBE_SECRET. It reads only: every request runs
  * in a READ ONLY transaction, so it cannot change what it measures.
@@ -67,7 +68,8 @@ function sameSecret(given: unknown, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function startDatabaseProbe(socketPath: string, secret: string): void {
+/** `handle` gives the server's own open database handle, or null while the app has not opened it. */
+export function startDatabaseProbe(socketPath: string, secret: string, handleOf: () => DatabaseHandle | null): void {
   if (secret.length < 32) throw new Error("ATTUNE_DB_PROBE_SECRET must be at least 32 characters");
   rmSync(socketPath, { force: true });
   const server = createServer((socket) => {
@@ -83,7 +85,8 @@ export function startDatabaseProbe(socketPath: string, secret: string): void {
         try {
           const request = JSON.parse(line) as ProbeRequest;
           if (!sameSecret(request.secret, secret)) throw new Error("refused");
-          const handle = getDatabase();
+          const handle = handleOf();
+          if (!handle) throw new Error("the app has not opened its database yet");
           if (request.op === "read" && !isSingleSelect(String(request.sql))) throw new Error("only a single select is answered");
           const answer = request.op === "snapshot" ? { tables: await snapshot(handle) } : request.op === "read" ? { rows: await readOnly(handle, String(request.sql), request.params ?? []) } : { error: "unknown op" };
           socket.end(JSON.stringify(answer) + "\n");

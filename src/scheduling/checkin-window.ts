@@ -1,4 +1,4 @@
-import { occurrenceDates, type Cadence } from "@/assignments/cadence";
+import { occurrenceDates, type Cadence } from "./cadence";
 import { addDays, type LocalDate } from "@/lib/local-date";
 
 export const DEFAULT_EXPIRY_DAYS = 4;

@@ -1,7 +1,7 @@
 /**
- * Pure scheduling logic for assigned exercises: which local days an exercise is due on, how each of
- * those occurrences went, and adherence summaries. Everything is computed on calendar days in the
- * client's own time zone (see `@/lib/local-date`), so daylight-saving changes neither lose nor
+ * Pure scheduling logic, shared by assigned exercises and check-in schedules: which local days a
+ * schedule is due on, how each of those occurrences went, and adherence summaries. Everything is
+ * computed on calendar days in the client's own time zone (see `@/lib/local-date`), so daylight-saving changes neither lose nor
  * duplicate an occurrence.
  */
 import {
@@ -36,7 +36,8 @@ export type Schedule = {
   endedOn: LocalDate | null;
 };
 
-export type ScheduledAssignment = Schedule & { timeZone: string };
+/** A schedule and the time zone whose calendar days it counts (the client's). */
+export type ZonedSchedule = Schedule & { timeZone: string };
 
 /** Inclusive on both ends. */
 export type DateRange = { from: LocalDate; to: LocalDate };
@@ -124,7 +125,7 @@ export function occurrenceDates(schedule: Schedule, range: DateRange): LocalDate
  * A second submission on an already-done occurrence's window counts for nothing.
  */
 export function classifyOccurrences(
-  assignment: ScheduledAssignment,
+  assignment: ZonedSchedule,
   completions: readonly Date[],
   now: Date,
 ): OccurrenceRow[] {
@@ -160,7 +161,7 @@ export function classifyOccurrences(
   return rows;
 }
 
-function isStillOpen(assignment: ScheduledAssignment, date: LocalDate, today: LocalDate): boolean {
+function isStillOpen(assignment: ZonedSchedule, date: LocalDate, today: LocalDate): boolean {
   if (date === today) return true;
   if (assignment.cadence.kind !== "once") return false;
   const last = lastDayOf(assignment);

@@ -10,8 +10,8 @@ import {
   type OccurrenceRow,
   type Pause,
   type Schedule,
-  type ScheduledAssignment,
-} from "@/assignments/cadence";
+  type ZonedSchedule,
+} from "@/scheduling/cadence";
 import {
   addDays,
   daysBetween,
@@ -31,7 +31,7 @@ const plan = (cadence: Cadence, startDate: LocalDate, extra: Partial<Schedule> =
   endedOn: null,
   ...extra,
 });
-const inZone = (timeZone: string, s: Schedule): ScheduledAssignment => ({ ...s, timeZone });
+const inZone = (timeZone: string, s: Schedule): ZonedSchedule => ({ ...s, timeZone });
 const at = (iso: string): Date => new Date(iso);
 const statuses = (rows: OccurrenceRow[]): string[] => rows.map((r) => `${r.date} ${r.status}`);
 const row = (date: LocalDate, status: OccurrenceRow["status"]): OccurrenceRow => ({ date, status, completedAt: null });
