@@ -39,6 +39,7 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
   const chosenDays = Array.isArray(days) ? days : days ? [days] : [];
   return (
     <form action={action} className="space-y-4" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="_idempotency" value={key} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -74,7 +75,7 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
           ))}
         </SelectField>
         {cadence === "weekdays" ? (
-          <fieldset aria-describedby={errors.weekdays ? "weekdays-error" : undefined}>
+          <fieldset data-field="weekdays" aria-describedby={errors.weekdays ? "weekdays-error" : undefined}>
             <legend className="text-sm font-medium">Weekdays</legend>
             <div className="mt-1 flex flex-wrap gap-2">
               {weekdayLabels.map((label, day) => (
@@ -93,7 +94,6 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
         <TextField name="endDate" label="Last day" type="date" hint="Optional." defaultValue={valueOf(state, "endDate")} errors={errors.endDate} />
         <TextAreaField name="instructions" label="Instructions for the person" rows={2} defaultValue={valueOf(state, "instructions")} errors={errors.instructions} className="sm:col-span-2" />
       </div>
-      <FormMessage state={state} />
       <div className="flex gap-2">
         <SubmitButton>Assign</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>

@@ -48,6 +48,7 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
   const forFamily = sendable.find((i) => i.url === url)?.respondent === "family";
   return (
     <form action={action} className="space-y-4" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="_idempotency" value={key} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -107,7 +108,6 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
         <TextField name="startDate" label="First day" type="date" required defaultValue={valueOf(state, "startDate", today)} errors={errors.startDate} />
         <TextField name="endDate" label="Last day" type="date" hint="Optional." defaultValue={valueOf(state, "endDate")} errors={errors.endDate} />
       </div>
-      <FormMessage state={state} />
       <div className="flex gap-2">
         <SubmitButton>Schedule</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
