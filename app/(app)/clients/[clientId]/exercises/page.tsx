@@ -18,6 +18,7 @@ import { PortalLinks } from "@/portal/components/portal-links";
 import { listLiveLinks } from "@/portal/links";
 import { listSupportNetwork } from "@/support-network/queries";
 import { relationshipLabels } from "@/support-network/schemas";
+import { formatRate, NOTHING_DUE } from "@/outcomes/adherence-text";
 
 export const metadata: Metadata = { title: "Exercises" };
 
@@ -67,8 +68,16 @@ export default async function ExercisesTab({ params }: { params: Promise<{ clien
                     {a.endDate ? ` to ${formatDate(a.endDate)}` : ""}
                   </p>
                   <p className="text-sm">
-                    Adherence: <strong>{a.adherence.done + a.adherence.late}</strong> of {a.adherence.due} done
-                    {a.adherence.rate !== null ? ` (${Math.round(a.adherence.rate * 100)}%)` : ""}
+                    Adherence:{" "}
+                    {a.adherence.due === 0 ? (
+                      <>
+                        — <span className="text-muted">{NOTHING_DUE}</span>
+                      </>
+                    ) : (
+                      <>
+                        <strong>{a.adherence.done + a.adherence.late}</strong> of {a.adherence.due} done ({formatRate(a.adherence.rate)})
+                      </>
+                    )}
                     {a.adherence.late ? `, ${a.adherence.late} late` : ""}
                     {a.missedInARow >= 3 ? <span className="ml-2 text-danger">· {a.missedInARow} missed in a row</span> : null}
                   </p>
@@ -92,7 +101,7 @@ export default async function ExercisesTab({ params }: { params: Promise<{ clien
             <ul className="divide-y divide-line">
               {entries.map((e) => (
                 <li key={e.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                  <Link href={`/clients/${client.id}/exercises/entries/${e.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link href={`/clients/${client.id}/exercises/entries/${e.id}`} aria-label={`${e.exerciseTitle}, ${formatDate(e.submittedAt)}`} className="font-medium text-brand-700 hover:underline">
                     {e.exerciseTitle}
                   </Link>
                   <span className="flex items-center gap-2 text-muted">
