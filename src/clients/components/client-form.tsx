@@ -88,7 +88,7 @@ export function ClientForm({ action, defaults, counselors, timeZones, submitLabe
             </option>
           ))}
         </SelectField>
-        <TextField name="tags" label="Tags" hint="Separate with commas, e.g. evening group, veteran." defaultValue={v("tags")} errors={errors.tags} className="sm:col-span-2" />
+        <TextField name="tags" label="Tags" hint="Separate with commas, e.g. evening group, veteran. Plain words: letters, numbers, spaces, - and _ (no emoji)." defaultValue={v("tags")} errors={errors.tags} className="sm:col-span-2" />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-ink">Care team</legend>
