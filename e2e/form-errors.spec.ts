@@ -79,7 +79,7 @@ test.describe("error summaries on the counselor's forms", () => {
     await expectErrorSummary(page, page.getByRole("radio").first(), /Not answered/);
   });
 
-  test("sign a family note", async ({ page }) => {
+  test("sign a note", async ({ page }) => {
     const base = await openClient(page, "RRC-1006", /Farah/);
     await page.goto(`${base}/notes`);
     await page.getByRole("link", { name: "Write a note" }).click();
@@ -89,6 +89,34 @@ test.describe("error summaries on the counselor's forms", () => {
     await page.getByRole("button", { name: "Sign…" }).click();
     await page.getByRole("button", { name: "Sign and lock" }).click();
     await expectErrorSummary(page, page.getByLabel("Data", { exact: true }), /before signing/);
+  });
+
+  test("the family note editor says what signing needs while the note is written", async ({ page }) => {
+    const base = await openClient(page, "RRC-1006", /Farah/);
+    await page.goto(`${base}/support`);
+    await page.getByRole("button", { name: "Add a family member or supporter" }).click();
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Rosa Ellison");
+    await page.getByLabel("Relationship").selectOption("parent");
+    await page.getByRole("button", { name: "Add to support network" }).click();
+    await expect(page.getByText("Rosa Ellison was added to the support network.")).toBeVisible();
+    await page.goto(`${base}/notes`);
+    await page.getByRole("link", { name: "Write a note" }).click();
+    await page.getByRole("radio", { name: /^Family support/ }).check();
+    await page.getByRole("button", { name: "Start writing" }).click();
+    await page.waitForURL(/\/edit$/);
+    const needs = page.locator("#signing-needs");
+    await expect(needs).toContainText("Choose who attended from the support network.");
+    await expect(page.getByRole("button", { name: "Sign…" })).toHaveAccessibleDescription(/Before this note can be signed/);
+    await page.getByRole("checkbox", { name: /Rosa Ellison/ }).check();
+    await expect(needs).toContainText("Rate how each attendee engaged.");
+    await page.getByLabel("How Rosa engaged").selectOption("engaged");
+    await expect(needs).not.toContainText("Rate how each attendee engaged.");
+    await expect(needs).not.toContainText("Choose who attended");
+    // The server still checks: signing now is refused for what is still missing, not for the rating.
+    await page.getByRole("button", { name: "Sign…" }).click();
+    await page.getByRole("button", { name: "Sign and lock" }).click();
+    await expect(page.locator("[data-error-summary]")).toBeFocused();
+    await expect(page.locator("[data-error-summary]")).not.toContainText("engaged");
   });
 
   test("change password", async ({ page }) => {
