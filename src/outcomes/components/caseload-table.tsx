@@ -1,6 +1,6 @@
 "use client";
 
-import { ClearFiltersButton, SelectFilter } from "@/components/data-table";
+import { ClearFiltersButton, SearchFilter, SelectFilter } from "@/components/data-table";
 import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
 import type { PageInfo, TableLayout, TableState } from "@/components/data-table/table-state";
 import { Sparkline } from "@/components/charts/sparkline";
@@ -106,6 +106,7 @@ export function CaseloadTable({ rows, page, totalCount, state, layout }: { rows:
       pageSizes={layout.pageSizes}
       toolbar={
         <>
+          <SearchFilter name="q" label="Search" placeholder="Name or record number" />
           <SelectFilter name="flag" label="Flag" options={flagOptions} />
           <ClearFiltersButton names={layout.filterKeys} />
         </>
