@@ -5,7 +5,8 @@ import { expect, signedInAs, test } from "./fixtures";
 /** Every link's accessible name on the page, read from Chromium's accessibility tree. */
 async function linkNames(page: Page, within = page.locator("body")): Promise<string[]> {
   const snapshot = await within.ariaSnapshot();
-  return [...snapshot.matchAll(/^\s*- link "((?:[^"\\]|\\.)*)"/gm)].map((m) => JSON.parse(`"${m[1]}"`) as string);
+  // A name with ": " in it is written as a single-quoted YAML string ('link "a: b"'), with ' doubled.
+  return [...snapshot.matchAll(/^\s*- (?:'link "(.*)"'|link "((?:[^"\\]|\\.)*)")/gm)].map((m) => (m[1] !== undefined ? m[1].replaceAll("''", "'") : (JSON.parse(`"${m[2]}"`) as string)));
 }
 
 /** The accessible names of a data table's body rows, and each row's link. */
