@@ -133,7 +133,8 @@ export function ErrorSummary({ state }: { state: FormState }) {
               <a
                 href="#"
                 data-field-link={name}
-                className="underline underline-offset-2"
+                // Offset past the baseline so an underscore in a message ("- and _") stays visible.
+                className="underline underline-offset-4"
                 onClick={(event) => {
                   event.preventDefault();
                   const control = controlFor(name, ref.current);
