@@ -105,7 +105,6 @@ const ERROR_PREFIX = "Error: ";
  */
 export function ErrorSummary({ state }: { state: FormState }) {
   const ref = useRef<HTMLDivElement>(null);
-  const headingId = useId();
   const entries = Object.entries(state.fieldErrors ?? {}).filter(([, messages]) => messages?.length);
 
   useEffect(() => {
@@ -122,8 +121,13 @@ export function ErrorSummary({ state }: { state: FormState }) {
   }, [state.at, state.fieldErrors]);
 
   return (
-    <div ref={ref} tabIndex={-1} aria-labelledby={headingId} data-error-summary="" className="rounded-md border-2 border-danger/60 bg-danger-bg px-4 py-3 text-sm text-danger outline-none focus-visible:ring-2 focus-visible:ring-danger focus:ring-2 focus:ring-danger/60">
-      <h2 id={headingId} className="font-semibold">
+    // Focused when it appears, so a screen reader reads it whole; no label of its own, or the
+    // message would also name it (and getByLabel-style lookups of a field would find it).
+    <div ref={ref} tabIndex={-1} data-error-summary="" className="rounded-md border-2 border-danger/60 bg-danger-bg px-4 py-3 text-sm text-danger outline-none focus-visible:ring-2 focus-visible:ring-danger focus:ring-2 focus:ring-danger/60">
+      {/* As in GOV.UK Frontend: an alert inside the focused box, so it is announced even where
+          focus cannot move (a form that re-mounts on every result). */}
+      <div role="alert">
+      <h2 className="font-semibold">
         {state.message ?? "There is a problem"}
       </h2>
       {entries.length ? (
@@ -148,6 +152,7 @@ export function ErrorSummary({ state }: { state: FormState }) {
           ))}
         </ul>
       ) : null}
+      </div>
     </div>
   );
 }
