@@ -40,6 +40,8 @@ test.describe("sign-in", () => {
     for (let i = 0; i < 5; i++) {
       await loginPage.signIn(email, `wrong-${i}`);
       await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+      // The refused form has re-rendered (the password is cleared) before the next attempt is typed.
+      await expect(page.getByRole("textbox", { name: "Password", exact: true })).toHaveValue("");
     }
     await loginPage.signIn(email, "wrong-again");
     await expect(page.getByRole("alert").filter({ hasText: "Too many sign-in attempts" })).toBeVisible();
