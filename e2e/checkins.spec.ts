@@ -84,7 +84,7 @@ test.describe("check-ins", () => {
     await expect(alerts).toBeVisible();
     await expect(alerts).toContainText("Follow up with them today");
     await alerts.getByRole("button", { name: "Acknowledge" }).click();
-    await expect(alerts.getByText(/Write what you did or decided/)).toBeVisible();
+    await expect(alerts.getByText(/Write what you did or decided/).first()).toBeVisible();
 
     await alerts.getByLabel("Acknowledgement note").fill("Called at 4pm. Safety plan reviewed together; no plan or intent. Session moved to tomorrow.");
     await alerts.getByRole("button", { name: "Acknowledge" }).click();

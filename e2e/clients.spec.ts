@@ -58,7 +58,7 @@ test.describe("client roster and records", () => {
     await page.getByRole("link", { name: /Blake/ }).click();
     await page.getByRole("button", { name: "Discharge…" }).click();
     await page.getByRole("button", { name: "Discharge", exact: true }).click();
-    await expect(page.getByText("Say why the client is discharged.")).toBeVisible();
+    await expect(page.getByText("Say why the client is discharged.").first()).toBeVisible();
     await page.getByLabel("Reason").fill("Moved out of state; referred to a local programme.");
     await page.getByRole("button", { name: "Discharge", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Re-admit this client" })).toBeVisible();
@@ -79,7 +79,7 @@ test.describe("client roster and records", () => {
     await page.getByLabel("Relationship").selectOption("parent");
     await page.getByLabel("Email").fill("not-an-email");
     await page.getByRole("button", { name: "Add to support network" }).click();
-    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    await expect(page.getByText("Enter a valid email address.").first()).toBeVisible();
     await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("Rosa Vasquez");
     await page.getByLabel("Email").fill("rosa@example.org");
     await page.getByLabel("What may be shared with this person").selectOption("progress_summaries");

@@ -95,7 +95,7 @@ test.describe("a counselor's session note", () => {
     await expect(page).toHaveURL(/status=awaiting_cosign/);
     await page.reload();
     await expect(page.getByLabel("Status")).toHaveValue("awaiting_cosign");
-    await expect(page.getByRole("link", { name: /\d{4}$/ })).toHaveCount(1);
+    await expect(page.getByRole("link", { name: /\d{4}: family support note$/ })).toHaveCount(1);
   });
 
   test("a save from a second tab is refused without losing its text", async ({ page, browser }) => {

@@ -23,7 +23,7 @@ test.describe("the signed-in shell", () => {
     const name = page.getByLabel("Your name");
     await name.fill("   ");
     await page.getByRole("button", { name: "Save name" }).click();
-    await expect(page.getByText("Enter your name.")).toBeVisible();
+    await expect(page.getByText("Enter your name.").first()).toBeVisible();
     await expect(name).toHaveAttribute("aria-invalid", "true");
     await name.fill("Alex Morgan-Reyes");
     await page.getByRole("button", { name: "Save name" }).click();

@@ -16,7 +16,7 @@ test.describe("sign-in", () => {
   test("a wrong password gets one generic message and keeps the email", async ({ page, loginPage }) => {
     await loginPage.goto();
     await loginPage.signIn(users.counselor2, "not-the-password");
-    await expect(page.getByRole("status").filter({ hasText: "do not match an active account" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "do not match an active account" })).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveValue(users.counselor2);
     await expect(page).toHaveURL(/\/login/);
   });
@@ -24,13 +24,13 @@ test.describe("sign-in", () => {
   test("an unknown email gets exactly the same message", async ({ page, loginPage }) => {
     await loginPage.goto();
     await loginPage.signIn("nobody-here@attune.demo", "whatever-password");
-    await expect(page.getByRole("status").filter({ hasText: "That email and password do not match an active account." })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match an active account." })).toBeVisible();
   });
 
   test("an invalid email is flagged next to the field", async ({ page, loginPage }) => {
     await loginPage.goto();
     await loginPage.signIn("not-an-email", "x");
-    await expect(page.getByText("Enter the email address you were invited with.")).toBeVisible();
+    await expect(page.getByText("Enter the email address you were invited with.").first()).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   });
 
@@ -39,10 +39,12 @@ test.describe("sign-in", () => {
     await loginPage.goto();
     for (let i = 0; i < 5; i++) {
       await loginPage.signIn(email, `wrong-${i}`);
-      await expect(page.getByRole("status").filter({ hasText: "do not match" })).toBeVisible();
+      await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+      // The refused form has re-rendered (the password is cleared) before the next attempt is typed.
+      await expect(page.getByRole("textbox", { name: "Password", exact: true })).toHaveValue("");
     }
     await loginPage.signIn(email, "wrong-again");
-    await expect(page.getByRole("status").filter({ hasText: "Too many sign-in attempts" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Too many sign-in attempts" })).toBeVisible();
   });
 
   test("a protected page redirects to sign-in and back after signing in", async ({ page, loginPage }) => {

@@ -105,7 +105,34 @@ export interface EntrySummary {
   intensityAfter: number | null;
 }
 
-export async function listEntries(actor: Actor, clientId: string, limit = 50): Promise<EntrySummary[]> {
+export const ENTRIES_PAGE_SIZE = 20;
+
+export interface EntriesPage {
+  entries: EntrySummary[];
+  /** 1-based; past the last page it is the last page. */
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+/**
+ * One page of a client's entries, newest first, cut in SQL (a client in the large data set has
+ * hundreds). The count comes from the same index as the page.
+ */
+export async function listEntriesPage(actor: Actor, clientId: string, page: number, pageSize = ENTRIES_PAGE_SIZE): Promise<EntriesPage> {
+  const db = getDb();
+  const [counted] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(exerciseEntries)
+    .where(and(eq(exerciseEntries.organisationId, actor.organisationId), eq(exerciseEntries.clientId, clientId)));
+  const total = Number(counted?.total ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  const entries = total === 0 ? [] : await listEntries(actor, clientId, pageSize, (current - 1) * pageSize);
+  return { entries, page: current, pageCount, total };
+}
+
+export async function listEntries(actor: Actor, clientId: string, limit = 50, offset = 0): Promise<EntrySummary[]> {
   const db = getDb();
   const [rows, library] = await Promise.all([
     db
@@ -122,8 +149,9 @@ export async function listEntries(actor: Actor, clientId: string, limit = 50): P
       .from(exerciseEntries)
       .leftJoin(supportContacts, eq(supportContacts.id, exerciseEntries.contactId))
       .where(and(eq(exerciseEntries.organisationId, actor.organisationId), eq(exerciseEntries.clientId, clientId)))
-      .orderBy(desc(exerciseEntries.submittedAt))
-      .limit(limit),
+      .orderBy(desc(exerciseEntries.submittedAt), desc(exerciseEntries.id))
+      .limit(limit)
+      .offset(offset),
     listLibrary(db, actor.organisationId),
   ]);
   const titles = new Map(library.map((e) => [e.id, e.title]));

@@ -4,6 +4,18 @@ import { localDate, optionalLocalDate, optionalText, requiredText, stringList, t
 
 export { focusLabels, statusLabels } from "./labels";
 
+/**
+ * The one rule for labels (tags), beside the rule for names. A name is a person's own and is kept
+ * as written, in any script, with marks or emoji. A label is the team's shared vocabulary: it is
+ * matched, filtered, sorted, exported to CSV and read aloud in every roster row, so it is plain
+ * words: letters (any script), numbers, spaces, - and _, and nothing else, emoji included. The
+ * message says so rather than leave the counselor to guess. README "Names and labels" says the same.
+ */
+// Marks (\p{M}) let scripts that need them spell words; the emoji presentation selectors and the
+// keycap mark are marks too, so they are named and kept out ("1️⃣" is an emoji).
+export const LABEL_PATTERN = /^(?:(?![\u{FE0E}\u{FE0F}\u{20E3}])[\p{L}\p{M}\p{N} _-])+$/u;
+export const LABEL_RULE = "Tags are plain words: letters, numbers, spaces, - and _ (no emoji or other symbols).";
+
 const tagList = z
   .string()
   .optional()
@@ -12,7 +24,7 @@ const tagList = z
   )
   .pipe(
     z
-      .array(z.string().max(30, "Keep each tag under 30 characters.").regex(/^[\p{L}\p{N} _-]+$/u, "Tags use letters, numbers, spaces, - and _."))
+      .array(z.string().max(30, "Keep each tag under 30 characters.").regex(LABEL_PATTERN, LABEL_RULE))
       .max(10, "Use at most 10 tags."),
   );
 

@@ -6,9 +6,16 @@ import type { Flag } from "./urgency";
 const names = new Intl.Collator("en");
 const nullsLast = (a: number | null, b: number | null, desc: boolean) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : desc ? b - a : a - b);
 
-/** Filters by flag and orders the caseload rows; the urgency order (ascending = most urgent first) came from the query. */
-export function arrangeCaseload(rows: readonly CaseloadRow[], sort: { id: CaseloadSort; desc: boolean }, flag?: Flag): CaseloadRow[] {
-  const kept = flag ? rows.filter((r) => r.flags.includes(flag)) : [...rows];
+/**
+ * Filters by flag and by a search of the name, preferred name or record number (the caseload is
+ * built whole in memory for urgency, so it is searched there too), and orders the rows; the
+ * urgency order (ascending = most urgent first) came from the query.
+ */
+export function arrangeCaseload(rows: readonly CaseloadRow[], sort: { id: CaseloadSort; desc: boolean }, flag?: Flag, q?: string): CaseloadRow[] {
+  const needle = q?.trim().toLocaleLowerCase();
+  const kept = rows.filter(
+    (r) => (!flag || r.flags.includes(flag)) && (!needle || [r.name, r.preferredName ?? "", r.recordNumber].some((s) => s.toLocaleLowerCase().includes(needle))),
+  );
   switch (sort.id) {
     case "urgency":
       return sort.desc ? kept.reverse() : kept;

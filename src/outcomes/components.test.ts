@@ -7,6 +7,7 @@ import { DataTableView } from "@/components/charts/chart-frame";
 import { ScoreTrend } from "./components/score-trend";
 import { encodeScores, scoreTable } from "./chart-series";
 import { TeamOutcomesTable } from "./components/team-outcomes-table";
+import { formatRate } from "./adherence-text";
 import { computeChange } from "./change";
 import type { IndicatorTrend } from "./trends";
 
@@ -65,5 +66,16 @@ describe("trend components render their accessible equivalents on the server", (
     const team = html(createElement(TeamOutcomesTable, { counselors: [{ counselorId: "1", name: "Jordan Ellis", counts }], overall: counts }));
     expect(team).toContain("Jordan Ellis");
     expect(team).toContain("50% (1)");
+  });
+
+  it("shows 0 of 0 as a dash with words, never as a percentage", () => {
+    expect(formatRate(null)).toBe("— nothing due yet");
+    expect(formatRate(0)).toBe("0%");
+    expect(formatRate(2 / 3)).toBe("67%");
+    expect(html(createElement(AdherenceChart, { weeks: [] }))).toContain("— nothing due yet");
+    const none = { clients: 0, recovered: 0, improved: 0, no_reliable_change: 0, deteriorated: 0 };
+    const team = html(createElement(TeamOutcomesTable, { counselors: [{ counselorId: "1", name: "Jordan Ellis", counts: none }], overall: none }));
+    expect(team).toContain("— none yet");
+    expect(team).not.toMatch(/\d%/);
   });
 });

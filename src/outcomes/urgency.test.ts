@@ -38,6 +38,11 @@ describe("caseload arrangement", () => {
     expect(arrangeCaseload(rows, { id: "urgency", desc: false }, "no_checkin").map((r) => r.name)).toEqual(["B"]);
     expect(arrangeCaseload(rows, { id: "adherence", desc: true }).map((r) => r.name)).toEqual(["C", "A", "B"]);
     expect(arrangeCaseload(rows, { id: "adherence", desc: false }).map((r) => r.name)).toEqual(["A", "C", "B"]);
+    // The search: name or record number, any case, with the flag filter and the order kept.
+    const named = [{ ...rows[0]!, name: "Avery Abbott", recordNumber: "RRC-1001" }, { ...rows[1]!, name: "Blake Holloway", recordNumber: "RRC-1002" }, rows[2]!];
+    expect(arrangeCaseload(named, { id: "urgency", desc: false }, undefined, "blake").map((r) => r.name)).toEqual(["Blake Holloway"]);
+    expect(arrangeCaseload(named, { id: "urgency", desc: false }, undefined, "rrc-100").map((r) => r.name)).toEqual(["Avery Abbott", "Blake Holloway"]);
+    expect(arrangeCaseload(named, { id: "urgency", desc: false }, "critical_alert", "blake")).toEqual([]);
   });
 });
 

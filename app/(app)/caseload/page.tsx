@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Caseload" };
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const state = triageTable.parse(await searchParams);
-  const arranged = arrangeCaseload(await listCaseload(actor), state.sort, state.filters.flag);
+  const arranged = arrangeCaseload(await listCaseload(actor), state.sort, state.filters.flag, state.filters.q);
   const { rows, page } = pageCaseload(arranged, state.pageSize, state.cursor);
   return (
     <div className="space-y-5">

@@ -46,10 +46,10 @@ export default async function PortalHome({ params }: { params: Promise<{ token: 
               {task.state !== "upcoming" ? (
                 <Link
                   href={`/p/${token}/a/${task.assignmentId}`}
+                  aria-label={`${task.state === "done_today" ? "Do it again" : "Start"}: ${task.exercise.title}`}
                   className="mt-3 flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-4 text-base font-medium text-white hover:bg-brand-700"
                 >
                   {task.state === "done_today" ? "Do it again" : "Start"}
-                  <span className="sr-only">: {task.exercise.title}</span>
                 </Link>
               ) : null}
             </li>

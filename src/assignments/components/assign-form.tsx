@@ -36,6 +36,7 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="_idempotency" value={key} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -66,7 +67,6 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
         <CadenceFieldset state={state} today={today} />
         <TextAreaField name="instructions" label="Instructions for the person" rows={2} defaultValue={valueOf(state, "instructions")} errors={errors.instructions} className="sm:col-span-2" />
       </div>
-      <FormMessage state={state} />
       <div className="flex gap-2">
         <SubmitButton>Assign</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>

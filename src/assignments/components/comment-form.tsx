@@ -10,10 +10,10 @@ export function CommentForm({ clientId, entryId }: { clientId: string; entryId: 
   const [state, action] = useActionState(commentAction, idleState);
   return (
     <form action={action} className="space-y-3" key={state.status === "success" ? state.at : "draft"} noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="entryId" value={entryId} />
       <TextAreaField name="text" label="Your comment" rows={3} required defaultValue={state.status === "error" ? String(state.values?.text ?? "") : ""} errors={state.fieldErrors?.text} />
-      <FormMessage state={state} />
       <SubmitButton>Add comment</SubmitButton>
     </form>
   );

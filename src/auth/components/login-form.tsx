@@ -24,6 +24,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       className="space-y-4"
       noValidate
     >
+      <FormMessage state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
       {askCode ? (
         <>
@@ -66,7 +67,6 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
             required
             errors={state.fieldErrors?.password}
           />
-          <FormMessage state={state} />
           <SubmitButton pendingLabel="Signing in…" className="w-full">
             Sign in
           </SubmitButton>

@@ -86,6 +86,7 @@ export function CheckinForm({ instrument, action, hidden, tone, submitLabel, don
   const missingLabel = tone === "counselor" ? "Save with unanswered questions" : `Save without ${unanswered === 1 ? "it" : "them"}`;
   return (
     <form action={formAction} className="space-y-6" noValidate>
+      <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -102,7 +103,6 @@ export function CheckinForm({ instrument, action, hidden, tone, submitLabel, don
             <span>{missingLabel}</span>
           </label>
         ) : null}
-        <FormMessage state={state} />
         <SubmitButton pendingLabel="Saving…" className={tone === "client" ? "w-full py-3 text-base" : undefined}>
           {submitLabel}
         </SubmitButton>
@@ -139,7 +139,7 @@ function Question({
     const current = typeof value === "boolean" ? String(value) : value;
     const side = wide && options.length <= 6 && options.every((o) => o.display.length <= 24);
     return (
-      <fieldset aria-describedby={invalid ? errorId : undefined} aria-invalid={invalid} className="space-y-2">
+      <fieldset data-field={`answers.${item.linkId}`} aria-describedby={invalid ? errorId : undefined} aria-invalid={invalid} className="space-y-2">
         <legend className="mb-2 text-base font-medium text-ink">{heading}</legend>
         <div className={side ? "grid gap-1.5 sm:flex sm:flex-wrap sm:gap-2" : "grid gap-1.5"}>
           {options.map((o) => (
@@ -168,7 +168,7 @@ function Question({
   }
   const id = `q-${item.linkId}`;
   return (
-    <div>
+    <div data-field={`answers.${item.linkId}`}>
       <label htmlFor={id} className="block text-base font-medium text-ink">
         {heading}
       </label>

@@ -25,9 +25,9 @@ export function HistoryTable({ clientId, rows, timeZone }: { clientId: string; r
           {rows.map((r) => (
             <tr key={r.id} className="align-top hover:bg-canvas/60">
               <td className="whitespace-nowrap px-5 py-2.5">
-                <Link href={`/clients/${clientId}/checkins/${r.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                {/* Named as one string: a visually hidden span beside the date was read as "date : open…". */}
+                <Link href={`/clients/${clientId}/checkins/${r.id}`} aria-label={`${formatWhen(r.administeredAt, timeZone, false)}: ${r.title}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                   <time dateTime={r.administeredAt}>{formatWhen(r.administeredAt, timeZone, false)}</time>
-                  <span className="sr-only">: open the {r.title}</span>
                 </Link>
                 <span className="block text-xs text-muted">{r.mode === "portal" ? "Portal" : "In session"}</span>
               </td>

@@ -20,6 +20,7 @@ export function ImportForm() {
   };
   return (
     <form action={action} className="space-y-3" noValidate>
+      <FormMessage state={state} />
       <div>
         <label htmlFor={`${id}-file`} className="block text-sm font-medium">
           Questionnaire file (FHIR R4 JSON)
@@ -56,7 +57,6 @@ export function ImportForm() {
           <FieldError id={`${id}-error`} errors={errors} />
         )}
       </div>
-      <FormMessage state={state} />
       <SubmitButton pendingLabel="Reading…">Read questionnaire</SubmitButton>
     </form>
   );

@@ -26,9 +26,10 @@ export async function PortalCheckins({ holder, token, always = false }: { holder
             </p>
             <Link
               href={`/p/${token}/c/${c.scheduleId}`}
+              aria-label={`Start: ${c.title}`}
               className="mt-3 flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-4 text-base font-medium text-white hover:bg-brand-700"
             >
-              Start<span className="sr-only">: {c.title}</span>
+              Start
             </Link>
           </li>
         ))}

@@ -45,6 +45,7 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
   const forFamily = sendable.find((i) => i.url === url)?.respondent === "family";
   return (
     <form action={action} className="space-y-4" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="_idempotency" value={key} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -87,7 +88,6 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
           }
         />
       </div>
-      <FormMessage state={state} />
       <div className="flex gap-2">
         <SubmitButton>Schedule</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>

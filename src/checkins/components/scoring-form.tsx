@@ -42,6 +42,7 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
   const rows = Math.max(4, from.length + 1);
   return (
     <form action={action} className="space-y-6" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       <input type="hidden" name="instrumentId" value={instrumentId} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Total</legend>
@@ -135,7 +136,6 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
           </ul>
         </div>
       ) : null}
-      <FormMessage state={state} />
       <SubmitButton pendingLabel="Checking…">Save scoring</SubmitButton>
     </form>
   );

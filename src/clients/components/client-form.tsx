@@ -47,6 +47,7 @@ export function ClientForm({ action, defaults, counselors, timeZones, submitLabe
   const careTeam = listOf(state, "careTeam", defaults.careTeam);
   return (
     <form action={formAction} className="space-y-6" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       {defaults.clientId ? (
         <>
           <input type="hidden" name="clientId" value={defaults.clientId} />
@@ -87,7 +88,7 @@ export function ClientForm({ action, defaults, counselors, timeZones, submitLabe
             </option>
           ))}
         </SelectField>
-        <TextField name="tags" label="Tags" hint="Separate with commas, e.g. evening group, veteran." defaultValue={v("tags")} errors={errors.tags} className="sm:col-span-2" />
+        <TextField name="tags" label="Tags" hint="Separate with commas, e.g. evening group, veteran. Plain words: letters, numbers, spaces, - and _ (no emoji)." defaultValue={v("tags")} errors={errors.tags} className="sm:col-span-2" />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-ink">Care team</legend>
@@ -100,7 +101,7 @@ export function ClientForm({ action, defaults, counselors, timeZones, submitLabe
               </option>
             ))}
         </SelectField>
-        <div role="group" aria-labelledby="care-team-label" aria-describedby={errors.careTeam ? "care-team-error" : undefined}>
+        <div role="group" data-field="careTeam" aria-labelledby="care-team-label" aria-describedby={errors.careTeam ? "care-team-error" : undefined}>
           <p id="care-team-label" className="text-sm font-medium text-ink">
             Also on the care team
           </p>
@@ -115,7 +116,6 @@ export function ClientForm({ action, defaults, counselors, timeZones, submitLabe
           <FieldError id="care-team-error" errors={errors.careTeam} />
         </div>
       </fieldset>
-      <FormMessage state={state} />
       <div className="flex gap-3">
         <SubmitButton>{submitLabel}</SubmitButton>
       </div>

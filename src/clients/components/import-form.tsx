@@ -16,6 +16,7 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
   return (
     <div className="space-y-6">
       <form action={previewAction} className="space-y-4">
+        <FormMessage state={preview} />
         <div>
           <label htmlFor="import-file" className="block text-sm font-medium">
             CSV file
@@ -41,7 +42,6 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
           Check the file
         </SubmitButton>
         {preview.fieldErrors?.csv ? <p className="text-sm text-danger">{preview.fieldErrors.csv.join(" ")}</p> : null}
-        <FormMessage state={preview} />
       </form>
 
       {result && result.fileErrors.length ? (

@@ -19,12 +19,12 @@ export function DischargeForm({ clientId, version, today }: { clientId: string; 
   }
   return (
     <form action={action} className="space-y-4 rounded-md border border-line bg-canvas p-4" noValidate>
+      <FormMessage state={state} />
       <h3 className="text-sm font-semibold">Discharge this client</h3>
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="version" value={version} />
       <TextField name="dischargedOn" label="Discharge date" type="date" required defaultValue={(state.values?.dischargedOn as string) ?? today} errors={state.fieldErrors?.dischargedOn} />
       <TextAreaField name="reason" label="Reason" required rows={3} defaultValue={(state.values?.reason as string) ?? ""} errors={state.fieldErrors?.reason} />
-      <FormMessage state={state} />
       <div className="flex gap-2">
         <SubmitButton variant="danger">Discharge</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
@@ -39,6 +39,7 @@ export function ReadmitForm({ clientId, version, today }: { clientId: string; ve
   const [state, action] = useActionState(readmitClientAction, idleState);
   return (
     <form action={action} className="space-y-4 rounded-md border border-line bg-canvas p-4" noValidate>
+      <FormMessage state={state} />
       <h3 className="text-sm font-semibold">Re-admit this client</h3>
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="version" value={version} />
@@ -49,7 +50,6 @@ export function ReadmitForm({ clientId, version, today }: { clientId: string; ve
           <option value="active">Active</option>
         </SelectField>
       </div>
-      <FormMessage state={state} />
       <SubmitButton>Re-admit</SubmitButton>
     </form>
   );

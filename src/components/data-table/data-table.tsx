@@ -66,6 +66,11 @@ export interface DataTableProps<Row extends RowData> {
   emptyMessage: ReactNode;
   toolbar?: ReactNode;
   rowHref?: (row: Row) => string;
+  /**
+   * The column whose cell is the row's link (name it by what the row is, e.g. the client's name);
+   * defaults to the first column. A row's link is its one Tab stop; the arrow keys move between rows.
+   */
+  rowLinkColumn?: string;
   /** The ids the server can sort by (pass `definition.sortable`); defaults to every accessor column. */
   sortable?: readonly string[];
   /** Pass `definition.pageSizes`. */
@@ -81,7 +86,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   );
 }
 
-function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, totalCount, page, caption, captionVisible = false, emptyMessage, toolbar, rowHref, sortable, pageSizes = [25, 50, 100], className }: DataTableProps<Row>) {
+function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, totalCount, page, caption, captionVisible = false, emptyMessage, toolbar, rowHref, rowLinkColumn, sortable, pageSizes = [25, 50, 100], className }: DataTableProps<Row>) {
   const captionId = useId();
   const { setParams, isPending } = useTableUrl();
 
@@ -133,6 +138,7 @@ function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, to
     return cn("border-b border-line px-3 py-2.5 align-middle text-ink", !meta?.className?.includes("whitespace-") && "whitespace-nowrap", meta?.align === "end" && "text-right tabular-nums", meta?.className);
   });
   const status = describePage(page, rows.length, totalCount);
+  const linkIndex = rowLinkColumn ? Math.max(0, visibleColumns.findIndex((c) => c.id === rowLinkColumn)) : 0;
 
   return (
     <div className={cn("space-y-3", className)}>
@@ -166,7 +172,7 @@ function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, to
                 </tr>
               ))}
             </thead>
-            <tbody>
+            <tbody onKeyDown={rowHref ? moveBetweenRows : undefined}>
               {rows.length === 0 ? (
                 <tr>
                   <td colSpan={Math.max(visibleCount, 1)} className="px-3 py-10 text-center text-sm text-muted">
@@ -180,10 +186,10 @@ function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, to
                       const content = cellContent(table, row, column);
                       return (
                         <td key={column.id} className={cellClasses[index]}>
-                          {index === 0 && rowHref ? (
+                          {index === linkIndex && rowHref ? (
                             // No prefetch: a page of 25-100 rows would ask the server for every row's
                             // route on load, for a dynamic page's near-empty prefetch.
-                            <Link href={rowHref(row.original)} prefetch={false} className="rounded-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                            <Link href={rowHref(row.original)} prefetch={false} data-row-link="" className="rounded-sm font-medium text-brand-700 underline-offset-2 hover:underline">
                               {content}
                             </Link>
                           ) : (
@@ -215,6 +221,23 @@ function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, to
       </div>
     </div>
   );
+}
+
+/**
+ * Up and Down (and Home and End) move from one row's link to another's, so a long table is read
+ * row by row without a Tab through everything else in it. Only from a row link, never from a
+ * control a cell may hold, and never with a modifier.
+ */
+function moveBetweenRows(event: React.KeyboardEvent<HTMLTableSectionElement>) {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const from = event.target as HTMLElement;
+  if (!from.matches("a[data-row-link]")) return;
+  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>("a[data-row-link]")];
+  const at = links.indexOf(from as HTMLAnchorElement);
+  const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  links[Math.min(Math.max(to, 0), links.length - 1)]?.focus();
 }
 
 /**

@@ -3,6 +3,7 @@ import { signOutAction } from "@/auth/actions";
 import { roleLabels, type Actor } from "@/auth/actor";
 import { IDLE_TIMEOUT_SECONDS } from "@/auth/policy";
 import { IdleWatcher } from "./idle-watcher";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { navFor } from "./nav-items";
 import { NavLinks } from "./nav-links";
 
@@ -71,6 +72,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
       <IdleWatcher idleSeconds={IDLE_TIMEOUT_SECONDS} />
+      <KeyboardShortcuts caseload={items.some((i) => i.href === "/caseload")} />
     </div>
   );
 }

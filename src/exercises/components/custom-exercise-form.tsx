@@ -16,6 +16,7 @@ export function CustomExerciseForm({ example }: { example: string }) {
   return (
     <div className="space-y-6">
       <form action={action} className="space-y-4">
+        <FormMessage state={state} />
         <TextAreaField
           name="text"
           label="Exercise file"
@@ -26,7 +27,6 @@ export function CustomExerciseForm({ example }: { example: string }) {
           errors={state.fieldErrors?.text}
           className="font-mono"
         />
-        <FormMessage state={state} />
         <div className="flex gap-2">
           <input type="hidden" name="intent" value="preview" />
           <SubmitButton variant="secondary" pendingLabel="Checking…">

@@ -184,7 +184,9 @@ export function ExerciseFields({
   return (
     <div className="space-y-6">
       {definition.fields.map((field) => (
-        <ExerciseFieldInput key={field.id} field={field} value={answers[field.id]} errors={errors?.[field.id]} onChange={(v) => onChange(field.id, v)} disabled={disabled} />
+        <div key={field.id} data-field={field.id}>
+          <ExerciseFieldInput field={field} value={answers[field.id]} errors={errors?.[field.id]} onChange={(v) => onChange(field.id, v)} disabled={disabled} />
+        </div>
       ))}
     </div>
   );

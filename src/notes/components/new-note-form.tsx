@@ -20,6 +20,7 @@ export function NewNoteForm({ clientId, today, defaultType }: { clientId: string
   const type = valueOf(state, "type", defaultType);
   return (
     <form action={action} className="space-y-6" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="_idempotency" value={key} />
       <input type="hidden" name="attendance" value="attended" />
@@ -42,7 +43,6 @@ export function NewNoteForm({ clientId, today, defaultType }: { clientId: string
         <TextField name="sessionDate" label="Session date" type="date" required defaultValue={valueOf(state, "sessionDate", today)} errors={errors.sessionDate} />
         <TextField name="startTime" label="Start time" type="time" defaultValue={valueOf(state, "startTime")} errors={errors.startTime} />
       </div>
-      <FormMessage state={state} />
       <SubmitButton pendingLabel="Starting…">Start writing</SubmitButton>
     </form>
   );

@@ -3,13 +3,15 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { TextField } from "@/components/ui/form";
+import { FormMessage, TextField } from "@/components/ui/form";
+import { formDataToObject } from "@/lib/form-data";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { idleState, type FormState } from "@/lib/form-state";
 import { saveNoteAction, signNoteAction } from "../actions";
 import type { NoteDraft } from "../draft";
 import type { ClientOption, ContactOption } from "../queries";
-import { attendanceLabels, LIMITS, NOTE_CONFLICT_MESSAGE } from "../schemas";
+import { attendanceLabels, LIMITS, NOTE_CONFLICT_MESSAGE, noteContentSchema, signingProblems } from "../schemas";
+import type { NoteType } from "@/db/schema";
 import { ConflictPanel } from "./conflict-panel";
 import { DraftSaver, type SaveStatus } from "./draft-saver";
 import { FamilyFields, GroupFields } from "./participant-fields";
@@ -36,6 +38,18 @@ function statusText(status: SaveStatus): string {
     case "error":
       return status.conflict ? "Not saved: Someone else saved this note first. Your text is kept; choose what to keep in the box at the top." : `Not saved: ${status.message}`;
   }
+}
+
+/**
+ * What signing will ask for, worked out from the form as it stands, so the counselor sees it
+ * while writing rather than after pressing Sign. The server checks the same rules again (and the
+ * date against the client's own day, which is left to it here).
+ */
+function signingNeeds(type: NoteType, form: HTMLFormElement | null): string[] {
+  if (!form) return [];
+  const parsed = noteContentSchema.safeParse({ ...formDataToObject(new FormData(form)), version: "1" });
+  if (!parsed.success) return [];
+  return [...new Set(Object.values(signingProblems(type, parsed.data, "9999-12-31")).flat())];
 }
 
 /**
@@ -69,8 +83,11 @@ export function NoteEditor({ clientId, clientName, draft: initial, contacts, can
   }, [saver]);
 
   const errors = { ...(status.kind === "error" ? status.fieldErrors : {}), ...(signState.fieldErrors ?? {}) };
+  const [needs, setNeeds] = useState<string[] | null>(null);
+  useEffect(() => setNeeds(signingNeeds(initial.type, formRef.current)), [initial.type, formKey]);
   const changed = () => {
     if (formRef.current) saver.changed(new FormData(formRef.current));
+    setNeeds(signingNeeds(initial.type, formRef.current));
   };
 
   const sign = () =>
@@ -114,6 +131,7 @@ export function NoteEditor({ clientId, clientName, draft: initial, contacts, can
       }}
       className="space-y-6"
     >
+      {signState.status === "error" ? <FormMessage state={signState} /> : null}
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="noteId" value={draft.noteId} />
       {status.kind === "error" && status.conflict ? <ConflictPanel clientId={clientId} noteId={draft.noteId} message={status.message} onUseLatest={useLatest} onKeepMine={keepMine} /> : null}
@@ -142,10 +160,21 @@ export function NoteEditor({ clientId, clientName, draft: initial, contacts, can
         </fieldset>
       </Card>
       {group ? <GroupFields draft={draft} candidates={candidates} errors={errors} clientId={clientId} /> : null}
-      {signState.status === "error" && signState.message ? (
-        <p role="alert" className="rounded-md border border-danger/30 bg-danger-bg px-3 py-2 text-sm text-danger">
-          {signState.message}
-        </p>
+      {needs ? (
+        <div id="signing-needs" className="rounded-md border border-line bg-white px-4 py-3 text-sm">
+          {needs.length ? (
+            <>
+              <p className="font-medium text-ink">Before this note can be signed</p>
+              <ul className="mt-1 list-disc space-y-0.5 pl-5 text-muted">
+                {needs.map((need) => (
+                  <li key={need}>{need}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="text-muted">Everything signing needs is in place.</p>
+          )}
+        </div>
       ) : null}
       {confirming ? (
         <div className="space-y-3 rounded-md border border-brand-100 bg-brand-50 p-4">
@@ -172,7 +201,7 @@ export function NoteEditor({ clientId, clientName, draft: initial, contacts, can
           <Button type="submit" variant="secondary">
             Save now
           </Button>
-          <Button onClick={() => setConfirming(true)} disabled={confirming}>
+          <Button onClick={() => setConfirming(true)} disabled={confirming} aria-describedby={needs ? "signing-needs" : undefined}>
             Sign…
           </Button>
         </div>

@@ -23,7 +23,7 @@ export function NotesList({ clientId, notes, caption }: { clientId: string; note
           {notes.map((n) => (
             <tr key={n.id} className="align-top hover:bg-canvas/50">
               <td className="whitespace-nowrap px-4 py-3">
-                <Link href={`/clients/${clientId}/notes/${n.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                <Link href={`/clients/${clientId}/notes/${n.id}`} aria-label={`${formatSessionDate(n.sessionDate)}: ${noteTypeLabels[n.type].toLowerCase()} note`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                   {formatSessionDate(n.sessionDate)}
                 </Link>
                 <span className="block text-xs text-muted">{sessionFacts(n)}</span>

@@ -21,7 +21,7 @@ export function FamilyFields({ draft, contacts, errors, clientName }: { draft: N
   const toggle = (id: string, on: boolean) => setTicked((prev) => new Set([...prev].filter((x) => x !== id).concat(on ? [id] : [])));
   return (
     <Card className="grid gap-6 lg:grid-cols-2">
-      <fieldset aria-describedby={errors.attendees ? "attendees-error" : undefined}>
+      <fieldset data-field="attendees" aria-describedby={errors.attendees ? "attendees-error" : undefined}>
         <legend className={legendClass}>Who attended</legend>
         <p className="text-sm text-muted">From {clientName}&apos;s support network. Rate how each person engaged.</p>
         {contacts.length === 0 ? (
@@ -81,7 +81,7 @@ export function GroupFields({ draft, candidates, errors, clientId }: { draft: No
   const toggle = (id: string, on: boolean) => setTicked((prev) => new Set([...prev].filter((x) => x !== id).concat(on ? [id] : [])));
   return (
     <Card className="grid gap-6 lg:grid-cols-[minmax(16rem,1fr)_2fr]">
-      <fieldset aria-describedby={errors.members ? "members-error" : undefined}>
+      <fieldset data-field="members" aria-describedby={errors.members ? "members-error" : undefined}>
         <legend className={legendClass}>Attendees</legend>
         <p className="text-sm text-muted">Your clients who took part. Each one&apos;s record shows the shared part and only their own individual part.</p>
         <input type="hidden" name="member" value={clientId} />

@@ -32,6 +32,7 @@ export function AddendumForm({ clientId, noteId, group }: { clientId: string; no
   const text = typeof state.values?.text === "string" ? state.values.text : "";
   return (
     <form action={action} className="space-y-3 rounded-md border border-line bg-canvas p-4" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       <h3 className="text-sm font-semibold">Add an addendum</h3>
       <p className="text-sm text-muted">
         The signed note stays as it is. The addendum is added below it with your name and the time, and cannot be changed afterwards.
@@ -41,7 +42,6 @@ export function AddendumForm({ clientId, noteId, group }: { clientId: string; no
       <input type="hidden" name="noteId" value={noteId} />
       <input type="hidden" name="_idempotency" value={key} />
       <TextAreaField name="text" label="Addendum" required rows={4} maxLength={LIMITS.addendum} defaultValue={text} errors={state.fieldErrors?.text} />
-      <FormMessage state={state} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton pendingLabel="Signing…">Sign and add the addendum</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
@@ -58,13 +58,13 @@ export function CosignForm({ clientId, noteId, authorName }: { clientId: string;
   if (state.status === "success") return <FormMessage state={state} />;
   return (
     <form action={action} className="space-y-3 rounded-md border border-brand-100 bg-brand-50 p-4" noValidate>
+      <FormMessage state={state} />
       <h3 className="text-sm font-semibold">Co-signature</h3>
       <p className="text-sm text-ink">
         {authorName} signed this note and it waits for your co-signature. Co-signing records that you reviewed it; it cannot be undone. To correct something, add an addendum.
       </p>
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="noteId" value={noteId} />
-      <FormMessage state={state} />
       <SubmitButton pendingLabel="Co-signing…">Co-sign this note</SubmitButton>
     </form>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { ClearFiltersButton, SelectFilter } from "@/components/data-table";
+import { ClearFiltersButton, SearchFilter, SelectFilter } from "@/components/data-table";
 import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
 import type { PageInfo, TableLayout, TableState } from "@/components/data-table/table-state";
 import { Sparkline } from "@/components/charts/sparkline";
@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { BandBadge, formatScore } from "@/checkins/components/score-parts";
 import { displayName } from "@/clients/display";
 import type { CaseloadRow } from "../caseload";
+import { formatRate, NOTHING_DUE } from "../adherence-text";
 import { FLAGS, flagLabels, type Flag } from "../urgency";
 import { verdictLabels, verdictTones } from "../verdict";
 
@@ -20,7 +21,10 @@ const columns = col.columns([
     header: "Flags",
     cell: (info) =>
       info.getValue().length === 0 ? (
-        <span className="text-muted">None</span>
+        <span className="text-muted">
+          <span aria-hidden="true">—</span>
+          <span className="sr-only">No flags</span>
+        </span>
       ) : (
         <ul className="flex flex-wrap gap-1">
           {info.getValue().map((f) => (
@@ -62,7 +66,16 @@ const columns = col.columns([
   }),
   col.accessor("adherence", {
     header: "Adherence (28 days)",
-    cell: (info) => (info.getValue() === null ? "—" : `${Math.round((info.getValue() ?? 0) * 100)}%`),
+    cell: (info) => {
+      const rate = info.getValue();
+      return rate === null ? (
+        <span className="whitespace-nowrap">
+          — <span className="text-xs text-muted">{NOTHING_DUE}</span>
+        </span>
+      ) : (
+        formatRate(rate)
+      );
+    },
     meta: { align: "end" },
   }),
   col.accessor("daysSinceCheckin", {
@@ -88,10 +101,12 @@ export function CaseloadTable({ rows, page, totalCount, state, layout }: { rows:
       caption="Your caseload, most urgent first"
       emptyMessage="No open clients match this filter."
       rowHref={(r) => `/clients/${r.id}/trends`}
+      rowLinkColumn="name"
       sortable={layout.sortable}
       pageSizes={layout.pageSizes}
       toolbar={
         <>
+          <SearchFilter name="q" label="Search" placeholder="Name or record number" />
           <SelectFilter name="flag" label="Flag" options={flagOptions} />
           <ClearFiltersButton names={layout.filterKeys} />
         </>

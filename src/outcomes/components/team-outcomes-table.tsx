@@ -3,7 +3,8 @@ import type { CounselorOutcomes, VerdictCounts } from "../team";
 import { verdictLabels } from "../verdict";
 
 const order: ChangeVerdict[] = ["recovered", "improved", "no_reliable_change", "deteriorated"];
-const share = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((100 * n) / of)}% (${n})`);
+// No client with two check-ins yet: a dash with words, never a 0% that reads as a result.
+const share = (n: number, of: number) => (of === 0 ? "— none yet" : `${Math.round((100 * n) / of)}% (${n})`);
 
 function Cells({ counts }: { counts: VerdictCounts }) {
   return (

@@ -4,6 +4,7 @@ import { useCallback, useMemo, type ReactNode } from "react";
 import { GroupedBarChart } from "@/components/charts/bar-chart";
 import { ChartBody } from "@/components/charts/table-toggle";
 import { TimeLineChart, type BandSpec, type MarkerSpec, type TimePoint } from "@/components/charts/time-line-chart";
+import { NOTHING_DUE } from "../adherence-text";
 import {
   adherenceTable,
   dayNumberX,
@@ -64,7 +65,7 @@ export function AdherenceBars({ title, weeks }: { title: string; weeks: CompactA
           ]}
         />
       ) : (
-        <p className="text-sm text-muted">No exercises came due in this range.</p>
+        <p className="text-sm text-muted">— {NOTHING_DUE}: no exercises came due in this range.</p>
       )}
     </ChartBody>
   );

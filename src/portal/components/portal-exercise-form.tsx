@@ -59,6 +59,7 @@ export function PortalExerciseForm({ token, assignmentId, definition, draftKey }
   }
   return (
     <form action={action} className="space-y-6" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <input type="hidden" name="idempotencyKey" value={submissionKey} />
@@ -69,7 +70,6 @@ export function PortalExerciseForm({ token, assignmentId, definition, draftKey }
         </p>
       ) : null}
       <ExerciseFields definition={definition} answers={answers} errors={state.fieldErrors} onChange={(id, v) => setAnswers((a) => ({ ...a, [id]: v }))} />
-      <FormMessage state={state} />
       <SubmitButton pendingLabel="Saving…" className="w-full py-3 text-base">
         Save
       </SubmitButton>

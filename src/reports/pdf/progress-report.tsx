@@ -15,7 +15,8 @@ import { TrendChartPdf } from "./trend-chart";
 const CONTENT_WIDTH = 595.28 - 2 * 44;
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const day = (d: string) => formatDate(d);
-const pct = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+// Adherence when nothing came due: a dash with words, as on every screen (src/outcomes/adherence-text.ts).
+const pct = (rate: number | null) => (rate === null ? "— nothing due yet" : `${Math.round(rate * 100)}%`);
 const verdictColour = { recovered: colours.ok, improved: colours.brand, no_reliable_change: colours.muted, deteriorated: colours.danger } as const;
 
 function Cell({ w, children, bold, align, muted }: { w: number | string; children: React.ReactNode; bold?: boolean; align?: "right" | "left"; muted?: boolean }) {

@@ -38,7 +38,7 @@ export function CadenceFieldset({ state, today, beside, defaultCadence = "weekly
       </SelectField>
       {beside ?? <div />}
       {cadence === "weekdays" ? (
-        <fieldset aria-describedby={errors.weekdays ? errorId : undefined} className="sm:col-span-2">
+        <fieldset data-field="weekdays" aria-describedby={errors.weekdays ? errorId : undefined} className="sm:col-span-2">
           <legend className="text-sm font-medium">Weekdays</legend>
           <div className="mt-1 flex flex-wrap gap-2">
             {weekdayLabels.map((label, day) => (

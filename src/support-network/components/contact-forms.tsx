@@ -47,6 +47,7 @@ export function AddContactForm({ clientId, today }: { clientId: string; today: s
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-5" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="_idempotency" value={key} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -71,7 +72,6 @@ export function AddContactForm({ clientId, today }: { clientId: string; today: s
         <p className="text-xs text-muted">Nothing about the client reaches this person unless their consent allows it. Record what the client agreed to.</p>
         <ConsentFields state={state} today={today} />
       </fieldset>
-      <FormMessage state={state} />
       <div className="flex gap-2">
         <SubmitButton>Add to support network</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
@@ -94,11 +94,11 @@ export function RecordConsentForm({ clientId, contactId, contactName, today }: {
   }
   return (
     <form action={action} className="space-y-4 rounded-md border border-line bg-canvas p-4" noValidate key={state.at ?? 0}>
+      <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="contactId" value={contactId} />
       <p className="text-sm text-muted">A new consent replaces the current one from its start date; the history is kept.</p>
       <ConsentFields state={state} today={today} />
-      <FormMessage state={state} />
       <div className="flex gap-2">
         <SubmitButton>Record consent</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
@@ -121,10 +121,10 @@ export function RevokeConsentForm({ clientId, consentId }: { clientId: string; c
   }
   return (
     <form action={action} className="mt-2 space-y-3" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="consentId" value={consentId} />
       <TextField name="reason" label="Why is it revoked?" required errors={state.fieldErrors?.reason} defaultValue={valueOf(state, "reason")} />
-      <FormMessage state={state} />
       <div className="flex gap-2">
         <SubmitButton variant="danger">Revoke consent</SubmitButton>
         <Button variant="secondary" size="sm" onClick={() => setOpen(false)}>

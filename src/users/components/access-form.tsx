@@ -20,9 +20,9 @@ export function AccessForm(props: Props) {
   const [state, action] = useActionState(changeAccessAction, idleState);
   return (
     <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="userId" value={props.userId} />
       <AccessFields key={state.at ?? 0} {...props} state={state} />
-      <FormMessage state={state} />
       <SubmitButton>Save role and supervisor</SubmitButton>
     </form>
   );

@@ -79,6 +79,7 @@ function DeactivateForm({ user, counselors, state, action, latest }: Omit<Props,
     Object.entries(state.values ?? {}).some(([key, value]) => key.startsWith(ASSIGN_PREFIX) && value !== "");
   return (
     <form action={action} className="space-y-4 rounded-md border border-danger/30 bg-danger-bg/40 p-4" noValidate>
+      <FormMessage state={state} />
       <h3 className="text-sm font-semibold">Deactivate {user.name}</h3>
       <input type="hidden" name="userId" value={user.id} />
       {n > 0 ? (
@@ -119,7 +120,6 @@ function DeactivateForm({ user, counselors, state, action, latest }: Omit<Props,
       ) : (
         <p className="text-sm">{user.name} has no open clients.</p>
       )}
-      <FormMessage state={state} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton variant="danger" pendingLabel="Deactivating…">
           Deactivate {user.name}

@@ -50,9 +50,9 @@ export function InviteForm({ supervisors }: { supervisors: SupervisorChoice[] })
   }
   return (
     <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state.status === "error" ? state : idleState} />
       {/* Remounted after each answer, so the fields start from what was sent. */}
       <InviteFields key={state.at ?? 0} state={state.status === "error" ? state : idleState} supervisors={supervisors} />
-      <FormMessage state={state.status === "error" ? state : idleState} />
       <SubmitButton pendingLabel="Creating the link…">Create invitation link</SubmitButton>
     </form>
   );

@@ -9,6 +9,7 @@ export function ProfileNameForm({ name }: { name: string }) {
   const [state, action] = useActionState(updateProfileAction, idleState);
   return (
     <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
       <TextField
         name="name"
         label="Your name"
@@ -18,7 +19,6 @@ export function ProfileNameForm({ name }: { name: string }) {
         key={state.at ?? 0}
         errors={state.fieldErrors?.name}
       />
-      <FormMessage state={state} />
       <SubmitButton>Save name</SubmitButton>
     </form>
   );
@@ -28,6 +28,7 @@ export function ChangePasswordForm() {
   const [state, action] = useActionState(changePasswordAction, idleState);
   return (
     <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
       <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.currentPassword} />
       <TextField
         name="newPassword"
@@ -39,7 +40,6 @@ export function ChangePasswordForm() {
         errors={state.fieldErrors?.newPassword}
       />
       <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirmPassword} />
-      <FormMessage state={state} />
       <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
     </form>
   );

@@ -16,6 +16,7 @@ export function SetPasswordForm({ action, token, email, submitLabel }: Props) {
   const [state, formAction] = useActionState(action, idleState);
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
       {/* Lets a password manager store the new password under the right account. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
@@ -29,7 +30,6 @@ export function SetPasswordForm({ action, token, email, submitLabel }: Props) {
         errors={state.fieldErrors?.password}
       />
       <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirmPassword} />
-      <FormMessage state={state} />
       <SubmitButton pendingLabel="Saving…" className="w-full">
         {submitLabel}
       </SubmitButton>

@@ -83,6 +83,7 @@ export function TwoFactorSetup({ continueTo }: { continueTo: string }) {
         <textarea id="totp-uri" readOnly rows={3} value={enrolment.uri} className="block w-full rounded-md border border-line bg-canvas px-3 py-2 font-mono text-xs" />
       </div>
       <form action={confirm} className="space-y-4" noValidate>
+        {confirmed.status === "error" ? <FormMessage state={confirmed} /> : null}
         <TextField
           name="code"
           label="Code from your app"
@@ -92,7 +93,6 @@ export function TwoFactorSetup({ continueTo }: { continueTo: string }) {
           required
           errors={confirmed.fieldErrors?.code}
         />
-        {confirmed.status === "error" && !confirmed.fieldErrors?.code ? <FormMessage state={confirmed} /> : null}
         <SubmitButton pendingLabel="Checking…">Turn on two-factor sign-in</SubmitButton>
       </form>
     </div>
@@ -103,9 +103,9 @@ export function DisableTwoFactorForm() {
   const [state, action] = useActionState(disableTwoFactorAction, idleState);
   return (
     <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
       <TextField name="password" label="Your password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
       <TextField name="code" label="Code from your app, or a recovery code" autoComplete="one-time-code" required errors={state.fieldErrors?.code} />
-      <FormMessage state={state} />
       <SubmitButton variant="danger" pendingLabel="Turning off…">
         Turn off two-factor sign-in
       </SubmitButton>

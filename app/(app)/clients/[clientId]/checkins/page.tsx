@@ -99,8 +99,9 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
                     <span className="text-xs text-muted">Add someone to the support network first.</span>
                   )
                 ) : (
-                  <Link href={newHref(c.url)} className={`${buttonClass("secondary", "sm")} shrink-0`}>
-                    Start<span className="sr-only">: {c.title}</span>
+                  // One string for the name: a hidden span beside "Start" was read as "Start : …".
+                  <Link href={newHref(c.url)} aria-label={`Start: ${c.title}`} className={`${buttonClass("secondary", "sm")} shrink-0`}>
+                    Start
                   </Link>
                 )}
               </li>

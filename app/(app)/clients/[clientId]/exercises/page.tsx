@@ -4,38 +4,47 @@ import { notFound } from "next/navigation";
 import { AssignForm } from "@/assignments/components/assign-form";
 import { AssignmentControls } from "@/assignments/components/assignment-controls";
 import { describeCadence } from "@/scheduling/labels";
-import { listAssignments, listEntries } from "@/assignments/queries";
+import { listAssignments, listEntriesPage } from "@/assignments/queries";
 import { auditView } from "@/audit/view";
 import { requireActor } from "@/auth/session";
 import { formatDate } from "@/clients/display";
 import { getClientForActor } from "@/clients/queries";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listLibrary } from "@/exercises/library";
 import { todayIn } from "@/lib/zod-fields";
+import { z } from "zod";
 import { PortalLinks } from "@/portal/components/portal-links";
 import { listLiveLinks } from "@/portal/links";
 import { listSupportNetwork } from "@/support-network/queries";
 import { relationshipLabels } from "@/support-network/schemas";
+import { formatRate, NOTHING_DUE } from "@/outcomes/adherence-text";
 
 export const metadata: Metadata = { title: "Exercises" };
 
 const statusTone = { active: "ok", paused: "warn", ended: "neutral" } as const;
 
-export default async function ExercisesTab({ params }: { params: Promise<{ clientId: string }> }) {
+/** The entries' page lives in the URL (?page=2), so a reload or a shared link keeps it. */
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export default async function ExercisesTab({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
+  const requestedPage = pageSchema.parse((await searchParams).page);
   const client = await getClientForActor(actor, clientId);
   if (!client) notFound();
   await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "exercises" } });
-  const [assignmentList, entries, library, network, links] = await Promise.all([
+  const [assignmentList, entriesPage, library, network, links] = await Promise.all([
     listAssignments(actor, client.id, client.timeZone),
-    listEntries(actor, client.id),
+    listEntriesPage(actor, client.id, requestedPage),
     listLibrary(getDb(), actor.organisationId),
     listSupportNetwork(actor, client.id, client.timeZone),
     listLiveLinks(getDb(), actor, client.id),
   ]);
+  const { entries, page, pageCount, total } = entriesPage;
+  const pageHref = (n: number) => (n === 1 ? `/clients/${client.id}/exercises#entries` : `/clients/${client.id}/exercises?page=${n}#entries`);
   const holders = [
     { value: "client", label: client.preferredName ?? client.name, allowed: true },
     ...network.map((c) => ({ value: c.id, label: `${c.name} (${relationshipLabels[c.relationship]})`, allowed: c.currentScope !== "nothing" })),
@@ -67,8 +76,16 @@ export default async function ExercisesTab({ params }: { params: Promise<{ clien
                     {a.endDate ? ` to ${formatDate(a.endDate)}` : ""}
                   </p>
                   <p className="text-sm">
-                    Adherence: <strong>{a.adherence.done + a.adherence.late}</strong> of {a.adherence.due} done
-                    {a.adherence.rate !== null ? ` (${Math.round(a.adherence.rate * 100)}%)` : ""}
+                    Adherence:{" "}
+                    {a.adherence.due === 0 ? (
+                      <>
+                        — <span className="text-muted">{NOTHING_DUE}</span>
+                      </>
+                    ) : (
+                      <>
+                        <strong>{a.adherence.done + a.adherence.late}</strong> of {a.adherence.due} done ({formatRate(a.adherence.rate)})
+                      </>
+                    )}
                     {a.adherence.late ? `, ${a.adherence.late} late` : ""}
                     {a.missedInARow >= 3 ? <span className="ml-2 text-danger">· {a.missedInARow} missed in a row</span> : null}
                   </p>
@@ -85,30 +102,53 @@ export default async function ExercisesTab({ params }: { params: Promise<{ clien
       </Card>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card>
-          <CardTitle className="mb-3">Entries</CardTitle>
+          <CardTitle id="entries" className="mb-3 scroll-mt-4">
+            Entries
+          </CardTitle>
           {entries.length === 0 ? (
             <p className="text-sm text-muted">No entries yet.</p>
           ) : (
-            <ul className="divide-y divide-line">
-              {entries.map((e) => (
-                <li key={e.id} className="flex items-center justify-between gap-3 py-2 text-sm">
-                  <Link href={`/clients/${client.id}/exercises/entries/${e.id}`} className="font-medium text-brand-700 hover:underline">
-                    {e.exerciseTitle}
-                  </Link>
-                  <span className="flex items-center gap-2 text-muted">
-                    {e.byName !== "Client" ? <span>{e.byName}</span> : null}
-                    {e.intensityBefore !== null && e.intensityAfter !== null ? (
-                      <span title="Feeling before and after">
-                        {e.intensityBefore} → {e.intensityAfter}
-                      </span>
+            <>
+              <ul className="divide-y divide-line">
+                {entries.map((e) => (
+                  <li key={e.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+                    <Link href={`/clients/${client.id}/exercises/entries/${e.id}`} aria-label={`${e.exerciseTitle}, ${formatDate(e.submittedAt)}`} className="font-medium text-brand-700 hover:underline">
+                      {e.exerciseTitle}
+                    </Link>
+                    <span className="flex items-center gap-2 text-muted">
+                      {e.byName !== "Client" ? <span>{e.byName}</span> : null}
+                      {e.intensityBefore !== null && e.intensityAfter !== null ? (
+                        <span title="Feeling before and after">
+                          {e.intensityBefore} → {e.intensityAfter}
+                        </span>
+                      ) : null}
+                      {e.readAt ? null : <Badge tone="brand">New</Badge>}
+                      {e.comments ? <span>{e.comments} comment{e.comments > 1 ? "s" : ""}</span> : null}
+                      <time dateTime={e.submittedAt}>{formatDate(e.submittedAt)}</time>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              {pageCount > 1 ? (
+                <nav aria-label="Entry pages" className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-line pt-3 text-sm">
+                  <p className="text-muted tabular-nums">
+                    Page {page} of {pageCount} · {total} entries
+                  </p>
+                  <div className="flex gap-2">
+                    {page > 1 ? (
+                      <Link href={pageHref(page - 1)} className={buttonClass("secondary", "sm")}>
+                        Newer entries
+                      </Link>
                     ) : null}
-                    {e.readAt ? null : <Badge tone="brand">New</Badge>}
-                    {e.comments ? <span>{e.comments} comment{e.comments > 1 ? "s" : ""}</span> : null}
-                    <time dateTime={e.submittedAt}>{formatDate(e.submittedAt)}</time>
-                  </span>
-                </li>
-              ))}
-            </ul>
+                    {page < pageCount ? (
+                      <Link href={pageHref(page + 1)} className={buttonClass("secondary", "sm")}>
+                        Older entries
+                      </Link>
+                    ) : null}
+                  </div>
+                </nav>
+              ) : null}
+            </>
           )}
         </Card>
         <Card>
