@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import { instrumentVersions } from "@/checkins/instruments";
 import { getClientForActor } from "@/clients/queries";
-import { assignments, auditEvents, checkinAdministrations, clients, consents, exerciseEntries, supportContacts } from "@/db/schema";
+import { answerText } from "@/checkins/answers";
+import { formatWhen } from "@/checkins/format";
+import { assignments, auditEvents, checkinAdministrations, clients, consents, criticalAlerts, exerciseEntries, supportContacts } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { AnswerValue } from "@/instruments/fhir-schema";
 import { parseCsv } from "@/lib/csv";
@@ -129,6 +131,48 @@ describe("the PDF progress report", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** Renders the report and reads each page's text back with poppler's pdftotext (and the file, for -bbox). */
+async function readPdf(data: Awaited<ReturnType<typeof progressReportData>>, check: (pages: string[], file: string) => void | Promise<void>) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "attune-pdf-"));
+  try {
+    const file = path.join(dir, "report.pdf");
+    writeFileSync(file, await renderProgressReportPdf(data));
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+    const pages = Array.from({ length: count }, (_, i) => execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), file, "-"], { encoding: "utf8" }).replace(/\s+/g, " "));
+    await check(pages, file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("the PDF states critical answers in words", () => {
+  it("names the open alert's item, answer, date and status on page 1, and who acknowledged the earlier one with their note", async () => {
+    const actor = actors["counselor"]!;
+    const [open] = await t.db.select().from(criticalAlerts).where(and(isNull(criticalAlerts.acknowledgedAt), eq(criticalAlerts.organisationId, actor.organisationId)));
+    const client = (await getClientForActor(actor, open!.clientId))!;
+    expect(client, "the demo's open alert belongs to counselor@'s client").toBeTruthy();
+    const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false, db: t.db });
+    const [administration] = await t.db.select().from(checkinAdministrations).where(eq(checkinAdministrations.id, open!.administrationId));
+    const instrument = (await instrumentVersions(t.db, actor.organisationId, [])).get(`${administration!.instrumentUrl}|${administration!.instrumentVersion}`)!;
+    const item = instrument.items.find((i) => i.linkId === open!.linkId)!;
+    const answer = answerText(item, (administration!.answers as Record<string, AnswerValue>)[open!.linkId]);
+    const acknowledged = await t.db.select().from(criticalAlerts).where(and(eq(criticalAlerts.clientId, client.id), sql`${criticalAlerts.acknowledgedAt} is not null`));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    await readPdf(data, (pages) => {
+      const first = pages[0]!;
+      expect(first).toContain("1 open alert, not acknowledged");
+      expect(first).toContain("Open, unacknowledged:");
+      expect(first).toContain(item.text);
+      expect(first).toContain(`Answer: “${answer}”`);
+      expect(first).toContain(formatWhen(open!.raisedAt.toISOString(), client.timeZone));
+      // Near the top: before the scores table.
+      expect(first.indexOf("open alert")).toBeLessThan(first.indexOf("Check-in scores"));
+      expect(first).toContain(`Acknowledged by ${actor.name} on ${formatWhen(acknowledged[0]!.acknowledgedAt!.toISOString(), client.timeZone)}`);
+      expect(first).toContain(acknowledged[0]!.acknowledgementNote!);
+    });
   });
 });
 

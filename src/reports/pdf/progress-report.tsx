@@ -1,5 +1,6 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { markerColours } from "@/components/charts/palette";
+import { formatWhen } from "@/checkins/format";
 import { displayName, formatDate } from "@/clients/display";
 import { focusLabels, statusLabels } from "@/clients/schemas";
 import { attendanceLabels, noteTypeLabels, topicLabels } from "@/notes/schemas";
@@ -8,7 +9,7 @@ import { adherenceSummary, intensitySummary, scoreSummary } from "@/outcomes/sum
 import { verdictLabels } from "@/outcomes/verdict";
 import { REDISCLOSURE_NOTICE } from "../notice";
 import { formatPeriod } from "../period";
-import type { ProgressReportData, ReportIndicator, ReportScore } from "../progress-data";
+import type { ProgressReportData, ReportAlert, ReportIndicator, ReportScore } from "../progress-data";
 import { colours, styles } from "./theme";
 import { TrendChartPdf } from "./trend-chart";
 
@@ -75,6 +76,38 @@ function Verdict({ indicator }: { indicator: ReportIndicator }) {
   );
 }
 
+/** Critical answers in words, near the top of page 1: what is open, what was acknowledged and by whom. */
+function Alerts({ alerts, timeZone }: { alerts: ReportAlert[]; timeZone: string }) {
+  const open = alerts.filter((a) => a.acknowledgedAt === null);
+  const closed = alerts.filter((a) => a.acknowledgedAt !== null);
+  const when = (iso: string) => formatWhen(iso, timeZone);
+  const raised = (a: ReportAlert) => `${a.instrumentTitle}, answered by ${a.byName === "Client" ? "the client" : a.byName} on ${when(a.raisedAt)}. Item: “${a.itemText}” Answer: “${a.answerText}”.`;
+  return (
+    <View style={{ marginTop: 8, padding: 8, borderWidth: open.length ? 1.2 : 0.5, borderColor: open.length ? colours.danger : colours.line, borderRadius: 3 }} wrap={false}>
+      <Text style={{ fontSize: 10, fontWeight: "bold", color: open.length ? colours.danger : colours.ink }}>
+        {open.length === 0 ? "Critical answers: no open alerts" : `Critical answers: ${open.length} open alert${open.length === 1 ? "" : "s"}, not acknowledged`}
+      </Text>
+      {open.map((a, i) => (
+        <Text key={`o${i}`} style={[styles.para, { marginTop: 3, marginBottom: 0 }]}>
+          <Text style={{ fontWeight: "bold", color: colours.danger }}>Open, unacknowledged: </Text>
+          {raised(a)}
+        </Text>
+      ))}
+      {closed.length === 0 ? (
+        <Text style={[styles.small, { marginTop: 3 }]}>No alerts were acknowledged in this period.</Text>
+      ) : (
+        closed.map((a, i) => (
+          <Text key={`c${i}`} style={[styles.para, { marginTop: 3, marginBottom: 0 }]}>
+            <Text style={{ fontWeight: "bold" }}>Acknowledged: </Text>
+            {raised(a)} Acknowledged by {a.acknowledgedByName ?? "a former staff member"} on {when(a.acknowledgedAt!)}
+            {a.note ? `, with the note: “${a.note}”` : ", with no note"}.
+          </Text>
+        ))
+      )}
+    </View>
+  );
+}
+
 function Field({ label, value }: { label: string; value: string }) {
   return (
     <View style={{ width: "50%", flexDirection: "row", paddingVertical: 1.5 }}>
@@ -129,6 +162,8 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
           <Field label="In care since" value={day(client.startDate)} />
           <Field label="Counselor" value={client.primaryCounselorName} />
         </View>
+
+        <Alerts alerts={data.alerts} timeZone={client.timeZone} />
 
         <Text style={styles.h2}>Check-in scores</Text>
         {data.indicators.length === 0 ? (
