@@ -15,6 +15,8 @@ import { assignments, auditEvents, checkinAdministrations, clients, consents, cr
 import { seedDemo } from "@/db/seed/demo";
 import type { AnswerValue } from "@/instruments/fhir-schema";
 import { parseCsv } from "@/lib/csv";
+import { rciSourceText } from "@/outcomes/rci-source";
+import { verdictLabels } from "@/outcomes/verdict";
 import { addDays } from "@/lib/local-date";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { testMeta } from "@/lib/testing/fixtures";
@@ -172,6 +174,29 @@ describe("the PDF states critical answers in words", () => {
       expect(first.indexOf("open alert")).toBeLessThan(first.indexOf("Check-in scores"));
       expect(first).toContain(`Acknowledged by ${actor.name} on ${formatWhen(acknowledged[0]!.acknowledgedAt!.toISOString(), client.timeZone)}`);
       expect(first).toContain(acknowledged[0]!.acknowledgementNote!);
+    });
+  });
+});
+
+describe("every verdict in the PDF names its parameter source", () => {
+  it("prints beside each verdict whether r and SD are this organisation's baselines or the file's provisional values", async () => {
+    const actor = actors["counselor"]!;
+    const client = (await getClientForActor(actor, clientId))!;
+    const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false, db: t.db });
+    const judged = data.indicators.filter((i) => i.change);
+    expect(judged.length).toBeGreaterThanOrEqual(3);
+    // The demo has both kinds: enough baselines for the weekly check-ins, too few for the monthly profile.
+    expect(new Set(judged.map((i) => i.rci!.source))).toEqual(new Set(["organisation", "instrument"]));
+    await readPdf(data, (pages) => {
+      const all = pages.join(" ");
+      for (const i of judged) {
+        // The verdict's own cell: its index and, on the next line, where r and SD come from.
+        expect(all, i.title).toContain(`RCI ${i.change!.rci.toFixed(2)} (${i.change!.reliable ? "reliable" : "not reliable"}, |RCI| ≥ 1.96) ${rciSourceText(i.rci!)}`);
+        expect(all).toContain(verdictLabels[i.change!.verdict]);
+      }
+      expect(all.match(/\|RCI\| ≥ 1\.96\) r and SD/g)?.length).toBe(judged.length);
+      expect(all).toContain("r and SD from this organisation's");
+      expect(all).toContain("r and SD: the instrument file's provisional values");
     });
   });
 });

@@ -6,6 +6,7 @@ import { focusLabels, statusLabels } from "@/clients/schemas";
 import { attendanceLabels, noteTypeLabels, topicLabels } from "@/notes/schemas";
 import { markerStyle } from "@/outcomes/markers";
 import { adherenceSummary, intensitySummary, scoreSummary } from "@/outcomes/summaries";
+import { rciSourceText } from "@/outcomes/rci-source";
 import { verdictLabels } from "@/outcomes/verdict";
 import { REDISCLOSURE_NOTICE } from "../notice";
 import { formatPeriod } from "../period";
@@ -72,6 +73,7 @@ function Verdict({ indicator }: { indicator: ReportIndicator }) {
       <Text style={styles.small}>
         RCI {c.rci.toFixed(2)} ({c.reliable ? "reliable" : "not reliable"}, |RCI| ≥ 1.96)
       </Text>
+      {indicator.rci ? <Text style={styles.small}>{rciSourceText(indicator.rci)}</Text> : null}
     </View>
   );
 }
@@ -122,7 +124,6 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
   const { client, period } = data;
   const generated = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: client.timeZone, timeZoneName: "short" }).format(new Date(data.generatedAt));
   const notices = [...new Set(data.indicators.map((i) => i.notice).filter((n): n is string => Boolean(n)))];
-  const rciSources = [...new Set(data.indicators.flatMap((i) => (i.rci ? [i.rci.source === "organisation" ? `this organisation's ${i.rci.baselines} baselines (${i.title})` : i.rci.citation] : [])))];
   const markerKinds = (Object.keys(markerStyle) as (keyof typeof markerStyle)[]).filter((k) => data.markers.some((m) => m.kind === k));
   const a = data.adherence.overall;
   return (
@@ -188,7 +189,7 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
               ])}
             />
             <Text style={[styles.small, { marginTop: 3 }]}>
-              Baseline is the first complete check-in; latest and previous are the last two up to the end of the period. Reliable change index after Jacobson and Truax: (latest − baseline) / (√2 · SD · √(1 − r)); a change is reliable when |RCI| ≥ 1.96. r and SD from {rciSources.join("; ") || "the instruments"}.
+              Baseline is the first complete check-in; latest and previous are the last two up to the end of the period. Reliable change index after Jacobson and Truax: (latest − baseline) / (√2 · SD · √(1 − r)); a change is reliable when |RCI| ≥ 1.96. Beside each verdict: where its r (reliability) and SD come from, this organisation&apos;s own baselines or the values in the instrument&apos;s file.
             </Text>
             {notices.map((n) => (
               <Text key={n} style={[styles.small, { marginTop: 2 }]}>
