@@ -144,6 +144,7 @@ async function readPdf(data: Awaited<ReturnType<typeof progressReportData>>, che
     writeFileSync(file, await renderProgressReportPdf(data));
     const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
     const pages = Array.from({ length: count }, (_, i) => execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), file, "-"], { encoding: "utf8" }).replace(/\s+/g, " "));
+    if (process.env.KEEP_PDF) execFileSync("cp", [file, `${process.env.KEEP_PDF}-${pages.length}.pdf`]);
     await check(pages, file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -197,6 +198,38 @@ describe("every verdict in the PDF names its parameter source", () => {
       expect(all.match(/\|RCI\| ≥ 1\.96\) r and SD/g)?.length).toBe(judged.length);
       expect(all).toContain("r and SD from this organisation's");
       expect(all).toContain("r and SD: the instrument file's provisional values");
+    });
+  });
+});
+
+describe("the PDF's charts", () => {
+  it("keep every word inside the page, write four-digit years and end the time axis at the period's end", async () => {
+    const actor = actors["counselor"]!;
+    const client = (await getClientForActor(actor, clientId))!;
+    // A period that ended a while ago: nothing after its end may be drawn.
+    const end = addDays(today, -20);
+    const data = await progressReportData(actor, client, { from: addDays(end, -120), to: end }, { includeNotes: false, db: t.db });
+    expect(data.markers.some((m) => m.day > end) || data.indicators.some((i) => i.series?.points.some((p) => p.day > end))).toBe(false);
+    await readPdf(data, (pages, file) => {
+      const html = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" });
+      const outside: string[] = [];
+      for (const page of html.split("<page ").slice(1)) {
+        const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(page)!;
+        for (const m of page.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)) {
+          const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+          // Inside the page margins (44 points), where the chart boxes end: a label past them is cut off.
+          if (x0 < 43.5 || y0 < 0 || x1 > Number(w) - 43.5 || y1 > Number(h)) outside.push(`${m[5]} (${x0}–${x1})`);
+        }
+      }
+      expect(outside).toEqual([]);
+      // Every date on the pages but the day it was prepared: chart ticks, scores, assignments.
+      const all = pages.join(" ").replace(/Prepared \w{3} \d{1,2}, \d{4}/, "");
+      const ticks = [...all.matchAll(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d+)\b/g)];
+      expect(ticks.length).toBeGreaterThan(5);
+      expect(ticks.filter((t) => t[3]!.length !== 4).map((t) => t[0])).toEqual([]);
+      // No date on the page (tick or otherwise) lies after the period's end.
+      const last = ticks.map((t) => new Date(`${t[0]} 12:00 UTC`).toISOString().slice(0, 10)).sort().at(-1)!;
+      expect(last <= end, `${last} after ${end}`).toBe(true);
     });
   });
 });

@@ -4,6 +4,7 @@ import { formatWhen } from "@/checkins/format";
 import { displayName, formatDate } from "@/clients/display";
 import { focusLabels, statusLabels } from "@/clients/schemas";
 import { attendanceLabels, noteTypeLabels, topicLabels } from "@/notes/schemas";
+import { localDateOf } from "@/lib/local-date";
 import { markerStyle } from "@/outcomes/markers";
 import { adherenceSummary, intensitySummary, scoreSummary } from "@/outcomes/summaries";
 import { rciSourceText } from "@/outcomes/rci-source";
@@ -102,7 +103,7 @@ function Alerts({ alerts, timeZone }: { alerts: ReportAlert[]; timeZone: string 
           <Text key={`c${i}`} style={[styles.para, { marginTop: 3, marginBottom: 0 }]}>
             <Text style={{ fontWeight: "bold" }}>Acknowledged: </Text>
             {raised(a)} Acknowledged by {a.acknowledgedByName ?? "a former staff member"} on {when(a.acknowledgedAt!)}
-            {a.note ? `, with the note: “${a.note}”` : ", with no note"}.
+            {a.note ? `, with the note: “${a.note}”` : ", with no note."}
           </Text>
         ))
       )}
@@ -126,6 +127,9 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
   const notices = [...new Set(data.indicators.map((i) => i.notice).filter((n): n is string => Boolean(n)))];
   const markerKinds = (Object.keys(markerStyle) as (keyof typeof markerStyle)[]).filter((k) => data.markers.some((m) => m.kind === k));
   const a = data.adherence.overall;
+  // Charts end on the period's last day, or today when the period reaches past it.
+  const today = localDateOf(new Date(data.generatedAt), client.timeZone);
+  const chartEnd = period.to < today ? period.to : today;
   return (
     <Document title={`Progress report: ${client.recordNumber}, ${formatPeriod(period)}`} author={data.organisation} subject="Client progress report" creator="Attune" producer="Attune">
       <Page size="A4" style={styles.page}>
@@ -197,7 +201,9 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
               </Text>
             ))}
 
-            <Text style={styles.h2}>Trends</Text>
+            <Text style={styles.h2} minPresenceAhead={150}>
+              Trends
+            </Text>
             {data.indicators.map((i) => (
               <View key={i.url} wrap={false} style={{ marginBottom: 8 }}>
                 <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
@@ -207,7 +213,7 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
                 <Text style={[styles.small, { marginBottom: 2 }]}>
                   {scoreSummary({ title: i.title, points: i.series?.points ?? [], grain: i.series?.grain ?? "point", direction: i.direction, verdict: i.change?.verdict ?? null })}
                 </Text>
-                {(i.series?.points.length ?? 0) > 0 ? <TrendChartPdf indicator={i} markers={data.markers} width={CONTENT_WIDTH} /> : null}
+                {(i.series?.points.length ?? 0) > 0 ? <TrendChartPdf indicator={i} markers={data.markers} endDay={chartEnd} width={CONTENT_WIDTH} /> : null}
               </View>
             ))}
             {markerKinds.length ? (
