@@ -2,16 +2,15 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import type { Bundle, FhirResource } from "fhir/r4";
+import type { Bundle, FhirResource, Practitioner, QuestionnaireResponse, RelatedPerson } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import { instrumentVersions } from "@/checkins/instruments";
 import { getClientForActor } from "@/clients/queries";
 import { answerText } from "@/checkins/answers";
 import { formatWhen } from "@/checkins/format";
-import { assignments, auditEvents, checkinAdministrations, clients, consents, criticalAlerts, exerciseEntries, supportContacts } from "@/db/schema";
+import { assignments, auditEvents, checkinAdministrations, clients, consents, criticalAlerts, exerciseEntries, supportContacts, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { AnswerValue } from "@/instruments/fhir-schema";
 import { parseCsv } from "@/lib/csv";
@@ -27,7 +26,7 @@ import { CHECKIN_CSV_FIXED, EXERCISE_CSV_FIXED } from "./client-csv";
 import { CLIENT_FORMATS, caseloadExportResponse, clientExportResponse, EXPORT_LIMIT } from "./exports";
 import { renderProgressReportPdf } from "./pdf/render";
 import { progressReportData } from "./progress-data";
-import { checkinBundleSchema, unresolvedReferences } from "./testing/fhir-bundle-schema";
+import { fhirR4Errors, unresolvedReferences } from "./testing/fhir-r4-validator";
 
 let t: TestDatabase;
 let actors: Record<string, Actor>;
@@ -282,25 +281,69 @@ describe("CSV exports", () => {
 });
 
 describe("the FHIR Bundle", () => {
-  it("validates against the schema, resolves every reference and derives each score from its response", async () => {
+  it("validates against the official FHIR R4 schema, resolves every reference and derives each score from its response", async () => {
     const response = await clientExportResponse(t.db, actors["counselor"]!, clientId, "fhir", year, testMeta);
     expect(response.headers.get("Content-Type")).toContain("application/fhir+json");
     const bundle = JSON.parse(await response.text()) as Bundle;
-    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(checkinBundleSchema);
-    expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(fhirR4Errors(bundle)).toEqual([]);
     expect(unresolvedReferences(bundle)).toEqual([]);
     const resources = (bundle.entry ?? []).map((e) => e.resource as FhirResource);
     expect(resources.filter((r) => r.resourceType === "Patient")).toHaveLength(1);
     const responses = resources.filter((r) => r.resourceType === "QuestionnaireResponse");
-    const own = await t.db.select({ n: count() }).from(checkinAdministrations).where(and(eq(checkinAdministrations.clientId, clientId), isNull(checkinAdministrations.contactId), sql`${checkinAdministrations.administeredAt} >= ${addDays(today, -366)}::date`));
+    const all = await t.db.select({ n: count() }).from(checkinAdministrations).where(and(eq(checkinAdministrations.clientId, clientId), sql`${checkinAdministrations.administeredAt} >= ${addDays(today, -366)}::date`));
     expect(responses.length).toBeGreaterThan(0);
-    expect(responses.length).toBeLessThanOrEqual(Number(own[0]!.n));
+    expect(responses.length).toBeLessThanOrEqual(Number(all[0]!.n));
     for (const o of resources) {
       if (o.resourceType !== "Observation") continue;
       expect(responses.some((q) => `urn:uuid:${q.id}` === o.derivedFrom![0]!.reference)).toBe(true);
     }
     expect(bundle.meta?.security?.some((s) => s.code === "42CFRPart2")).toBe(true);
-  });
+  }, 120_000);
+
+  it("refuses what FHIR R4 does not allow: the schema is the real one, not a stand-in", () => {
+    expect(fhirR4Errors({ resourceType: "Bundle", type: "collection", entry: [{ fullUrl: "urn:uuid:1", resource: { resourceType: "Patient", id: "a" } }] })).toEqual([]);
+    expect(fhirR4Errors({ resourceType: "Bundle", type: "collection", entry: [{ resource: { resourceType: "Patient", id: "a", nickname: "x" } }] })).not.toEqual([]);
+    expect(fhirR4Errors({ resourceType: "Bundle", type: "collection", entry: [{ resource: { resourceType: "QuestionnaireResponse", status: "done" } }] })).not.toEqual([]);
+    // Medplum's own Meta fields are not FHIR.
+    expect(fhirR4Errors({ resourceType: "Bundle", type: "collection", meta: { project: "x" } })).not.toEqual([]);
+  }, 120_000);
+
+  it("names who answered: the rating counselor for the clinician-rated profile, a family member for their own check-ins", async () => {
+    const actor = actors["counselor"]!;
+    const response = await clientExportResponse(t.db, actor, clientId, "fhir", year, testMeta);
+    const bundle = JSON.parse(await response.text()) as Bundle;
+    const byUrl = new Map((bundle.entry ?? []).map((e) => [e.fullUrl!, e.resource as FhirResource]));
+    const responses = [...byUrl.values()].filter((r): r is QuestionnaireResponse => r.resourceType === "QuestionnaireResponse");
+    const resolve = (reference: string | undefined) => byUrl.get(reference ?? "");
+
+    const rated = responses.filter((q) => q.questionnaire!.includes("attune-detachment-profile"));
+    expect(rated.length).toBeGreaterThan(0);
+    for (const q of rated) {
+      const source = resolve(q.source?.reference);
+      expect(source?.resourceType).toBe("Practitioner");
+      expect(q.author?.reference).toBe(q.source?.reference);
+      expect(q.subject?.reference).toBe(`urn:uuid:${clientId}`);
+    }
+    const [administration] = await t.db.select({ by: checkinAdministrations.administeredBy }).from(checkinAdministrations).where(eq(checkinAdministrations.id, rated[0]!.id!));
+    const [rater] = await t.db.select({ name: users.name }).from(users).where(eq(users.id, administration!.by!));
+    expect((resolve(rated[0]!.source!.reference) as Practitioner).name![0]!.text).toBe(rater!.name);
+
+    const own = responses.filter((q) => q.questionnaire!.includes("attune-numbness"));
+    expect(own.every((q) => resolve(q.source?.reference)?.resourceType === "Patient")).toBe(true);
+
+    // A family member's check-ins: in the Bundle as their own responses, not left out.
+    const familyCheckins = await t.db.select({ id: checkinAdministrations.id, contactId: checkinAdministrations.contactId }).from(checkinAdministrations)
+      .where(and(eq(checkinAdministrations.clientId, clientId), sql`${checkinAdministrations.contactId} is not null`, sql`${checkinAdministrations.administeredAt} >= ${addDays(today, -364)}::date`));
+    expect(familyCheckins.length).toBeGreaterThan(0);
+    for (const f of familyCheckins) {
+      const q = responses.find((r) => r.id === f.id)!;
+      expect(q, "the family check-in is in the Bundle").toBeTruthy();
+      const source = resolve(q.source?.reference) as RelatedPerson;
+      expect(source.resourceType).toBe("RelatedPerson");
+      expect(source.id).toBe(f.contactId);
+      expect(source.patient.reference).toBe(`urn:uuid:${clientId}`);
+    }
+  }, 120_000);
 });
 
 describe("rate limit", () => {
