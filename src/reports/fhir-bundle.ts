@@ -21,7 +21,7 @@ export function stableUuid(name: string): string {
 const urn = (id: string) => `urn:uuid:${id}`;
 const ref = (id: string, display?: string): Reference => ({ reference: urn(id), ...(display ? { display } : {}) });
 
-type Row = {
+export type Row = {
   id: string; at: string; url: string; version: string; status: "complete" | "prorated" | "invalid"; total: number | null; subscales: Record<string, number | null>; band: string | null; answers: Answers;
   rater_id: string | null; rater_name: string | null; contact_id: string | null; contact_name: string | null; relationship: string | null;
 };
@@ -121,8 +121,21 @@ export async function clientCheckinBundle(db: Db, actor: Actor, client: ClientBu
   } satisfies Bundle;
 }
 
+export const LOINC = "http://loinc.org";
+
+/**
+ * The instrument's own codes (Questionnaire.code) for its total: a standard code such as LOINC
+ * first, when the file has one (an imported PHQ-9, say), then the rest. Attune's bundled check-ins
+ * carry only their local code: they are not standard instruments and have no LOINC code.
+ */
+function standardCodes(instrument: Instrument) {
+  return [...instrument.code]
+    .sort((a, b) => Number(b.system === LOINC) - Number(a.system === LOINC))
+    .map((c) => ({ ...(c.system ? { system: c.system } : {}), code: c.code, ...(c.display ? { display: c.display } : {}) }));
+}
+
 /** One Observation per score a check-in produced, each derived from its QuestionnaireResponse. */
-function scoreObservations(instrument: Instrument, r: Row, subject: Reference, who: { focus?: Reference; performer?: Reference }): Observation[] {
+export function scoreObservations(instrument: Instrument, r: Row, subject: Reference, who: { focus?: Reference; performer?: Reference }): Observation[] {
   if (r.status === "invalid" || r.total === null) return [];
   const base = {
     resourceType: "Observation" as const,
@@ -135,14 +148,10 @@ function scoreObservations(instrument: Instrument, r: Row, subject: Reference, w
     derivedFrom: [{ reference: urn(r.id), display: instrument.title }],
   };
   const quantity = (value: number) => ({ value, unit: "{score}", system: "http://unitsofmeasure.org", code: "{score}" });
-  const own = instrument.code[0];
   const total: Observation = {
     ...base,
     id: stableUuid(`${r.id}|total`),
-    code: {
-      coding: [{ system: `${instrument.url}/score`, code: "total", display: `${instrument.title} total` }, ...(own ? [{ ...(own.system ? { system: own.system } : {}), code: own.code, ...(own.display ? { display: own.display } : {}) }] : [])],
-      text: `${instrument.title}: total score`,
-    },
+    code: { coding: [{ system: `${instrument.url}/score`, code: "total", display: `${instrument.title} total` }, ...standardCodes(instrument)], text: `${instrument.title}: total score` },
     valueQuantity: quantity(r.total),
     ...(r.band ? { interpretation: [{ text: r.band }] } : {}),
     ...(r.status === "prorated" ? { note: [{ text: "Prorated: some items were not answered; the instrument's rule filled them in." }] } : {}),
