@@ -197,6 +197,7 @@ export const httpCalls: Record<string, Builder> = {
     return { fields: { instrumentId } };
   },
   setOrgTwoFactorAction: () => ({ fields: { required: "no" } }),
+  setPaperSizeAction: () => ({ fields: { paperSize: "letter" } }),
   resetTwoFactorAction: (c) => ({ fields: { userId: organisation(c).userId } }),
   addCustomExerciseAction: () => ({ fields: { text: exerciseFile(unique("matrix-extra").toLowerCase().replace(/[^a-z0-9-]/g, "-")), intent: "save" } }),
 

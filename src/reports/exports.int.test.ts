@@ -10,7 +10,7 @@ import { instrumentVersions } from "@/checkins/instruments";
 import { getClientForActor } from "@/clients/queries";
 import { answerText } from "@/checkins/answers";
 import { formatWhen } from "@/checkins/format";
-import { assignments, auditEvents, checkinAdministrations, clients, consents, criticalAlerts, exerciseEntries, supportContacts, users } from "@/db/schema";
+import { assignments, auditEvents, checkinAdministrations, clients, consents, criticalAlerts, exerciseEntries, organisations, supportContacts, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { AnswerValue } from "@/instruments/fhir-schema";
 import { parseCsv } from "@/lib/csv";
@@ -230,6 +230,38 @@ describe("the PDF's charts", () => {
       const last = ticks.map((t) => new Date(`${t[0]} 12:00 UTC`).toISOString().slice(0, 10)).sort().at(-1)!;
       expect(last <= end, `${last} after ${end}`).toBe(true);
     });
+  });
+});
+
+describe("paper size", () => {
+  it("lays reports out on Letter unless the organisation's administrator chooses A4; no one else may choose", async () => {
+    const { executeAction } = await import("@/lib/action-core");
+    const { setPaperSize, setPaperSizeSpec } = await import("./paper-size");
+    const counselor = actors["counselor"]!;
+    const client = (await getClientForActor(counselor, clientId))!;
+    const size = async () => {
+      const data = await progressReportData(counselor, client, { from: addDays(today, -30), to: today }, { includeNotes: false, db: t.db });
+      let out = "";
+      await readPdf(data, (_pages, file) => {
+        out = /Page size:\s+(.*)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]!;
+      });
+      return out;
+    };
+    expect(await size()).toContain("612 x 792 pts (letter)");
+    expect(await executeAction(t.db, counselor, setPaperSizeSpec, setPaperSize, { paperSize: "a4" }, testMeta)).toEqual({ kind: "not_found" });
+    expect(await executeAction(t.db, actors["admin"]!, setPaperSizeSpec, setPaperSize, { paperSize: "tabloid" }, testMeta)).toMatchObject({ kind: "invalid" });
+    expect(await executeAction(t.db, actors["admin"]!, setPaperSizeSpec, setPaperSize, { paperSize: "a4" }, testMeta)).toMatchObject({ kind: "ok" });
+    try {
+      expect(await size()).toContain("595.28 x 841.89 pts (A4)");
+      const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "organisation.paper_size"));
+      expect(event).toMatchObject({ actorUserId: actors["admin"]!.userId, detail: { paperSize: "a4" } });
+      // Another organisation keeps its own choice.
+      const other = actors["other-org"]!;
+      const [org] = await t.db.select({ paperSize: organisations.paperSize }).from(organisations).where(eq(organisations.id, other.organisationId));
+      expect(org!.paperSize).toBe("letter");
+    } finally {
+      await t.db.update(organisations).set({ paperSize: "letter" }).where(eq(organisations.id, counselor.organisationId));
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { instrumentVersions } from "@/checkins/instruments";
 import { rciParametersFor, type RciParameters } from "@/checkins/rci";
 import type { ClientHeader } from "@/clients/queries";
 import { getDb, rowsOf, type Db } from "@/db/client";
-import { organisations, sessionNotes, users, type NoteType, type Relationship } from "@/db/schema";
+import { organisations, sessionNotes, users, type NoteType, type PaperSize, type Relationship } from "@/db/schema";
 import type { AnswerValue, Band, Direction } from "@/instruments/fhir-schema";
 import { noteOfClient } from "@/notes/access";
 import type { Attendance, FamilyTopic } from "@/notes/schemas";
@@ -89,6 +89,8 @@ export interface ReportNote {
 
 export interface ProgressReportData {
   organisation: string;
+  /** The organisation's chosen paper (Letter unless an administrator chose A4). */
+  paperSize: PaperSize;
   client: Pick<ClientHeader, "id" | "name" | "preferredName" | "recordNumber" | "dateOfBirth" | "recoveryFocus" | "status" | "startDate" | "timeZone" | "primaryCounselorName" | "pronouns">;
   period: ReportPeriod;
   preparedBy: string;
@@ -144,7 +146,7 @@ export async function progressReportData(
   const own = sql`organisation_id = ${org} and client_id = ${client.id} and contact_id is null and status <> 'invalid'`;
   const day = sql`to_char(administered_at at time zone ${tz}, 'YYYY-MM-DD')`;
   const [orgRow, recent, baselines, counts, series, markers, intensity, assignments, noteRows, alertRows] = await Promise.all([
-    db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, org)),
+    db.select({ name: organisations.name, paperSize: organisations.paperSize }).from(organisations).where(eq(organisations.id, org)),
     db.execute(sql`
       select url, version, total, band, severity, day, rn from (
         select instrument_url as url, instrument_version as version, total::float8 as total, band_label as band, band_severity::int as severity, ${day} as day,
@@ -274,6 +276,7 @@ export async function progressReportData(
 
   return {
     organisation: orgRow[0]?.name ?? "",
+    paperSize: orgRow[0]?.paperSize ?? "letter",
     client,
     period,
     preparedBy: actor.name,

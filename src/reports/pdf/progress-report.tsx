@@ -10,12 +10,13 @@ import { adherenceSummary, intensitySummary, scoreSummary } from "@/outcomes/sum
 import { rciSourceText } from "@/outcomes/rci-source";
 import { verdictLabels } from "@/outcomes/verdict";
 import { REDISCLOSURE_NOTICE } from "../notice";
+import { paperPages } from "../paper-size";
 import { formatPeriod } from "../period";
 import type { ProgressReportData, ReportAlert, ReportIndicator, ReportScore } from "../progress-data";
 import { colours, styles } from "./theme";
 import { TrendChartPdf } from "./trend-chart";
 
-const CONTENT_WIDTH = 595.28 - 2 * 44;
+const MARGIN = 44;
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const day = (d: string) => formatDate(d);
 const pct = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
@@ -127,12 +128,14 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
   const notices = [...new Set(data.indicators.map((i) => i.notice).filter((n): n is string => Boolean(n)))];
   const markerKinds = (Object.keys(markerStyle) as (keyof typeof markerStyle)[]).filter((k) => data.markers.some((m) => m.kind === k));
   const a = data.adherence.overall;
+  const paper = paperPages[data.paperSize];
+  const contentWidth = paper.width - 2 * MARGIN;
   // Charts end on the period's last day, or today when the period reaches past it.
   const today = localDateOf(new Date(data.generatedAt), client.timeZone);
   const chartEnd = period.to < today ? period.to : today;
   return (
     <Document title={`Progress report: ${client.recordNumber}, ${formatPeriod(period)}`} author={data.organisation} subject="Client progress report" creator="Attune" producer="Attune">
-      <Page size="A4" style={styles.page}>
+      <Page size={paper.name} style={styles.page}>
         <View style={styles.runningHead} fixed>
           <Text render={({ pageNumber }) => (pageNumber > 1 ? `${data.organisation} · Progress report` : "")} />
           <Text render={({ pageNumber }) => (pageNumber > 1 ? `${displayName(client)} · Record ${client.recordNumber} · ${formatPeriod(period)}` : "")} />
@@ -213,7 +216,7 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
                 <Text style={[styles.small, { marginBottom: 2 }]}>
                   {scoreSummary({ title: i.title, points: i.series?.points ?? [], grain: i.series?.grain ?? "point", direction: i.direction, verdict: i.change?.verdict ?? null })}
                 </Text>
-                {(i.series?.points.length ?? 0) > 0 ? <TrendChartPdf indicator={i} markers={data.markers} endDay={chartEnd} width={CONTENT_WIDTH} /> : null}
+                {(i.series?.points.length ?? 0) > 0 ? <TrendChartPdf indicator={i} markers={data.markers} endDay={chartEnd} width={contentWidth} /> : null}
               </View>
             ))}
             {markerKinds.length ? (
