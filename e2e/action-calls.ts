@@ -286,7 +286,7 @@ export const httpCalls: Record<string, Builder> = {
     }
     return { fields: { clientId, linkId } };
   },
-  createAssignmentAction: (c) => ({ fields: { clientId: client(c).clientId, assignee: "client", exerciseId: "emotion-naming", cadence: "weekly", startDate: today() } }),
+  createAssignmentAction: (c) => ({ fields: { clientId: client(c).clientId, assignee: "client", exerciseId: "emotion-naming", cadence: "weekly", startDate: today(), confirmDuplicate: "yes" } }),
   changeAssignmentAction: async (c) => {
     const { clientId, assignmentId } = client(c);
     const row = await one<{ status: string; version: number }>(c, "select status, version from assignments where id = $1", [assignmentId]);

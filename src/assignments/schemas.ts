@@ -15,6 +15,8 @@ export const createAssignmentSchema = z
     startDate: localDate("Choose the first day."),
     endDate: optionalLocalDate,
     instructions: optionalText(1000, "the instructions"),
+    // Set when the counselor has been told the same exercise is already active for this person.
+    confirmDuplicate: z.literal("yes").optional(),
   })
   .refine((v) => v.cadence !== "weekdays" || v.weekdays.length > 0, { path: ["weekdays"], message: "Choose at least one weekday." })
   .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ["endDate"], message: "The last day must be on or after the first day." });
