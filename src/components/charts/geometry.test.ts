@@ -44,6 +44,9 @@ describe("chart geometry shared by the screen and the PDF", () => {
 
   it("writes four-digit years on date ticks", () => {
     expect(formatTimeTick(dayX("2026-10-05"))).toBe("Oct 5, 2026");
+    expect(formatTimeTick(dayX("2026-10-05"), [dayX("2026-09-01"), dayX("2026-11-01")])).toBe("Oct 5, 2026");
+    // Monthly ticks on a long axis fall on first days: the month and the year say it all.
+    expect(formatTimeTick(dayX("2026-10-01"), [dayX("2026-01-01"), dayX("2026-12-01")])).toBe("Oct 2026");
   });
 
   it("keeps a tick label inside the drawing by anchoring it to the edge it would cross", () => {

@@ -40,6 +40,8 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
+const MONTHLY_TICKS_AFTER = 120 * DAY_MS;
+
 /** Ticks on a time axis at calendar boundaries (days, Mondays, or first days of months), at most `count`. */
 export function timeTicks([from, to]: readonly [number, number], count = 6): number[] {
   const span = to - from;
@@ -47,7 +49,7 @@ export function timeTicks([from, to]: readonly [number, number], count = 6): num
   const start = new Date(from);
   if (span <= 14 * DAY_MS) {
     for (let t = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate(), 12); t <= to; t += DAY_MS) if (t >= from) candidates.push(t);
-  } else if (span <= 120 * DAY_MS) {
+  } else if (span <= MONTHLY_TICKS_AFTER) {
     const monday = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() - ((start.getUTCDay() + 6) % 7), 12);
     for (let t = monday; t <= to; t += 7 * DAY_MS) if (t >= from) candidates.push(t);
   } else {
@@ -61,9 +63,12 @@ export function timeTicks([from, to]: readonly [number, number], count = 6): num
   return candidates.filter((_, i) => i % every === 0);
 }
 
-// Four-digit years: "Oct 5, 26" reads like a day of the month.
+// Four-digit years: "Oct 5, 26" reads like a day of the month. Ticks on first days of months
+// (long ranges, see timeTicks) name the month alone, which leaves room for more of them.
 const tickFormat = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-export const formatTimeTick = (ms: number): string => tickFormat.format(new Date(ms));
+const monthFormat = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+export const formatTimeTick = (ms: number, domain?: readonly [number, number]): string =>
+  (domain && domain[1] - domain[0] > MONTHLY_TICKS_AFTER ? monthFormat : tickFormat).format(new Date(ms));
 
 /**
  * How to anchor a tick label of about `labelWidth` at `x` so it stays inside [left, right] (the

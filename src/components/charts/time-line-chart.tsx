@@ -47,10 +47,10 @@ function TooltipBox({ active, payload, describe }: { active?: boolean; payload?:
 const TICK_FONT = 11;
 
 /** A date tick that stays inside the chart: flush with the edge it would otherwise cross. */
-function DateTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value: number } }) {
+function DateTick({ x = 0, y = 0, payload, domain }: { x?: number; y?: number; payload?: { value: number }; domain: [number, number] }) {
   const width = useChartWidth() ?? 0;
   if (!payload) return null;
-  const label = formatTimeTick(payload.value);
+  const label = formatTimeTick(payload.value, domain);
   return (
     <text x={x} y={y} dy={12} textAnchor={width ? tickAnchor(x, tickLabelWidth(label, TICK_FONT), 0, width) : "middle"} fontSize={TICK_FONT} fill="#4b5563">
       {label}
@@ -121,7 +121,7 @@ export function TimeLineChart({
               />
             ))}
             <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-            <XAxis dataKey="x" type="number" scale="time" domain={domain} allowDataOverflow ticks={timeTicks(domain)} tick={<DateTick />} interval="preserveStartEnd" fontSize={TICK_FONT} />
+            <XAxis dataKey="x" type="number" scale="time" domain={domain} allowDataOverflow ticks={timeTicks(domain)} tick={<DateTick domain={domain} />} interval="preserveStartEnd" fontSize={TICK_FONT} />
             <YAxis domain={yDomain} ticks={niceTicks(yDomain[0], yDomain[1])} fontSize={11} width={40} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11 }} />
             {groups.map((g) => (
               <ReferenceLine key={g.x} x={g.x} stroke={g.colour} strokeDasharray={g.dash} label={<MarkerLabel text={g.label} colour={g.colour} row={g.row} />} />

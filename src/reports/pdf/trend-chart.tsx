@@ -49,7 +49,7 @@ export function TrendChartPdf({ indicator, markers, endDay, width, height = 132 
         </G>
       ))}
       {timeTicks(xDomain).map((t) => {
-        const label = formatTimeTick(t);
+        const label = formatTimeTick(t, xDomain);
         return (
           <G key={`x${t}`}>
             <Line x1={x(t)} x2={x(t)} y1={area.bottom} y2={area.bottom + 3} stroke="#6b7280" strokeWidth={0.5} />
