@@ -132,7 +132,7 @@ describe("the PDF progress report", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
 
 /** Renders the report and reads each page's text back with poppler's pdftotext (and the file, for -bbox). */
@@ -175,7 +175,7 @@ describe("the PDF states critical answers in words", () => {
       expect(first).toContain(`Acknowledged by ${actor.name} on ${formatWhen(acknowledged[0]!.acknowledgedAt!.toISOString(), client.timeZone)}`);
       expect(first).toContain(acknowledged[0]!.acknowledgementNote!);
     });
-  });
+  }, 120_000);
 });
 
 describe("every verdict in the PDF names its parameter source", () => {
@@ -198,7 +198,7 @@ describe("every verdict in the PDF names its parameter source", () => {
       expect(all).toContain("r and SD from this organisation's");
       expect(all).toContain("r and SD: the instrument file's provisional values");
     });
-  });
+  }, 120_000);
 });
 
 describe("the PDF's charts", () => {
@@ -230,7 +230,7 @@ describe("the PDF's charts", () => {
       const last = ticks.map((t) => new Date(`${t[0]} 12:00 UTC`).toISOString().slice(0, 10)).sort().at(-1)!;
       expect(last <= end, `${last} after ${end}`).toBe(true);
     });
-  });
+  }, 120_000);
 });
 
 describe("paper size", () => {
@@ -262,7 +262,7 @@ describe("paper size", () => {
     } finally {
       await t.db.update(organisations).set({ paperSize: "letter" }).where(eq(organisations.id, counselor.organisationId));
     }
-  });
+  }, 120_000);
 });
 
 describe("CSV exports", () => {
