@@ -46,7 +46,10 @@ function TooltipBox({ active, payload, describe }: { active?: boolean; payload?:
 
 const TICK_FONT = 11;
 
-/** A date tick that stays inside the chart: flush with the edge it would otherwise cross. */
+/**
+ * A date tick that stays inside the chart: flush with the edge it would otherwise cross. The axis
+ * also gets the same words as its tickFormatter, which recharts measures to thin crowded ticks.
+ */
 function DateTick({ x = 0, y = 0, payload, domain }: { x?: number; y?: number; payload?: { value: number }; domain: [number, number] }) {
   const width = useChartWidth() ?? 0;
   if (!payload) return null;
@@ -121,7 +124,7 @@ export function TimeLineChart({
               />
             ))}
             <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-            <XAxis dataKey="x" type="number" scale="time" domain={domain} allowDataOverflow ticks={timeTicks(domain)} tick={<DateTick domain={domain} />} interval="preserveStartEnd" fontSize={TICK_FONT} />
+            <XAxis dataKey="x" type="number" scale="time" domain={domain} allowDataOverflow ticks={timeTicks(domain)} tick={<DateTick domain={domain} />} tickFormatter={(v: number) => formatTimeTick(v, domain)} interval="preserveStartEnd" fontSize={TICK_FONT} />
             <YAxis domain={yDomain} ticks={niceTicks(yDomain[0], yDomain[1])} fontSize={11} width={40} label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11 }} />
             {groups.map((g) => (
               <ReferenceLine key={g.x} x={g.x} stroke={g.colour} strokeDasharray={g.dash} label={<MarkerLabel text={g.label} colour={g.colour} row={g.row} />} />
