@@ -197,6 +197,7 @@ export const httpCalls: Record<string, Builder> = {
     return { fields: { instrumentId } };
   },
   setOrgTwoFactorAction: () => ({ fields: { required: "no" } }),
+  setPaperSizeAction: () => ({ fields: { paperSize: "letter" } }),
   resetTwoFactorAction: (c) => ({ fields: { userId: organisation(c).userId } }),
   addCustomExerciseAction: () => ({ fields: { text: exerciseFile(unique("matrix-extra").toLowerCase().replace(/[^a-z0-9-]/g, "-")), intent: "save" } }),
 
@@ -285,7 +286,7 @@ export const httpCalls: Record<string, Builder> = {
     }
     return { fields: { clientId, linkId } };
   },
-  createAssignmentAction: (c) => ({ fields: { clientId: client(c).clientId, assignee: "client", exerciseId: "emotion-naming", cadence: "weekly", startDate: today() } }),
+  createAssignmentAction: (c) => ({ fields: { clientId: client(c).clientId, assignee: "client", exerciseId: "emotion-naming", cadence: "weekly", startDate: today(), confirmDuplicate: "yes" } }),
   changeAssignmentAction: async (c) => {
     const { clientId, assignmentId } = client(c);
     const row = await one<{ status: string; version: number }>(c, "select status, version from assignments where id = $1", [assignmentId]);

@@ -123,6 +123,39 @@ test.describe("trends", () => {
     await expect(page).toHaveURL(/instrument=.*empathy.*range=3m/);
   });
 
+  for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    test(`the trend chart on a ${name} ends today, keeps its date labels inside, writes four-digit years and joins points with straight lines`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto("/clients?q=RRC-1004");
+      await page.getByRole("row", { name: /RRC-1004/ }).getByRole("link").first().click();
+      await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+      await page.goto(`${new URL(page.url()).pathname}/trends?range=1y`);
+      const figure = page.getByRole("figure", { name: /Emotional numbness/ });
+      await figure.scrollIntoViewIfNeeded();
+      const line = figure.locator("path.recharts-line-curve");
+      await expect(line).toHaveCount(1);
+      // Straight segments only: no curve commands between the observed points.
+      expect(await line.getAttribute("d")).toMatch(/^M[\d.,\s-]+(L[\d.,\s-]+)+$/);
+      const surface = (await figure.locator(".recharts-surface").boundingBox())!;
+      const ticks = figure.locator("svg text").filter({ hasText: /^[A-Z][a-z]{2}( \d{1,2},)? \d{2,4}$/ });
+      await expect(ticks.first()).toBeVisible();
+      await page.screenshot({ path: test.info().outputPath(`trend-${name}.png`), fullPage: false });
+      const labels = await ticks.allTextContents();
+      expect(labels.length).toBeGreaterThan(1);
+      // A year's axis has monthly ticks ("Mar 2026"), a shorter one days ("Mar 2, 2026"): always four-digit years.
+      for (const label of labels) expect(label).toMatch(/^[A-Z][a-z]{2}( \d{1,2},)? \d{4}$/);
+      for (let i = 0; i < labels.length; i++) {
+        const box = (await ticks.nth(i).boundingBox())!;
+        expect(box.x, labels[i]).toBeGreaterThanOrEqual(surface.x - 0.5);
+        expect(box.x + box.width, labels[i]).toBeLessThanOrEqual(surface.x + surface.width + 0.5);
+      }
+      // The axis ends today, not in the future.
+      const today = new Date();
+      const last = new Date(`${/,/.test(labels.at(-1)!) ? labels.at(-1) : `1 ${labels.at(-1)}`} 12:00 UTC`);
+      expect(last.getTime()).toBeLessThanOrEqual(today.getTime() + 86_400_000);
+    });
+  }
+
   test("a counselor gets 404 on team outcomes", async ({ page }) => {
     const response = await page.goto("/team/outcomes");
     expect(response?.status()).toBe(404);

@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import { assignmentPauses, assignments, auditEvents, clients, customExercises, users } from "@/db/schema";
@@ -36,6 +36,25 @@ describe(`assignments (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     expect(await assign(actors.counselor!, { cadence: "weekdays" })).toMatchObject({ kind: "invalid", fieldErrors: { weekdays: expect.any(Array) } });
     expect(await assign(actors.counselor!, { endDate: "2026-05-01" })).toMatchObject({ kind: "invalid", fieldErrors: { endDate: expect.any(Array) } });
     for (const who of ["counselor3", "admin", "other-org"]) expect(await assign(actors[who]!)).toEqual({ kind: "not_found" });
+  });
+
+  it("asks for confirmation before assigning an exercise already active for the same person, and the server refuses without it", async () => {
+    // The demo may already have one: end it, so this test starts from none active.
+    await t.db.update(assignments).set({ status: "ended", endedOn: "2026-05-01" }).where(sql`${assignments.clientId} = ${clientId} and ${assignments.exerciseId} = 'thought-record'`);
+    const before = Number((await t.db.select({ n: count() }).from(assignments).where(sql`${assignments.clientId} = ${clientId} and ${assignments.exerciseId} = 'thought-record'`))[0]!.n);
+    const first = await assign(actors.counselor!, { exerciseId: "thought-record" });
+    expect(first.kind).toBe("ok");
+    const again = await assign(actors.counselor!, { exerciseId: "thought-record", startDate: "2026-07-01" });
+    expect(again).toMatchObject({ kind: "refused", fieldErrors: { confirmDuplicate: [expect.stringMatching(/already active for the client \(since Jun 1, 2026\)/)] } });
+    const rows = () => t.db.select({ n: count() }).from(assignments).where(sql`${assignments.clientId} = ${clientId} and ${assignments.exerciseId} = 'thought-record'`);
+    expect(Number((await rows())[0]!.n)).toBe(before + 1);
+    // Anything but the confirmation flag's own value is not a confirmation.
+    expect(await assign(actors.counselor!, { exerciseId: "thought-record", confirmDuplicate: "on" })).toMatchObject({ kind: "invalid" });
+    expect((await assign(actors.counselor!, { exerciseId: "thought-record", confirmDuplicate: "yes" })).kind).toBe("ok");
+    expect(Number((await rows())[0]!.n)).toBe(before + 2);
+    // Once the earlier ones have ended, a new one needs no confirmation.
+    await t.db.update(assignments).set({ status: "ended", endedOn: "2026-06-15" }).where(sql`${assignments.clientId} = ${clientId} and ${assignments.exerciseId} = 'thought-record'`);
+    expect((await assign(actors.counselor!, { exerciseId: "thought-record" })).kind).toBe("ok");
   });
 
   it("pauses, resumes and ends with a pause record, a version check and an audit event each", async () => {

@@ -5,6 +5,7 @@ import { findExercise } from "@/exercises/library";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
 import { todayIn } from "@/lib/zod-fields";
+import { formatDay } from "@/checkins/format";
 import { toCadence } from "@/scheduling/schema";
 import { assignmentChangeSchema, commentSchema, createAssignmentSchema } from "./schemas";
 
@@ -39,6 +40,30 @@ export const createAssignment: Handler<typeof createAssignmentSchema, ClientRef,
   if ((exercise.audience === "family") !== (contactId !== null)) {
     const message = exercise.audience === "family" ? "This exercise is for family members: choose one." : "This exercise is for the client: choose the client.";
     throw new ActionRefused(message, { assignee: [message] });
+  }
+  // The same exercise already active for the same person is usually a slip (a second click, a
+  // forgotten earlier assignment): say so and ask before adding another.
+  if (input.confirmDuplicate !== "yes") {
+    const [active] = await db
+      .select({ startDate: assignments.startDate })
+      .from(assignments)
+      .where(
+        and(
+          eq(assignments.organisationId, actor.organisationId),
+          eq(assignments.clientId, record.clientId),
+          eq(assignments.exerciseId, exercise.id),
+          contactId === null ? isNull(assignments.contactId) : eq(assignments.contactId, contactId),
+          eq(assignments.status, "active"),
+          sql`(${assignments.endDate} is null or ${assignments.endDate} >= ${todayIn(record.timeZone)}::date)`,
+        ),
+      )
+      .orderBy(assignments.startDate)
+      .limit(1);
+    if (active) {
+      const who = contactId === null ? "the client" : "this person";
+      const message = `${exercise.title} is already active for ${who} (since ${formatDay(active.startDate)}). To add a second assignment of it anyway, tick the confirmation and assign again.`;
+      throw new ActionRefused(message, { confirmDuplicate: [message] });
+    }
   }
   const cadence = toCadence(input);
   const [row] = await db

@@ -8,6 +8,8 @@ export const createAssignmentSchema = scheduledFormSchema({
   assignee: z.string().min(1, "Choose who does the exercise."),
   exerciseId: z.string().trim().min(1, "Choose an exercise.").max(80),
   instructions: optionalText(1000, "the instructions"),
+  // Set when the counselor has been told the same exercise is already active for this person.
+  confirmDuplicate: z.literal("yes").optional(),
 });
 export type CreateAssignmentInput = z.infer<typeof createAssignmentSchema>;
 

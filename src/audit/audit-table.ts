@@ -38,6 +38,7 @@ export const auditActionLabels: Record<string, string> = {
   "auth.sign_out": "Signed out",
   "auth.sign_out_idle": "Signed out (idle)",
   "organisation.require_two_factor": "Two-factor requirement changed",
+  "organisation.paper_size": "Report paper size changed",
   "client.create": "Client created",
   "client.discharge": "Client discharged",
   "client.import": "Clients imported",

@@ -41,7 +41,7 @@ const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticM
 
 describe("trend components render their accessible equivalents on the server", () => {
   it("gives the score chart a summary, direction and a table", () => {
-    const out = html(createElement(ScoreTrend, { indicator, markers: [{ kind: "critical_alert", at: "2026-10-01T10:00:00.000Z", day: "2026-10-01", label: "Critical answer" }] }));
+    const out = html(createElement(ScoreTrend, { indicator, markers: [{ kind: "critical_alert", at: "2026-10-01T10:00:00.000Z", day: "2026-10-01", label: "Critical answer" }], endDay: "2026-11-05" }));
     expect(out).toContain("Lower is better ↓");
     expect(out).toContain("2 check-ins, from 28 to 6 (Low); lower is better. Since baseline: improved.");
     // The table is drawn when opened (TableToggle); its rows are the chart's points.
@@ -57,6 +57,7 @@ describe("trend components render their accessible equivalents on the server", (
     expect(out).toContain("−22");
     expect(out).toContain("Improved");
     expect(out).toContain("Attune pilot values");
+    expect(out).toContain("r and SD: the instrument file&#x27;s provisional values (0 of the 30 baselines needed for this organisation&#x27;s own)");
   });
 
   it("renders adherence, intensity and team tables", () => {

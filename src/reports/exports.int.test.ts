@@ -2,17 +2,20 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import type { Bundle, FhirResource } from "fhir/r4";
+import type { Bundle, FhirResource, Practitioner, QuestionnaireResponse, RelatedPerson } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import { instrumentVersions } from "@/checkins/instruments";
 import { getClientForActor } from "@/clients/queries";
-import { assignments, auditEvents, checkinAdministrations, clients, consents, exerciseEntries, supportContacts } from "@/db/schema";
+import { answerText } from "@/checkins/answers";
+import { formatWhen } from "@/checkins/format";
+import { assignments, auditEvents, checkinAdministrations, clients, consents, criticalAlerts, exerciseEntries, organisations, supportContacts, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { AnswerValue } from "@/instruments/fhir-schema";
 import { parseCsv } from "@/lib/csv";
+import { rciSourceText } from "@/outcomes/rci-source";
+import { verdictLabels } from "@/outcomes/verdict";
 import { addDays } from "@/lib/local-date";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { testMeta } from "@/lib/testing/fixtures";
@@ -23,7 +26,7 @@ import { CHECKIN_CSV_FIXED, EXERCISE_CSV_FIXED } from "./client-csv";
 import { CLIENT_FORMATS, caseloadExportResponse, clientExportResponse, EXPORT_LIMIT } from "./exports";
 import { renderProgressReportPdf } from "./pdf/render";
 import { progressReportData } from "./progress-data";
-import { checkinBundleSchema, unresolvedReferences } from "./testing/fhir-bundle-schema";
+import { fhirR4Errors, unresolvedReferences } from "./testing/fhir-r4-validator";
 
 let t: TestDatabase;
 let actors: Record<string, Actor>;
@@ -129,7 +132,137 @@ describe("the PDF progress report", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
+});
+
+/** Renders the report and reads each page's text back with poppler's pdftotext (and the file, for -bbox). */
+async function readPdf(data: Awaited<ReturnType<typeof progressReportData>>, check: (pages: string[], file: string) => void | Promise<void>) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "attune-pdf-"));
+  try {
+    const file = path.join(dir, "report.pdf");
+    writeFileSync(file, await renderProgressReportPdf(data));
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+    const pages = Array.from({ length: count }, (_, i) => execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), file, "-"], { encoding: "utf8" }).replace(/\s+/g, " "));
+    if (process.env.KEEP_PDF) execFileSync("cp", [file, `${process.env.KEEP_PDF}-${pages.length}.pdf`]);
+    await check(pages, file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("the PDF states critical answers in words", () => {
+  it("names the open alert's item, answer, date and status on page 1, and who acknowledged the earlier one with their note", async () => {
+    const actor = actors["counselor"]!;
+    const [open] = await t.db.select().from(criticalAlerts).where(and(isNull(criticalAlerts.acknowledgedAt), eq(criticalAlerts.organisationId, actor.organisationId)));
+    const client = (await getClientForActor(actor, open!.clientId))!;
+    expect(client, "the demo's open alert belongs to counselor@'s client").toBeTruthy();
+    const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false, db: t.db });
+    const [administration] = await t.db.select().from(checkinAdministrations).where(eq(checkinAdministrations.id, open!.administrationId));
+    const instrument = (await instrumentVersions(t.db, actor.organisationId, [])).get(`${administration!.instrumentUrl}|${administration!.instrumentVersion}`)!;
+    const item = instrument.items.find((i) => i.linkId === open!.linkId)!;
+    const answer = answerText(item, (administration!.answers as Record<string, AnswerValue>)[open!.linkId]);
+    const acknowledged = await t.db.select().from(criticalAlerts).where(and(eq(criticalAlerts.clientId, client.id), sql`${criticalAlerts.acknowledgedAt} is not null`));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    await readPdf(data, (pages) => {
+      const first = pages[0]!;
+      expect(first).toContain("1 open alert, not acknowledged");
+      expect(first).toContain("Open, unacknowledged:");
+      expect(first).toContain(item.text);
+      expect(first).toContain(`Answer: “${answer}”`);
+      expect(first).toContain(formatWhen(open!.raisedAt.toISOString(), client.timeZone));
+      // Near the top: before the scores table.
+      expect(first.indexOf("open alert")).toBeLessThan(first.indexOf("Check-in scores"));
+      expect(first).toContain(`Acknowledged by ${actor.name} on ${formatWhen(acknowledged[0]!.acknowledgedAt!.toISOString(), client.timeZone)}`);
+      expect(first).toContain(acknowledged[0]!.acknowledgementNote!);
+    });
+  }, 120_000);
+});
+
+describe("every verdict in the PDF names its parameter source", () => {
+  it("prints beside each verdict whether r and SD are this organisation's baselines or the file's provisional values", async () => {
+    const actor = actors["counselor"]!;
+    const client = (await getClientForActor(actor, clientId))!;
+    const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false, db: t.db });
+    const judged = data.indicators.filter((i) => i.change);
+    expect(judged.length).toBeGreaterThanOrEqual(3);
+    // The demo has both kinds: enough baselines for the weekly check-ins, too few for the monthly profile.
+    expect(new Set(judged.map((i) => i.rci!.source))).toEqual(new Set(["organisation", "instrument"]));
+    await readPdf(data, (pages) => {
+      const all = pages.join(" ");
+      for (const i of judged) {
+        // The verdict's own cell: its index and, on the next line, where r and SD come from.
+        expect(all, i.title).toContain(`RCI ${i.change!.rci.toFixed(2)} (${i.change!.reliable ? "reliable" : "not reliable"}, |RCI| ≥ 1.96) ${rciSourceText(i.rci!)}`);
+        expect(all).toContain(verdictLabels[i.change!.verdict]);
+      }
+      expect(all.match(/\|RCI\| ≥ 1\.96\) r and SD/g)?.length).toBe(judged.length);
+      expect(all).toContain("r and SD from this organisation's");
+      expect(all).toContain("r and SD: the instrument file's provisional values");
+    });
+  }, 120_000);
+});
+
+describe("the PDF's charts", () => {
+  it("keep every word inside the page, write four-digit years and end the time axis at the period's end", async () => {
+    const actor = actors["counselor"]!;
+    const client = (await getClientForActor(actor, clientId))!;
+    // A period that ended a while ago: nothing after its end may be drawn.
+    const end = addDays(today, -20);
+    const data = await progressReportData(actor, client, { from: addDays(end, -120), to: end }, { includeNotes: false, db: t.db });
+    expect(data.markers.some((m) => m.day > end) || data.indicators.some((i) => i.series?.points.some((p) => p.day > end))).toBe(false);
+    await readPdf(data, (pages, file) => {
+      const html = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" });
+      const outside: string[] = [];
+      for (const page of html.split("<page ").slice(1)) {
+        const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(page)!;
+        for (const m of page.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)) {
+          const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+          // Inside the page margins (44 points), where the chart boxes end: a label past them is cut off.
+          if (x0 < 43.5 || y0 < 0 || x1 > Number(w) - 43.5 || y1 > Number(h)) outside.push(`${m[5]} (${x0}–${x1})`);
+        }
+      }
+      expect(outside).toEqual([]);
+      // Every date on the pages but the day it was prepared: chart ticks, scores, assignments.
+      const all = pages.join(" ").replace(/Prepared \w{3} \d{1,2}, \d{4}/, "");
+      const ticks = [...all.matchAll(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d+)\b/g)];
+      expect(ticks.length).toBeGreaterThan(5);
+      expect(ticks.filter((t) => t[3]!.length !== 4).map((t) => t[0])).toEqual([]);
+      // No date on the page (tick or otherwise) lies after the period's end.
+      const last = ticks.map((t) => new Date(`${t[0]} 12:00 UTC`).toISOString().slice(0, 10)).sort().at(-1)!;
+      expect(last <= end, `${last} after ${end}`).toBe(true);
+    });
+  }, 120_000);
+});
+
+describe("paper size", () => {
+  it("lays reports out on Letter unless the organisation's administrator chooses A4; no one else may choose", async () => {
+    const { executeAction } = await import("@/lib/action-core");
+    const { setPaperSize, setPaperSizeSpec } = await import("./paper-size");
+    const counselor = actors["counselor"]!;
+    const client = (await getClientForActor(counselor, clientId))!;
+    const size = async () => {
+      const data = await progressReportData(counselor, client, { from: addDays(today, -30), to: today }, { includeNotes: false, db: t.db });
+      let out = "";
+      await readPdf(data, (_pages, file) => {
+        out = /Page size:\s+(.*)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]!;
+      });
+      return out;
+    };
+    expect(await size()).toContain("612 x 792 pts (letter)");
+    expect(await executeAction(t.db, counselor, setPaperSizeSpec, setPaperSize, { paperSize: "a4" }, testMeta)).toEqual({ kind: "not_found" });
+    expect(await executeAction(t.db, actors["admin"]!, setPaperSizeSpec, setPaperSize, { paperSize: "tabloid" }, testMeta)).toMatchObject({ kind: "invalid" });
+    expect(await executeAction(t.db, actors["admin"]!, setPaperSizeSpec, setPaperSize, { paperSize: "a4" }, testMeta)).toMatchObject({ kind: "ok" });
+    try {
+      expect(await size()).toContain("595.28 x 841.89 pts (A4)");
+      const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "organisation.paper_size"));
+      expect(event).toMatchObject({ actorUserId: actors["admin"]!.userId, detail: { paperSize: "a4" } });
+      // Another organisation keeps its own choice.
+      const other = actors["other-org"]!;
+      const [org] = await t.db.select({ paperSize: organisations.paperSize }).from(organisations).where(eq(organisations.id, other.organisationId));
+      expect(org!.paperSize).toBe("letter");
+    } finally {
+      await t.db.update(organisations).set({ paperSize: "letter" }).where(eq(organisations.id, counselor.organisationId));
+    }
+  }, 120_000);
 });
 
 describe("CSV exports", () => {
@@ -180,25 +313,69 @@ describe("CSV exports", () => {
 });
 
 describe("the FHIR Bundle", () => {
-  it("validates against the schema, resolves every reference and derives each score from its response", async () => {
+  it("validates against the official FHIR R4 schema, resolves every reference and derives each score from its response", async () => {
     const response = await clientExportResponse(t.db, actors["counselor"]!, clientId, "fhir", year, testMeta);
     expect(response.headers.get("Content-Type")).toContain("application/fhir+json");
     const bundle = JSON.parse(await response.text()) as Bundle;
-    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(checkinBundleSchema);
-    expect(validate(bundle), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(fhirR4Errors(bundle)).toEqual([]);
     expect(unresolvedReferences(bundle)).toEqual([]);
     const resources = (bundle.entry ?? []).map((e) => e.resource as FhirResource);
     expect(resources.filter((r) => r.resourceType === "Patient")).toHaveLength(1);
     const responses = resources.filter((r) => r.resourceType === "QuestionnaireResponse");
-    const own = await t.db.select({ n: count() }).from(checkinAdministrations).where(and(eq(checkinAdministrations.clientId, clientId), isNull(checkinAdministrations.contactId), sql`${checkinAdministrations.administeredAt} >= ${addDays(today, -366)}::date`));
+    const all = await t.db.select({ n: count() }).from(checkinAdministrations).where(and(eq(checkinAdministrations.clientId, clientId), sql`${checkinAdministrations.administeredAt} >= ${addDays(today, -366)}::date`));
     expect(responses.length).toBeGreaterThan(0);
-    expect(responses.length).toBeLessThanOrEqual(Number(own[0]!.n));
+    expect(responses.length).toBeLessThanOrEqual(Number(all[0]!.n));
     for (const o of resources) {
       if (o.resourceType !== "Observation") continue;
       expect(responses.some((q) => `urn:uuid:${q.id}` === o.derivedFrom![0]!.reference)).toBe(true);
     }
     expect(bundle.meta?.security?.some((s) => s.code === "42CFRPart2")).toBe(true);
-  });
+  }, 120_000);
+
+  it("refuses what FHIR R4 does not allow: the schema is the real one, not a stand-in", () => {
+    expect(fhirR4Errors({ resourceType: "Bundle", type: "collection", entry: [{ fullUrl: "urn:uuid:1", resource: { resourceType: "Patient", id: "a" } }] })).toEqual([]);
+    expect(fhirR4Errors({ resourceType: "Bundle", type: "collection", entry: [{ resource: { resourceType: "Patient", id: "a", nickname: "x" } }] })).not.toEqual([]);
+    expect(fhirR4Errors({ resourceType: "Bundle", type: "collection", entry: [{ resource: { resourceType: "QuestionnaireResponse", status: "done" } }] })).not.toEqual([]);
+    // Medplum's own Meta fields are not FHIR.
+    expect(fhirR4Errors({ resourceType: "Bundle", type: "collection", meta: { project: "x" } })).not.toEqual([]);
+  }, 120_000);
+
+  it("names who answered: the rating counselor for the clinician-rated profile, a family member for their own check-ins", async () => {
+    const actor = actors["counselor"]!;
+    const response = await clientExportResponse(t.db, actor, clientId, "fhir", year, testMeta);
+    const bundle = JSON.parse(await response.text()) as Bundle;
+    const byUrl = new Map((bundle.entry ?? []).map((e) => [e.fullUrl!, e.resource as FhirResource]));
+    const responses = [...byUrl.values()].filter((r): r is QuestionnaireResponse => r.resourceType === "QuestionnaireResponse");
+    const resolve = (reference: string | undefined) => byUrl.get(reference ?? "");
+
+    const rated = responses.filter((q) => q.questionnaire!.includes("attune-detachment-profile"));
+    expect(rated.length).toBeGreaterThan(0);
+    for (const q of rated) {
+      const source = resolve(q.source?.reference);
+      expect(source?.resourceType).toBe("Practitioner");
+      expect(q.author?.reference).toBe(q.source?.reference);
+      expect(q.subject?.reference).toBe(`urn:uuid:${clientId}`);
+    }
+    const [administration] = await t.db.select({ by: checkinAdministrations.administeredBy }).from(checkinAdministrations).where(eq(checkinAdministrations.id, rated[0]!.id!));
+    const [rater] = await t.db.select({ name: users.name }).from(users).where(eq(users.id, administration!.by!));
+    expect((resolve(rated[0]!.source!.reference) as Practitioner).name![0]!.text).toBe(rater!.name);
+
+    const own = responses.filter((q) => q.questionnaire!.includes("attune-numbness"));
+    expect(own.every((q) => resolve(q.source?.reference)?.resourceType === "Patient")).toBe(true);
+
+    // A family member's check-ins: in the Bundle as their own responses, not left out.
+    const familyCheckins = await t.db.select({ id: checkinAdministrations.id, contactId: checkinAdministrations.contactId }).from(checkinAdministrations)
+      .where(and(eq(checkinAdministrations.clientId, clientId), sql`${checkinAdministrations.contactId} is not null`, sql`${checkinAdministrations.administeredAt} >= ${addDays(today, -364)}::date`));
+    expect(familyCheckins.length).toBeGreaterThan(0);
+    for (const f of familyCheckins) {
+      const q = responses.find((r) => r.id === f.id)!;
+      expect(q, "the family check-in is in the Bundle").toBeTruthy();
+      const source = resolve(q.source?.reference) as RelatedPerson;
+      expect(source.resourceType).toBe("RelatedPerson");
+      expect(source.id).toBe(f.contactId);
+      expect(source.patient.reference).toBe(`urn:uuid:${clientId}`);
+    }
+  }, 120_000);
 });
 
 describe("rate limit", () => {

@@ -4,14 +4,15 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
 import { adherence as adherenceOf, weeklyAdherence, type Adherence, type Cadence, type WeeklyAdherence } from "@/scheduling/cadence";
 import { listAssignments } from "@/assignments/queries";
+import { answerText } from "@/checkins/answers";
 import { attuneNotice } from "@/checkins/catalog";
 import { describeCadence } from "@/scheduling/labels";
 import { instrumentVersions } from "@/checkins/instruments";
 import { rciParametersFor, type RciParameters } from "@/checkins/rci";
 import type { ClientHeader } from "@/clients/queries";
 import { getDb, rowsOf, type Db } from "@/db/client";
-import { organisations, sessionNotes, users, type NoteType, type Relationship } from "@/db/schema";
-import type { Band, Direction } from "@/instruments/fhir-schema";
+import { organisations, sessionNotes, users, type NoteType, type PaperSize, type Relationship } from "@/db/schema";
+import type { AnswerValue, Band, Direction } from "@/instruments/fhir-schema";
 import { noteOfClient } from "@/notes/access";
 import type { Attendance, FamilyTopic } from "@/notes/schemas";
 import type { ChangeResult } from "@/outcomes/change";
@@ -47,6 +48,19 @@ export interface ReportIndicator {
   notice: string | null;
 }
 
+/** A critical answer: every one still open, and those acknowledged in the period. */
+export interface ReportAlert {
+  instrumentTitle: string;
+  /** Who answered: the client, or the family member's name. */
+  byName: string;
+  itemText: string;
+  answerText: string;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedByName: string | null;
+  note: string | null;
+}
+
 export interface ReportAssignment {
   title: string;
   assignee: string;
@@ -75,12 +89,16 @@ export interface ReportNote {
 
 export interface ProgressReportData {
   organisation: string;
+  /** The organisation's chosen paper (Letter unless an administrator chose A4). */
+  paperSize: PaperSize;
   client: Pick<ClientHeader, "id" | "name" | "preferredName" | "recordNumber" | "dateOfBirth" | "recoveryFocus" | "status" | "startDate" | "timeZone" | "primaryCounselorName" | "pronouns">;
   period: ReportPeriod;
   preparedBy: string;
   generatedAt: string;
   indicators: ReportIndicator[];
   markers: Marker[];
+  /** Open alerts first (oldest first), then the period's acknowledged ones. */
+  alerts: ReportAlert[];
   intensity: IntensityPoint[];
   adherence: { overall: Adherence; weeks: WeeklyAdherence[] };
   assignments: ReportAssignment[];
@@ -96,6 +114,10 @@ export interface ProgressReportData {
 }
 
 type EndpointRow = { url: string; version: string; total: number; band: string | null; severity: number | null; day: string; rn: number };
+type AlertRow = {
+  link_id: string; message: string; raised_at: string | Date; acknowledged_at: string | Date | null; note: string | null; acknowledged_by: string | null;
+  url: string; version: string; answers: Record<string, AnswerValue>; contact_name: string | null;
+};
 type NoteRow = {
   id: string; type: NoteType; session_date: string; attendance: Attendance; topics: FamilyTopic[] | string; topics_other: string | null;
   attendees: { name: string; relationship: Relationship }[] | null;
@@ -123,8 +145,8 @@ export async function progressReportData(
   const span = periodSpan(period, tz);
   const own = sql`organisation_id = ${org} and client_id = ${client.id} and contact_id is null and status <> 'invalid'`;
   const day = sql`to_char(administered_at at time zone ${tz}, 'YYYY-MM-DD')`;
-  const [orgRow, recent, baselines, counts, series, markers, intensity, assignments, noteRows] = await Promise.all([
-    db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, org)),
+  const [orgRow, recent, baselines, counts, series, markers, intensity, assignments, noteRows, alertRows] = await Promise.all([
+    db.select({ name: organisations.name, paperSize: organisations.paperSize }).from(organisations).where(eq(organisations.id, org)),
     db.execute(sql`
       select url, version, total, band, severity, day, rn from (
         select instrument_url as url, instrument_version as version, total::float8 as total, band_label as band, band_severity::int as severity, ${day} as day,
@@ -151,6 +173,17 @@ export async function progressReportData(
       where session_notes.organisation_id = ${org} and session_notes.status = 'signed' and session_notes.session_date between ${period.from}::date and ${period.to}::date
         and ${noteOfClient(org, client.id)}
       order by session_notes.session_date, session_notes.id`),
+    // Open whenever raised (up to the period's end), or acknowledged within the period.
+    db.execute(sql`
+      select a.link_id, a.message, a.raised_at, a.acknowledged_at, a.acknowledgement_note as note, u.name as acknowledged_by,
+        x.instrument_url as url, x.instrument_version as version, x.answers, c.name as contact_name
+      from critical_alerts a
+      join checkin_administrations x on x.id = a.administration_id
+      left join users u on u.id = a.acknowledged_by
+      left join support_contacts c on c.id = x.contact_id
+      where a.organisation_id = ${org} and a.client_id = ${client.id} and a.raised_at <= ${span.to.toISOString()}::timestamptz
+        and (a.acknowledged_at is null or a.acknowledged_at between ${span.from.toISOString()}::timestamptz and ${span.to.toISOString()}::timestamptz)
+      order by a.acknowledged_at is not null, a.raised_at, a.id`),
   ]);
 
   const latestByUrl = new Map<string, EndpointRow[]>();
@@ -158,7 +191,8 @@ export async function progressReportData(
   const baselineByUrl = new Map(rowsOf<EndpointRow>(baselines).map((r) => [r.url, r]));
   const countByUrl = new Map(rowsOf<{ url: string; n: number }>(counts).map((r) => [r.url, Number(r.n)]));
   const versions = [...latestByUrl.values()].map((rows) => ({ url: rows[0]!.url, version: rows[0]!.version }));
-  const instruments = await instrumentVersions(db, org, versions);
+  const alertList = rowsOf<AlertRow>(alertRows);
+  const instruments = await instrumentVersions(db, org, [...versions, ...alertList]);
 
   const indicators: ReportIndicator[] = [];
   for (const { url, version } of versions) {
@@ -188,6 +222,22 @@ export async function progressReportData(
     });
   }
   indicators.sort((a, b) => Number(b.url.endsWith("attune-numbness")) - Number(a.url.endsWith("attune-numbness")) || a.title.localeCompare(b.title));
+
+  const alerts: ReportAlert[] = alertList.map((a) => {
+    const instrument = instruments.get(`${a.url}|${a.version}`);
+    const item = instrument?.items.find((i) => i.linkId === a.link_id);
+    const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+    return {
+      instrumentTitle: instrument?.title ?? "Check-in",
+      byName: a.contact_name ?? "Client",
+      itemText: item?.text ?? a.message,
+      answerText: (item ? answerText(item, a.answers[a.link_id]) : null) ?? "not recorded",
+      raisedAt: iso(a.raised_at)!,
+      acknowledgedAt: iso(a.acknowledged_at),
+      acknowledgedByName: a.acknowledged_by,
+      note: a.note,
+    };
+  });
 
   const inPeriod = (d: string) => d >= period.from && d <= period.to;
   const clientAssignments = assignments.filter((a) => !a.forFamily);
@@ -226,12 +276,14 @@ export async function progressReportData(
 
   return {
     organisation: orgRow[0]?.name ?? "",
+    paperSize: orgRow[0]?.paperSize ?? "letter",
     client,
     period,
     preparedBy: actor.name,
     generatedAt: now.toISOString(),
     indicators,
     markers,
+    alerts,
     intensity,
     adherence: { overall: adherenceOf(occurrences), weeks: weeklyAdherence(occurrences) },
     assignments: reportAssignments,

@@ -172,6 +172,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "action src/checkins/actions.ts#retireInstrumentAction": rules.adminRecord("action"),
   "action src/exercises/actions.ts#addCustomExerciseAction": rules.admin("action"),
   "action src/users/two-factor-actions.ts#setOrgTwoFactorAction": rules.admin("action"),
+  "action src/reports/paper-size-actions.ts#setPaperSizeAction": rules.admin("action"),
   "action src/users/two-factor-actions.ts#resetTwoFactorAction": rules.adminRecord("action"),
 
   // Clinicians, not about one client.

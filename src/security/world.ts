@@ -123,7 +123,7 @@ async function buildTarget(db: Db, owner: MatrixRole, actor: Actor, client: { id
   await run(db, actor, saveNoteSpec, saveNote, { ...body, version: "1" });
   await run(db, actor, signNoteSpec, signNote, { ...body, version: "2" });
 
-  const assignment = await run(db, actor, createAssignmentSpec, createAssignment, { clientId, assignee: "client", exerciseId: "body-scan", cadence: "daily", startDate: today });
+  const assignment = await run(db, actor, createAssignmentSpec, createAssignment, { clientId, assignee: "client", exerciseId: "body-scan", cadence: "daily", startDate: today, confirmDuplicate: "yes" });
   const link = await run(db, actor, createLinkSpec, createLink, { clientId, holder: "client" });
   const holder = await resolvePortalLink(db, link.token, meta.ip);
   if (!holder) throw new Error("matrix world: a new portal link did not resolve");

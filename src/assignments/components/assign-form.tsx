@@ -67,6 +67,15 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
         <CadenceFieldset state={state} today={today} />
         <TextAreaField name="instructions" label="Instructions for the person" rows={2} defaultValue={valueOf(state, "instructions")} errors={errors.instructions} className="sm:col-span-2" />
       </div>
+      {errors.confirmDuplicate ? (
+        <div className="rounded-md border border-warn/40 bg-warn-bg p-3 text-sm">
+          <p id="confirm-duplicate-reason">{errors.confirmDuplicate[0]}</p>
+          <label className="mt-2 flex items-center gap-2 font-medium">
+            <input type="checkbox" name="confirmDuplicate" value="yes" aria-describedby="confirm-duplicate-reason" />
+            Yes, assign it again alongside the active one
+          </label>
+        </div>
+      ) : null}
       <div className="flex gap-2">
         <SubmitButton>Assign</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>

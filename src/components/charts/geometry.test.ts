@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayX, DAY_MS, linearScale, monotonePath, niceTicks, plotArea, timeDomain, timeTicks, visibleBands } from "./geometry";
+import { dayX, DAY_MS, formatTimeTick, linearPath, linearScale, markerGroups, niceTicks, plotArea, tickAnchor, timeDomain, timeTicks, visibleBands } from "./geometry";
 
 describe("chart geometry shared by the screen and the PDF", () => {
   it("picks round y ticks across the domain", () => {
@@ -29,15 +29,36 @@ describe("chart geometry shared by the screen and the PDF", () => {
     expect(bands[1]!.fill).toBe("#fee2e2");
   });
 
-  it("draws a monotone curve that passes through every point and never overshoots", () => {
-    const pts = [{ x: 0, y: 10 }, { x: 10, y: 0 }, { x: 20, y: 0 }, { x: 30, y: 10 }];
-    const d = monotonePath(pts);
-    expect(d.startsWith("M0,10C")).toBe(true);
-    expect(d).toContain(",10,0C");
-    expect(d.endsWith(",30,10")).toBe(true);
-    // The flat middle segment stays flat: both control points at y = 0.
-    expect(d).toContain("C13.33,0,16.67,0,20,0");
-    expect(monotonePath([{ x: 1, y: 2 }, { x: 3, y: 4 }])).toBe("M1,2L3,4");
+  it("draws straight segments between the observed points, nothing in between", () => {
+    const pts = [{ x: 0, y: 10 }, { x: 10, y: 0 }, { x: 20, y: 0 }, { x: 30.126, y: 10 }];
+    expect(linearPath(pts)).toBe("M0,10L10,0L20,0L30.13,10");
+    expect(linearPath([])).toBe("");
+  });
+
+  it("ends the time axis at the period's end, never later, and leaves out what comes after", () => {
+    const end = dayX("2026-12-07");
+    expect(timeDomain([dayX("2026-09-01"), dayX("2026-11-30"), dayX("2026-12-20")], end)).toEqual([dayX("2026-09-01"), end]);
+    expect(timeDomain([dayX("2026-12-07")], end)).toEqual([end - 7 * DAY_MS, end]);
+    expect(timeDomain([], end)).toEqual([end - 7 * DAY_MS, end]);
+  });
+
+  it("writes four-digit years on date ticks", () => {
+    expect(formatTimeTick(dayX("2026-10-05"))).toBe("Oct 5, 2026");
+    expect(formatTimeTick(dayX("2026-10-05"), [dayX("2026-09-01"), dayX("2026-11-01")])).toBe("Oct 5, 2026");
+    // Monthly ticks on a long axis fall on first days: the month and the year say it all.
+    expect(formatTimeTick(dayX("2026-10-01"), [dayX("2026-01-01"), dayX("2026-12-01")])).toBe("Oct 2026");
+  });
+
+  it("keeps a tick label inside the drawing by anchoring it to the edge it would cross", () => {
+    expect(tickAnchor(500, 40, 0, 507)).toBe("end");
+    expect(tickAnchor(10, 40, 0, 507)).toBe("start");
+    expect(tickAnchor(250, 40, 0, 507)).toBe("middle");
+  });
+
+  it("draws markers on the same day as one line with one label, and moves a label that would touch its neighbour", () => {
+    const m = (day: string, short: string) => ({ x: dayX(day), short, colour: "#000", dash: "0" });
+    const groups = markerGroups([m("2026-10-01", "Ex"), m("2026-10-01", "Fam"), m("2026-10-01", "Ex"), m("2026-10-02", "Fam"), m("2026-11-20", "Alert"), m("2027-01-01", "Ex")], [dayX("2026-09-01"), dayX("2026-12-01")]);
+    expect(groups.map((g) => [g.label, g.row])).toEqual([["Ex + Fam", 0], ["Fam", 1], ["Alert", 0]]);
   });
 
   it("maps the domain onto the plot area", () => {

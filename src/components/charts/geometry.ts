@@ -1,6 +1,6 @@
 /**
  * Chart geometry shared by the screen charts (recharts) and the PDF charts (@react-pdf's SVG
- * primitives): the time domain, the ticks on both axes, the bands and the curve. Pure and
+ * primitives): the time domain, the ticks on both axes, the bands, the markers and the line. Pure and
  * framework-free, so a trend drawn in a report has the same extent, ticks, bands and line shape
  * as the one on the Trends tab.
  */
@@ -11,16 +11,22 @@ export const DAY_MS = 86_400_000;
 /** A calendar day 'YYYY-MM-DD' as the x value charts use: noon UTC, so no zone moves it a day. */
 export const dayX = (day: string): number => Date.parse(`${day}T12:00:00Z`);
 
-/** The x extent of the data and markers; a single day is widened to a week so it is not a point. */
-export function timeDomain(xs: readonly number[]): [number, number] {
-  if (xs.length === 0) return [0, 1];
-  let min = xs[0]!;
-  let max = xs[0]!;
-  for (const x of xs) {
+/**
+ * The x extent of the data and markers. With `end` (the period's last day, or today), the axis ends
+ * exactly there, never later: anything after it is left out, and the axis never runs into days
+ * that have not happened. A single day is widened to a week (back from `end` when given).
+ */
+export function timeDomain(xs: readonly number[], end?: number): [number, number] {
+  const inside = end === undefined ? xs : xs.filter((x) => x <= end);
+  if (inside.length === 0) return end === undefined ? [0, 1] : [end - 7 * DAY_MS, end];
+  let min = inside[0]!;
+  let max = end ?? inside[0]!;
+  for (const x of inside) {
     if (x < min) min = x;
-    if (x > max) max = x;
+    if (end === undefined && x > max) max = x;
   }
-  return max - min < DAY_MS ? [min - 3 * DAY_MS, max + 3 * DAY_MS] : [min, max];
+  if (max - min >= DAY_MS) return [min, max];
+  return end === undefined ? [min - 3 * DAY_MS, max + 3 * DAY_MS] : [end - 7 * DAY_MS, end];
 }
 
 /** Round numbers (1, 2 or 5 × a power of ten) from min to max, about `count` of them. */
@@ -34,6 +40,8 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
+const MONTHLY_TICKS_AFTER = 120 * DAY_MS;
+
 /** Ticks on a time axis at calendar boundaries (days, Mondays, or first days of months), at most `count`. */
 export function timeTicks([from, to]: readonly [number, number], count = 6): number[] {
   const span = to - from;
@@ -41,7 +49,7 @@ export function timeTicks([from, to]: readonly [number, number], count = 6): num
   const start = new Date(from);
   if (span <= 14 * DAY_MS) {
     for (let t = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate(), 12); t <= to; t += DAY_MS) if (t >= from) candidates.push(t);
-  } else if (span <= 120 * DAY_MS) {
+  } else if (span <= MONTHLY_TICKS_AFTER) {
     const monday = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() - ((start.getUTCDay() + 6) % 7), 12);
     for (let t = monday; t <= to; t += 7 * DAY_MS) if (t >= from) candidates.push(t);
   } else {
@@ -55,8 +63,55 @@ export function timeTicks([from, to]: readonly [number, number], count = 6): num
   return candidates.filter((_, i) => i % every === 0);
 }
 
-const tickFormat = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" });
-export const formatTimeTick = (ms: number): string => tickFormat.format(new Date(ms));
+// Four-digit years: "Oct 5, 26" reads like a day of the month. Ticks on first days of months
+// (long ranges, see timeTicks) name the month alone, which leaves room for more of them.
+const tickFormat = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+export const formatTimeTick = (ms: number, domain?: readonly [number, number]): string =>
+  (domain && domain[1] - domain[0] > MONTHLY_TICKS_AFTER ? monthFormat : tickFormat).format(new Date(ms));
+
+/**
+ * How to anchor a tick label of about `labelWidth` at `x` so it stays inside [left, right] (the
+ * drawing's own edges): centred where it fits, else flush with the edge it would cross.
+ */
+export function tickAnchor(x: number, labelWidth: number, left: number, right: number): "start" | "middle" | "end" {
+  if (x + labelWidth / 2 > right) return "end";
+  if (x - labelWidth / 2 < left) return "start";
+  return "middle";
+}
+
+/** A rough width of a date tick label ("Sep 28, 2026") at a font size, for anchoring. */
+export const tickLabelWidth = (text: string, fontSize: number): number => text.length * fontSize * 0.56;
+
+export interface MarkerLike {
+  x: number;
+  short: string;
+  colour: string;
+  dash: string;
+}
+
+/**
+ * Event markers gathered by day, so markers on the same day are one line with one label
+ * ("Ex + Fam") rather than lines and words drawn over each other; a label that would touch the
+ * previous one (closer than `minGap` of the axis) drops to a second row.
+ */
+export function markerGroups<M extends MarkerLike>(markers: readonly M[], [from, to]: readonly [number, number], minGap = 0.06): { x: number; label: string; colour: string; dash: string; row: 0 | 1; members: M[] }[] {
+  const byX = new Map<number, M[]>();
+  for (const m of markers) if (m.x >= from && m.x <= to) byX.set(m.x, [...(byX.get(m.x) ?? []), m]);
+  const span = Math.max(1, to - from);
+  const out: { x: number; label: string; colour: string; dash: string; row: 0 | 1; members: M[] }[] = [];
+  let lastX = -Infinity;
+  let lastRow = 1 as 0 | 1;
+  for (const [x, members] of [...byX.entries()].sort((a, b) => a[0] - b[0])) {
+    const shorts = [...new Set(members.map((m) => m.short))];
+    const close = (x - lastX) / span < minGap;
+    const row: 0 | 1 = close && lastRow === 0 ? 1 : 0;
+    out.push({ x, label: shorts.join(" + "), colour: shorts.length > 1 ? "#374151" : members[0]!.colour, dash: members[0]!.dash, row, members });
+    lastX = x;
+    lastRow = row;
+  }
+  return out;
+}
 
 export interface BandLike {
   from: number;
@@ -84,45 +139,14 @@ export interface Point {
   y: number;
 }
 
-const sign = (x: number) => (x < 0 ? -1 : 1);
-
-// Monotone cubic interpolation in x (Steffen 1990), the curve recharts draws for type="monotone"
-// (d3's curveMonotoneX): it never overshoots the data, so a line never leaves its band falsely.
-function slope3(p0: Point, p1: Point, p2: Point): number {
-  const h0 = p1.x - p0.x;
-  const h1 = p2.x - p1.x;
-  const s0 = h0 === 0 ? 0 : (p1.y - p0.y) / h0;
-  const s1 = h1 === 0 ? 0 : (p2.y - p1.y) / h1;
-  const p = h0 + h1 === 0 ? 0 : (s0 * h1 + s1 * h0) / (h0 + h1);
-  return (sign(s0) + sign(s1)) * Math.min(Math.abs(s0), Math.abs(s1), 0.5 * Math.abs(p)) || 0;
-}
-
-function slope2(p0: Point, p1: Point, t: number): number {
-  const h = p1.x - p0.x;
-  return h ? ((3 * (p1.y - p0.y)) / h - t) / 2 : t;
-}
-
 const f = (n: number) => (Math.round(n * 100) / 100).toString();
 
-/** An SVG path through the points (already in pixels), as a monotone curve. */
-export function monotonePath(points: readonly Point[]): string {
-  if (points.length === 0) return "";
-  const [first] = points;
-  if (points.length === 1) return `M${f(first!.x)},${f(first!.y)}`;
-  if (points.length === 2) return `M${f(first!.x)},${f(first!.y)}L${f(points[1]!.x)},${f(points[1]!.y)}`;
-  const n = points.length;
-  const m = new Array<number>(n).fill(0);
-  for (let i = 1; i < n - 1; i++) m[i] = slope3(points[i - 1]!, points[i]!, points[i + 1]!);
-  m[0] = slope2(points[0]!, points[1]!, m[1]!);
-  m[n - 1] = slope2(points[n - 2]!, points[n - 1]!, m[n - 2]!);
-  let d = `M${f(first!.x)},${f(first!.y)}`;
-  for (let i = 0; i < n - 1; i++) {
-    const a = points[i]!;
-    const b = points[i + 1]!;
-    const dx = (b.x - a.x) / 3;
-    d += `C${f(a.x + dx)},${f(a.y + dx * m[i]!)},${f(b.x - dx)},${f(b.y - dx * m[i + 1]!)},${f(b.x)},${f(b.y)}`;
-  }
-  return d;
+/**
+ * An SVG path of straight segments between the observed points (already in pixels). Charts draw
+ * these, not curves: a curve invents values between check-ins that nobody reported.
+ */
+export function linearPath(points: readonly Point[]): string {
+  return points.map((p, i) => `${i === 0 ? "M" : "L"}${f(p.x)},${f(p.y)}`).join("");
 }
 
 /** Where the plot sits inside a chart of the given size: room for the y axis and the date ticks. */

@@ -1,5 +1,9 @@
 import { sql } from "drizzle-orm";
-import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+// The paper the organisation's PDF reports are laid out on: US programmes expect Letter.
+export const paperSize = pgEnum("paper_size", ["letter", "a4"]);
+export type PaperSize = (typeof paperSize.enumValues)[number];
 
 export const organisations = pgTable("organisations", {
   id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
@@ -8,6 +12,7 @@ export const organisations = pgTable("organisations", {
   isDemo: boolean("is_demo").notNull().default(false),
   // Counselors and supervisors must use two-factor sign-in (TOTP); set by an administrator.
   requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+  paperSize: paperSize("paper_size").notNull().default("letter"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

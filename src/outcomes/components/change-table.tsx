@@ -2,6 +2,7 @@ import { BandBadge, formatScore } from "@/checkins/components/score-parts";
 import { formatDay } from "@/checkins/format";
 import { Badge } from "@/components/ui/badge";
 import type { IndicatorTrend } from "../trends";
+import { rciSourceText } from "../rci-source";
 import { verdictLabels, verdictTones } from "../verdict";
 
 const f3 = (n: number) => n.toFixed(2);
@@ -60,16 +61,17 @@ export function ChangeTable({ indicators }: { indicators: readonly IndicatorTren
                         </p>
                         <p>Reliable when |RCI| ≥ 1.96: {c.reliable ? "yes" : "no"}.</p>
                         {c.cutoff !== null ? <p>Clinical cut-off: {f3(c.cutoff)} (method {c.cutoffMethod}); crossed: {c.crossedCutoff ? "yes" : "no"}.</p> : <p>No norms: no clinical cut-off.</p>}
-                        <p className="text-muted">
-                          r and SD from {i.rci.source === "organisation" ? `this organisation's ${i.rci.baselines} baselines` : "the instrument"}: {i.rci.citation}
-                        </p>
+                        <p className="text-muted">{i.rci.citation}</p>
                       </div>
                     </details>
                   ) : (
                     <span className="text-muted">Needs a baseline and a later check-in</span>
                   )}
                 </td>
-                <td className="px-3 py-2">{c ? <Badge tone={verdictTones[c.verdict]}>{verdictLabels[c.verdict]}</Badge> : <span className="text-muted">—</span>}</td>
+                <td className="px-3 py-2">
+                  {c ? <Badge tone={verdictTones[c.verdict]}>{verdictLabels[c.verdict]}</Badge> : <span className="text-muted">—</span>}
+                  {c && i.rci ? <span className="mt-1 block text-xs text-muted">{rciSourceText(i.rci)}</span> : null}
+                </td>
               </tr>
             );
           })}

@@ -12,7 +12,7 @@ import { betterDirectionText } from "../verdict";
 import { ScoreChart } from "./trend-charts";
 
 /** A score over time with the bands shaded and named, event markers, a summary and a table. */
-export function ScoreTrend({ indicator, markers }: { indicator: IndicatorTrend; markers: readonly Marker[] }) {
+export function ScoreTrend({ indicator, markers, endDay }: { indicator: IndicatorTrend; markers: readonly Marker[]; /** The axis ends here (today in the client's zone). */ endDay: string }) {
   const points = indicator.series?.points ?? [];
   const grain = indicator.series?.grain ?? "point";
   const markerSpecs: MarkerSpec[] = markers.map((m) => ({ x: dayX(m.day), short: markerStyle[m.kind].short, colour: markerColours[m.kind], dash: markerStyle[m.kind].dash }));
@@ -36,7 +36,7 @@ export function ScoreTrend({ indicator, markers }: { indicator: IndicatorTrend; 
       summary={scoreSummary({ title: indicator.title, points, grain, direction: indicator.direction, verdict: indicator.change?.verdict ?? null })}
       aside={<span className="text-sm font-medium">{betterDirectionText(indicator.direction)}</span>}
     >
-      <ScoreChart title={indicator.title} series={encodeScores(grain, points)} bands={indicator.bands} markers={markerSpecs} yDomain={[indicator.min, indicator.max]} legend={legend} />
+      <ScoreChart title={indicator.title} series={encodeScores(grain, points)} bands={indicator.bands} markers={markerSpecs} end={dayX(endDay)} yDomain={[indicator.min, indicator.max]} legend={legend} />
     </ChartFrame>
   );
 }

@@ -29,7 +29,7 @@ import {
  */
 
 /** A score series: the last score (and the average, for weekly or monthly points), the bands and the event markers. */
-export function ScoreChart({ title, series, bands, markers, yDomain, legend }: { title: string; series: CompactScores; bands: BandSpec[]; markers: MarkerSpec[]; yDomain: [number, number]; legend?: ReactNode }) {
+export function ScoreChart({ title, series, bands, markers, end, yDomain, legend }: { title: string; series: CompactScores; bands: BandSpec[]; markers: MarkerSpec[]; end?: number; yDomain: [number, number]; legend?: ReactNode }) {
   const count = scoreCount(series);
   const data = useMemo<TimePoint[]>(() => {
     const out: TimePoint[] = [];
@@ -41,7 +41,7 @@ export function ScoreChart({ title, series, bands, markers, yDomain, legend }: {
   const lines = series.grain === "point" ? [{ key: "score", label: "Score" }] : [{ key: "score", label: "Last score" }, { key: "average", label: "Average", dashed: true }];
   return (
     <ChartBody caption={title} rowCount={count} table={() => scoreTable(series)}>
-      {count > 0 ? <TimeLineChart data={data} describe={describe} lines={lines} bands={bands} markers={markers} yDomain={yDomain} yLabel="Score" /> : <p className="text-sm text-muted">No check-ins in this range.</p>}
+      {count > 0 ? <TimeLineChart data={data} describe={describe} lines={lines} bands={bands} markers={markers} end={end} yDomain={yDomain} yLabel="Score" /> : <p className="text-sm text-muted">No check-ins in this range.</p>}
       {legend}
     </ChartBody>
   );

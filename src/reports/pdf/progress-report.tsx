@@ -1,18 +1,22 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { markerColours } from "@/components/charts/palette";
+import { formatWhen } from "@/checkins/format";
 import { displayName, formatDate } from "@/clients/display";
 import { focusLabels, statusLabels } from "@/clients/schemas";
 import { attendanceLabels, noteTypeLabels, topicLabels } from "@/notes/schemas";
+import { localDateOf } from "@/lib/local-date";
 import { markerStyle } from "@/outcomes/markers";
 import { adherenceSummary, intensitySummary, scoreSummary } from "@/outcomes/summaries";
+import { rciSourceText } from "@/outcomes/rci-source";
 import { verdictLabels } from "@/outcomes/verdict";
 import { REDISCLOSURE_NOTICE } from "../notice";
+import { paperPages } from "../paper-size";
 import { formatPeriod } from "../period";
-import type { ProgressReportData, ReportIndicator, ReportScore } from "../progress-data";
+import type { ProgressReportData, ReportAlert, ReportIndicator, ReportScore } from "../progress-data";
 import { colours, styles } from "./theme";
 import { TrendChartPdf } from "./trend-chart";
 
-const CONTENT_WIDTH = 595.28 - 2 * 44;
+const MARGIN = 44;
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const day = (d: string) => formatDate(d);
 // Adherence when nothing came due: a dash with words, as on every screen (src/outcomes/adherence-text.ts).
@@ -72,6 +76,39 @@ function Verdict({ indicator }: { indicator: ReportIndicator }) {
       <Text style={styles.small}>
         RCI {c.rci.toFixed(2)} ({c.reliable ? "reliable" : "not reliable"}, |RCI| ≥ 1.96)
       </Text>
+      {indicator.rci ? <Text style={styles.small}>{rciSourceText(indicator.rci)}</Text> : null}
+    </View>
+  );
+}
+
+/** Critical answers in words, near the top of page 1: what is open, what was acknowledged and by whom. */
+function Alerts({ alerts, timeZone }: { alerts: ReportAlert[]; timeZone: string }) {
+  const open = alerts.filter((a) => a.acknowledgedAt === null);
+  const closed = alerts.filter((a) => a.acknowledgedAt !== null);
+  const when = (iso: string) => formatWhen(iso, timeZone);
+  const raised = (a: ReportAlert) => `${a.instrumentTitle}, answered by ${a.byName === "Client" ? "the client" : a.byName} on ${when(a.raisedAt)}. Item: “${a.itemText}” Answer: “${a.answerText}”.`;
+  return (
+    <View style={{ marginTop: 8, padding: 8, borderWidth: open.length ? 1.2 : 0.5, borderColor: open.length ? colours.danger : colours.line, borderRadius: 3 }} wrap={false}>
+      <Text style={{ fontSize: 10, fontWeight: "bold", color: open.length ? colours.danger : colours.ink }}>
+        {open.length === 0 ? "Critical answers: no open alerts" : `Critical answers: ${open.length} open alert${open.length === 1 ? "" : "s"}, not acknowledged`}
+      </Text>
+      {open.map((a, i) => (
+        <Text key={`o${i}`} style={[styles.para, { marginTop: 3, marginBottom: 0 }]}>
+          <Text style={{ fontWeight: "bold", color: colours.danger }}>Open, unacknowledged: </Text>
+          {raised(a)}
+        </Text>
+      ))}
+      {closed.length === 0 ? (
+        <Text style={[styles.small, { marginTop: 3 }]}>No alerts were acknowledged in this period.</Text>
+      ) : (
+        closed.map((a, i) => (
+          <Text key={`c${i}`} style={[styles.para, { marginTop: 3, marginBottom: 0 }]}>
+            <Text style={{ fontWeight: "bold" }}>Acknowledged: </Text>
+            {raised(a)} Acknowledged by {a.acknowledgedByName ?? "a former staff member"} on {when(a.acknowledgedAt!)}
+            {a.note ? `, with the note: “${a.note}”` : ", with no note."}
+          </Text>
+        ))
+      )}
     </View>
   );
 }
@@ -90,12 +127,16 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
   const { client, period } = data;
   const generated = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: client.timeZone, timeZoneName: "short" }).format(new Date(data.generatedAt));
   const notices = [...new Set(data.indicators.map((i) => i.notice).filter((n): n is string => Boolean(n)))];
-  const rciSources = [...new Set(data.indicators.flatMap((i) => (i.rci ? [i.rci.source === "organisation" ? `this organisation's ${i.rci.baselines} baselines (${i.title})` : i.rci.citation] : [])))];
   const markerKinds = (Object.keys(markerStyle) as (keyof typeof markerStyle)[]).filter((k) => data.markers.some((m) => m.kind === k));
   const a = data.adherence.overall;
+  const paper = paperPages[data.paperSize];
+  const contentWidth = paper.width - 2 * MARGIN;
+  // Charts end on the period's last day, or today when the period reaches past it.
+  const today = localDateOf(new Date(data.generatedAt), client.timeZone);
+  const chartEnd = period.to < today ? period.to : today;
   return (
     <Document title={`Progress report: ${client.recordNumber}, ${formatPeriod(period)}`} author={data.organisation} subject="Client progress report" creator="Attune" producer="Attune">
-      <Page size="A4" style={styles.page}>
+      <Page size={paper.name} style={styles.page}>
         <View style={styles.runningHead} fixed>
           <Text render={({ pageNumber }) => (pageNumber > 1 ? `${data.organisation} · Progress report` : "")} />
           <Text render={({ pageNumber }) => (pageNumber > 1 ? `${displayName(client)} · Record ${client.recordNumber} · ${formatPeriod(period)}` : "")} />
@@ -131,6 +172,8 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
           <Field label="Counselor" value={client.primaryCounselorName} />
         </View>
 
+        <Alerts alerts={data.alerts} timeZone={client.timeZone} />
+
         <Text style={styles.h2}>Check-in scores</Text>
         {data.indicators.length === 0 ? (
           <Text style={styles.para}>No scored check-ins up to the end of this period.</Text>
@@ -154,7 +197,7 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
               ])}
             />
             <Text style={[styles.small, { marginTop: 3 }]}>
-              Baseline is the first complete check-in; latest and previous are the last two up to the end of the period. Reliable change index after Jacobson and Truax: (latest − baseline) / (√2 · SD · √(1 − r)); a change is reliable when |RCI| ≥ 1.96. r and SD from {rciSources.join("; ") || "the instruments"}.
+              Baseline is the first complete check-in; latest and previous are the last two up to the end of the period. Reliable change index after Jacobson and Truax: (latest − baseline) / (√2 · SD · √(1 − r)); a change is reliable when |RCI| ≥ 1.96. Beside each verdict: where its r (reliability) and SD come from, this organisation&apos;s own baselines or the values in the instrument&apos;s file.
             </Text>
             {notices.map((n) => (
               <Text key={n} style={[styles.small, { marginTop: 2 }]}>
@@ -162,7 +205,9 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
               </Text>
             ))}
 
-            <Text style={styles.h2}>Trends</Text>
+            <Text style={styles.h2} minPresenceAhead={150}>
+              Trends
+            </Text>
             {data.indicators.map((i) => (
               <View key={i.url} wrap={false} style={{ marginBottom: 8 }}>
                 <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
@@ -172,7 +217,7 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
                 <Text style={[styles.small, { marginBottom: 2 }]}>
                   {scoreSummary({ title: i.title, points: i.series?.points ?? [], grain: i.series?.grain ?? "point", direction: i.direction, verdict: i.change?.verdict ?? null })}
                 </Text>
-                {(i.series?.points.length ?? 0) > 0 ? <TrendChartPdf indicator={i} markers={data.markers} width={CONTENT_WIDTH} /> : null}
+                {(i.series?.points.length ?? 0) > 0 ? <TrendChartPdf indicator={i} markers={data.markers} endDay={chartEnd} width={contentWidth} /> : null}
               </View>
             ))}
             {markerKinds.length ? (

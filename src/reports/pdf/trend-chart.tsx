@@ -1,5 +1,5 @@
 import { Circle, G, Line, Path, Rect, Svg, Text } from "@react-pdf/renderer";
-import { dayX, formatTimeTick, linearScale, monotonePath, niceTicks, plotArea, timeDomain, timeTicks, visibleBands } from "@/components/charts/geometry";
+import { dayX, formatTimeTick, linearPath, linearScale, markerGroups, niceTicks, plotArea, tickAnchor, tickLabelWidth, timeDomain, timeTicks, visibleBands } from "@/components/charts/geometry";
 import { markerColours, seriesColours } from "@/components/charts/palette";
 import { markerStyle } from "@/outcomes/markers";
 import type { Marker } from "@/outcomes/queries";
@@ -9,20 +9,27 @@ import { FONT } from "./theme";
 type SvgStyle = NonNullable<React.ComponentProps<typeof Path>["style"]>;
 // Font settings for SVG text: react-pdf reads them from the style, which its types leave out.
 const font = (size: number, bold = false) => ({ fontSize: size, fontFamily: FONT, fontWeight: bold ? "bold" : "normal" }) as unknown as SvgStyle;
+const TICK_FONT = 6.5;
 
 /**
- * A score over time as vector graphics: the bands shaded and named, the line and its points,
- * and the event markers, laid out with the same geometry as the Trends tab's chart.
+ * A score over time as vector graphics: the bands shaded and named, straight segments between
+ * the observed points, and the event markers (one line and label per day), laid out with the
+ * same geometry as the Trends tab's chart. The time axis ends on `endDay`, the period's end.
  */
-export function TrendChartPdf({ indicator, markers, width, height = 132 }: { indicator: ReportIndicator; markers: readonly Marker[]; width: number; height?: number }) {
-  const points = indicator.series?.points ?? [];
+export function TrendChartPdf({ indicator, markers, endDay, width, height = 132 }: { indicator: ReportIndicator; markers: readonly Marker[]; endDay: string; width: number; height?: number }) {
+  const end = dayX(endDay);
+  const points = (indicator.series?.points ?? []).filter((p) => dayX(p.day) <= end);
   const area = plotArea(width, height);
   const yDomain: [number, number] = [indicator.min, indicator.max];
-  const xDomain = timeDomain([...points.map((p) => dayX(p.day)), ...markers.map((m) => dayX(m.day))]);
+  const xDomain = timeDomain([...points.map((p) => dayX(p.day)), ...markers.map((m) => dayX(m.day))], end);
   const x = linearScale(xDomain, [area.left, area.right]);
   const y = linearScale(yDomain, [area.bottom, area.top]);
   const line = points.map((p) => ({ x: x(dayX(p.day)), y: y(p.last) }));
   const average = indicator.series?.grain !== "point" ? points.map((p) => ({ x: x(dayX(p.day)), y: y(p.mean) })) : [];
+  const groups = markerGroups(
+    markers.map((m) => ({ x: dayX(m.day), short: markerStyle[m.kind].short, colour: markerColours[m.kind], dash: markerStyle[m.kind].dash })),
+    xDomain,
+  );
   return (
     <Svg width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
       {visibleBands(indicator.bands, yDomain).map((b) => (
@@ -41,26 +48,32 @@ export function TrendChartPdf({ indicator, markers, width, height = 132 }: { ind
           </Text>
         </G>
       ))}
-      {timeTicks(xDomain).map((t) => (
-        <G key={`x${t}`}>
-          <Line x1={x(t)} x2={x(t)} y1={area.bottom} y2={area.bottom + 3} stroke="#6b7280" strokeWidth={0.5} />
-          <Text x={x(t)} y={area.bottom + 11} textAnchor="middle" fill="#4b5563" style={font(6.5)}>
-            {formatTimeTick(t)}
-          </Text>
-        </G>
-      ))}
+      {timeTicks(xDomain).map((t) => {
+        const label = formatTimeTick(t, xDomain);
+        return (
+          <G key={`x${t}`}>
+            <Line x1={x(t)} x2={x(t)} y1={area.bottom} y2={area.bottom + 3} stroke="#6b7280" strokeWidth={0.5} />
+            <Text x={x(t)} y={area.bottom + 11} textAnchor={tickAnchor(x(t), tickLabelWidth(label, TICK_FONT), 0, width)} fill="#4b5563" style={font(TICK_FONT)}>
+              {label}
+            </Text>
+          </G>
+        );
+      })}
       <Line x1={area.left} x2={area.right} y1={area.bottom} y2={area.bottom} stroke="#6b7280" strokeWidth={0.6} />
       <Line x1={area.left} x2={area.left} y1={area.top} y2={area.bottom} stroke="#6b7280" strokeWidth={0.6} />
-      {markers.map((m, i) => (
-        <G key={`m${i}`}>
-          <Line x1={x(dayX(m.day))} x2={x(dayX(m.day))} y1={area.top} y2={area.bottom} stroke={markerColours[m.kind]} strokeWidth={0.7} strokeDasharray={markerStyle[m.kind].dash === "0" ? undefined : markerStyle[m.kind].dash} />
-          <Text x={x(dayX(m.day))} y={area.top - 3} textAnchor="middle" fill={markerColours[m.kind]} style={font(5.5)}>
-            {markerStyle[m.kind].short}
-          </Text>
-        </G>
-      ))}
-      {average.length > 1 ? <Path d={monotonePath(average)} stroke={seriesColours[1]} strokeWidth={1.2} strokeDasharray="6 3" fill="none" /> : null}
-      {line.length > 1 ? <Path d={monotonePath(line)} stroke={seriesColours[0]} strokeWidth={1.6} fill="none" /> : null}
+      {groups.map((g) => {
+        const label = g.row === 0 ? area.top - 3 : area.top + 6;
+        return (
+          <G key={`m${g.x}`}>
+            <Line x1={x(g.x)} x2={x(g.x)} y1={g.row === 0 ? area.top : area.top + 8} y2={area.bottom} stroke={g.colour} strokeWidth={0.7} strokeDasharray={g.dash === "0" ? undefined : g.dash} />
+            <Text x={x(g.x)} y={label} textAnchor={tickAnchor(x(g.x), tickLabelWidth(g.label, 5.5), 0, width)} fill={g.colour} style={font(5.5)}>
+              {g.label}
+            </Text>
+          </G>
+        );
+      })}
+      {average.length > 1 ? <Path d={linearPath(average)} stroke={seriesColours[1]} strokeWidth={1.2} strokeDasharray="6 3" fill="none" /> : null}
+      {line.length > 1 ? <Path d={linearPath(line)} stroke={seriesColours[0]} strokeWidth={1.6} fill="none" /> : null}
       {line.length <= 60 ? line.map((p, i) => <Circle key={`p${i}`} cx={p.x} cy={p.y} r={1.9} fill="#ffffff" stroke={seriesColours[0]} strokeWidth={1} />) : null}
     </Svg>
   );

@@ -156,6 +156,7 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
     fields: { instrumentId: organisation(ctx).instrumentId },
   }),
   "action src/users/two-factor-actions.ts#setOrgTwoFactorAction": () => ({ fields: { required: "no" } }),
+  "action src/reports/paper-size-actions.ts#setPaperSizeAction": () => ({ fields: { paperSize: "letter" } }),
   "action src/users/two-factor-actions.ts#resetTwoFactorAction": (ctx) => ({ fields: { userId: organisation(ctx).userId } }),
   "action src/exercises/actions.ts#addCustomExerciseAction": () => ({ fields: { text: exerciseFile(unique("matrix-extra").toLowerCase().replace(/[^a-z0-9-]/g, "-")), intent: "save" } }),
 
@@ -192,7 +193,7 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
   "action src/support-network/actions.ts#revokeConsentAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, consentId: client(ctx).consentId, reason: "Matrix revocation." } }),
   "action src/portal/link-actions.ts#createLinkAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, holder: "client" } }),
   "action src/portal/link-actions.ts#revokeLinkAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, linkId: client(ctx).linkId } }),
-  "action src/assignments/actions.ts#createAssignmentAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, assignee: "client", exerciseId: "emotion-naming", cadence: "weekly", startDate: today() } }),
+  "action src/assignments/actions.ts#createAssignmentAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, assignee: "client", exerciseId: "emotion-naming", cadence: "weekly", startDate: today(), confirmDuplicate: "yes" } }),
   "action src/assignments/actions.ts#changeAssignmentAction": async (ctx) => ({
     fields: { clientId: client(ctx).clientId, assignmentId: client(ctx).assignmentId, version: await versionOf(ctx.db, assignments, client(ctx).assignmentId), change: "pause" },
   }),

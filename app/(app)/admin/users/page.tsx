@@ -9,6 +9,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { OrgTwoFactorForm } from "@/users/components/two-factor-forms";
 import { UsersTable } from "@/users/components/users-table";
 import { orgTwoFactorSummary } from "@/users/two-factor-queries";
+import { PaperSizeForm } from "@/reports/components/paper-size-form";
+import { organisationPaperSize } from "@/reports/paper-size-queries";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -19,7 +21,7 @@ async function requestTime(): Promise<number> {
 
 export default async function UsersPage() {
   const actor = await requireActor(["admin"]);
-  const [users, now, twoFactor] = await Promise.all([listOrgUsers(getDb(), actor), requestTime(), orgTwoFactorSummary(getDb(), actor)]);
+  const [users, now, twoFactor, paper] = await Promise.all([listOrgUsers(getDb(), actor), requestTime(), orgTwoFactorSummary(getDb(), actor), organisationPaperSize(getDb(), actor)]);
   const active = users.filter((u) => u.status === "active").length;
   const invited = users.filter((u) => u.status === "invited").length;
   return (
@@ -40,6 +42,10 @@ export default async function UsersPage() {
       <Card>
         <CardTitle className="mb-2">Two-factor sign-in</CardTitle>
         <OrgTwoFactorForm required={twoFactor.required} clinicalWithout={twoFactor.clinicalWithout} />
+      </Card>
+      <Card>
+        <CardTitle className="mb-2">Reports</CardTitle>
+        <PaperSizeForm current={paper} />
       </Card>
     </div>
   );

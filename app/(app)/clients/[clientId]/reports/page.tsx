@@ -86,7 +86,9 @@ export default async function ReportsTab({ params, searchParams }: { params: Pro
             <a href={`${base}/fhir?${q}`} download className="font-medium text-brand-800 underline">
               Check-ins as FHIR R4 (JSON Bundle)
             </a>{" "}
-            <span className="text-muted">: Patient, QuestionnaireResponses and score Observations, for another system.</span>
+            <span className="text-muted">
+              : Patient, QuestionnaireResponses and score Observations, for another system. Each response names who answered: the client, the counselor who rated a clinician-rated check-in (Practitioner), or a family member for their own check-ins (RelatedPerson).
+            </span>
           </li>
         </ul>
         <p className="text-xs text-muted">

@@ -10,6 +10,7 @@ import { RangeLinks } from "@/outcomes/components/range-links";
 import { MarkerList, ScoreTrend } from "@/outcomes/components/score-trend";
 import { parseRange, rangeLabels } from "@/outcomes/range";
 import { clientTrends } from "@/outcomes/trends";
+import { todayIn } from "@/lib/zod-fields";
 
 export const metadata: Metadata = { title: "Trends" };
 
@@ -24,6 +25,8 @@ export default async function TrendsTab({ params, searchParams }: { params: Prom
     auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "trends" } }),
     clientTrends(actor, client, range),
   ]);
+
+  const today = todayIn(client.timeZone);
 
   return (
     <div className="space-y-6">
@@ -48,7 +51,7 @@ export default async function TrendsTab({ params, searchParams }: { params: Prom
             </h2>
             <div className="grid gap-4 xl:grid-cols-2">
               {trends.indicators.map((i) => (
-                <ScoreTrend key={i.url} indicator={i} markers={trends.markers} />
+                <ScoreTrend key={i.url} indicator={i} markers={trends.markers} endDay={today} />
               ))}
             </div>
             <MarkerList markers={trends.markers} />

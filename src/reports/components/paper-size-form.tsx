@@ -1,0 +1,28 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { SelectField } from "@/components/ui/select-field";
+import { idleState } from "@/lib/form-state";
+import { paperSizeLabels, type PaperSize } from "../paper-size";
+import { setPaperSizeAction } from "../paper-size-actions";
+
+/** The administrator's choice of paper for every PDF progress report of the organisation. */
+export function PaperSizeForm({ current }: { current: PaperSize }) {
+  const [state, action] = useActionState(setPaperSizeAction, idleState);
+  return (
+    <form action={action} className="max-w-md space-y-3" noValidate>
+      <SelectField key={current} name="paperSize" label="Paper size of PDF reports" defaultValue={current} errors={state.fieldErrors?.paperSize} hint="US programmes expect Letter; most others print on A4.">
+        {(Object.keys(paperSizeLabels) as PaperSize[]).map((k) => (
+          <option key={k} value={k}>
+            {paperSizeLabels[k]}
+          </option>
+        ))}
+      </SelectField>
+      <FormMessage state={state} />
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        Save paper size
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { organisations, paperSize, type PaperSize } from "@/db/schema";
+import type { ActionSpec, Handler } from "@/lib/action-core";
+
+export type { PaperSize };
+
+export const paperSizeLabels: Record<PaperSize, string> = { letter: "US Letter (8.5 × 11 in)", a4: "A4 (210 × 297 mm)" };
+
+/** Page sizes in PDF points, as @react-pdf/renderer names and measures them. */
+export const paperPages: Record<PaperSize, { name: "LETTER" | "A4"; width: number; height: number }> = {
+  letter: { name: "LETTER", width: 612, height: 792 },
+  a4: { name: "A4", width: 595.28, height: 841.89 },
+};
+
+export const paperSizeSchema = z.object({ paperSize: z.enum(paperSize.enumValues, { error: "Choose Letter or A4." }) });
+
+/** The administrator chooses the paper of the organisation's PDF reports. */
+export const setPaperSizeSpec: ActionSpec<typeof paperSizeSchema, { id: string }, { paperSize: PaperSize }> = {
+  name: "organisation.paper_size",
+  schema: paperSizeSchema,
+  roles: ["admin"],
+  load: async (db, actor) => {
+    const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, actor.organisationId)).limit(1);
+    return org ?? null;
+  },
+  audit: ({ record, result }) => ({ action: "organisation.paper_size", entityType: "organisation", entityId: record.id, detail: { paperSize: result.paperSize } }),
+};
+
+export const setPaperSize: Handler<typeof paperSizeSchema, { id: string }, { paperSize: PaperSize }> = async ({ db, input, record }) => {
+  await db.update(organisations).set({ paperSize: input.paperSize }).where(eq(organisations.id, record.id));
+  return { paperSize: input.paperSize };
+};
