@@ -109,8 +109,9 @@ interface Totals {
  * through ml-matrix.
  */
 function totals(summaries: readonly ClientSummary[], centre: number, l11: number, l21: number, l22: number): Totals {
-  const xtwx = new Float64Array(16);
-  const xtwy = new Float64Array(4);
+  // The ten distinct entries of the symmetric X'WX and the four of X'Wy.
+  let x00 = 0, x01 = 0, x02 = 0, x03 = 0, x11 = 0, x12 = 0, x13 = 0, x22 = 0, x23 = 0, x33 = 0;
+  let y0 = 0, y1 = 0, y2 = 0, y3 = 0;
   let ytwy = 0;
   let logDetM = 0;
   let N = 0;
@@ -146,17 +147,20 @@ function totals(summaries: readonly ClientSummary[], centre: number, l11: number
     N += s.n;
     // X_i = Z_i K_i with K_i = [[1, b, 0, 0], [0, 0, 1, b]]: X'WX += K'QK, X'Wy += K'r, written out.
     const bb = b * b;
-    xtwy[0] += r1; xtwy[1] += b * r1; xtwy[2] += r2; xtwy[3] += b * r2;
-    xtwx[0] += q11; xtwx[1] += b * q11; xtwx[2] += q12; xtwx[3] += b * q12;
-    xtwx[5] += bb * q11; xtwx[6] += b * q12; xtwx[7] += bb * q12;
-    xtwx[10] += q22; xtwx[11] += b * q22;
-    xtwx[15] += bb * q22;
+    y0 += r1; y1 += b * r1; y2 += r2; y3 += b * r2;
+    x00 += q11; x01 += b * q11; x02 += q12; x03 += b * q12;
+    x11 += bb * q11; x12 += b * q12; x13 += bb * q12;
+    x22 += q22; x23 += b * q22;
+    x33 += bb * q22;
   }
-  // Mirror the upper triangle.
-  for (let i = 0; i < 4; i++) for (let j = 0; j < i; j++) xtwx[i * 4 + j] = xtwx[j * 4 + i];
   return {
-    xtwx: new Matrix([0, 1, 2, 3].map((i) => Array.from(xtwx.slice(i * 4, i * 4 + 4)))),
-    xtwy: Matrix.columnVector(Array.from(xtwy)),
+    xtwx: new Matrix([
+      [x00, x01, x02, x03],
+      [x01, x11, x12, x13],
+      [x02, x12, x22, x23],
+      [x03, x13, x23, x33],
+    ]),
+    xtwy: Matrix.columnVector([y0, y1, y2, y3]),
     ytwy,
     logDetM,
     N,
@@ -166,8 +170,9 @@ function totals(summaries: readonly ClientSummary[], centre: number, l11: number
 const P = 4;
 
 /** −2 × the REML log-likelihood with σ² profiled out, and the estimates at these parameters. */
-function profiled(summaries: readonly ClientSummary[], centre: number, theta: readonly number[]) {
-  const [l11, l21, l22] = [Math.exp(theta[0]), theta[1], Math.exp(theta[2])];
+function profiled(summaries: readonly ClientSummary[], centre: number, [logL11 = 0, l21 = 0, logL22 = 0]: readonly number[]) {
+  const l11 = Math.exp(logL11);
+  const l22 = Math.exp(logL22);
   const t = totals(summaries, centre, l11, l21, l22);
   const chol = new CholeskyDecomposition(t.xtwx);
   if (!chol.isPositiveDefinite()) return null;

@@ -22,22 +22,22 @@ export function nelderMead(f: (x: number[]) => number, start: readonly number[],
     return Number.isFinite(v) ? v : Number.POSITIVE_INFINITY;
   };
   let simplex = [start.slice(), ...start.map((_, i) => start.map((s, j) => (i === j ? s + step : s)))].map((x) => ({ x, v: value(x) }));
-  const combine = (a: number[], b: number[], t: number) => a.map((ai, i) => ai + t * (b[i] - ai));
+  const combine = (a: number[], b: number[], t: number) => a.map((ai, i) => ai + t * ((b[i] ?? ai) - ai));
   while (evaluations < maxEvaluations) {
     simplex.sort((a, b) => a.v - b.v);
-    const best = simplex[0];
-    const worst = simplex[n];
+    const best = simplex[0]!;
+    const worst = simplex[n]!;
     if (Math.abs(worst.v - best.v) <= tolerance * (Math.abs(best.v) + tolerance)) {
       return { x: best.x, value: best.v, evaluations, converged: true };
     }
-    const centroid = Array.from({ length: n }, (_, i) => simplex.slice(0, n).reduce((s, p) => s + p.x[i], 0) / n);
+    const centroid = Array.from({ length: n }, (_, i) => simplex.slice(0, n).reduce((s, p) => s + (p.x[i] ?? 0), 0) / n);
     const reflected = combine(centroid, worst.x, -1);
     const vr = value(reflected);
     if (vr < best.v) {
       const expanded = combine(centroid, worst.x, -2);
       const ve = value(expanded);
       simplex[n] = ve < vr ? { x: expanded, v: ve } : { x: reflected, v: vr };
-    } else if (vr < simplex[n - 1].v) {
+    } else if (vr < simplex[n - 1]!.v) {
       simplex[n] = { x: reflected, v: vr };
     } else {
       const outside = vr < worst.v;
@@ -51,5 +51,6 @@ export function nelderMead(f: (x: number[]) => number, start: readonly number[],
     }
   }
   simplex.sort((a, b) => a.v - b.v);
-  return { x: simplex[0].x, value: simplex[0].v, evaluations, converged: false };
+  const best = simplex[0]!;
+  return { x: best.x, value: best.v, evaluations, converged: false };
 }
