@@ -197,6 +197,7 @@ export const httpCalls: Record<string, Builder> = {
     return { fields: { instrumentId } };
   },
   setOrgTwoFactorAction: () => ({ fields: { required: "no" } }),
+  refitExpectedRecoveryAction: () => ({ fields: { instrument: "https://attune.health/fhir/Questionnaire/attune-numbness|1.0.0" } }),
   resetTwoFactorAction: (c) => ({ fields: { userId: organisation(c).userId } }),
   addCustomExerciseAction: () => ({ fields: { text: exerciseFile(unique("matrix-extra").toLowerCase().replace(/[^a-z0-9-]/g, "-")), intent: "save" } }),
 

@@ -54,8 +54,8 @@ export type FitOutcome = { ok: true; fit: CurveFit } | { ok: false; reason: stri
 
 /** Scores later than this many weeks after the baseline are not part of an episode of care's curve. */
 export const HORIZON_WEEKS = 52;
-/** An instrument needs this many clients with at least two scored check-ins after their baseline… */
-export const MIN_CLIENTS = 40;
+/** An instrument needs this many clients with at least two scored check-ins after their baseline (the same 30 the reliable change parameters ask for)… */
+export const MIN_CLIENTS = 30;
 /** …and this many scored check-ins after baselines in all. */
 export const MIN_SCORES = 150;
 /** The 10th and 90th percentiles of a normal distribution lie this many SDs either side of its mean. */
