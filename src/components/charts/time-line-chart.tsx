@@ -15,6 +15,8 @@ export interface LineSpec {
   key: string;
   label: string;
   dashed?: boolean;
+  /** A reference series (an expected band's edge): thin, no dots, drawn behind the data lines. */
+  reference?: boolean;
 }
 
 export interface BandSpec {
@@ -101,9 +103,9 @@ export function TimeLineChart({
                 dataKey={l.key}
                 name={l.label}
                 stroke={seriesColours[i % seriesColours.length]}
-                strokeWidth={2}
+                strokeWidth={l.reference ? 1 : 2}
                 strokeDasharray={l.dashed ? "6 3" : undefined}
-                dot={data.length <= 60 ? { r: 3 } : false}
+                dot={!l.reference && data.length <= 60 ? { r: 3 } : false}
                 isAnimationActive={false}
                 connectNulls
               />
