@@ -96,20 +96,24 @@ export function TimeLineChart({
             ))}
             <Tooltip content={<TooltipBox describe={describe} />} />
             {lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-            {lines.map((l, i) => (
-              <Line
-                key={l.key}
-                type="monotone"
-                dataKey={l.key}
-                name={l.label}
-                stroke={seriesColours[i % seriesColours.length]}
-                strokeWidth={l.reference ? 1 : 2}
-                strokeDasharray={l.dashed ? "6 3" : undefined}
-                dot={!l.reference && data.length <= 60 ? { r: 3 } : false}
-                isAnimationActive={false}
-                connectNulls
-              />
-            ))}
+            {/* Reference series first, so they sit behind the data; each keeps the colour of its place in `lines`. */}
+            {lines
+              .map((l, i) => ({ l, i }))
+              .sort((a, b) => Number(Boolean(b.l.reference)) - Number(Boolean(a.l.reference)))
+              .map(({ l, i }) => (
+                <Line
+                  key={l.key}
+                  type="monotone"
+                  dataKey={l.key}
+                  name={l.label}
+                  stroke={seriesColours[i % seriesColours.length]}
+                  strokeWidth={l.reference ? 1 : 2}
+                  strokeDasharray={l.dashed ? "6 3" : undefined}
+                  dot={!l.reference && data.length <= 60 ? { r: 3 } : false}
+                  isAnimationActive={false}
+                  connectNulls
+                />
+              ))}
           </LineChart>
         </ResponsiveContainer>
       ) : null}
