@@ -198,6 +198,7 @@ export const httpCalls: Record<string, Builder> = {
   },
   setOrgTwoFactorAction: () => ({ fields: { required: "no" } }),
   setPaperSizeAction: () => ({ fields: { paperSize: "letter" } }),
+  refitExpectedRecoveryAction: () => ({ fields: { instrument: "https://attune.health/fhir/Questionnaire/attune-numbness|1.0.0" } }),
   resetTwoFactorAction: (c) => ({ fields: { userId: organisation(c).userId } }),
   addCustomExerciseAction: () => ({ fields: { text: exerciseFile(unique("matrix-extra").toLowerCase().replace(/[^a-z0-9-]/g, "-")), intent: "save" } }),
 

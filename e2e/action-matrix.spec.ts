@@ -117,9 +117,9 @@ function contextFor(cell: MatrixCell): CallContext {
  * refused action; anything else, in any table, is.
  */
 async function written(before: TableSnapshot, after: TableSnapshot, cell: MatrixCell, page: string): Promise<string[]> {
-  // rci_parameter_cache holds derived statistics a page render may store or refresh at any time
-  // (src/checkins/rci.ts), never anything an action writes: a change there is no action's doing.
-  const tables = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((t) => t !== "rci_parameter_cache" && JSON.stringify(before[t]) !== JSON.stringify(after[t]));
+  // rci_parameter_cache and expected_recovery_fits hold derived statistics a page render may store or refresh at any time
+  // (src/checkins/rci.ts, src/outcomes/expected-recovery/store.ts), never anything an action writes: a change there is no action's doing.
+  const tables = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((t) => t !== "rci_parameter_cache" && t !== "expected_recovery_fits" && JSON.stringify(before[t]) !== JSON.stringify(after[t]));
   const found: string[] = [];
   for (const t of tables) {
     const rows = `${t} (rows ${before[t]?.rows} → ${after[t]?.rows})`;

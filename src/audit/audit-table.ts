@@ -77,6 +77,7 @@ export const auditActionLabels: Record<string, string> = {
   "user.two_factor_reset": "Two-factor sign-in reset by an administrator",
   "user.two_factor_setup_started": "Two-factor setup started",
   "user.update_profile": "Profile changed",
+  "outcomes.refit_expected_recovery": "Expected recovery curve refitted",
 };
 
 export function actionLabel(action: string): string {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkinAdministrations, checkinSchedules, clients, criticalAlerts, supportContacts, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
@@ -54,8 +54,10 @@ describe(`the demo check-ins (${process.env.ATTUNE_TEST_DRIVER})`, () => {
       .from(checkinAdministrations)
       .where(and(eq(checkinAdministrations.instrumentUrl, "https://attune.health/fhir/Questionnaire/attune-numbness"), eq(checkinAdministrations.organisationId, organisationId)))
       .orderBy(asc(checkinAdministrations.administeredAt));
+    // The current clients only: the past, discharged clients of demo-history.ts have their own mix of courses.
+    const past = new Set((await t.db.select({ id: clients.id }).from(clients).where(like(clients.recordNumber, "RRC-2%"))).map((c) => c.id));
     const byClient = new Map<string, number[]>();
-    for (const r of numbness) if (r.total !== null) byClient.set(r.clientId, [...(byClient.get(r.clientId) ?? []), r.total]);
+    for (const r of numbness) if (r.total !== null && !past.has(r.clientId)) byClient.set(r.clientId, [...(byClient.get(r.clientId) ?? []), r.total]);
     const change = [...byClient.entries()].filter(([, s]) => s.length >= 8).map(([id, s]) => ({ id, delta: s.slice(-3).reduce((a, b) => a + b) / 3 - s.slice(0, 3).reduce((a, b) => a + b) / 3 }));
     expect(change.filter((c) => c.delta <= -6).length).toBeGreaterThanOrEqual(5);
     expect(change.filter((c) => Math.abs(c.delta) < 4).length).toBeGreaterThanOrEqual(3);

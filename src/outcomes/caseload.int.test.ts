@@ -2,10 +2,12 @@ import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import { clearRciCache } from "@/checkins/rci";
-import { checkinAdministrations, clients, criticalAlerts, users } from "@/db/schema";
+import { checkinAdministrations, clients, criticalAlerts, expectedRecoveryFits, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { listCaseload } from "./caseload";
+import type { CurveFit } from "./expected-recovery/model";
+import { clearExpectedRecoveryCache } from "./expected-recovery/store";
 import { NUMBNESS_URL, teamOutcomes } from "./team";
 
 const DAY = 86_400_000;
@@ -58,7 +60,10 @@ beforeAll(async () => {
   await t.db.update(clients).set({ status: "active" }).where(inArray(clients.id, Object.values(ids)));
   await clearRciCache(t.db);
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await clearExpectedRecoveryCache();
+  await t?.close();
+});
 
 describe(`caseload triage (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   it("puts the client with an open critical alert and reliable deterioration first", async () => {
@@ -92,5 +97,29 @@ describe(`caseload triage (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     expect(jordan.counts.improved + jordan.counts.recovered).toBe(1);
     expect(overall.clients).toBe(3);
     expect(counselors.some((c) => c.counselorId === actors.counselor3!.userId)).toBe(true);
+  });
+
+  it("flags a client beyond the expected recovery band as not on track, naming the fit", async () => {
+    // A flat curve: every client is expected at 10 with SD 1, so the band's worse edge is 11.28.
+    const zero = [0, 0, 0, 0];
+    const fit: CurveFit = {
+      beta: [10, 0, 0, 0], betaCovariance: [zero, zero, zero, zero], randomCovariance: [[0, 0], [0, 0]], residualVariance: 1, centre: 10,
+      baselineRange: [0, 32], horizonWeeks: 52, nClients: 100, nScores: 1000, reml: 0, converged: true,
+    };
+    await clearExpectedRecoveryCache();
+    const [row] = await t.db
+      .insert(expectedRecoveryFits)
+      .values({ organisationId: actors.counselor!.organisationId, instrumentUrl: NUMBNESS_URL, instrumentVersion: "1.0.0", fittedAt: new Date(Date.now() + 60_000), dataCutoff: new Date(), parameters: fit, nClients: 100, nScores: 1000, durationMs: 1, trigger: "admin" })
+      .returning({ id: expectedRecoveryFits.id });
+    await clearExpectedRecoveryCache();
+    const rows = await listCaseload(actors.counselor!, new Date(), t.db);
+    const steady = rows.find((r) => r.id === ids["RRC-1005"])!;
+    expect(steady.flags).toEqual(["critical_alert", "not_on_track"]);
+    expect(steady.notOnTrack?.fitId).toBe(row!.id);
+    expect(steady.notOnTrack?.strength).toBeCloseTo(13 - 11.2816, 3);
+    expect(rows.find((r) => r.id === ids["RRC-1007"])!.flags).not.toContain("not_on_track");
+
+    const { overall } = await teamOutcomes(actors.supervisor!, "6m", new Date(), t.db);
+    expect(overall).toMatchObject({ tracked: 3, notOnTrack: 2 });
   });
 });

@@ -9,6 +9,8 @@ import { getDb, rowsOf, type Db } from "@/db/client";
 import type { ClientStatus } from "@/db/schema";
 import { addDays, localDateOf } from "@/lib/local-date";
 import type { ChangeVerdict } from "./change";
+import { trackVerdict } from "./expected-recovery/model";
+import { expectedRecoveryFor } from "./expected-recovery/store";
 import { NUMBNESS_URL } from "./team";
 import { compareUrgency, flagsFor, urgencyScore, type Flag } from "./urgency";
 import { changeFor } from "./verdict";
@@ -28,6 +30,8 @@ export interface CaseloadRow {
   daysSinceCheckin: number | null;
   flags: Flag[];
   urgency: number;
+  /** Beyond the expected recovery band on the worse side: how far (SDs), and which stored fit said so. */
+  notOnTrack?: { strength: number; fitId: string } | null;
 }
 
 export const ADHERENCE_DAYS = 28;
@@ -37,6 +41,7 @@ const DAY = 86_400_000;
 type ClientRow = {
   id: string; name: string; preferred_name: string | null; record_number: string; status: ClientStatus; time_zone: string; start_date: string;
   spark: number[] | null; latest_total: number | null; latest_band: string | null; latest_severity: number | null; baseline_total: number | null; scored: number;
+  latest_ms: number | null; baseline_ms: number | null;
   last_checkin_ms: number | null; open_alerts: number;
 };
 /** `done`: the submissions in the window as one comma-separated list of ISO instants, oldest first (cheaper to read and to key than a JSON array). */
@@ -56,14 +61,16 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
     db.execute(sql`
       select clients.id, clients.name, clients.preferred_name, clients.record_number, clients.status, clients.time_zone, clients.start_date::text as start_date,
         sp.spark, lt.total as latest_total, lt.band_label as latest_band, lt.band_severity as latest_severity, bl.total as baseline_total, sc.n as scored,
+        lt.ms as latest_ms, bl.ms as baseline_ms,
         lc.ms as last_checkin_ms, al.n as open_alerts
       from clients
       left join lateral (select array_agg(x.total order by x.at) as spark from (
         select a.total::float8 as total, a.administered_at as at from checkin_administrations a where ${numbness} and a.status <> 'invalid'
         order by a.administered_at desc limit 12) x) sp on true
-      left join lateral (select a.total::float8 as total, a.band_label, a.band_severity::int as band_severity from checkin_administrations a
+      left join lateral (select a.total::float8 as total, a.band_label, a.band_severity::int as band_severity,
+        (extract(epoch from a.administered_at) * 1000)::float8 as ms from checkin_administrations a
         where ${numbness} and a.status <> 'invalid' order by a.administered_at desc limit 1) lt on true
-      left join lateral (select a.total::float8 as total from checkin_administrations a
+      left join lateral (select a.total::float8 as total, (extract(epoch from a.administered_at) * 1000)::float8 as ms from checkin_administrations a
         where ${numbness} and a.status = 'complete' order by a.administered_at asc limit 1) bl on true
       left join lateral (select count(*)::int as n from (select 1 from checkin_administrations a where ${numbness} and a.status <> 'invalid' limit 2) y) sc on true
       left join lateral (select (extract(epoch from max(a.administered_at)) * 1000)::float8 as ms from checkin_administrations a
@@ -81,7 +88,7 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
         and s.client_id in (select clients.id from clients where ${where})`),
     getBundledInstrument(NUMBNESS_URL),
   ]);
-  const params = instrument ? await rciParametersFor(org, instrument, db) : null;
+  const [params, curve] = instrument ? await Promise.all([rciParametersFor(org, instrument, db), expectedRecoveryFor(org, instrument, db)]) : [null, null];
   const assignmentsByClient = new Map<string, AssignmentRow[]>();
   for (const a of rowsOf<AssignmentRow>(assignmentResult)) assignmentsByClient.set(a.client_id, [...(assignmentsByClient.get(a.client_id) ?? []), a]);
 
@@ -92,9 +99,15 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
       instrument && params && c.baseline_total !== null && c.latest_total !== null && Number(c.scored) >= 2
         ? changeFor(instrument, params, Number(c.baseline_total), Number(c.latest_total)).verdict
         : null;
+    const weeks = c.latest_ms === null || c.baseline_ms === null ? 0 : (Number(c.latest_ms) - Number(c.baseline_ms)) / (7 * DAY);
+    const track =
+      instrument && curve?.fit && c.baseline_total !== null && c.latest_total !== null
+        ? trackVerdict(curve.fit, instrument.scoring.direction, Number(c.baseline_total), weeks, Number(c.latest_total))
+        : null;
+    const notOnTrack = track?.status === "not_on_track" && curve ? { strength: track.strength, fitId: curve.id } : null;
     const daysSinceCheckin = c.last_checkin_ms === null ? null : Math.floor((now.getTime() - Number(c.last_checkin_ms)) / DAY);
     const daysSinceStart = Math.floor((now.getTime() - Date.parse(`${c.start_date}T12:00:00Z`)) / DAY);
-    const flags = flagsFor({ openAlerts: Number(c.open_alerts), verdict, daysSinceCheckin, daysSinceStart, missedInARow: practice.missedInARow });
+    const flags = flagsFor({ openAlerts: Number(c.open_alerts), verdict, daysSinceCheckin, daysSinceStart, missedInARow: practice.missedInARow, notOnTrack: notOnTrack !== null });
     return {
       id: c.id,
       name: c.name,
@@ -108,6 +121,7 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
       daysSinceCheckin,
       flags,
       urgency: urgencyScore(flags),
+      notOnTrack,
     };
   });
   // Sort keys built once per row, not twice per comparison.

@@ -63,10 +63,13 @@ describe("trend components render their accessible equivalents on the server", (
   it("renders adherence, intensity and team tables", () => {
     expect(html(createElement(AdherenceChart, { weeks: [{ weekStart: "2026-11-02", due: 4, completed: 3 }] }))).toContain("75%");
     expect(html(createElement(IntensityChart, { points: [{ at: "2026-11-02T10:00:00.000Z", day: "2026-11-02", before: 80, after: 40, count: 1 }] }))).toContain("fell by 40 points");
-    const counts = { clients: 2, recovered: 1, improved: 0, no_reliable_change: 0, deteriorated: 1 };
-    const team = html(createElement(TeamOutcomesTable, { counselors: [{ counselorId: "1", name: "Jordan Ellis", counts }], overall: counts }));
+    const counts = { clients: 2, recovered: 1, improved: 0, no_reliable_change: 0, deteriorated: 1, tracked: 0, notOnTrack: 0 };
+    const tracked = { ...counts, tracked: 4, notOnTrack: 1 };
+    const team = html(createElement(TeamOutcomesTable, { counselors: [{ counselorId: "1", name: "Jordan Ellis", counts }], overall: tracked }));
     expect(team).toContain("Jordan Ellis");
     expect(team).toContain("50% (1)");
+    expect(team).toContain("No curve yet");
+    expect(team).toContain("25% (1)");
   });
 
   it("shows 0 of 0 as a dash with words, never as a percentage", () => {
@@ -74,7 +77,7 @@ describe("trend components render their accessible equivalents on the server", (
     expect(formatRate(0)).toBe("0%");
     expect(formatRate(2 / 3)).toBe("67%");
     expect(html(createElement(AdherenceChart, { weeks: [] }))).toContain("— nothing due yet");
-    const none = { clients: 0, recovered: 0, improved: 0, no_reliable_change: 0, deteriorated: 0 };
+    const none = { clients: 0, recovered: 0, improved: 0, no_reliable_change: 0, deteriorated: 0, tracked: 0, notOnTrack: 0 };
     const team = html(createElement(TeamOutcomesTable, { counselors: [{ counselorId: "1", name: "Jordan Ellis", counts: none }], overall: none }));
     expect(team).toContain("— none yet");
     expect(team).not.toMatch(/\d%/);

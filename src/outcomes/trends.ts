@@ -23,7 +23,10 @@ import {
   type Series,
   type SeriesRow,
 } from "./queries";
+import { bandSeries, trackVerdict, type TrackVerdict } from "./expected-recovery/model";
+import { expectedRecoveryFor } from "./expected-recovery/store";
 import { rangeStart, type Range } from "./range";
+import { addDays } from "@/lib/local-date";
 import { changeFor } from "./verdict";
 
 export interface IndicatorTrend {
@@ -37,6 +40,18 @@ export interface IndicatorTrend {
   endpoints: BaselineLatest;
   change: ChangeResult | null;
   rci: RciParameters | null;
+  /** The expected recovery band for this client's baseline over the days drawn, or why there is none. */
+  expected?: ExpectedBand | null;
+}
+
+export interface ExpectedBand {
+  /** Each week since the baseline that falls within the drawn days: its local day and the 10th, 50th and 90th percentiles. */
+  points: { day: string; low: number; mean: number; high: number }[];
+  track: TrackVerdict | null;
+  fitId: string | null;
+  fittedAt: string | null;
+  /** Why there is no band (no curve yet, too little data); null when there is one. */
+  reason: string | null;
 }
 
 export interface ClientTrends {
@@ -75,6 +90,7 @@ export async function clientTrends(actor: Actor, client: { id: string; timeZone:
     if (!instrument) continue;
     const rci = await rciParametersFor(org, instrument, db);
     const change = e.baseline && e.count >= 2 ? changeFor(instrument, rci, e.baseline.total, e.latest.total) : null;
+    const drawn = series.find((s) => s.url === e.url) ?? null;
     indicators.push({
       url: e.url,
       title: instrument.title,
@@ -82,10 +98,11 @@ export async function clientTrends(actor: Actor, client: { id: string; timeZone:
       bands: instrument.scoring.bands,
       min: instrument.scoring.total.min,
       max: instrument.scoring.total.max,
-      series: series.find((s) => s.url === e.url) ?? null,
+      series: drawn,
       endpoints: e,
       change,
       rci,
+      expected: e.baseline ? await expectedBand(org, instrument, db, e.baseline, e.latest, drawn) : null,
     });
   }
   // The numbness scale first: it is the main indicator.
@@ -101,6 +118,26 @@ export async function clientTrends(actor: Actor, client: { id: string; timeZone:
   );
   const adherence = weeklyAdherence(occurrences).filter((w) => w.weekStart >= fromDay);
   return { indicators, markers, adherence, intensity };
+}
+
+/**
+ * The band for this client's baseline at each whole week after it, within the days the chart
+ * draws, and the latest score's verdict against it. Reads the stored curve; never fits one.
+ */
+async function expectedBand(org: string, instrument: Parameters<typeof expectedRecoveryFor>[1], db: Db, baseline: BaselineLatest["latest"], latest: BaselineLatest["latest"], drawn: Series | null): Promise<ExpectedBand> {
+  const stored = await expectedRecoveryFor(org, instrument, db);
+  if (!stored?.fit) return { points: [], track: null, fitId: stored?.id ?? null, fittedAt: stored?.fittedAt.toISOString() ?? null, reason: stored?.reason ?? "No curve has been fitted for this check-in yet." };
+  const weeks = (Date.parse(latest.at) - Date.parse(baseline.at)) / (7 * 86_400_000);
+  const track = trackVerdict(stored.fit, instrument.scoring.direction, baseline.total, weeks, latest.total);
+  const first = drawn?.points[0]?.day ?? baseline.day;
+  const last = drawn?.points.at(-1)?.day ?? latest.day;
+  const inRange = stored.fit.baselineRange[0] <= baseline.total && baseline.total <= stored.fit.baselineRange[1];
+  const points = inRange
+    ? bandSeries(stored.fit, baseline.total, Math.ceil(weeks))
+        .map((e) => ({ day: addDays(baseline.day, Math.round(e.weeks * 7)), low: e.low, mean: e.mean, high: e.high }))
+        .filter((p) => p.day >= first && p.day <= last)
+    : [];
+  return { points, track, fitId: stored.id, fittedAt: stored.fittedAt.toISOString(), reason: null };
 }
 
 type AssignmentRow = { cadence: Cadence; start_date: string; end_date: string | null; ended_on: string | null; pauses: Pause[] | null; done: string[] | null };

@@ -8,6 +8,7 @@ describe("caseload urgency", () => {
     expect(flagsFor(base)).toEqual([]);
     expect(flagsFor({ ...base, openAlerts: 1, verdict: "deteriorated", daysSinceCheckin: 21, missedInARow: 3 })).toEqual(["critical_alert", "deterioration", "no_checkin", "missed_exercises"]);
     expect(flagsFor({ ...base, daysSinceCheckin: 20, missedInARow: 2 })).toEqual([]);
+    expect(flagsFor({ ...base, notOnTrack: true, daysSinceCheckin: 21 })).toEqual(["not_on_track", "no_checkin"]);
     // Never checked in: overdue only once the client has been with us for 21 days.
     expect(flagsFor({ ...base, daysSinceCheckin: null, daysSinceStart: 5 })).toEqual([]);
     expect(flagsFor({ ...base, daysSinceCheckin: null, daysSinceStart: 30 })).toEqual(["no_checkin"]);
@@ -23,7 +24,10 @@ describe("caseload urgency", () => {
       { name: "Severe", flags: [], latestSeverity: 3, daysSinceCheckin: 2 },
     ];
     expect([...rows].sort(compareUrgency).map((r) => r.name)).toEqual(["Alert and worse", "Alert", "Worse", "Quiet", "Severe", "Calm"]);
-    expect(urgencyScore(["critical_alert"])).toBeGreaterThan(urgencyScore(["deterioration", "no_checkin", "missed_exercises"]));
+    expect(urgencyScore(["critical_alert"])).toBeGreaterThan(urgencyScore(["deterioration", "not_on_track", "no_checkin", "missed_exercises"]));
+    // Behind the expected curve outweighs silence and missed exercises together, but not reliable deterioration.
+    expect(urgencyScore(["not_on_track"])).toBeGreaterThan(urgencyScore(["no_checkin", "missed_exercises"]));
+    expect(urgencyScore(["deterioration"])).toBeGreaterThan(urgencyScore(["not_on_track", "no_checkin", "missed_exercises"]));
   });
 });
 

@@ -1,16 +1,17 @@
 /** Caseload triage: which flags a client raises, and the order that puts the most urgent first. */
-export const FLAGS = ["critical_alert", "deterioration", "no_checkin", "missed_exercises"] as const;
+export const FLAGS = ["critical_alert", "deterioration", "not_on_track", "no_checkin", "missed_exercises"] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export const flagLabels: Record<Flag, string> = {
   critical_alert: "Unacknowledged critical alert",
   deterioration: "Reliable deterioration",
+  not_on_track: "Not on track",
   no_checkin: "No check-in for 21 days",
   missed_exercises: "3+ missed exercises in a row",
 };
 
 /** Powers of two: one flag outweighs every flag below it together. */
-export const flagWeights: Record<Flag, number> = { critical_alert: 8, deterioration: 4, no_checkin: 2, missed_exercises: 1 };
+export const flagWeights: Record<Flag, number> = { critical_alert: 16, deterioration: 8, not_on_track: 4, no_checkin: 2, missed_exercises: 1 };
 
 export const NO_CHECKIN_DAYS = 21;
 export const MISSED_IN_A_ROW = 3;
@@ -23,12 +24,15 @@ export interface TriageInput {
   /** Days since the client started; a new client without a check-in is not yet overdue. */
   daysSinceStart: number;
   missedInARow: number;
+  /** The latest score lies beyond the expected recovery band on the worse side (expected-recovery/model.ts). */
+  notOnTrack?: boolean;
 }
 
 export function flagsFor(input: TriageInput): Flag[] {
   const flags: Flag[] = [];
   if (input.openAlerts > 0) flags.push("critical_alert");
   if (input.verdict === "deteriorated") flags.push("deterioration");
+  if (input.notOnTrack) flags.push("not_on_track");
   const quiet = input.daysSinceCheckin ?? input.daysSinceStart;
   if (quiet >= NO_CHECKIN_DAYS) flags.push("no_checkin");
   if (input.missedInARow >= MISSED_IN_A_ROW) flags.push("missed_exercises");

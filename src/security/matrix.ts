@@ -158,6 +158,8 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "page /admin/users/invite": rules.admin("page"),
   "page /admin/users/[userId]": rules.adminRecord("page"),
   "page /admin/instruments": rules.admin("page"),
+  "page /admin/expected-recovery": rules.admin("page"),
+  "action src/outcomes/expected-recovery/actions.ts#refitExpectedRecoveryAction": rules.admin("action"),
   "page /admin/instruments/[instrumentId]": rules.adminRecord("page"),
   "page /library/new": rules.admin("page"),
   "action src/users/admin-actions.ts#inviteUserAction": rules.admin("action"),

@@ -15,6 +15,8 @@ export interface LineSpec {
   key: string;
   label: string;
   dashed?: boolean;
+  /** A reference series (an expected band's edge): thin, no dots, drawn behind the data lines. */
+  reference?: boolean;
 }
 
 export interface BandSpec {
@@ -131,20 +133,24 @@ export function TimeLineChart({
             ))}
             <Tooltip content={<TooltipBox describe={describe} />} />
             {lines.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-            {lines.map((l, i) => (
-              <Line
-                key={l.key}
-                type="linear"
-                dataKey={l.key}
-                name={l.label}
-                stroke={seriesColours[i % seriesColours.length]}
-                strokeWidth={2}
-                strokeDasharray={l.dashed ? "6 3" : undefined}
-                dot={shown.length <= 60 ? { r: 3 } : false}
-                isAnimationActive={false}
-                connectNulls
-              />
-            ))}
+            {/* Reference series first, so they sit behind the data; each keeps the colour of its place in `lines`. */}
+            {lines
+              .map((l, i) => ({ l, i }))
+              .sort((a, b) => Number(Boolean(b.l.reference)) - Number(Boolean(a.l.reference)))
+              .map(({ l, i }) => (
+                <Line
+                  key={l.key}
+                  type="linear"
+                  dataKey={l.key}
+                  name={l.label}
+                  stroke={seriesColours[i % seriesColours.length]}
+                  strokeWidth={l.reference ? 1 : 2}
+                  strokeDasharray={l.dashed ? "6 3" : undefined}
+                  dot={!l.reference && shown.length <= 60 ? { r: 3 } : false}
+                  isAnimationActive={false}
+                  connectNulls
+                />
+              ))}
           </LineChart>
         </ResponsiveContainer>
       ) : null}

@@ -150,3 +150,35 @@ export const rciParameterCache = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.instrumentCanonical] })],
 );
+
+// Expected recovery curves (src/outcomes/expected-recovery): one row per fit of one instrument
+// version in one organisation, kept as a history so a not-on-track verdict can name the fit that
+// produced it. A fit that found too little data is kept too, with its reason. Derived statistics
+// only: no answers, no client.
+export const expectedRecoveryFits = pgTable(
+  "expected_recovery_fits",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    instrumentUrl: text("instrument_url").notNull(),
+    instrumentVersion: text("instrument_version").notNull(),
+    fittedAt: timestamp("fitted_at", { withTimezone: true }).notNull().defaultNow(),
+    // The latest check-in the fit could see: later ones were not part of it.
+    dataCutoff: timestamp("data_cutoff", { withTimezone: true }).notNull(),
+    // The fitted model (CurveFit), or null when there was too little data (then `reason` says why).
+    parameters: jsonb("parameters"),
+    reason: text("reason"),
+    nClients: integer("n_clients").notNull(),
+    nScores: integer("n_scores").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    trigger: text("trigger", { enum: ["scheduled", "admin"] }).notNull(),
+    // The hold-out check made with it (validation.ts): counts per outcome, or null when there was too little data.
+    validation: jsonb("validation"),
+  },
+  (t) => [
+    index("expected_recovery_fits_latest_idx").on(t.organisationId, t.instrumentUrl, t.instrumentVersion, t.fittedAt.desc()),
+    check("expected_recovery_fits_outcome", sql`(${t.parameters} is null) = (${t.reason} is not null)`),
+  ],
+);

@@ -19,7 +19,7 @@ type Alert = typeof criticalAlerts.$inferInsert;
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 /** Answers whose weights sit around `perItem` (0..4 per item), each item's code found by its weight. */
-function answersNear(instrument: Instrument, perItem: number, random: Random, cap: Record<string, number> = {}): Record<string, AnswerValue> {
+export function answersNear(instrument: Instrument, perItem: number, random: Random, cap: Record<string, number> = {}): Record<string, AnswerValue> {
   const answers: Record<string, AnswerValue> = {};
   for (const item of instrument.items.filter((i) => i.scored)) {
     const wanted = clamp(Math.round(perItem + (random.next() - 0.5) * 1.8), 0, cap[item.linkId] ?? 4);
@@ -36,7 +36,7 @@ function numbnessAt(pattern: Pattern, start: number, end: number, p: number): nu
 }
 
 // The seed runs from scripts (tsx), where the "server-only" content loader cannot be imported.
-async function bundled(name: string): Promise<Instrument> {
+export async function bundled(name: string): Promise<Instrument> {
   const file = path.join("content", "instruments", `${name}.json`);
   return parseQuestionnaire(file, JSON.parse(await readFile(path.join(process.cwd(), file), "utf8")));
 }

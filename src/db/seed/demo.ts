@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { clients, organisations, users } from "@/db/schema";
 import { seedDemoClients } from "./demo-clients";
 import { seedDemoCheckins } from "./demo-checkins";
+import { seedDemoHistory } from "./demo-history";
 import { seedDemoExercises } from "./demo-exercises";
 import { seedDemoNotes } from "./demo-notes";
 import { DEMO_ORGANISATION, DEMO_PASSWORD_DEFAULT, demoUsers, OTHER_ORGANISATION, otherOrgUsers, type DemoUser } from "./demo-users";
@@ -53,7 +54,10 @@ export async function seedDemo(db: Db, options: { password?: string; /** Tests t
     const userIds = await insertUsers(tx, organisationId, demoUsers, passwordHash);
     const seeded = await seedDemoClients(tx, organisationId, userIds, new Date().toISOString().slice(0, 10));
     await seedDemoExercises(tx, organisationId, seeded, userIds);
-    if (options.checkins !== false) await seedDemoCheckins(tx, organisationId, seeded, userIds);
+    if (options.checkins !== false) {
+      await seedDemoCheckins(tx, organisationId, seeded, userIds);
+      await seedDemoHistory(tx, organisationId, userIds);
+    }
     await seedDemoNotes(tx, organisationId, userIds, new Date().toISOString().slice(0, 10));
     const [other] = await tx.insert(organisations).values({ name: OTHER_ORGANISATION, isDemo: true }).returning({ id: organisations.id });
     const otherIds = await insertUsers(tx, other!.id, otherOrgUsers, passwordHash);

@@ -126,6 +126,27 @@ export function checkinPlan(ctx: Pick<Context, "today" | "seed" | "orgIndex">, c
   return { first: addDays(last, -(weeks - 1) * 7), last, perWeek, pattern };
 }
 
+/**
+ * A client's numbness level without noise. Improving clients follow one of three courses, chosen
+ * by their index (no extra random draw, so the rest of the data set is unchanged): half improve
+ * across their whole time (the original course), a quarter recover early (most of the way within
+ * about two months), and a quarter improve a little and then stall. With the flat and worsening
+ * clients, this gives the expected recovery curves (src/outcomes/expected-recovery) the mix of
+ * courses they are meant to tell apart.
+ */
+export function courseLevel(pattern: CheckinPlan["pattern"], index: number, start: number, end: number, progress: number, weeks: number): number {
+  if (pattern === "flat") return start;
+  if (pattern === "deteriorating") return start + (end - start) * Math.pow(progress, 0.8);
+  switch (index % 4) {
+    case 2:
+      return start + (end - start) * (1 - Math.exp(-weeks / 3));
+    case 3:
+      return start + (end - start) * 0.35 * Math.min(1, weeks / 4);
+    default:
+      return start + (end - start) * Math.pow(progress, 0.8);
+  }
+}
+
 function checkinDates(plan: CheckinPlan): LocalDate[] {
   const out: LocalDate[] = [];
   for (let d = plan.first; d <= plan.last; d = addDays(d, 7)) {
@@ -156,7 +177,7 @@ async function loadCheckins(raw: RawClient, ctx: Context, plans: (CheckinPlan | 
       for (const [i, date] of dates.entries()) {
         if (i > 0 && i < dates.length - 1 && random.chance(0.1)) continue;
         const p = dates.length === 1 ? 1 : i / (dates.length - 1);
-        const level = clamp((plan.pattern === "flat" ? start : start + (end - start) * Math.pow(p, 0.8)) + (random.next() - 0.5) * 3, 0, 32);
+        const level = clamp(courseLevel(plan.pattern, client.index, start, end, p, daysBetween(plan.first, date) / 7) + (random.next() - 0.5) * 3, 0, 32);
         const inSession = random.chance(0.3);
         const when = at(date, client.timeZone, random.int(9 * 60, 20 * 60));
         const by = inSession ? client.counselorId : null;

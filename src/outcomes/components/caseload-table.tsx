@@ -29,7 +29,10 @@ const columns = col.columns([
         <ul className="flex flex-wrap gap-1">
           {info.getValue().map((f) => (
             <li key={f}>
-              <Badge tone={flagTone(f)}>{flagLabels[f]}</Badge>
+              <Badge tone={flagTone(f)}>
+                {flagLabels[f]}
+                {f === "not_on_track" && info.row.original.notOnTrack ? ` · ${info.row.original.notOnTrack.strength.toFixed(1)} SD beyond` : ""}
+              </Badge>
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { encodeScores } from "../chart-series";
 import { markerStyle } from "../markers";
 import type { Marker } from "../queries";
 import { scoreSummary } from "../summaries";
-import type { IndicatorTrend } from "../trends";
+import type { ExpectedBand, IndicatorTrend } from "../trends";
 import { betterDirectionText } from "../verdict";
 import { ScoreChart } from "./trend-charts";
 
@@ -36,8 +36,40 @@ export function ScoreTrend({ indicator, markers, endDay }: { indicator: Indicato
       summary={scoreSummary({ title: indicator.title, points, grain, direction: indicator.direction, verdict: indicator.change?.verdict ?? null })}
       aside={<span className="text-sm font-medium">{betterDirectionText(indicator.direction)}</span>}
     >
-      <ScoreChart title={indicator.title} series={encodeScores(grain, points)} bands={indicator.bands} markers={markerSpecs} end={dayX(endDay)} yDomain={[indicator.min, indicator.max]} legend={legend} />
+      <ScoreChart
+        title={indicator.title}
+        series={encodeScores(grain, points)}
+        bands={indicator.bands}
+        markers={markerSpecs}
+        end={dayX(endDay)}
+        yDomain={[indicator.min, indicator.max]}
+        legend={legend}
+        expected={indicator.expected?.points.map((p) => ({ x: dayX(p.day), low: p.low, high: p.high }))}
+      />
+      <ExpectedNote expected={indicator.expected ?? null} />
     </ChartFrame>
+  );
+}
+
+/** In words: the expected band drawn on the chart, and where the latest score lies against it. */
+function ExpectedNote({ expected }: { expected: ExpectedBand | null }) {
+  if (!expected) return null;
+  if (expected.reason) return <p className="text-xs text-muted">Expected recovery: no curve for this check-in. {expected.reason}</p>;
+  const fitted = expected.fittedAt ? ` Curve fitted ${formatDay(expected.fittedAt.slice(0, 10))} on your organisation’s clients.` : "";
+  const t = expected.track;
+  const verdict =
+    t?.status === "not_on_track" ? (
+      <strong className="font-semibold text-danger">Not on track: the latest score is {t.strength.toFixed(1)} SD beyond the band on the worse side.</strong>
+    ) : t?.status === "on_track" ? (
+      "The latest score is within or better than the band."
+    ) : (
+      (t?.reason ?? "")
+    );
+  return (
+    <p className="text-xs text-muted">
+      Dashed thin lines: the 10th and 90th percentiles of how clients who started at this baseline usually score by each week. {verdict}
+      {fitted}
+    </p>
   );
 }
 

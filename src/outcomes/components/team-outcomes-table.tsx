@@ -15,6 +15,7 @@ function Cells({ counts }: { counts: VerdictCounts }) {
           {share(counts[v], counts.clients)}
         </td>
       ))}
+      <td className="px-3 py-2 tabular-nums">{counts.tracked === 0 ? "No curve yet" : share(counts.notOnTrack, counts.tracked)}</td>
     </>
   );
 }
@@ -34,6 +35,9 @@ export function TeamOutcomesTable({ counselors, overall }: { counselors: readonl
                 {v === "no_reliable_change" ? "Unchanged" : verdictLabels[v]}
               </th>
             ))}
+            <th scope="col" className="px-3 py-2 font-medium">
+              Not on track <span className="font-normal text-muted">(of those with a curve verdict)</span>
+            </th>
           </tr>
         </thead>
         <tbody>

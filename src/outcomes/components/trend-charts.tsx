@@ -29,16 +29,36 @@ import {
  */
 
 /** A score series: the last score (and the average, for weekly or monthly points), the bands and the event markers. */
-export function ScoreChart({ title, series, bands, markers, end, yDomain, legend }: { title: string; series: CompactScores; bands: BandSpec[]; markers: MarkerSpec[]; end?: number; yDomain: [number, number]; legend?: ReactNode }) {
+export interface ExpectedPoint {
+  x: number;
+  low: number;
+  high: number;
+}
+
+const expectedLines = [
+  { key: "expectedLow", label: "Expected, 10th percentile", dashed: true, reference: true },
+  { key: "expectedHigh", label: "Expected, 90th percentile", dashed: true, reference: true },
+];
+
+export function ScoreChart({ title, series, bands, markers, end, yDomain, legend, expected = [] }: { title: string; series: CompactScores; bands: BandSpec[]; markers: MarkerSpec[]; end?: number; yDomain: [number, number]; legend?: ReactNode; expected?: ExpectedPoint[] }) {
   const count = scoreCount(series);
   const data = useMemo<TimePoint[]>(() => {
     const out: TimePoint[] = [];
     const p = series.points;
     for (let i = 0; i < count; i++) out.push({ x: dayNumberX(p[i * 5]!), score: p[i * 5 + 1]!, average: p[i * 5 + 3]! > 1 ? p[i * 5 + 2]! : null, i });
-    return out;
-  }, [series, count]);
-  const describe = useCallback((point: TimePoint) => scoreTooltip(series.grain, scorePointAt(series, point.i ?? 0)), [series]);
-  const lines = series.grain === "point" ? [{ key: "score", label: "Score" }] : [{ key: "score", label: "Last score" }, { key: "average", label: "Average", dashed: true }];
+    // The expected band's weekly points sit between the scores, in time order.
+    for (const e of expected) out.push({ x: e.x, score: null, average: null, expectedLow: e.low, expectedHigh: e.high });
+    return expected.length ? out.sort((a, b) => a.x - b.x) : out;
+  }, [series, count, expected]);
+  const describe = useCallback(
+    (point: TimePoint) =>
+      point.i === undefined || point.i === null
+        ? [`Expected for this baseline: ${point.expectedLow?.toFixed(1)} to ${point.expectedHigh?.toFixed(1)} (10th–90th percentile)`]
+        : scoreTooltip(series.grain, scorePointAt(series, point.i)),
+    [series],
+  );
+  const scoreLines = series.grain === "point" ? [{ key: "score", label: "Score" }] : [{ key: "score", label: "Last score" }, { key: "average", label: "Average", dashed: true }];
+  const lines = expected.length ? [...scoreLines, ...expectedLines] : scoreLines;
   return (
     <ChartBody caption={title} rowCount={count} table={() => scoreTable(series)}>
       {count > 0 ? <TimeLineChart data={data} describe={describe} lines={lines} bands={bands} markers={markers} end={end} yDomain={yDomain} yLabel="Score" /> : <p className="text-sm text-muted">No check-ins in this range.</p>}

@@ -26,6 +26,11 @@ export default async function InstrumentsPage() {
           The check-ins counselors take in session or send to the portal. Attune’s own check-ins come with the product; your organisation can add validated,
           public-domain questionnaires in the FHIR R4 Questionnaire form. Every version is kept, and every score records the version that made it.
         </p>
+        <p className="mt-1 text-sm">
+          <Link href="/admin/expected-recovery" className="text-brand-700 underline-offset-2 hover:underline">
+            Expected recovery curves and how well their warning works
+          </Link>
+        </p>
       </header>
 
       <Card>

@@ -1,0 +1,98 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkinAdministrations, clients, expectedRecoveryFits, organisations } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { getBundledInstrument } from "@/content/instruments";
+import type { Instrument } from "@/instruments/fhir-schema";
+import { NUMBNESS_URL } from "../team";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { summarise } from "./model";
+import { simulateClients } from "./simulate";
+import { clearExpectedRecoveryCache, clientSummaries, expectedRecoveryFor, latestFit, refitExpectedRecovery } from "./store";
+
+const DAY = 86_400_000;
+const url = "https://example.org/fhir/Questionnaire/expected-recovery-test";
+let instrument: Instrument;
+let t: TestDatabase;
+let organisationId: string;
+const simulated = simulateClients(
+  { beta: [18, 0.8, -3, -0.1], centre: 20, sdIntercept: 2, sdSlope: 1, correlation: -0.3, sdResidual: 2, baselineMean: 20, baselineSd: 4 },
+  35,
+  12,
+  11,
+);
+
+beforeAll(async () => {
+  const numbness = (await getBundledInstrument(NUMBNESS_URL))!;
+  instrument = { ...numbness, url, version: "1.0.0", canonical: `${url}|1.0.0` };
+  t = await createTestDatabase();
+  await seedDemo(t.db, { password: "expected-recovery-test", checkins: false });
+  const [org] = await t.db.select({ id: organisations.id }).from(organisations).limit(1);
+  organisationId = org!.id;
+  const roster = await t.db.select({ id: clients.id }).from(clients).where(eq(clients.organisationId, organisationId)).orderBy(clients.recordNumber).limit(simulated.length);
+  const start = Date.now() - 30 * 7 * DAY;
+  const rows = roster.flatMap((c, i) => {
+    const client = simulated[i]!;
+    const row = (weeks: number, total: number, status: "complete" | "prorated" | "invalid" = "complete") => ({
+      organisationId,
+      clientId: c.id,
+      instrumentUrl: instrument.url,
+      instrumentVersion: instrument.version,
+      mode: "in_session" as const,
+      answers: {},
+      status,
+      total: status === "invalid" ? null : Math.round(total * 100) / 100,
+      answered: 8,
+      expected: 8,
+      administeredAt: new Date(start + i * DAY + weeks * 7 * DAY),
+      idempotencyKey: `er-${i}-${weeks}-${status}`,
+    });
+    // A prorated first check-in is not the baseline; an invalid one is never a score.
+    return [row(-1, 40, "prorated"), row(0, client.baseline), ...client.followUps.map((f) => row(f.weeks, f.score)), row(3.5, 0, "invalid")];
+  });
+  await t.db.insert(checkinAdministrations).values(rows);
+}, 120_000);
+afterAll(async () => {
+  await clearExpectedRecoveryCache();
+  await t?.close();
+});
+
+describe("expected recovery storage", () => {
+  it("summarises each client in the database exactly as the model would", async () => {
+    const { summaries, cutoff } = await clientSummaries(t.db, organisationId, instrument);
+    expect(summaries).toHaveLength(simulated.length);
+    expect(cutoff).not.toBeNull();
+    const expected = simulated.map((c) => summarise(Math.round(c.baseline * 100) / 100, c.followUps.map((f) => ({ weeks: f.weeks, score: Math.round(f.score * 100) / 100 }))));
+    const key = (s: { baseline: number }) => s.baseline;
+    const byBaseline = [...summaries].sort((a, b) => key(a) - key(b));
+    [...expected].sort((a, b) => key(a) - key(b)).forEach((e, i) => {
+      const s = byBaseline[i]!;
+      expect(s.n).toBe(e.n);
+      expect(s.st).toBeCloseTo(e.st, 3);
+      expect(s.sty).toBeCloseTo(e.sty, 2);
+      expect(s.syy).toBeCloseTo(e.syy, 1);
+    });
+  });
+
+  it("stores a fit, serves it to pages without fitting, and keeps older fits", async () => {
+    expect(await expectedRecoveryFor(organisationId, instrument, t.db, { refresh: false })).toBeNull();
+    const first = await refitExpectedRecovery(t.db, organisationId, instrument, "admin");
+    expect(first.fit).not.toBeNull();
+    expect(first.reason).toBeNull();
+    expect(first.nClients).toBe(simulated.length);
+    // 70% of 35 clients train the hold-out curve: fewer than 30, so there is no hold-out check, and it says why.
+    expect(first.validation?.counts).toBeNull();
+    expect(first.validation?.reason).toMatch(/a curve needs at least 30/);
+    const second = await refitExpectedRecovery(t.db, organisationId, instrument, "scheduled", new Date(Date.now() + 1000));
+    expect((await latestFit(t.db, organisationId, instrument))?.id).toBe(second.id);
+    expect((await expectedRecoveryFor(organisationId, instrument, t.db, { refresh: false }))?.id).toBe(second.id);
+    const all = await t.db.select({ id: expectedRecoveryFits.id }).from(expectedRecoveryFits).where(eq(expectedRecoveryFits.organisationId, organisationId));
+    expect(all.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+  });
+
+  it("stores the reason when an instrument has too little data", async () => {
+    const none = await refitExpectedRecovery(t.db, organisationId, { ...instrument, version: "9.9.9", canonical: `${url}|9.9.9` });
+    expect(none.fit).toBeNull();
+    expect(none.reason).toMatch(/0 clients have two or more scored check-ins after their baseline; a curve needs at least 30/);
+  });
+});
