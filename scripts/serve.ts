@@ -3,6 +3,7 @@ import next from "next";
 import { createStaticBrotli } from "../src/lib/static-brotli";
 import nextConfig from "../next.config";
 import { admissionHandler, admissionOptionsFrom, bypassesAdmission, createAdmission } from "../src/lib/admission";
+import { stopRunningWorker } from "../src/messaging/worker-slot";
 
 /**
  * The production server: Next.js's own request handler behind admission control
@@ -13,12 +14,19 @@ import { admissionHandler, admissionOptionsFrom, bypassesAdmission, createAdmiss
  *   tsx scripts/serve.ts [port] [hostname]
  *
  * ATTUNE_MAX_ACTIVE (default 8), ATTUNE_MAX_QUEUE (100) and ATTUNE_MAX_WAIT_MS (4000) tune it.
+ *
+ * The message worker (pg-boss, src/messaging/worker.ts) runs in this process too, started by
+ * instrumentation.ts inside Next's server bundle so that it shares the app's database handle
+ * (PGlite may be opened by one process only); ATTUNE_WORKER=off leaves it to `npm run worker`.
  */
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
 // Only from the command line: containers set HOSTNAME to their own name.
 const hostname = process.argv[3] ?? undefined;
 const options = admissionOptionsFrom(process.env);
 const admission = createAdmission(options);
+
+// Links in messages point here unless the deployment names its public address.
+process.env.ATTUNE_PUBLIC_URL ??= `http://${hostname ?? "localhost"}:${port}`;
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
@@ -41,7 +49,9 @@ server.listen(port, hostname, () => {
 });
 
 const stop = () => {
-  server.close(() => process.exit(0));
+  // The worker finishes (or hands back) the messages in hand while the server drains.
+  const workerStopped = stopRunningWorker(4000).catch((error: unknown) => console.error(`Message worker: ${String(error)}`));
+  server.close(() => void workerStopped.then(() => process.exit(0)));
   // Open keep-alive connections would hold close() open.
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5000).unref();
