@@ -80,7 +80,7 @@ export async function deliverMessage(db: Db, config: MailConfig, mailer: Mailer 
   try {
     if (!row.bodyText || !row.bodyHtml) throw Object.assign(new Error("The message has no body to send."), { responseCode: 554 });
     await mailer.send({
-      from: row.sender,
+      from: config.from,
       to: row.recipient,
       subject: row.subject,
       text: row.bodyText,
@@ -113,7 +113,7 @@ export async function deliverMessage(db: Db, config: MailConfig, mailer: Mailer 
     const done = new Date();
     await tx
       .update(messages)
-      .set({ state: "sent", sentAt: done, updatedAt: done, reason: null, bodyText: null, bodyHtml: null, listUnsubscribe: null })
+      .set({ state: "sent", sender: config.from, sentAt: done, updatedAt: done, reason: null, bodyText: null, bodyHtml: null, listUnsubscribe: null })
       .where(and(eq(messages.id, row.id), eq(messages.state, "sending")));
     await auditOf(tx, row, "message.send", { attempts: row.attempts });
     await attempt.complete(tx);

@@ -4,7 +4,7 @@ import { recordAudit } from "@/audit/record";
 import type { Db } from "@/db/client";
 import type { ActorKind } from "@/db/schema";
 import { messages, type MessageKind } from "@/db/schema/messages";
-import { mailConfig } from "./config";
+import { DEFAULT_FROM, mailConfig } from "./config";
 import { queueDelivery } from "./queue";
 import type { RenderedMessage } from "./templates";
 
@@ -53,7 +53,7 @@ export async function enqueueMessage(db: Db, input: EnqueueInput): Promise<Enque
       clientId: input.clientId ?? null,
       recipientId: input.recipientId ?? null,
       userId: input.userId ?? null,
-      sender: mailConfig().from,
+      sender: senderNow(),
       recipient: input.to,
       subject: input.content.subject,
       bodyText: input.suppressed ? null : input.content.text,
@@ -87,6 +87,15 @@ export async function enqueueMessage(db: Db, input: EnqueueInput): Promise<Enque
   });
   if (!input.suppressed) await queueDelivery(db, row.id, sendAfter);
   return { id: row.id, created: true };
+}
+
+/** The From the configuration names now; the worker writes the one it used when it sends. */
+function senderNow(): string {
+  try {
+    return mailConfig().from;
+  } catch {
+    return DEFAULT_FROM;
+  }
 }
 
 /** A one-click unsubscribe token (RFC 8058): the raw value goes into the message, only its hash is stored. */

@@ -146,6 +146,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   // Administration.
   "page /admin": rules.signpost(["admin"]),
   "page /admin/audit": rules.admin("page"),
+  "page /admin/messages": rules.admin("page"),
   "route GET /api/admin/audit": rules.admin("route"),
   "route GET /api/admin/audit/people": rules.admin("route"),
   "page /admin/users": rules.admin("page"),
