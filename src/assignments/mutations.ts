@@ -8,6 +8,7 @@ import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
 import { todayIn } from "@/lib/zod-fields";
 import { assignmentChangeSchema, commentSchema, createAssignmentSchema } from "./schemas";
+import { messageClient } from "@/messaging/client-messages";
 
 const clinical = ["counselor", "supervisor"] as const;
 
@@ -66,6 +67,16 @@ export const createAssignment: Handler<typeof createAssignmentSchema, ClientRef,
       createdBy: actor.userId,
     })
     .returning({ id: assignments.id });
+  // "Something new" to the person it is for, if they have an address and consent (never its name).
+  await messageClient(db, {
+    organisationId: actor.organisationId,
+    clientId: record.clientId,
+    contactId,
+    kind: "something_new",
+    jobKey: `assigned:${row!.id}`,
+    actor: { kind: "user", userId: actor.userId },
+    linkCreatedBy: actor.userId,
+  });
   return { id: row!.id };
 };
 

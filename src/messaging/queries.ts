@@ -95,3 +95,14 @@ export async function getOrgMessage(db: Db, actor: Actor, id: string): Promise<M
     .limit(1);
   return row ? { ...toRow(row), sender: row.sender, bodyText: row.bodyText, bodyHtml: row.bodyHtml, listUnsubscribe: row.listUnsubscribe, clientId: row.clientId } : null;
 }
+
+/** The messages about one client (to them, their support people, or their counselor), newest first. */
+export async function listClientMessages(db: Db, actor: Actor, clientId: string, limit = 20): Promise<MessageRow[]> {
+  const rows = await db
+    .select(rowColumns)
+    .from(messages)
+    .where(and(eq(messages.organisationId, actor.organisationId), eq(messages.clientId, clientId)))
+    .orderBy(desc(messages.createdAt))
+    .limit(limit);
+  return rows.map(toRow);
+}

@@ -129,6 +129,10 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "route GET /api/auth/[...nextauth]": rules.public(),
   "route POST /api/auth/[...nextauth]": rules.public(),
   "route GET /api/health": rules.public(),
+  // One-click unsubscribe (RFC 8058): the token in the address is the credential, and every
+  // token, known or not, gets the same answer.
+  "page /unsubscribe/[token]": rules.public(),
+  "route POST /api/unsubscribe/[token]": rules.public(),
 
   // Everyone signed in.
   "page /": rules.signpost(matrixRoles),
@@ -213,6 +217,8 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "action src/support-network/actions.ts#revokeConsentAction": rules.client("action"),
   "action src/portal/link-actions.ts#createLinkAction": rules.client("action"),
   "action src/portal/link-actions.ts#revokeLinkAction": rules.client("action"),
+  "action src/messaging/client-actions.ts#saveMessagingSettingsAction": rules.client("action"),
+  "action src/messaging/client-actions.ts#sendLinkNowAction": rules.client("action"),
   "action src/assignments/actions.ts#createAssignmentAction": rules.client("action"),
   "action src/assignments/actions.ts#changeAssignmentAction": rules.client("action"),
   "action src/assignments/actions.ts#commentAction": rules.client("action"),

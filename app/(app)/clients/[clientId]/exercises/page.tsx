@@ -13,6 +13,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listLibrary } from "@/exercises/library";
+import { recipientSettings } from "@/messaging/client-messages";
+import { ClientMessaging } from "@/messaging/components/client-messaging";
+import { listClientMessages } from "@/messaging/queries";
 import { todayIn } from "@/lib/zod-fields";
 import { PortalLinks } from "@/portal/components/portal-links";
 import { listLiveLinks } from "@/portal/links";
@@ -29,12 +32,14 @@ export default async function ExercisesTab({ params }: { params: Promise<{ clien
   const client = await getClientForActor(actor, clientId);
   if (!client) notFound();
   await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "exercises" } });
-  const [assignmentList, entries, library, network, links] = await Promise.all([
+  const [assignmentList, entries, library, network, links, mailSettings, clientMessages] = await Promise.all([
     listAssignments(actor, client.id, client.timeZone),
     listEntries(actor, client.id),
     listLibrary(getDb(), actor.organisationId),
     listSupportNetwork(actor, client.id, client.timeZone),
     listLiveLinks(getDb(), actor, client.id),
+    recipientSettings(getDb(), actor.organisationId, client.id, null),
+    listClientMessages(getDb(), actor, client.id),
   ]);
   const holders = [
     { value: "client", label: client.preferredName ?? client.name, allowed: true },
@@ -128,6 +133,20 @@ export default async function ExercisesTab({ params }: { params: Promise<{ clien
           />
         </Card>
       </div>
+      <Card>
+        <CardTitle className="mb-1">Messages</CardTitle>
+        <p className="mb-3 text-sm text-muted">
+          With an address and consent, the client is emailed when something new is assigned: a private link and no word of what it is.
+        </p>
+        <ClientMessaging
+          clientId={client.id}
+          email={mailSettings?.email ?? null}
+          timeZone={mailSettings?.timeZone ?? client.timeZone}
+          preferredHour={mailSettings?.preferredHour ?? 9}
+          consent={mailSettings?.consent ? { ...mailSettings.consent, recordedAt: mailSettings.consent.recordedAt.toISOString() } : null}
+          messages={clientMessages}
+        />
+      </Card>
     </div>
   );
 }
