@@ -12,6 +12,7 @@ import { hashToken } from "@/portal/tokens";
 import { alertCounselorOfCriticalAnswer, messageClient } from "./client-messages";
 import { saveMessagingSettings, saveMessagingSettingsSpec, sendLinkNow, sendLinkNowSpec } from "./client-mutations";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server";
+import { scanDueReminders, type DueOccurrence } from "./reminders";
 import { unsubscribeByToken } from "./unsubscribe";
 import { startWorker, type RunningWorker } from "./worker";
 
@@ -33,7 +34,8 @@ beforeAll(async () => {
   smtp = await startTestSmtpServer();
   const url = t.driver === "postgres" ? Object.assign(new URL(process.env.TEST_DATABASE_URL!), { pathname: `/${t.name}` }).toString() : undefined;
   worker = await startWorker(t, { env: { SMTP_URL: smtp.url, MAIL_FROM: "The team <no-reply@clinic.test>", NODE_ENV: "test" }, databaseUrl: url, pollingIntervalSeconds: 0.5, schedule: false, log: () => {} });
-});
+  // The demo seed is the slow part; on a busy machine it takes longer than the default minute.
+}, 180_000);
 afterAll(async () => {
   await worker?.stop();
   await smtp?.close();
@@ -122,5 +124,33 @@ describe("messages to a client", () => {
     expect(mail!.parsed.text).toContain(`/clients/${client.id}/checkins/`);
     const [row] = await t.db.select().from(messages).where(and(eq(messages.kind, "critical_alert"), eq(messages.clientId, client.id)));
     expect(row?.state).toBe("sent");
+  });
+
+  it("the reminder scan sends one message per due occurrence, however often it runs", async () => {
+    await settings("granted", "UTC");
+    const due: DueOccurrence[] = ["2026-12-07", "2026-12-08"].map((dueDate) => ({
+      organisationId: client.organisationId,
+      clientId: client.id,
+      contactId: null,
+      source: "assignment",
+      sourceId: "00000000-0000-4000-8000-0000000000aa",
+      dueDate,
+      createdBy: counselor.userId,
+    }));
+    // A stand-in for src/scheduling/: the occurrences in the window, paged.
+    const source = {
+      dueBetween: async (_db: unknown, window: { fromDate: string; toDate: string }, page: { limit: number; cursor: DueOccurrence | null }) =>
+        due.filter((o) => o.dueDate >= window.fromDate && o.dueDate <= window.toDate && (!page.cursor || o.dueDate > page.cursor.dueDate)).slice(0, page.limit),
+    };
+    const noon = new Date("2026-12-08T12:00:00Z");
+    const first = await scanDueReminders(t.db, source, { fromDate: "2026-12-07", toDate: "2026-12-08" }, noon, 1);
+    const second = await scanDueReminders(t.db, source, { fromDate: "2026-12-07", toDate: "2026-12-08" }, noon, 1);
+    expect(first).toEqual({ seen: 2, queued: 2 });
+    expect(second).toEqual({ seen: 2, queued: 0 });
+    const rows = await t.db.select({ jobKey: messages.jobKey }).from(messages).where(eq(messages.kind, "something_new"));
+    expect(rows.filter((r) => r.jobKey.startsWith("reminder:")).map((r) => r.jobKey).sort()).toEqual([
+      "reminder:assignment:00000000-0000-4000-8000-0000000000aa:2026-12-07",
+      "reminder:assignment:00000000-0000-4000-8000-0000000000aa:2026-12-08",
+    ]);
   });
 });

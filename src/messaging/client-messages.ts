@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { clients, portalLinks, users } from "@/db/schema";
-import { messageRecipients, reminderConsents } from "@/db/schema/messages";
+import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
 import { hashToken, newPortalToken, PORTAL_LINK_DAYS } from "@/portal/tokens";
 import { appBaseUrl } from "./config";
 import { enqueueMessage, newUnsubscribeToken, type EnqueueInput } from "./enqueue";
@@ -52,6 +52,9 @@ export async function messageClient(
   db: Db,
   args: { organisationId: string; clientId: string; contactId: string | null; kind: "something_new" | "portal_link"; jobKey: string; actor: Actor; linkCreatedBy: string; now?: Date },
 ): Promise<{ id: string; state: "queued" | "deferred" | "suppressed"; created: boolean } | null> {
+  // Asked again for the same thing: nothing new, and no second private link issued for it.
+  const [existing] = await db.select({ id: messages.id, state: messages.state }).from(messages).where(eq(messages.jobKey, args.jobKey)).limit(1);
+  if (existing) return { id: existing.id, state: existing.state === "suppressed" ? "suppressed" : "queued", created: false };
   const settings = await recipientSettings(db, args.organisationId, args.clientId, args.contactId);
   if (!settings?.email) return null;
   const now = args.now ?? new Date();
