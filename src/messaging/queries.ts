@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, ilike, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/actor";
 import type { Db } from "@/db/client";
@@ -7,19 +7,28 @@ import { messageKind, messages, messageState } from "@/db/schema/messages";
 
 export const MESSAGE_PAGE_SIZE = 50;
 
-/** The outbox's filters, from the URL. A value that does not parse is ignored, never an error. */
+/**
+ * The outbox's filters, from the URL (?status=, ?type=, ?before=, and ?item= for the message
+ * opened). A value that does not parse is ignored, never an error. There is deliberately no
+ * filter by address: free text such as an email address does not belong in a URL (history, logs).
+ */
 export const messageFiltersSchema = z.object({
   state: z.enum(messageState.enumValues).optional().catch(undefined),
   kind: z.enum(messageKind.enumValues).optional().catch(undefined),
-  to: z.string().trim().min(1).max(200).optional().catch(undefined),
   before: z.iso.datetime({ offset: true }).optional().catch(undefined),
   message: z.uuid().optional().catch(undefined),
 });
 export type MessageFilters = z.infer<typeof messageFiltersSchema>;
 
+/** URL keys for each filter (names the rest of the app already uses for the same ideas). */
+export const messageFilterKeys = { state: "status", kind: "type", before: "before", message: "item" } as const satisfies Record<keyof MessageFilters, string>;
+
 export function parseMessageFilters(params: Record<string, string | string[] | undefined>): MessageFilters {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  return messageFiltersSchema.parse({ state: one(params.state), kind: one(params.kind), to: one(params.to), before: one(params.before), message: one(params.message) });
+  const one = (key: string) => {
+    const v = params[key];
+    return (Array.isArray(v) ? v[0] : v) || undefined;
+  };
+  return messageFiltersSchema.parse({ state: one(messageFilterKeys.state), kind: one(messageFilterKeys.kind), before: one(messageFilterKeys.before), message: one(messageFilterKeys.message) });
 }
 
 export interface MessageRow {
@@ -65,7 +74,6 @@ export async function listOrgMessages(db: Db, actor: Actor, filters: MessageFilt
   const where: (SQL | undefined)[] = [eq(messages.organisationId, actor.organisationId)];
   if (filters.state) where.push(eq(messages.state, filters.state));
   if (filters.kind) where.push(eq(messages.kind, filters.kind));
-  if (filters.to) where.push(ilike(messages.recipient, `%${filters.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (filters.before) where.push(lt(messages.createdAt, new Date(filters.before)));
   const rows = await db
     .select(rowColumns)

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Stop these emails", referrer: "no-re
 export default async function UnsubscribePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const { token } = await params;
-  const done = (await searchParams).done === "1";
+  const done = (await searchParams).saved === "1";
   return (
     <AuthCard title={done ? "You are unsubscribed" : "Stop these emails"}>
       {done ? (

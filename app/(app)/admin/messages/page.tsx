@@ -12,14 +12,17 @@ import { deliveryNote, MessageStateBadge } from "@/messaging/components/message-
 import { MessagesTable } from "@/messaging/components/messages-table";
 import { mailConfig } from "@/messaging/config";
 import { messageKindLabels, messageStateLabels } from "@/messaging/labels";
-import { getOrgMessage, listOrgMessages, parseMessageFilters, type MessageFilters } from "@/messaging/queries";
+import { getOrgMessage, listOrgMessages, messageFilterKeys, parseMessageFilters, type MessageFilters } from "@/messaging/queries";
 
 export const metadata: Metadata = { title: "Messages" };
 
 function hrefWith(filters: MessageFilters, change: Partial<MessageFilters>): string {
   const next = { ...filters, ...change };
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(next)) if (value) params.set(key, value);
+  for (const key of Object.keys(messageFilterKeys) as (keyof MessageFilters)[]) {
+    const value = next[key];
+    if (value) params.set(messageFilterKeys[key], value);
+  }
   const query = params.toString();
   return `/admin/messages${query ? `?${query}` : ""}`;
 }
@@ -51,7 +54,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
       <form method="get" action="/admin/messages" className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-3">
         <label className="text-sm">
           <span className="mb-1 block font-medium">State</span>
-          <select name="state" defaultValue={filters.state ?? ""} className={inputClass}>
+          <select name={messageFilterKeys.state} defaultValue={filters.state ?? ""} className={inputClass}>
             <option value="">Any</option>
             {messageState.enumValues.map((s) => (
               <option key={s} value={s}>
@@ -62,7 +65,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium">Kind</span>
-          <select name="kind" defaultValue={filters.kind ?? ""} className={inputClass}>
+          <select name={messageFilterKeys.kind} defaultValue={filters.kind ?? ""} className={inputClass}>
             <option value="">Any</option>
             {messageKind.enumValues.map((k) => (
               <option key={k} value={k}>
@@ -71,14 +74,10 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Recipient</span>
-          <input name="to" type="search" defaultValue={filters.to ?? ""} className={inputClass} placeholder="Address contains" />
-        </label>
         <button type="submit" className={buttonClass("secondary")}>
           Filter
         </button>
-        {filters.state || filters.kind || filters.to ? (
+        {filters.state || filters.kind ? (
           <Link href="/admin/messages" className="text-sm text-brand-700 underline-offset-2 hover:underline">
             Clear filters
           </Link>

@@ -16,7 +16,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const { token } = await params;
   await unsubscribeByToken(getDb(), token, metaFromHeaders(request.headers));
   if (request.headers.get("sec-fetch-mode") === "navigate") {
-    return new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}?done=1`, "Cache-Control": "no-store" } });
+    return new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}?saved=1`, "Cache-Control": "no-store" } });
   }
   return new Response(DONE, { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
