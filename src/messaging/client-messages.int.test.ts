@@ -1,8 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import { clients, portalLinks, users } from "@/db/schema";
-import { messages, reminderConsents } from "@/db/schema/messages";
+import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
 import { seedDemo } from "@/db/seed/demo";
 import { createAssignment, createAssignmentSpec } from "@/assignments/mutations";
 import { executeAction } from "@/lib/action-core";
@@ -27,7 +27,14 @@ const ADDRESS = "avery.client@mail.test";
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemo(t.db, { password: "unused-here" });
-  const [c] = await t.db.select({ id: clients.id, name: clients.name, organisationId: clients.organisationId, counselorId: clients.primaryCounselorId }).from(clients).where(eq(clients.recordNumber, "RRC-1002"));
+  // A client the demo gave no address (the demo's first few have one, with consent).
+  const withAddress = (await t.db.select({ clientId: messageRecipients.clientId }).from(messageRecipients)).map((r) => r.clientId);
+  const [c] = await t.db
+    .select({ id: clients.id, name: clients.name, organisationId: clients.organisationId, counselorId: clients.primaryCounselorId })
+    .from(clients)
+    .where(and(eq(clients.status, "active"), withAddress.length ? notInArray(clients.id, withAddress) : undefined))
+    .orderBy(asc(clients.recordNumber))
+    .limit(1);
   client = c!;
   const [u] = await t.db.select().from(users).where(eq(users.id, c!.counselorId));
   counselor = { userId: u!.id, organisationId: u!.organisationId, role: u!.role, name: u!.name, email: u!.email };
@@ -90,7 +97,12 @@ describe("messages to a client", () => {
     const token = /\/api\/unsubscribe\/([A-Za-z0-9_-]{43})/.exec(listUnsubscribe)![1]!;
     expect(await unsubscribeByToken(t.db, token, testMeta)).toBe(true);
     expect(await unsubscribeByToken(t.db, token, testMeta)).toBe(false);
-    const history = await t.db.select().from(reminderConsents).orderBy(asc(reminderConsents.recordedAt));
+    const history = await t.db
+      .select({ granted: reminderConsents.granted, source: reminderConsents.source })
+      .from(reminderConsents)
+      .innerJoin(messageRecipients, eq(messageRecipients.id, reminderConsents.recipientId))
+      .where(eq(messageRecipients.clientId, client.id))
+      .orderBy(asc(reminderConsents.recordedAt));
     expect(history.map((h) => [h.granted, h.source])).toEqual([
       [true, "counselor"],
       [false, "unsubscribe_link"],
