@@ -1,4 +1,14 @@
 /**
+ * Runs once when the server starts: it starts the message worker (pg-boss, in this process so it
+ * shares the app's database; ATTUNE_WORKER=off turns it off).
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startWorkerInServer } = await import("./src/messaging/start-in-server");
+  await startWorkerInServer();
+}
+
+/**
  * Every server error, logged once with the reference the error page shows (Next.js's digest) and
  * the request id the edge gave the request (X-Request-Id), so an administrator can find what a
  * person quotes. The person sees neither the stack nor any SQL.

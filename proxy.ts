@@ -5,7 +5,7 @@ import { buildContentSecurityPolicy } from "@/lib/csp";
 
 // Paths anyone may open. Everything else needs a session, checked again (for real) by every
 // page, action and route handler: this proxy only redirects early and sets headers.
-const PUBLIC_PATHS = [/^\/login$/, /^\/invite\//, /^\/reset\//, /^\/p\//, /^\/api\/auth\//, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/login$/, /^\/invite\//, /^\/reset\//, /^\/p\//, /^\/unsubscribe\//, /^\/api\/auth\//, /^\/api\/health$/];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PATHS.some((pattern) => pattern.test(pathname));
@@ -44,7 +44,7 @@ const withSession = auth((request) => {
     }
   }
   response.headers.set("Content-Security-Policy", csp);
-  if (!isPublic(pathname) || pathname.startsWith("/p/")) response.headers.set("Cache-Control", "no-store");
+  if (!isPublic(pathname) || pathname.startsWith("/p/") || pathname.startsWith("/unsubscribe/")) response.headers.set("Cache-Control", "no-store");
   return response;
 });
 

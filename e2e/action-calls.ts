@@ -277,6 +277,13 @@ export const httpCalls: Record<string, Builder> = {
     return { fields: { clientId, consentId: consent.id, reason: "Matrix revocation." } };
   },
   createLinkAction: (c) => ({ fields: { clientId: client(c).clientId, holder: "client" } }),
+  saveMessagingSettingsAction: (c) => ({ fields: { clientId: client(c).clientId, email: "matrix@client.test", timeZone: "America/New_York", preferredHour: "9", consent: "granted" } }),
+  sendLinkNowAction: async (c, allowed) => {
+    const { clientId } = client(c);
+    // An address and consent on file first, so an allowed send has someone to write to.
+    if (allowed) await c.act(preparer(c, allowed), "saveMessagingSettingsAction", { clientId, email: "matrix@client.test", timeZone: "America/New_York", preferredHour: "9", consent: "granted" }, c.target);
+    return { fields: { clientId } };
+  },
   revokeLinkAction: async (c, allowed) => {
     const { clientId } = client(c);
     let linkId = client(c).linkId;

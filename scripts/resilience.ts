@@ -79,7 +79,8 @@ try {
     cwd: root,
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST, DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" },
+    // The message worker stays off here: this test is about the app server draining and recovering.
+    env: { ...process.env, ATTUNE_WORKER: "off", NODE_ENV: "production", NEXT_DIST_DIR: DIST, DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" },
   });
   const base = `http://127.0.0.1:${PORT}`;
   for (let i = 0; ; i++) {

@@ -7,6 +7,7 @@ import { admissionHandler, admissionOptionsFrom, bypassesAdmission, createAdmiss
 import { parseTrustedProxies } from "../src/lib/client-address";
 import { createDrain, drainOptionsFrom } from "../src/lib/drain";
 import { markEdge, stampClientAddress } from "../src/lib/edge";
+import { stopRunningWorker } from "../src/messaging/worker-slot";
 
 /**
  * The production server: Next.js's own request handler behind admission control
@@ -24,6 +25,10 @@ import { markEdge, stampClientAddress } from "../src/lib/edge";
  * SIGTERM (or SIGINT) drains (src/lib/drain.ts): the health check and every new request answer 503
  * with Retry-After, the requests in hand finish (at most ATTUNE_DRAIN_MS, default 25 000 ms),
  * connections close and the process exits 0.
+ *
+ * The message worker (pg-boss, src/messaging/worker.ts) runs in this process too, started by
+ * instrumentation.ts inside Next's server bundle so that it shares the app's database handle
+ * (PGlite may be opened by one process only); ATTUNE_WORKER=off leaves it to `npm run worker`.
  */
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
 // Only from the command line: containers set HOSTNAME to their own name.
@@ -39,6 +44,9 @@ const trustedProxies = (() => {
   }
 })();
 markEdge();
+
+// Links in messages point here unless the deployment names its public address.
+process.env.ATTUNE_PUBLIC_URL ??= `http://${hostname ?? "localhost"}:${port}`;
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
@@ -67,7 +75,9 @@ server.listen(port, hostname, () => {
 
 const stop = (signal: NodeJS.Signals) => {
   console.log(`${signal}: no new requests; finishing those in hand.`);
-  void drain.start().then(({ cutOff }) => {
+  // The message worker finishes (or hands back) the messages in hand while the server drains.
+  const workerStopped = stopRunningWorker(4000).catch((error: unknown) => console.error(`Message worker: ${String(error)}`));
+  void Promise.all([drain.start(), workerStopped]).then(([{ cutOff }]) => {
     console.log(cutOff ? `Stopped, ${cutOff} request(s) cut off at the drain limit.` : "Stopped: every request in hand was answered.");
     process.exit(0);
   });

@@ -15,7 +15,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   const [command, args] = serveCommand(port, "127.0.0.1");
   const child = spawn(command, args, {
     cwd: root,
-    env: { ...process.env, ...env, ATTUNE_BENCH_FLOOR: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    // No message worker: its polling would count among the pages' queries and load (a caller may set ATTUNE_WORKER).
+    env: { ...process.env, ATTUNE_WORKER: "off", ...env, ATTUNE_BENCH_FLOOR: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });

@@ -8,6 +8,7 @@ import { todayIn } from "@/lib/zod-fields";
 import { formatDay } from "@/checkins/format";
 import { toCadence } from "@/scheduling/schema";
 import { assignmentChangeSchema, commentSchema, createAssignmentSchema } from "./schemas";
+import { messageClient } from "@/messaging/client-messages";
 
 const clinical = ["counselor", "supervisor"] as const;
 
@@ -81,6 +82,16 @@ export const createAssignment: Handler<typeof createAssignmentSchema, ClientRef,
       createdBy: actor.userId,
     })
     .returning({ id: assignments.id });
+  // "Something new" to the person it is for, if they have an address and consent (never its name).
+  await messageClient(db, {
+    organisationId: actor.organisationId,
+    clientId: record.clientId,
+    contactId,
+    kind: "something_new",
+    jobKey: `assigned:${row!.id}`,
+    actor: { kind: "user", userId: actor.userId },
+    linkCreatedBy: actor.userId,
+  });
   return { id: row!.id };
 };
 

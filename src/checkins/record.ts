@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { checkinAdministrations, clients, criticalAlerts } from "@/db/schema";
+import { alertCounselorOfCriticalAnswer } from "@/messaging/client-messages";
 import type { AnswerValue, Instrument } from "@/instruments/fhir-schema";
 import { scoreResponse, type ScoreResult } from "@/instruments/scoring";
 import { ActionRefused, NotFoundError } from "@/lib/errors";
@@ -69,6 +70,8 @@ export async function recordAdministration(db: Db, input: NewAdministration): Pr
     await db.insert(criticalAlerts).values(
       score.critical.map((c) => ({ organisationId: input.organisationId, clientId: input.clientId, administrationId: row.id, linkId: c.linkId, message: c.message })),
     );
+    // The counselor hears of it by email at once (initials and a sign-in link, nothing more).
+    await alertCounselorOfCriticalAnswer(db, { organisationId: input.organisationId, clientId: input.clientId, administrationId: row.id });
   }
   await db.update(clients).set({ lastContactAt: sql`now()` }).where(eq(clients.id, input.clientId));
   return { id: row.id, duplicate: false, score };

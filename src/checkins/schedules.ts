@@ -8,6 +8,7 @@ import { toCadence } from "@/scheduling/schema";
 import { clinical, respondentContact } from "./administer";
 import { currentInstrument } from "./instruments";
 import { createScheduleSchema, endScheduleSchema } from "./schemas";
+import { messageClient } from "@/messaging/client-messages";
 
 type Created = { id: string; instrumentUrl: string; forFamilyMember: boolean };
 
@@ -68,6 +69,15 @@ export const createSchedule: Handler<typeof createScheduleSchema, ClientRef, Cre
       if (isUniqueViolation(error)) throw new ActionRefused(alreadyScheduled, { instrumentUrl: [alreadyScheduled] });
       throw error;
     });
+  await messageClient(db, {
+    organisationId: actor.organisationId,
+    clientId: record.clientId,
+    contactId,
+    kind: "something_new",
+    jobKey: `checkin-scheduled:${rows[0]!.id}`,
+    actor: { kind: "user", userId: actor.userId },
+    linkCreatedBy: actor.userId,
+  });
   return { id: rows[0]!.id, instrumentUrl: current.instrument.url, forFamilyMember: contactId !== null };
 };
 

@@ -135,6 +135,10 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "route GET /api/auth/[...nextauth]": rules.public(),
   "route POST /api/auth/[...nextauth]": rules.public(),
   "route GET /api/health": rules.public(),
+  // One-click unsubscribe (RFC 8058): the token in the address is the credential, and every
+  // token, known or not, gets the same answer.
+  "page /unsubscribe/[token]": rules.public(),
+  "route POST /api/unsubscribe/[token]": rules.public(),
 
   // Everyone signed in.
   "page /": rules.signpost(matrixRoles),
@@ -152,6 +156,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   // Administration.
   "page /admin": rules.signpost(["admin"]),
   "page /admin/audit": rules.admin("page"),
+  "page /admin/messages": rules.admin("page"),
   "route GET /api/admin/audit": rules.admin("route"),
   "route GET /api/admin/audit/people": rules.admin("route"),
   "page /admin/users": rules.admin("page"),
@@ -221,6 +226,8 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "action src/support-network/actions.ts#revokeConsentAction": rules.client("action"),
   "action src/portal/link-actions.ts#createLinkAction": rules.client("action"),
   "action src/portal/link-actions.ts#revokeLinkAction": rules.client("action"),
+  "action src/messaging/client-actions.ts#saveMessagingSettingsAction": rules.client("action"),
+  "action src/messaging/client-actions.ts#sendLinkNowAction": rules.client("action"),
   "action src/assignments/actions.ts#createAssignmentAction": rules.client("action"),
   "action src/assignments/actions.ts#changeAssignmentAction": rules.client("action"),
   "action src/assignments/actions.ts#commentAction": rules.client("action"),

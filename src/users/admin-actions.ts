@@ -25,7 +25,7 @@ export const inviteUserAction = formAction(
     // The raw link goes back to this form once, to be copied; only its hash is stored.
     success: ({ input, result }) => ({
       id: result.userId,
-      message: `${input.name} is invited. Copy the link below and send it to them.`,
+      message: `${input.name} is invited. The link is on its way to ${input.email} by email (Messages shows whether it went out); you can also copy it below.`,
       data: { path: result.link.path, expiresAt: result.link.expiresAt },
     }),
   },
@@ -36,7 +36,7 @@ export const reissueInviteAction = formAction(
   {
     ...reissueInviteSpec,
     revalidate: ({ input }) => userPaths(input.userId),
-    success: ({ result }) => ({ message: "A new invitation link is ready. The earlier link no longer works.", data: { path: result.path, expiresAt: result.expiresAt } }),
+    success: ({ result }) => ({ message: "A new invitation link is ready and on its way by email. The earlier link no longer works.", data: { path: result.path, expiresAt: result.expiresAt } }),
   },
   reissueInvite,
 );
@@ -45,7 +45,7 @@ export const issueResetAction = formAction(
   {
     ...issueResetSpec,
     revalidate: ({ input }) => userPaths(input.userId),
-    success: ({ result }) => ({ message: "A password reset link is ready.", data: { path: result.path, expiresAt: result.expiresAt } }),
+    success: ({ result }) => ({ message: "A password reset link is ready and on its way by email.", data: { path: result.path, expiresAt: result.expiresAt } }),
   },
   issueReset,
 );

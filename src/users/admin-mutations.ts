@@ -6,6 +6,7 @@ import { auditEvents, clientCareTeam, clients, users, type UserRole, type UserSt
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused } from "@/lib/errors";
 import { assignField, changeAccessSchema, deactivateUserSchema, inviteUserSchema, userIdSchema, type ChangeAccessInput } from "./admin-schemas";
+import { emailStaffLink } from "@/messaging/staff";
 import { issueToken, revokeOpenTokens, type IssuedToken } from "./tokens";
 
 const adminOnly = ["admin"] as const;
@@ -101,7 +102,7 @@ export const inviteUserSpec: ActionSpec<typeof inviteUserSchema, undefined, Invi
 
 const EMAIL_TAKEN = "An account with this email address already exists.";
 
-export const inviteUser: Handler<typeof inviteUserSchema, undefined, InviteResult> = async ({ db, actor, input }) => {
+export const inviteUser: Handler<typeof inviteUserSchema, undefined, InviteResult> = async ({ db, actor, input, meta }) => {
   const supervisorId = await checkSupervisor(db, actor, null, input);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email)).limit(1);
   if (existing) throw new ActionRefused(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
@@ -117,6 +118,7 @@ export const inviteUser: Handler<typeof inviteUserSchema, undefined, InviteResul
     throw error;
   }
   const link = await issueToken(db, { organisationId: actor.organisationId, userId, purpose: "invite", createdBy: actor.userId });
+  await emailStaffLink(db, { actor, meta, purpose: "invite", link, userId, email: input.email });
   return { userId, link };
 };
 
@@ -129,9 +131,11 @@ export const reissueInviteSpec: ActionSpec<typeof userIdSchema, OrgUser, IssuedT
 };
 
 /** A new invitation link; the earlier one stops working. */
-export const reissueInvite: Handler<typeof userIdSchema, OrgUser, IssuedToken> = async ({ db, actor, record }) => {
+export const reissueInvite: Handler<typeof userIdSchema, OrgUser, IssuedToken> = async ({ db, actor, record, meta }) => {
   if (record.status !== "invited") throw new ActionRefused(`${record.name} has already accepted their invitation.`);
-  return issueToken(db, { organisationId: actor.organisationId, userId: record.id, purpose: "invite", createdBy: actor.userId });
+  const link = await issueToken(db, { organisationId: actor.organisationId, userId: record.id, purpose: "invite", createdBy: actor.userId });
+  await emailStaffLink(db, { actor, meta, purpose: "invite", link, userId: record.id, email: record.email });
+  return link;
 };
 
 export const issueResetSpec: ActionSpec<typeof userIdSchema, OrgUser, IssuedToken> = {
@@ -143,9 +147,11 @@ export const issueResetSpec: ActionSpec<typeof userIdSchema, OrgUser, IssuedToke
 };
 
 /** A password reset link for an active user; their password stays as it is until the link is used. */
-export const issueReset: Handler<typeof userIdSchema, OrgUser, IssuedToken> = async ({ db, actor, record }) => {
+export const issueReset: Handler<typeof userIdSchema, OrgUser, IssuedToken> = async ({ db, actor, record, meta }) => {
   if (record.status !== "active") throw new ActionRefused(`Only an active account can get a reset link. ${record.name}'s account is ${record.status}.`);
-  return issueToken(db, { organisationId: actor.organisationId, userId: record.id, purpose: "reset", createdBy: actor.userId });
+  const link = await issueToken(db, { organisationId: actor.organisationId, userId: record.id, purpose: "reset", createdBy: actor.userId });
+  await emailStaffLink(db, { actor, meta, purpose: "reset", link, userId: record.id, email: record.email });
+  return link;
 };
 
 export interface AccessChange {

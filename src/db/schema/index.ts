@@ -10,3 +10,4 @@ export * from "./notes";
 export * from "./exercises";
 export * from "./checkins";
 export * from "./reports";
+export * from "./messages";

@@ -7,6 +7,7 @@ import { seedDemoClients } from "./demo-clients";
 import { seedDemoCheckins } from "./demo-checkins";
 import { seedDemoHistory } from "./demo-history";
 import { seedDemoExercises } from "./demo-exercises";
+import { seedDemoMessages } from "./demo-messages";
 import { seedDemoNotes } from "./demo-notes";
 import { DEMO_ORGANISATION, DEMO_PASSWORD_DEFAULT, demoUsers, OTHER_ORGANISATION, otherOrgUsers, type DemoUser } from "./demo-users";
 
@@ -59,6 +60,7 @@ export async function seedDemo(db: Db, options: { password?: string; /** Tests t
       await seedDemoHistory(tx, organisationId, userIds);
     }
     await seedDemoNotes(tx, organisationId, userIds, new Date().toISOString().slice(0, 10));
+    await seedDemoMessages(tx, organisationId, seeded, userIds);
     const [other] = await tx.insert(organisations).values({ name: OTHER_ORGANISATION, isDemo: true }).returning({ id: organisations.id });
     const otherIds = await insertUsers(tx, other!.id, otherOrgUsers, passwordHash);
     await seedOtherOrganisationClient(tx, other!.id, otherIds.get("other")!);

@@ -12,6 +12,7 @@ import type { z } from "zod";
 import type { MatrixRole, MatrixTarget } from "../matrix";
 import { NUMBNESS_URL, type MatrixWorld, type OrganisationRecords, type TargetRecords } from "../world";
 import { matrixExerciseFile as exerciseFile, matrixNoteText } from "./matrix-texts";
+import { messageRecipients, reminderConsents } from "@/db/schema/messages";
 
 export interface CellContext {
   /** The database the action will see (a transaction that is rolled back after the cell). */
@@ -194,6 +195,22 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
   "action src/support-network/actions.ts#revokeConsentAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, consentId: client(ctx).consentId, reason: "Matrix revocation." } }),
   "action src/portal/link-actions.ts#createLinkAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, holder: "client" } }),
   "action src/portal/link-actions.ts#revokeLinkAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, linkId: client(ctx).linkId } }),
+  "action src/messaging/client-actions.ts#saveMessagingSettingsAction": (ctx) => ({
+    fields: { clientId: client(ctx).clientId, email: "matrix@client.test", timeZone: "America/New_York", preferredHour: "9", consent: "granted" },
+  }),
+  "action src/messaging/client-actions.ts#sendLinkNowAction": (ctx) => ({
+    // The send needs an address on file and consent.
+    prepare: async (db) => {
+      const [row] = await db.select({ organisationId: clients.organisationId }).from(clients).where(eq(clients.id, client(ctx).clientId));
+      const [recipient] = await db
+        .insert(messageRecipients)
+        .values({ organisationId: row!.organisationId, clientId: client(ctx).clientId, email: "matrix@client.test", timeZone: "America/New_York" })
+        .onConflictDoNothing()
+        .returning({ id: messageRecipients.id });
+      if (recipient) await db.insert(reminderConsents).values({ organisationId: row!.organisationId, recipientId: recipient.id, granted: true, source: "counselor" });
+    },
+    fields: { clientId: client(ctx).clientId },
+  }),
   "action src/assignments/actions.ts#createAssignmentAction": (ctx) => ({ fields: { clientId: client(ctx).clientId, assignee: "client", exerciseId: "emotion-naming", cadence: "weekly", startDate: today(), confirmDuplicate: "yes" } }),
   "action src/assignments/actions.ts#changeAssignmentAction": async (ctx) => ({
     fields: { clientId: client(ctx).clientId, assignmentId: client(ctx).assignmentId, version: await versionOf(ctx.db, assignments, client(ctx).assignmentId), change: "pause" },

@@ -14,6 +14,9 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listLibrary } from "@/exercises/library";
+import { recipientSettings } from "@/messaging/client-messages";
+import { ClientMessaging } from "@/messaging/components/client-messaging";
+import { listClientMessages } from "@/messaging/queries";
 import { todayIn } from "@/lib/zod-fields";
 import { z } from "zod";
 import { PortalLinks } from "@/portal/components/portal-links";
@@ -36,12 +39,14 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
   const client = await getClientForActor(actor, clientId);
   if (!client) notFound();
   await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "exercises" } });
-  const [assignmentList, entriesPage, library, network, links] = await Promise.all([
+  const [assignmentList, entriesPage, library, network, links, mailSettings, clientMessages] = await Promise.all([
     listAssignments(actor, client.id, client.timeZone),
     listEntriesPage(actor, client.id, requestedPage),
     listLibrary(getDb(), actor.organisationId),
     listSupportNetwork(actor, client.id, client.timeZone),
     listLiveLinks(getDb(), actor, client.id),
+    recipientSettings(getDb(), actor.organisationId, client.id, null),
+    listClientMessages(getDb(), actor, client.id),
   ]);
   const { entries, page, pageCount, total } = entriesPage;
   const pageHref = (n: number) => (n === 1 ? `/clients/${client.id}/exercises#entries` : `/clients/${client.id}/exercises?page=${n}#entries`);
@@ -168,6 +173,20 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
           />
         </Card>
       </div>
+      <Card>
+        <CardTitle className="mb-1">Messages</CardTitle>
+        <p className="mb-3 text-sm text-muted">
+          With an address and consent, the client is emailed when something new is assigned: a private link and no word of what it is.
+        </p>
+        <ClientMessaging
+          clientId={client.id}
+          email={mailSettings?.email ?? null}
+          timeZone={mailSettings?.timeZone ?? client.timeZone}
+          preferredHour={mailSettings?.preferredHour ?? 9}
+          consent={mailSettings?.consent ? { ...mailSettings.consent, recordedAt: mailSettings.consent.recordedAt.toISOString() } : null}
+          messages={clientMessages}
+        />
+      </Card>
     </div>
   );
 }

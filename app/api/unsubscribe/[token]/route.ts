@@ -1,0 +1,22 @@
+import { metaFromHeaders } from "@/auth/request-meta";
+import { getDb } from "@/db/client";
+import { unsubscribeByToken } from "@/messaging/unsubscribe";
+
+export const dynamic = "force-dynamic";
+
+const DONE = "You will not receive these emails any more.";
+
+/**
+ * The List-Unsubscribe address (RFC 8058 one-click): a mail program POSTs
+ * "List-Unsubscribe=One-Click" here, without cookies; the unsubscribe page's button posts here
+ * too and is sent back to that page. The token is the credential. Known, unknown or used again,
+ * the answer is the same.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  await unsubscribeByToken(getDb(), token, metaFromHeaders(request.headers));
+  if (request.headers.get("sec-fetch-mode") === "navigate") {
+    return new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}?saved=1`, "Cache-Control": "no-store" } });
+  }
+  return new Response(DONE, { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}

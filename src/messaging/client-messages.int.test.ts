@@ -1,0 +1,168 @@
+import { and, asc, eq, notInArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/auth/actor";
+import { clients, portalLinks, users } from "@/db/schema";
+import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
+import { seedDemo } from "@/db/seed/demo";
+import { createAssignment, createAssignmentSpec } from "@/assignments/mutations";
+import { executeAction } from "@/lib/action-core";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { testMeta } from "@/lib/testing/fixtures";
+import { hashToken } from "@/portal/tokens";
+import { alertCounselorOfCriticalAnswer, messageClient } from "./client-messages";
+import { saveMessagingSettings, saveMessagingSettingsSpec, sendLinkNow, sendLinkNowSpec } from "./client-mutations";
+import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server";
+import { scanDueReminders, type DueOccurrence } from "./reminders";
+import { unsubscribeByToken } from "./unsubscribe";
+import { startWorker, type RunningWorker } from "./worker";
+
+let t: TestDatabase;
+let smtp: TestSmtpServer;
+let worker: RunningWorker;
+let counselor: Actor;
+let client: { id: string; name: string; organisationId: string };
+
+const ADDRESS = "avery.client@mail.test";
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db, { password: "unused-here" });
+  // A client the demo gave no address (the demo's first few have one, with consent).
+  const withAddress = (await t.db.select({ clientId: messageRecipients.clientId }).from(messageRecipients)).map((r) => r.clientId);
+  const [c] = await t.db
+    .select({ id: clients.id, name: clients.name, organisationId: clients.organisationId, counselorId: clients.primaryCounselorId })
+    .from(clients)
+    .where(and(eq(clients.status, "active"), withAddress.length ? notInArray(clients.id, withAddress) : undefined))
+    .orderBy(asc(clients.recordNumber))
+    .limit(1);
+  client = c!;
+  const [u] = await t.db.select().from(users).where(eq(users.id, c!.counselorId));
+  counselor = { userId: u!.id, organisationId: u!.organisationId, role: u!.role, name: u!.name, email: u!.email };
+  smtp = await startTestSmtpServer();
+  const url = t.driver === "postgres" ? Object.assign(new URL(process.env.TEST_DATABASE_URL!), { pathname: `/${t.name}` }).toString() : undefined;
+  worker = await startWorker(t, { env: { SMTP_URL: smtp.url, MAIL_FROM: "The team <no-reply@clinic.test>", NODE_ENV: "test" }, databaseUrl: url, pollingIntervalSeconds: 0.5, schedule: false, log: () => {} });
+  // The demo seed is the slow part; on a busy machine it takes longer than the default minute.
+}, 180_000);
+afterAll(async () => {
+  await worker?.stop();
+  await smtp?.close();
+  await t?.close();
+});
+
+async function settings(consent: "granted" | "withdrawn" | "unchanged", timeZone = "UTC") {
+  const outcome = await executeAction(t.db, counselor, saveMessagingSettingsSpec, saveMessagingSettings, { clientId: client.id, email: ADDRESS, timeZone, preferredHour: "9", consent }, testMeta);
+  if (outcome.kind !== "ok") throw new Error(JSON.stringify(outcome));
+}
+
+async function waitForMail(count: number) {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const mine = smtp.received.filter((m) => m.envelopeTo.includes(ADDRESS));
+    if (mine.length >= count) return mine;
+    if (Date.now() > until) throw new Error(`expected ${count} messages to the client, got ${mine.length}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("messages to a client", () => {
+  it("nothing is sent without consent: the attempt is recorded as not sent", async () => {
+    await settings("unchanged");
+    const result = await messageClient(t.db, { organisationId: client.organisationId, clientId: client.id, contactId: null, kind: "something_new", jobKey: "test:no-consent", actor: { kind: "system" }, linkCreatedBy: counselor.userId });
+    expect(result?.state).toBe("suppressed");
+    const [row] = await t.db.select().from(messages).where(eq(messages.jobKey, "test:no-consent"));
+    expect(row).toMatchObject({ state: "suppressed", reason: "No consent to reminders on record", bodyText: null });
+  });
+
+  it("assigning an exercise emails 'something new' with a working private link and one-click unsubscribe, naming nothing", async () => {
+    // A zone where it is daytime now, so the message is not held for quiet hours.
+    const hour = new Date().getUTCHours();
+    const zone = hour >= 9 && hour < 20 ? "UTC" : hour < 9 ? "Asia/Tokyo" : "America/Los_Angeles";
+    await settings("granted", zone);
+    const outcome = await executeAction(t.db, counselor, createAssignmentSpec, createAssignment, { clientId: client.id, assignee: "client", exerciseId: "thought-record", cadence: "weekly", startDate: "2026-06-01" }, testMeta);
+    if (outcome.kind !== "ok") throw new Error(JSON.stringify(outcome));
+    const [mail] = await waitForMail(1);
+    const parsed = mail!.parsed;
+    expect(parsed.subject).toBe("Something new is waiting for you");
+    const whole = `${parsed.subject} ${parsed.text} ${parsed.html}`.toLowerCase();
+    for (const word of ["thought", client.name.toLowerCase(), "counsel", "check-in", "score"]) expect(whole).not.toContain(word);
+    const portal = /\/p\/([A-Za-z0-9_-]{43})/.exec(parsed.text ?? "")![1]!;
+    const [link] = await t.db.select().from(portalLinks).where(eq(portalLinks.tokenHash, hashToken(portal)));
+    expect(link?.clientId).toBe(client.id);
+    const rawHeader = (name: string) => parsed.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "") ?? "";
+    const listUnsubscribe = rawHeader("list-unsubscribe");
+    expect(listUnsubscribe).toMatch(/^<https?:\/\/\S+\/api\/unsubscribe\/[A-Za-z0-9_-]{43}>$/);
+    expect(rawHeader("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+
+    // One-click unsubscribe withdraws consent (a new record) without signing in; nothing more is sent.
+    const token = /\/api\/unsubscribe\/([A-Za-z0-9_-]{43})/.exec(listUnsubscribe)![1]!;
+    expect(await unsubscribeByToken(t.db, token, testMeta)).toBe(true);
+    expect(await unsubscribeByToken(t.db, token, testMeta)).toBe(false);
+    const history = await t.db
+      .select({ granted: reminderConsents.granted, source: reminderConsents.source })
+      .from(reminderConsents)
+      .innerJoin(messageRecipients, eq(messageRecipients.id, reminderConsents.recipientId))
+      .where(eq(messageRecipients.clientId, client.id))
+      .orderBy(asc(reminderConsents.recordedAt));
+    expect(history.map((h) => [h.granted, h.source])).toEqual([
+      [true, "counselor"],
+      [false, "unsubscribe_link"],
+    ]);
+    const again = await executeAction(t.db, counselor, sendLinkNowSpec, sendLinkNow, { clientId: client.id }, testMeta);
+    expect(again.kind === "ok" && again.result.state).toBe("suppressed");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(smtp.received.filter((m) => m.envelopeTo.includes(ADDRESS))).toHaveLength(1);
+  });
+
+  it("in quiet hours a message waits for the person's preferred hour", async () => {
+    await settings("granted", "UTC");
+    const lateEvening = new Date("2026-12-07T22:30:00Z");
+    const result = await messageClient(t.db, { organisationId: client.organisationId, clientId: client.id, contactId: null, kind: "portal_link", jobKey: "test:quiet", actor: { kind: "system" }, linkCreatedBy: counselor.userId, now: lateEvening });
+    expect(result?.state).toBe("deferred");
+    const [row] = await t.db.select().from(messages).where(eq(messages.jobKey, "test:quiet"));
+    expect(row!.sendAfter.toISOString()).toBe("2026-12-08T09:00:00.000Z");
+    expect(row!.reason).toContain("Quiet hours");
+  });
+
+  it("a critical answer alerts the counselor at once, with initials and a sign-in link only", async () => {
+    await alertCounselorOfCriticalAnswer(t.db, { organisationId: client.organisationId, clientId: client.id, administrationId: "00000000-0000-4000-8000-000000000001" });
+    const until = Date.now() + 15_000;
+    let mail;
+    while (!(mail = smtp.received.find((m) => m.envelopeTo.includes(counselor.email))) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(mail).toBeDefined();
+    const whole = `${mail!.parsed.subject} ${mail!.parsed.text}`;
+    const initials = client.name.split(/\s+/).map((w) => `${w[0]!.toUpperCase()}.`);
+    expect(whole).toContain(`${initials[0]}${initials[initials.length - 1]}`);
+    expect(whole).not.toContain(client.name);
+    expect(mail!.parsed.text).toContain(`/clients/${client.id}/checkins/`);
+    const [row] = await t.db.select().from(messages).where(and(eq(messages.kind, "critical_alert"), eq(messages.clientId, client.id)));
+    expect(row?.state).toBe("sent");
+  });
+
+  it("the reminder scan sends one message per due occurrence, however often it runs", async () => {
+    await settings("granted", "UTC");
+    const due: DueOccurrence[] = ["2026-12-07", "2026-12-08"].map((dueDate) => ({
+      organisationId: client.organisationId,
+      clientId: client.id,
+      contactId: null,
+      source: "assignment",
+      sourceId: "00000000-0000-4000-8000-0000000000aa",
+      dueDate,
+      createdBy: counselor.userId,
+    }));
+    // A stand-in for src/scheduling/: the occurrences in the window, paged.
+    const source = {
+      dueBetween: async (_db: unknown, window: { fromDate: string; toDate: string }, page: { limit: number; cursor: DueOccurrence | null }) =>
+        due.filter((o) => o.dueDate >= window.fromDate && o.dueDate <= window.toDate && (!page.cursor || o.dueDate > page.cursor.dueDate)).slice(0, page.limit),
+    };
+    const noon = new Date("2026-12-08T12:00:00Z");
+    const first = await scanDueReminders(t.db, source, { fromDate: "2026-12-07", toDate: "2026-12-08" }, noon, 1);
+    const second = await scanDueReminders(t.db, source, { fromDate: "2026-12-07", toDate: "2026-12-08" }, noon, 1);
+    expect(first).toEqual({ seen: 2, queued: 2 });
+    expect(second).toEqual({ seen: 2, queued: 0 });
+    const rows = await t.db.select({ jobKey: messages.jobKey }).from(messages).where(eq(messages.kind, "something_new"));
+    expect(rows.filter((r) => r.jobKey.startsWith("reminder:")).map((r) => r.jobKey).sort()).toEqual([
+      "reminder:assignment:00000000-0000-4000-8000-0000000000aa:2026-12-07",
+      "reminder:assignment:00000000-0000-4000-8000-0000000000aa:2026-12-08",
+    ]);
+  });
+});

@@ -1,0 +1,114 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { clients, portalLinks, users } from "@/db/schema";
+import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
+import { hashToken, newPortalToken, PORTAL_LINK_DAYS } from "@/portal/tokens";
+import { appBaseUrl } from "./config";
+import { enqueueMessage, newUnsubscribeToken, type EnqueueInput } from "./enqueue";
+import { localParts, nextSendTime } from "./quiet-hours";
+import { initialsOf, renderMessage } from "./templates";
+
+export interface RecipientSettings {
+  id: string;
+  email: string | null;
+  timeZone: string;
+  preferredHour: number;
+  consent: { granted: boolean; recordedAt: Date; source: string } | null;
+}
+
+/** The client's own settings (contactId null) or a support contact's, with the consent in force. */
+export async function recipientSettings(db: Db, organisationId: string, clientId: string, contactId: string | null): Promise<RecipientSettings | null> {
+  const [row] = await db
+    .select({ id: messageRecipients.id, email: messageRecipients.email, timeZone: messageRecipients.timeZone, preferredHour: messageRecipients.preferredHour })
+    .from(messageRecipients)
+    .where(
+      and(
+        eq(messageRecipients.organisationId, organisationId),
+        eq(messageRecipients.clientId, clientId),
+        contactId === null ? isNull(messageRecipients.contactId) : eq(messageRecipients.contactId, contactId),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  const [consent] = await db
+    .select({ granted: reminderConsents.granted, recordedAt: reminderConsents.recordedAt, source: reminderConsents.source })
+    .from(reminderConsents)
+    .where(and(eq(reminderConsents.recipientId, row.id), eq(reminderConsents.channel, "email")))
+    .orderBy(desc(reminderConsents.recordedAt), desc(reminderConsents.id))
+    .limit(1);
+  return { ...row, consent: consent ?? null };
+}
+
+type Actor = EnqueueInput["actor"] & { userId?: string | null };
+
+/**
+ * A message to a client or support person with their private link: "something new" when work is
+ * assigned, or the link itself when a counselor sends it. Only to an address on file with consent
+ * in force (otherwise recorded as not sent, with the reason), never in quiet hours (deferred to
+ * the person's preferred hour). Each message carries a new private link and a one-click
+ * unsubscribe link; the job key makes a second call for the same thing a no-op.
+ */
+export async function messageClient(
+  db: Db,
+  args: { organisationId: string; clientId: string; contactId: string | null; kind: "something_new" | "portal_link"; jobKey: string; actor: Actor; linkCreatedBy: string; now?: Date },
+): Promise<{ id: string; state: "queued" | "deferred" | "suppressed"; created: boolean } | null> {
+  // Asked again for the same thing: nothing new, and no second private link issued for it.
+  const [existing] = await db.select({ id: messages.id, state: messages.state }).from(messages).where(eq(messages.jobKey, args.jobKey)).limit(1);
+  if (existing) return { id: existing.id, state: existing.state === "suppressed" ? "suppressed" : "queued", created: false };
+  const settings = await recipientSettings(db, args.organisationId, args.clientId, args.contactId);
+  if (!settings?.email) return null;
+  const now = args.now ?? new Date();
+  const base = appBaseUrl();
+  const common = { organisationId: args.organisationId, jobKey: args.jobKey, kind: args.kind, to: settings.email, clientId: args.clientId, recipientId: settings.id, actor: args.actor };
+  if (!settings.consent?.granted) {
+    const placeholder = renderMessage(args.kind, { link: `${base}/p/…` });
+    const result = await enqueueMessage(db, { ...common, content: placeholder, suppressed: settings.consent ? "Consent to reminders withdrawn" : "No consent to reminders on record" });
+    return { ...result, state: "suppressed" };
+  }
+  const token = newPortalToken();
+  await db.insert(portalLinks).values({
+    organisationId: args.organisationId,
+    clientId: args.clientId,
+    contactId: args.contactId,
+    tokenHash: hashToken(token),
+    createdBy: args.linkCreatedBy,
+    expiresAt: sql`now() + make_interval(days => ${PORTAL_LINK_DAYS})`,
+  });
+  const unsubscribe = newUnsubscribeToken();
+  const content = renderMessage(args.kind, { link: `${base}/p/${token}`, unsubscribeLink: `${base}/unsubscribe/${unsubscribe.token}` });
+  const when = nextSendTime(now, settings.timeZone, settings.preferredHour);
+  const local = localParts(when.at, settings.timeZone);
+  const result = await enqueueMessage(db, {
+    ...common,
+    content,
+    unsubscribeTokenHash: unsubscribe.hash,
+    listUnsubscribe: `${base}/api/unsubscribe/${unsubscribe.token}`,
+    sendAfter: when.at,
+    note: when.deferred ? `Quiet hours: waits until ${String(local.hour).padStart(2, "0")}:${String(local.minute).padStart(2, "0")} ${settings.timeZone}` : undefined,
+  });
+  return { ...result, state: when.deferred ? "deferred" : "queued" };
+}
+
+/**
+ * A critical answer: the client's counselor is told at once, whatever their preferences, with the
+ * client's initials and a link that needs signing in. Nothing else about the answer.
+ */
+export async function alertCounselorOfCriticalAnswer(db: Db, args: { organisationId: string; clientId: string; administrationId: string }): Promise<void> {
+  const [row] = await db
+    .select({ name: clients.name, counselorId: users.id, email: users.email, status: users.status })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.primaryCounselorId))
+    .where(and(eq(clients.id, args.clientId), eq(clients.organisationId, args.organisationId)))
+    .limit(1);
+  if (!row || row.status !== "active") return;
+  await enqueueMessage(db, {
+    organisationId: args.organisationId,
+    jobKey: `critical:${args.administrationId}`,
+    kind: "critical_alert",
+    to: row.email,
+    userId: row.counselorId,
+    clientId: args.clientId,
+    content: renderMessage("critical_alert", { initials: initialsOf(row.name), link: `${appBaseUrl()}/clients/${args.clientId}/checkins/${args.administrationId}` }),
+    actor: { kind: "system" },
+  });
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { uuid } from "@/lib/zod-fields";
+import { isValidTimeZone } from "./quiet-hours";
+
+export const messagingSettingsSchema = z.object({
+  clientId: uuid("Unknown client."),
+  email: z.union([z.literal(""), z.email("Enter an email address, or leave it empty.").max(254)]).transform((v) => (v === "" ? null : v.toLowerCase())),
+  timeZone: z.string().trim().max(64).refine(isValidTimeZone, "Choose a time zone such as America/New_York."),
+  preferredHour: z.coerce.number<string>().int().min(0, "Choose an hour.").max(23, "Choose an hour."),
+  // What the person said just now: record it (a new consent record), or leave the history as it is.
+  consent: z.enum(["unchanged", "granted", "withdrawn"]),
+});
+export type MessagingSettingsInput = z.infer<typeof messagingSettingsSchema>;
+
+export const sendLinkNowSchema = z.object({ clientId: uuid("Unknown client.") });

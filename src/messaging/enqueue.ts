@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { recordAudit } from "@/audit/record";
+import type { Db } from "@/db/client";
+import type { ActorKind } from "@/db/schema";
+import { messages, type MessageKind } from "@/db/schema/messages";
+import { DEFAULT_FROM, mailConfig } from "./config";
+import { queueDelivery } from "./queue";
+import type { RenderedMessage } from "./templates";
+
+export interface EnqueueInput {
+  organisationId: string;
+  /** Names the thing the message is about (`invite:<tokenId>`): asking twice makes one message. */
+  jobKey: string;
+  kind: MessageKind;
+  to: string;
+  content: RenderedMessage;
+  clientId?: string | null;
+  recipientId?: string | null;
+  userId?: string | null;
+  unsubscribeTokenHash?: string | null;
+  /** The one-click unsubscribe address (RFC 8058), sent as List-Unsubscribe. */
+  listUnsubscribe?: string | null;
+  /** Not before this time (quiet hours); now when absent. */
+  sendAfter?: Date;
+  /** Recorded, never sent: why (no consent, no address). */
+  suppressed?: string;
+  /** Why a message waits (quiet hours), shown beside its state. */
+  note?: string;
+  actor: { kind: ActorKind; userId?: string | null; ip?: string | null; userAgent?: string | null };
+}
+
+export interface Enqueued {
+  id: string;
+  /** False when a message with this key already existed (nothing new was queued). */
+  created: boolean;
+}
+
+/**
+ * Writes the message (and, in the same transaction, its delivery job and an audit event that
+ * names the message but holds none of its text). Call it on the transaction of the work the
+ * message is about.
+ */
+export async function enqueueMessage(db: Db, input: EnqueueInput): Promise<Enqueued> {
+  const now = new Date();
+  const sendAfter = input.sendAfter ?? now;
+  const [row] = await db
+    .insert(messages)
+    .values({
+      organisationId: input.organisationId,
+      jobKey: input.jobKey,
+      kind: input.kind,
+      clientId: input.clientId ?? null,
+      recipientId: input.recipientId ?? null,
+      userId: input.userId ?? null,
+      sender: senderNow(),
+      recipient: input.to,
+      subject: input.content.subject,
+      bodyText: input.suppressed ? null : input.content.text,
+      bodyHtml: input.suppressed ? null : input.content.html,
+      unsubscribeTokenHash: input.suppressed ? null : (input.unsubscribeTokenHash ?? null),
+      listUnsubscribe: input.suppressed ? null : (input.listUnsubscribe ?? null),
+      state: input.suppressed ? "suppressed" : "queued",
+      reason: input.suppressed ?? input.note ?? null,
+      sendAfter,
+      createdBy: input.actor.kind === "user" ? (input.actor.userId ?? null) : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: messages.jobKey })
+    .returning({ id: messages.id });
+  if (!row) {
+    const [existing] = await db.select({ id: messages.id }).from(messages).where(eq(messages.jobKey, input.jobKey)).limit(1);
+    return { id: existing!.id, created: false };
+  }
+  await recordAudit(db, {
+    organisationId: input.organisationId,
+    actorKind: input.actor.kind,
+    actorUserId: input.actor.userId ?? null,
+    action: input.suppressed ? "message.suppress" : "message.queue",
+    entityType: "message",
+    entityId: row.id,
+    clientId: input.clientId ?? null,
+    ip: input.actor.ip ?? null,
+    userAgent: input.actor.userAgent ?? null,
+    detail: { kind: input.kind, ...(input.suppressed ? { reason: input.suppressed } : {}), ...(sendAfter > now ? { sendAfter: sendAfter.toISOString() } : {}) },
+  });
+  if (!input.suppressed) await queueDelivery(db, row.id, sendAfter);
+  return { id: row.id, created: true };
+}
+
+/** The From the configuration names now; the worker writes the one it used when it sends. */
+function senderNow(): string {
+  try {
+    return mailConfig().from;
+  } catch {
+    return DEFAULT_FROM;
+  }
+}
+
+/** A one-click unsubscribe token (RFC 8058): the raw value goes into the message, only its hash is stored. */
+export function newUnsubscribeToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashUnsubscribeToken(token) };
+}
+
+export function hashUnsubscribeToken(token: string): string {
+  return createHash("sha256").update(`unsubscribe:${token}`).digest("hex");
+}

@@ -1,0 +1,28 @@
+import type { BadgeTone } from "@/components/ui/badge";
+import type { MessageKind, MessageState } from "@/db/schema/messages";
+
+export const messageKindLabels: Record<MessageKind, string> = {
+  staff_invitation: "Staff invitation",
+  password_reset: "Password reset",
+  portal_link: "Private link",
+  something_new: "Something new",
+  critical_alert: "Answer needs review",
+};
+
+export const messageStateLabels: Record<MessageState, string> = {
+  queued: "Queued",
+  sending: "Sending",
+  sent: "Sent",
+  outbox: "In outbox (not sent)",
+  failed: "Failed",
+  suppressed: "Not sent",
+};
+
+export const messageStateTones: Record<MessageState, BadgeTone> = {
+  queued: "neutral",
+  sending: "neutral",
+  sent: "ok",
+  outbox: "brand",
+  failed: "danger",
+  suppressed: "warn",
+};

@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import { fromDrizzle, type PgBoss } from "pg-boss";
+import type { Db } from "@/db/client";
+
+/** pg-boss queues. deliver-message: one job per message; message-sweep: a schedule that picks up stragglers. */
+export const DELIVER_QUEUE = "deliver-message";
+export const SWEEP_QUEUE = "message-sweep";
+
+export interface DeliverJob {
+  messageId: string;
+}
+
+const slot = globalThis as typeof globalThis & { __attuneBoss?: PgBoss };
+
+/** The started pg-boss of this process, if it runs a worker (the server's, or npm run worker's). */
+export function runningBoss(): PgBoss | undefined {
+  return slot.__attuneBoss;
+}
+
+export function setRunningBoss(boss: PgBoss | undefined): void {
+  slot.__attuneBoss = boss;
+}
+
+/**
+ * Queues the delivery job on the caller's transaction, so the job exists exactly when the message
+ * does. Without a worker in this process nothing is queued here: the sweep (every minute, on
+ * whichever instance runs a worker) queues every message still waiting.
+ */
+export async function queueDelivery(db: Db, messageId: string, startAfter?: Date): Promise<void> {
+  const boss = runningBoss();
+  if (!boss) return;
+  await boss.send(DELIVER_QUEUE, { messageId } satisfies DeliverJob, {
+    singletonKey: messageId,
+    ...(startAfter && startAfter.getTime() > Date.now() ? { startAfter } : {}),
+    db: fromDrizzle(db as unknown as Parameters<typeof fromDrizzle>[0], sql as unknown as Parameters<typeof fromDrizzle>[1]),
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * When a message to a client or support person may go out: never in quiet hours (by default
+ * 21:00-08:00 in the person's own time zone); a message written in quiet hours waits for their
+ * preferred hour (or the end of quiet hours, if that hour is itself quiet). Computed with Intl
+ * alone, so daylight-saving changes follow the time zone database.
+ */
+export interface QuietHours {
+  /** Local hour quiet hours begin (inclusive). */
+  start: number;
+  /** Local hour quiet hours end (exclusive). */
+  end: number;
+}
+
+export const DEFAULT_QUIET_HOURS: QuietHours = { start: 21, end: 8 };
+
+const partsFormat = new Map<string, Intl.DateTimeFormat>();
+
+function format(timeZone: string): Intl.DateTimeFormat {
+  let f = partsFormat.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    partsFormat.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall clock in a time zone at an instant. */
+export function localParts(at: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
+  const parts = Object.fromEntries(format(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    format(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The instant a wall-clock time happens in a time zone (the later one in a repeated hour, the next real hour in a skipped one). */
+export function zonedTime(year: number, month: number, day: number, hour: number, timeZone: string): Date {
+  const guess = Date.UTC(year, month - 1, day, hour);
+  let instant = guess;
+  // Two corrections settle every offset, including across a change.
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(new Date(instant), timeZone);
+    const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+    instant += guess - asUtc;
+  }
+  return new Date(instant);
+}
+
+export function isQuiet(hour: number, quiet: QuietHours = DEFAULT_QUIET_HOURS): boolean {
+  return quiet.start > quiet.end ? hour >= quiet.start || hour < quiet.end : hour >= quiet.start && hour < quiet.end;
+}
+
+/**
+ * Now, if now is not in quiet hours; otherwise the next time the person's preferred hour comes
+ * round (or the end of quiet hours, when that hour is quiet too).
+ */
+export function nextSendTime(now: Date, timeZone: string, preferredHour: number, quiet: QuietHours = DEFAULT_QUIET_HOURS): { at: Date; deferred: boolean } {
+  const local = localParts(now, timeZone);
+  if (!isQuiet(local.hour, quiet)) return { at: now, deferred: false };
+  const hour = isQuiet(preferredHour, quiet) ? quiet.end : preferredHour;
+  // Today at that hour if it is still ahead, else tomorrow.
+  for (let add = 0; add < 3; add++) {
+    const day = new Date(Date.UTC(local.year, local.month - 1, local.day + add));
+    const at = zonedTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, timeZone);
+    if (at.getTime() > now.getTime() && !isQuiet(localParts(at, timeZone).hour, quiet)) return { at, deferred: true };
+  }
+  return { at: new Date(now.getTime() + 12 * 3_600_000), deferred: true };
+}

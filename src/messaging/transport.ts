@@ -1,0 +1,55 @@
+import nodemailer from "nodemailer";
+import type { MailConfig } from "./config";
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  listUnsubscribe?: string | null;
+  /** Our message id, so a copy accepted twice can be recognised at the receiving end. */
+  messageId: string;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<{ response: string }>;
+  close(): void;
+}
+
+/** An SMTP refusal that retrying will not change (5xx), or a bad address. */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  if (typeof code === "number") return code >= 500 && code < 600;
+  return (error as { code?: unknown }).code === "EENVELOPE";
+}
+
+/** What the delivery log shows for a failure: the SMTP server's answer, never a stack. */
+export function failureReason(error: unknown): string {
+  const e = error as { response?: unknown; code?: unknown; message?: unknown };
+  const text = typeof e.response === "string" ? e.response : typeof e.message === "string" ? e.message : String(error);
+  const code = typeof e.code === "string" ? `${e.code}: ` : "";
+  return `${code}${text}`.slice(0, 500);
+}
+
+/** nodemailer over SMTP_URL: smtp:// upgrades with STARTTLS when offered, smtps:// is TLS throughout. */
+export function createMailer(config: Extract<MailConfig, { mode: "smtp" }>): Mailer {
+  const transport = nodemailer.createTransport(config.url);
+  return {
+    async send(mail) {
+      const info = await transport.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
+        ...(mail.listUnsubscribe
+          ? { headers: { "List-Unsubscribe": `<${mail.listUnsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }
+          : {}),
+      });
+      return { response: String(info.response ?? "") };
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,141 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, messages } from "@/db/schema";
+import { createOrganisation } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { enqueueMessage, type EnqueueInput } from "./enqueue";
+import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server";
+import { renderMessage } from "./templates";
+import { startWorker, type RunningWorker } from "./worker";
+
+let t: TestDatabase;
+let orgId: string;
+let smtp: TestSmtpServer;
+
+function testDatabaseUrl(): string | undefined {
+  if (t.driver !== "postgres") return undefined;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${t.name}`;
+  return url.toString();
+}
+
+function start(env: NodeJS.ProcessEnv): Promise<RunningWorker> {
+  return startWorker(t, { env, databaseUrl: testDatabaseUrl(), retryDelaySeconds: 1, retryLimit: 3, pollingIntervalSeconds: 0.5, schedule: false, log: () => {} });
+}
+
+const smtpEnv = (): NodeJS.ProcessEnv => ({ SMTP_URL: smtp.url, MAIL_FROM: "Attune <no-reply@clinic.test>", NODE_ENV: "test" });
+
+let counter = 0;
+function invitation(overrides: Partial<EnqueueInput> = {}): EnqueueInput {
+  counter++;
+  return {
+    organisationId: orgId,
+    jobKey: `invite:test-${counter}`,
+    kind: "staff_invitation",
+    to: `person-${counter}@clinic.test`,
+    content: renderMessage("staff_invitation", { link: `http://localhost:3000/invite/token-${counter}`, expiresAt: new Date("2026-12-14T12:00:00Z"), organisationName: "Test clinic" }),
+    actor: { kind: "system" },
+    ...overrides,
+  };
+}
+
+async function messageRow(id: string) {
+  const [row] = await t.db.select().from(messages).where(eq(messages.id, id));
+  return row!;
+}
+
+async function waitForState(id: string, states: string[], timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await messageRow(id);
+    if (states.includes(row.state)) return row;
+    if (Date.now() > until) throw new Error(`message ${id} stayed ${row.state} (${row.reason})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  orgId = await createOrganisation(t.db, "Messages org");
+  smtp = await startTestSmtpServer();
+});
+afterAll(async () => {
+  await smtp?.close();
+  await t?.close();
+});
+
+describe("the message worker", () => {
+  it("keeps messages in the outbox when no SMTP server is configured, audited without the body", async () => {
+    const queuedBefore = await t.db.transaction((tx) => enqueueMessage(tx, invitation()));
+    const worker = await start({ NODE_ENV: "test" });
+    try {
+      // Written while no worker ran: the start-up sweep picks it up.
+      const row = await waitForState(queuedBefore.id, ["outbox"]);
+      expect(row.bodyText).toContain("Set up your account");
+      expect(row.sentAt).not.toBeNull();
+      // Written while the worker runs: its job is queued in the same transaction.
+      const second = await t.db.transaction((tx) => enqueueMessage(tx, invitation()));
+      await waitForState(second.id, ["outbox"]);
+      const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "message"), eq(auditEvents.entityId, queuedBefore.id)));
+      expect(events.map((e) => e.action).sort()).toEqual(["message.outbox", "message.queue"]);
+      for (const e of events) expect(JSON.stringify(e.detail)).not.toContain("Set up your account");
+    } finally {
+      await worker.stop();
+    }
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it("sends through SMTP once per job key, text and HTML, and clears the body once accepted", async () => {
+    const worker = await start(smtpEnv());
+    try {
+      const input = invitation();
+      const first = await t.db.transaction((tx) => enqueueMessage(tx, input));
+      const again = await t.db.transaction((tx) => enqueueMessage(tx, input));
+      expect(again).toEqual({ id: first.id, created: false });
+      const row = await waitForState(first.id, ["sent"]);
+      expect(row.bodyText).toBeNull();
+      expect(row.bodyHtml).toBeNull();
+      expect(row.attempts).toBe(1);
+      await worker.sweep();
+      await new Promise((r) => setTimeout(r, 1500));
+      const mine = smtp.received.filter((m) => m.envelopeTo.includes(input.to));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.parsed.text).toContain("http://localhost:3000/invite/token-");
+      expect(mine[0]!.parsed.html).toContain('href="http://localhost:3000/invite/token-');
+      expect(mine[0]!.parsed.subject).toBe("You are invited to Test clinic on Attune");
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("retries a refusing server with back-off, then sends exactly once", async () => {
+    const worker = await start(smtpEnv());
+    try {
+      smtp.refuseNext(2);
+      const input = invitation();
+      const { id } = await t.db.transaction((tx) => enqueueMessage(tx, input));
+      const row = await waitForState(id, ["sent", "failed"], 25_000);
+      expect(row.state).toBe("sent");
+      expect(row.attempts).toBe(3);
+      expect(smtp.received.filter((m) => m.envelopeTo.includes(input.to))).toHaveLength(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("records a permanent refusal as failed, with the server's reason", async () => {
+    const worker = await start(smtpEnv());
+    try {
+      smtp.refuseNext(1, 550);
+      const { id } = await t.db.transaction((tx) => enqueueMessage(tx, invitation()));
+      const row = await waitForState(id, ["failed", "sent"]);
+      expect(row.state).toBe("failed");
+      expect(row.reason).toMatch(/550|Mailbox unavailable/);
+      expect(row.bodyText).toBeNull();
+      const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "message.fail")));
+      expect(event).toBeDefined();
+    } finally {
+      await worker.stop();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { sql } from "drizzle-orm";
+import { fromDrizzle, fromPglite, PgBoss, type ConstructorOptions } from "pg-boss";
+import type { DatabaseHandle, Db } from "@/db/client";
+import { workerMailConfig, type MailConfig } from "./config";
+import { deliverMessage, dueMessageIds, JOB_EXPIRE_SECONDS } from "./deliver";
+import { DELIVER_QUEUE, setRunningBoss, SWEEP_QUEUE, type DeliverJob } from "./queue";
+import { createMailer, type Mailer } from "./transport";
+
+export interface WorkerOptions {
+  env?: NodeJS.ProcessEnv;
+  /** PostgreSQL only: the database's URL, when it is not DATABASE_URL (tests). */
+  databaseUrl?: string;
+  /** Deliveries in flight at once in this process (default 8 on PostgreSQL, 2 on PGlite). */
+  concurrency?: number;
+  /** Seconds before the first retry; doubled each time (pg-boss back-off), at most an hour. */
+  retryDelaySeconds?: number;
+  retryLimit?: number;
+  pollingIntervalSeconds?: number;
+  /** The every-minute sweep; tests turn it off to drive it themselves. */
+  schedule?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningWorker {
+  boss: PgBoss;
+  config: MailConfig;
+  /** Queues a delivery job for every message that is due and not in hand. */
+  sweep(): Promise<number>;
+  /** Stops taking jobs, lets the jobs in hand finish (or releases them after timeoutMs). */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+const drizzleAdapter = (db: Db) => fromDrizzle(db as unknown as Parameters<typeof fromDrizzle>[0], sql as unknown as Parameters<typeof fromDrizzle>[1]);
+
+/**
+ * The message worker on pg-boss, on the app's own database: PGlite through pg-boss's adapter (in
+ * the server's process, the only one that may open it), PostgreSQL through DATABASE_URL (any
+ * number of processes; pg-boss hands each job to one of them and fires each schedule once).
+ */
+export async function startWorker(handle: DatabaseHandle, options: WorkerOptions = {}): Promise<RunningWorker> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const config = workerMailConfig(env);
+  const mailer: Mailer | null = config.mode === "smtp" ? createMailer(config) : null;
+  const common: ConstructorOptions = { schedule: options.schedule ?? true, supervise: true, persistWarnings: false };
+  let boss: PgBoss;
+  if (handle.raw.driver === "pglite") {
+    boss = new PgBoss({ ...common, db: fromPglite(handle.raw.client), backend: "pglite" });
+  } else {
+    const url = options.databaseUrl ?? env.DATABASE_URL;
+    if (!url) throw new Error("The message worker on PostgreSQL needs DATABASE_URL.");
+    boss = new PgBoss({ ...common, connectionString: url, max: 4, application_name: "attune-worker" });
+  }
+  boss.on("error", (error: unknown) => log(`Message worker: ${error instanceof Error ? error.message : String(error)}`));
+  await boss.start();
+  const retryLimit = options.retryLimit ?? 8;
+  const queue = {
+    policy: "exclusive" as const,
+    retryLimit,
+    retryDelay: options.retryDelaySeconds ?? 30,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    expireInSeconds: JOB_EXPIRE_SECONDS,
+  };
+  if (await boss.getQueue(DELIVER_QUEUE)) {
+    const { policy: _fixed, ...changeable } = queue;
+    await boss.updateQueue(DELIVER_QUEUE, changeable);
+  }
+  else await boss.createQueue(DELIVER_QUEUE, queue);
+  if (!(await boss.getQueue(SWEEP_QUEUE))) await boss.createQueue(SWEEP_QUEUE, { policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
+
+  const sweep = async (): Promise<number> => {
+    const ids = await dueMessageIds(handle.db);
+    let queued = 0;
+    for (const messageId of ids) {
+      // exclusive + singletonKey: a message already queued or in hand gets no second job.
+      if (await boss.send(DELIVER_QUEUE, { messageId } satisfies DeliverJob, { singletonKey: messageId })) queued++;
+    }
+    return queued;
+  };
+
+  const concurrency = options.concurrency ?? (handle.driver === "pglite" ? 2 : 8);
+  const polling = options.pollingIntervalSeconds ?? 1;
+  await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds: polling }, async ([job]) => {
+    if (!job) return;
+    await deliverMessage(handle.db, config, mailer, job.data.messageId, {
+      lastAttempt: job.retryCount >= retryLimit,
+      complete: async (tx) => {
+        await boss.complete(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount }, null, { db: drizzleAdapter(tx) });
+      },
+    });
+  });
+  await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: Math.max(polling, 2) }, async () => {
+    const queued = await sweep();
+    if (queued) log(`Message worker: queued ${queued} waiting message${queued === 1 ? "" : "s"}.`);
+  });
+  if (options.schedule ?? true) await boss.schedule(SWEEP_QUEUE, "* * * * *");
+  setRunningBoss(boss);
+  // Messages written while no worker ran are picked up at once, not at the next minute.
+  await sweep();
+  log(
+    config.mode === "smtp"
+      ? `Message worker started: sending through ${new URL(config.url).host} as ${config.from}.`
+      : "Message worker started: no SMTP server configured, messages are kept in the outbox (Admin → Messages).",
+  );
+
+  let stopping: Promise<void> | null = null;
+  return {
+    boss,
+    config,
+    sweep,
+    stop(timeoutMs = 20_000) {
+      stopping ??= (async () => {
+        setRunningBoss(undefined);
+        // graceful: no new jobs; those in hand finish, or go back to the queue after the timeout.
+        await boss.stop({ graceful: true, close: true, timeout: timeoutMs });
+        mailer?.close();
+      })();
+      return stopping;
+    },
+  };
+}
