@@ -18,7 +18,7 @@ export default async function PortalHome({ params }: { params: Promise<{ token: 
     <div className="space-y-6">
       <header>
         <p className="text-sm text-muted">Attune</p>
-        <h1 className="text-2xl font-semibold tracking-tight">Hello, {holder.greetingName}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Hello, <bdi>{holder.greetingName}</bdi></h1>
         <p className="mt-1 text-base text-muted">{open.length ? "Here is what your counselor suggested for today." : "Nothing is waiting for you today."}</p>
       </header>
       {summary ? (

@@ -96,7 +96,7 @@ export default async function ExercisesTab({ params }: { params: Promise<{ clien
                     {e.exerciseTitle}
                   </Link>
                   <span className="flex items-center gap-2 text-muted">
-                    {e.byName !== "Client" ? <span>{e.byName}</span> : null}
+                    {e.byName !== "Client" ? <bdi>{e.byName}</bdi> : null}
                     {e.intensityBefore !== null && e.intensityAfter !== null ? (
                       <span title="Feeling before and after">
                         {e.intensityBefore} → {e.intensityAfter}

@@ -26,7 +26,7 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
       <Card>
         <CardTitle className="mb-1">Family and supporters</CardTitle>
         <p className="mb-4 text-sm text-muted">
-          Who supports {client.preferredName ?? client.name}, and what the client has agreed may be shared with each of them.
+          Who supports <bdi>{client.preferredName ?? client.name}</bdi>, and what the client has agreed may be shared with each of them.
         </p>
         <AddContactForm clientId={client.id} today={today} />
       </Card>
@@ -36,7 +36,7 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div>
               <h2 id={`contact-${contact.id}`} className="text-base font-semibold">
-                {contact.name}
+                <bdi>{contact.name}</bdi>
               </h2>
               <p className="text-sm text-muted">
                 {relationshipLabels[contact.relationship]}
@@ -56,7 +56,7 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
           </div>
           <div className="mt-4 overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="mb-2 text-left text-sm font-medium text-ink">Consent history for {contact.name}</caption>
+              <caption className="mb-2 text-left text-sm font-medium text-ink">Consent history for <bdi>{contact.name}</bdi></caption>
               <thead className="border-b border-line text-xs uppercase tracking-wide text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">Sharing</th>

@@ -64,7 +64,7 @@ export default async function AdministrationPage({
           <div>
             <CardTitle>{instrument?.title ?? a.url}</CardTitle>
             <p className="text-sm text-muted">
-              {a.byName} · {a.mode === "portal" ? "through the portal" : `in session${a.administeredByName ? ` with ${a.administeredByName}` : ""}`} ·{" "}
+              <bdi>{a.byName}</bdi> · {a.mode === "portal" ? "through the portal" : `in session${a.administeredByName ? ` with ${a.administeredByName}` : ""}`} ·{" "}
               <time dateTime={a.administeredAt}>{formatWhen(a.administeredAt, client.timeZone)}</time> · version {a.version}
             </p>
           </div>
