@@ -1,4 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { directionOf } from "@/i18n/catalog";
+import { clientMessages } from "@/i18n/client-messages";
+import { requestLanguage } from "@/i18n/request-language";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,10 +13,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2f6f68" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // English everywhere but the portal, whose language is its link's holder's.
+  const language = await requestLanguage();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={language} dir={directionOf(language)}>
+      <body className="min-h-screen">
+        <NextIntlClientProvider locale={language} messages={clientMessages(language)} timeZone="UTC">
+          {children}
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }
