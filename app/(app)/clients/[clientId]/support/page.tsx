@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { auditView } from "@/audit/view";
 import { requireActor } from "@/auth/session";
 import { formatDate } from "@/clients/display";
+import { languageOptions } from "@/clients/form-data";
 import { getClientForActor } from "@/clients/queries";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -28,7 +29,7 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
         <p className="mb-4 text-sm text-muted">
           Who supports <bdi>{client.preferredName ?? client.name}</bdi>, and what the client has agreed may be shared with each of them.
         </p>
-        <AddContactForm clientId={client.id} today={today} />
+        <AddContactForm clientId={client.id} today={today} languages={languageOptions()} />
       </Card>
       {contacts.length === 0 ? <p className="text-sm text-muted">No one is recorded in the support network yet.</p> : null}
       {contacts.map((contact) => (
