@@ -197,6 +197,7 @@ export const httpCalls: Record<string, Builder> = {
     return { fields: { instrumentId } };
   },
   setOrgTwoFactorAction: () => ({ fields: { required: "no" } }),
+  setCrisisLinesAction: () => ({ fields: { country: "GB", name1: "Matrix line", contact1: "Call 116 123" } }),
   resetTwoFactorAction: (c) => ({ fields: { userId: organisation(c).userId } }),
   addCustomExerciseAction: () => ({ fields: { text: exerciseFile(unique("matrix-extra").toLowerCase().replace(/[^a-z0-9-]/g, "-")), intent: "save" } }),
 

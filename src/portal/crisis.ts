@@ -42,3 +42,12 @@ export async function crisisResourcesFor(db: Db, organisationId: string, country
     lines: builtIn.lines.map((l) => ({ name: l.name, contact: null, phone: l.phone, text: l.text ?? false, hours: null, allDay: l.allDay ?? false })),
   };
 }
+
+/** Every crisis line the organisation has set, by country then position (the administrator's page). */
+export async function organisationCrisisLines(db: Db, organisationId: string) {
+  return db
+    .select({ country: crisisLines.country, name: crisisLines.name, contact: crisisLines.contact, hours: crisisLines.hours })
+    .from(crisisLines)
+    .where(eq(crisisLines.organisationId, organisationId))
+    .orderBy(asc(crisisLines.country), asc(crisisLines.position));
+}

@@ -156,6 +156,7 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
     fields: { instrumentId: organisation(ctx).instrumentId },
   }),
   "action src/users/two-factor-actions.ts#setOrgTwoFactorAction": () => ({ fields: { required: "no" } }),
+  "action src/portal/crisis-actions.ts#setCrisisLinesAction": () => ({ fields: { country: "GB", name1: "Matrix line", contact1: "Call 116 123" } }),
   "action src/users/two-factor-actions.ts#resetTwoFactorAction": (ctx) => ({ fields: { userId: organisation(ctx).userId } }),
   "action src/exercises/actions.ts#addCustomExerciseAction": () => ({ fields: { text: exerciseFile(unique("matrix-extra").toLowerCase().replace(/[^a-z0-9-]/g, "-")), intent: "save" } }),
 
