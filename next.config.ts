@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl reads its per-request configuration (the language and messages) from this file.
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 // Headers for every response; the Content-Security-Policy carries a per-request nonce, so the
 // proxy sets it.
@@ -26,4 +30,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

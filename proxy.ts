@@ -1,6 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/auth/config";
 import { SESSION_MARKER_COOKIE, SESSION_MARKER_MAX_AGE } from "@/auth/marker";
+import { PORTAL_TOKEN_HEADER } from "@/i18n/header";
 import { buildContentSecurityPolicy } from "@/lib/csp";
 
 // Paths anyone may open. Everything else needs a session, checked again (for real) by every
@@ -32,6 +33,11 @@ const withSession = auth((request) => {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);
+    // The portal page's language comes from its link; the root layout reads the token from here
+    // to set <html lang dir>. Never taken from the browser.
+    requestHeaders.delete(PORTAL_TOKEN_HEADER);
+    const portal = /^\/p\/([^/]+)/.exec(pathname);
+    if (portal) requestHeaders.set(PORTAL_TOKEN_HEADER, portal[1]!);
     response = NextResponse.next({ request: { headers: requestHeaders } });
     if (signedIn && !hadSession) {
       response.cookies.set(SESSION_MARKER_COOKIE, "1", {

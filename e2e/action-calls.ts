@@ -199,6 +199,7 @@ export const httpCalls: Record<string, Builder> = {
   setOrgTwoFactorAction: () => ({ fields: { required: "no" } }),
   setPaperSizeAction: () => ({ fields: { paperSize: "letter" } }),
   refitExpectedRecoveryAction: () => ({ fields: { instrument: "https://attune.health/fhir/Questionnaire/attune-numbness|1.0.0" } }),
+  setCrisisLinesAction: () => ({ fields: { country: "GB", name1: "Matrix line", contact1: "Call 116 123" } }),
   resetTwoFactorAction: (c) => ({ fields: { userId: organisation(c).userId } }),
   addCustomExerciseAction: () => ({ fields: { text: exerciseFile(unique("matrix-extra").toLowerCase().replace(/[^a-z0-9-]/g, "-")), intent: "save" } }),
 

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
+import { requestLanguage } from "@/i18n/request-language";
+import { translator } from "@/i18n/translate";
 
-export const metadata: Metadata = { title: "Your exercises", referrer: "no-referrer", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translator(await requestLanguage(), "portal");
+  return { title: t("pageTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
 export default function PortalLayout({ children }: { children: React.ReactNode }) {
   return (

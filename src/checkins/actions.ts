@@ -70,10 +70,6 @@ export const retireInstrumentAction = formAction(
   retire,
 );
 
-export const submitPortalCheckinAction = portalFormAction(submitCheckinSpec, submitCheckin, (result) => ({
-  message: result.duplicate
-    ? "This was already saved. Thank you."
-    : result.critical > 0
-      ? "Saved. Thank you for being honest about how things are. Your counselor will see this and follow up with you."
-      : "Saved. Thank you for taking a moment for this.",
+export const submitPortalCheckinAction = portalFormAction(submitCheckinSpec, submitCheckin, (result, t) => ({
+  message: result.duplicate ? t("checkin.alreadySaved") : result.critical > 0 ? t("checkin.savedCritical") : t("checkin.saved"),
 }));

@@ -8,6 +8,7 @@ import type { PortalActionSpec, PortalHandler } from "@/lib/portal-action-core";
 import type { PortalHolder } from "@/portal/session";
 import { checkedAnswers } from "./administer";
 import { dueCheckin, nextOccurrence, openOccurrence, type CheckinSchedule } from "@/scheduling/checkin-window";
+import { localizeInstrument, shownLanguage } from "@/instruments/translation";
 import { availableInstruments, currentInstrument } from "./instruments";
 import { recordAdministration } from "./record";
 import { portalCheckinSchema } from "./schemas";
@@ -105,6 +106,8 @@ export const submitCheckin: PortalHandler<typeof portalCheckinSchema, Target, Po
     administeredBy: null,
     scheduleId: record.scheduleId,
     idempotencyKey: input.idempotencyKey,
+    // Scored on the file's own structure; the language only says which wording was shown.
+    language: shownLanguage(record.instrument, holder.language),
   });
   return { id: saved.id, duplicate: saved.duplicate, critical: saved.score.critical.length };
 };
@@ -114,7 +117,15 @@ export interface PortalDueCheckin {
   title: string;
   questions: number;
   closesOn: string;
+  /** In the language shown (the holder's where the file translates every question, else its own). */
   instrument: Instrument;
+  language: string;
+}
+
+/** The instrument as the holder sees it: in their language when fully translated. */
+function shownTo(holder: PortalHolder, instrument: Instrument): { instrument: Instrument; language: string } {
+  const language = shownLanguage(instrument, holder.language);
+  return { instrument: localizeInstrument(instrument, language), language };
 }
 
 /** The holder's check-ins that are due now (their own only), soonest to close first. */
@@ -129,11 +140,12 @@ export async function portalDueCheckins(db: Db, holder: PortalHolder, now = new 
   const today = localDateOf(now, holder.timeZone);
   const due: PortalDueCheckin[] = [];
   for (const s of schedules) {
-    const instrument = byUrl.get(s.instrumentUrl);
-    const open = instrument ? dueCheckin(s, done.get(s.id) ?? [], today) : null;
-    if (!instrument || !open) continue;
+    const original = byUrl.get(s.instrumentUrl);
+    const open = original ? dueCheckin(s, done.get(s.id) ?? [], today) : null;
+    if (!original || !open) continue;
+    const { instrument, language } = shownTo(holder, original);
     const questions = instrument.items.filter((i) => i.type !== "group" && i.type !== "display").length;
-    due.push({ scheduleId: s.id, title: instrument.title, questions, closesOn: open.closesOn, instrument });
+    due.push({ scheduleId: s.id, title: instrument.title, questions, closesOn: open.closesOn, instrument, language });
   }
   return due.sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.title.localeCompare(b.title));
 }
@@ -154,7 +166,7 @@ export async function portalCheckinState(db: Db, holder: PortalHolder, scheduleI
   if (!schedule) return null;
   const current = await currentInstrument(db, holder.organisationId, schedule.instrumentUrl);
   if (!current) return null;
-  const { instrument } = current;
+  const { instrument, language } = shownTo(holder, current.instrument);
   const [last] = await db
     .select({
       at: checkinAdministrations.administeredAt,
@@ -170,7 +182,7 @@ export async function portalCheckinState(db: Db, holder: PortalHolder, scheduleI
   const next = nextOccurrence(schedule, today);
   if (due) {
     const questions = instrument.items.filter((i) => i.type !== "group" && i.type !== "display").length;
-    return { kind: "due", checkin: { scheduleId: schedule.id, title: instrument.title, questions, closesOn: due.closesOn, instrument } };
+    return { kind: "due", checkin: { scheduleId: schedule.id, title: instrument.title, questions, closesOn: due.closesOn, instrument, language } };
   }
   const open = openOccurrence(schedule, today);
   if (open && last && lastDay && lastDay >= open.date) {

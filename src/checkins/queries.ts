@@ -11,6 +11,7 @@ import { localDateOf } from "@/lib/local-date";
 import { answerText, answerWeight } from "./answers";
 import { attuneNotice } from "./catalog";
 import { dueCheckin, nextOccurrence } from "@/scheduling/checkin-window";
+import { localizeInstrument } from "@/instruments/translation";
 import { availableInstruments, instrumentVersions } from "./instruments";
 import { isUuid } from "@/lib/ids";
 
@@ -165,6 +166,7 @@ export async function openAdministration(actor: Actor, clientId: string, adminis
       version: checkinAdministrations.instrumentVersion,
       mode: checkinAdministrations.mode,
       answers: checkinAdministrations.answers,
+      language: checkinAdministrations.language,
       status: checkinAdministrations.status,
       total: checkinAdministrations.total,
       subscales: checkinAdministrations.subscales,
@@ -202,6 +204,9 @@ export async function openAdministration(actor: Actor, clientId: string, adminis
   const answers = row.answers as Record<string, AnswerValue>;
   const recomputed = instrument ? scoreResponse(instrument, answers) : null;
   const enabled = instrument ? enabledLinkIds(instrument, answers) : new Set<string>();
+  // The wording the person saw, when it was a translation: the counselor reads both.
+  const shown = instrument && row.language !== instrument.language ? localizeInstrument(instrument, row.language) : null;
+  const shownItems = new Map((shown?.items ?? []).map((i) => [i.linkId, i]));
   return {
     ...row,
     administeredAt: new Date(row.administeredAt).toISOString(),
@@ -218,6 +223,8 @@ export async function openAdministration(actor: Actor, clientId: string, adminis
         text: i.text,
         parentLinkId: i.parentLinkId,
         answer: answerText(i, answers[i.linkId]),
+        shownText: shownItems.get(i.linkId)?.text ?? null,
+        shownAnswer: shownItems.has(i.linkId) ? answerText(shownItems.get(i.linkId)!, answers[i.linkId]) : null,
         weight: answerWeight(i, answers[i.linkId]),
         scored: i.scored,
         range: i.weightRange,

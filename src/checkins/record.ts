@@ -16,6 +16,8 @@ export interface NewAdministration {
   administeredBy: string | null;
   scheduleId: string | null;
   idempotencyKey: string;
+  /** The language the questions were shown in; the instrument's own when not given. */
+  language?: string;
 }
 
 export interface RecordedAdministration {
@@ -44,6 +46,7 @@ export async function recordAdministration(db: Db, input: NewAdministration): Pr
       administeredBy: input.administeredBy,
       scheduleId: input.scheduleId,
       answers: input.answers,
+      language: input.language ?? input.instrument.language,
       status: score.status,
       total: score.total,
       subscales: score.subscales,

@@ -4,6 +4,7 @@ import type { Actor } from "@/auth/actor";
 import type { Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { clientCareTeam, clients, users } from "@/db/schema";
+import { isShippedLanguage } from "@/i18n/catalog";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
 import { visibleClients } from "./access";
@@ -66,6 +67,8 @@ function clientValues(input: CreateClientInput) {
     tags: input.tags,
     startDate: input.startDate,
     timeZone: input.timeZone,
+    language: input.language,
+    country: input.country,
   };
 }
 
@@ -76,7 +79,13 @@ export const createClientSpec: ActionSpec<typeof createClientSchema, undefined, 
   audit: ({ result }) => ({ action: "client.create", entityType: "client", entityId: result.id, clientId: result.id }),
 };
 
+/** The portal's language must be one the portal ships (a file in messages/). */
+function checkLanguage(input: { language: string }): void {
+  if (!isShippedLanguage(input.language)) throw new ActionRefused("Choose a language from the list.", { language: ["Choose a language from the list."] });
+}
+
 export const createClient: Handler<typeof createClientSchema, undefined, { id: string }> = async ({ db, actor, input }) => {
+  checkLanguage(input);
   await checkPeople(db, actor, input);
   try {
     const [row] = await db
@@ -129,6 +138,7 @@ export const updateClientSpec: ActionSpec<typeof updateClientSchema, Loaded, voi
 
 export const updateClient: Handler<typeof updateClientSchema, Loaded, void> = async ({ db, actor, input, record }) => {
   if (record.status === "discharged") throw new ActionRefused("This client is discharged. Re-admit them before editing.");
+  checkLanguage(input);
   await checkPeople(db, actor, input, record.primaryCounselorId);
   try {
     await updateVersioned(db, record, input.version, clientValues(input));

@@ -22,6 +22,8 @@ export interface ClientHeader {
   tags: string[];
   startDate: string;
   timeZone: string;
+  language: string;
+  country: string | null;
   dischargedOn: string | null;
   dischargeReason: string | null;
   version: number;
@@ -47,6 +49,8 @@ export const getClientForActor = cache(async (actor: Actor, clientId: string): P
       tags: clients.tags,
       startDate: clients.startDate,
       timeZone: clients.timeZone,
+      language: clients.language,
+      country: clients.country,
       dischargedOn: clients.dischargedOn,
       dischargeReason: clients.dischargeReason,
       version: clients.version,

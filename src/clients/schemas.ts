@@ -46,6 +46,20 @@ export const clientFieldsSchema = z.object({
   tags: tagList,
   startDate: localDate("Enter the start date."),
   timeZone,
+  // Which shipped language is checked on the server (the files in messages/); here only the shape.
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Choose a language from the list.")
+    .optional()
+    .default("en"),
+  country: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.string().regex(/^([A-Z]{2})?$/, "Choose a country from the list."))
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 export const createClientSchema = clientFieldsSchema;

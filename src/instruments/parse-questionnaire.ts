@@ -367,6 +367,7 @@ export function parseQuestionnaire(source: string, json: unknown): Instrument {
     canonical: `${questionnaire.url}|${questionnaire.version}`,
     name: questionnaire.name ?? null,
     title: questionnaire.title,
+    language: (questionnaire.language ?? "en").split("-")[0]!.toLowerCase(),
     status: questionnaire.status,
     description: questionnaire.description ?? null,
     copyright: questionnaire.copyright ?? null,

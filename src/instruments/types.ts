@@ -178,6 +178,8 @@ export interface Instrument {
   canonical: string;
   name: string | null;
   title: string;
+  /** The language of the file's own wording (FHIR Resource.language, base tag; "en" when absent). */
+  language: string;
   status: PublicationStatus;
   description: string | null;
   copyright: string | null;

@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { currentRequestMeta } from "@/auth/request-meta";
 import { getDb } from "@/db/client";
+import { translateFormErrors } from "@/i18n/known-messages";
+import { translator, type Translate } from "@/i18n/translate";
 import { resolvePortalLink } from "@/portal/session";
 import type { FormState } from "./form-state";
 import { executePortalAction, type PortalActionSpec, type PortalHandler } from "./portal-action-core";
@@ -16,7 +18,8 @@ const LINK_GONE = "This link does not work any more, so nothing was saved. Your 
 export function portalFormAction<S extends z.ZodType, R, T>(
   spec: PortalActionSpec<S, R, T>,
   handler: PortalHandler<S, R, T>,
-  success: (result: T) => { message: string },
+  /** The success message, in the holder's language (`t` reads the "portal" messages). */
+  success: (result: T, t: Translate) => { message: string },
 ) {
   return async function run(_previous: FormState, formData: FormData): Promise<FormState> {
     const at = Date.now();
@@ -25,15 +28,17 @@ export function portalFormAction<S extends z.ZodType, R, T>(
     const holder = await resolvePortalLink(getDb(), token ?? "", meta.ip);
     if (!holder) return { status: "error", at, message: LINK_GONE };
     const outcome = await executePortalAction(getDb(), holder, spec, handler, input, meta);
+    const t = translator(holder.language, "portal");
     switch (outcome.kind) {
       case "not_found":
-        return { status: "error", at, message: "This is no longer open for you, so nothing was saved. Your answers are still here." };
+        return { status: "error", at, message: t("errors.notOpen") };
       case "invalid":
       case "refused":
-        return { status: "error", at, message: outcome.message, fieldErrors: outcome.fieldErrors };
+        // The checks are shared with the counselor screens and written in English; known ones are translated here.
+        return translateFormErrors<FormState>({ status: "error", at, message: outcome.message, fieldErrors: outcome.fieldErrors }, holder.language);
       case "ok":
         revalidatePath(`/p/${token}`);
-        return { status: "success", at, ...success(outcome.result) };
+        return { status: "success", at, ...success(outcome.result, t) };
     }
   };
 }

@@ -1,10 +1,10 @@
-import { dateTimeFormat } from "@/lib/date-format";
+import { COUNSELOR_LOCALE, dateTimeFormat } from "@/lib/date-format";
 import { formatDate } from "@/clients/display";
 import { attendanceLabels, type Attendance } from "./schemas";
 
 /** A signature time in the client's time zone, with the zone named: "Nov 20, 2026, 5:42 PM EST". */
 export function formatSignedAt(iso: string, timeZone: string): string {
-  return dateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
+  return dateTimeFormat(COUNSELOR_LOCALE, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso));
 }
 
 /** "Mon, Nov 16, 2026" for a session's calendar day. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { attendance, engagementLevel, familyTopic, noteType, type NoteType } from "@/db/schema";
 import { isLocalDate } from "@/lib/local-date";
 import { localDate, optionalText, requiredText, stringList, uuid, version } from "@/lib/zod-fields";
+import { COUNSELOR_LOCALE } from "@/lib/date-format";
 
 export type Attendance = (typeof attendance.enumValues)[number];
 export type FamilyTopic = (typeof familyTopic.enumValues)[number];
@@ -35,7 +36,7 @@ export const LIMITS = { section: 20_000, part: 5_000, addendum: 5_000, attendees
 const bodyText = (label: string, max: number = LIMITS.section) =>
   z
     .string()
-    .max(max, `Keep ${label} under ${max.toLocaleString("en-US")} characters.`)
+    .max(max, `Keep ${label} under ${max.toLocaleString(COUNSELOR_LOCALE)} characters.`)
     .optional()
     .transform((v) => v ?? "");
 

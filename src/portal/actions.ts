@@ -3,6 +3,6 @@
 import { portalFormAction } from "@/lib/portal-action";
 import { submitEntry, submitEntrySpec } from "./entries";
 
-export const submitPortalEntryAction = portalFormAction(submitEntrySpec, submitEntry, (result) => ({
-  message: result.duplicate ? "This was already saved. Thank you." : "Saved. Thank you for doing this today.",
+export const submitPortalEntryAction = portalFormAction(submitEntrySpec, submitEntry, (result, t) => ({
+  message: result.duplicate ? t("exercise.alreadySaved") : t("exercise.saved"),
 }));

@@ -3,6 +3,8 @@ import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { assignmentPauses, assignments, exerciseEntries, portalLinks } from "@/db/schema";
 import { classifyOccurrences } from "@/scheduling/cadence";
+import { exerciseTranslations, localizeExercise } from "@/content/exercise-translations";
+import { loadBundledExercises } from "@/content/exercises";
 import { listLibrary, type LibraryExercise } from "@/exercises/library";
 import type { PortalHolder } from "./session";
 
@@ -39,7 +41,10 @@ export async function portalHome(holder: PortalHolder, now = new Date()) {
       .limit(200),
     listLibrary(db, holder.organisationId),
   ]);
-  const byId = new Map(library.map((e) => [e.id, e]));
+  // Bundled exercises in the holder's language where a translation file exists; an
+  // organisation's own exercises are shown as written.
+  const translations = await exerciseTranslations(holder.language, await loadBundledExercises());
+  const byId = new Map(library.map((e) => [e.id, e.source === "bundled" ? localizeExercise(e, translations.get(e.id)) : e]));
   const tasks: PortalTask[] = [];
   for (const a of rows) {
     const exercise = byId.get(a.exerciseId);

@@ -1,6 +1,7 @@
 import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { clients, portalAttempts, portalLinks, supportContacts } from "@/db/schema";
+import { resolveLanguage } from "@/i18n/catalog";
 import { hashToken, isTokenShaped } from "./tokens";
 
 export interface PortalHolder {
@@ -11,6 +12,10 @@ export interface PortalHolder {
   /** The name the page greets: the client's preferred name, or the family member's name. */
   greetingName: string;
   timeZone: string;
+  /** The shipped language the portal is shown in: the holder's preferred one, resolved. */
+  language: string;
+  /** The client's country for crisis lines (ISO 3166-1), or null when not recorded. */
+  country: string | null;
 }
 
 export const PORTAL_FAILURES_PER_MINUTE = 20;
@@ -47,6 +52,8 @@ export async function resolvePortalLink(db: Db, token: string, ip: string): Prom
           clientName: sql<string>`coalesce(${clients.preferredName}, split_part(${clients.name}, ' ', 1))`,
           contactName: supportContacts.name,
           timeZone: clients.timeZone,
+          language: sql<string>`coalesce(${supportContacts.language}, ${clients.language})`,
+          country: clients.country,
         })
         .from(portalLinks)
         .innerJoin(clients, eq(clients.id, portalLinks.clientId))
@@ -74,5 +81,32 @@ export async function resolvePortalLink(db: Db, token: string, ip: string): Prom
     contactId: link.contactId,
     greetingName: link.contactName ? link.contactName.split(" ")[0]! : link.clientName,
     timeZone: link.timeZone,
+    language: resolveLanguage(link.language),
+    country: link.country,
   };
+}
+
+/**
+ * The language of a portal page's link, for the document's `lang` and `dir` before the page
+ * itself resolves the link: the same conditions as resolvePortalLink, so a revoked or expired
+ * link looks exactly like an unknown one (English). Reads only; never counts as an attempt.
+ */
+export async function portalLanguage(db: Db, token: string): Promise<string> {
+  if (!isTokenShaped(token)) return resolveLanguage(null);
+  const [row] = await db
+    .select({ language: sql<string>`coalesce(${supportContacts.language}, ${clients.language})` })
+    .from(portalLinks)
+    .innerJoin(clients, eq(clients.id, portalLinks.clientId))
+    .leftJoin(supportContacts, eq(supportContacts.id, portalLinks.contactId))
+    .where(
+      and(
+        eq(portalLinks.tokenHash, hashToken(token)),
+        isNull(portalLinks.revokedAt),
+        gt(portalLinks.expiresAt, sql`now()`),
+        sql`${clients.status} <> 'discharged'`,
+        sql`(${portalLinks.contactId} is null or ${supportContacts.archivedAt} is null)`,
+      ),
+    )
+    .limit(1);
+  return resolveLanguage(row?.language);
 }

@@ -424,7 +424,7 @@ describe("consents for the portal summary", () => {
     const { shareSummary, shareSummarySpec } = await import("./summary-share");
     const counselor = actors["counselor"]!;
     const [contact] = await t.db.select().from(supportContacts).where(eq(supportContacts.clientId, clientId)).limit(1);
-    const holder = { linkId: "x", organisationId: counselor.organisationId, clientId, contactId: contact!.id, greetingName: "F", timeZone };
+    const holder = { linkId: "x", organisationId: counselor.organisationId, clientId, contactId: contact!.id, greetingName: "F", timeZone, language: "en", country: null };
     const clientHolder = { ...holder, contactId: null };
     expect(await portalSummaryFor(clientHolder)).toBeNull();
     const shared = await executeAction(t.db, counselor, shareSummarySpec, shareSummary, { clientId, from: addDays(today, -90), to: today }, testMeta);

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, endOfLocalDayInstant, isLocalDate, startOfLocalDayInstant, type LocalDate } from "@/lib/local-date";
 import { todayIn } from "@/lib/zod-fields";
 import type { Span } from "@/outcomes/range";
+import { COUNSELOR_LOCALE } from "@/lib/date-format";
 
 /** A report's period: whole local days in the client's time zone, both ends included. */
 export interface ReportPeriod {
@@ -31,7 +32,7 @@ export function periodSpan(period: ReportPeriod, timeZone: string): Span {
   return { from: startOfLocalDayInstant(period.from, timeZone), to: endOfLocalDayInstant(period.to, timeZone) };
 }
 
-const longDay = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const longDay = new Intl.DateTimeFormat(COUNSELOR_LOCALE, { dateStyle: "medium", timeZone: "UTC" });
 export function formatPeriod(period: ReportPeriod): string {
   const d = (s: string) => longDay.format(new Date(`${s}T12:00:00Z`));
   return `${d(period.from)} – ${d(period.to)}`;

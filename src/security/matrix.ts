@@ -157,6 +157,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "page /admin": rules.signpost(["admin"]),
   "page /admin/audit": rules.admin("page"),
   "page /admin/messages": rules.admin("page"),
+  "page /admin/crisis-lines": rules.admin("page"),
   "route GET /api/admin/audit": rules.admin("route"),
   "route GET /api/admin/audit/people": rules.admin("route"),
   "page /admin/users": rules.admin("page"),
@@ -180,6 +181,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "action src/exercises/actions.ts#addCustomExerciseAction": rules.admin("action"),
   "action src/users/two-factor-actions.ts#setOrgTwoFactorAction": rules.admin("action"),
   "action src/reports/paper-size-actions.ts#setPaperSizeAction": rules.admin("action"),
+  "action src/portal/crisis-actions.ts#setCrisisLinesAction": rules.admin("action"),
   "action src/users/two-factor-actions.ts#resetTwoFactorAction": rules.adminRecord("action"),
 
   // Clinicians, not about one client.

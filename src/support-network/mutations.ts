@@ -2,10 +2,17 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
 import type { Db } from "@/db/client";
 import { consents, supportContacts } from "@/db/schema";
+import { isShippedLanguage } from "@/i18n/catalog";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
 import { findVisibleClientId, loadClient, type ClientRef } from "@/clients/access";
 import { addContactSchema, archiveContactSchema, recordConsentSchema, revokeConsentSchema, updateContactSchema } from "./schemas";
+
+/** A support person's portal language: a shipped one, or null for the client's. */
+function shippedOrRefused(language: string | null): string | null {
+  if (language !== null && !isShippedLanguage(language)) throw new ActionRefused("Choose a language from the list.", { language: ["Choose a language from the list."] });
+  return language;
+}
 
 const clinical = ["counselor", "supervisor"] as const;
 
@@ -55,6 +62,7 @@ export const addContact: Handler<typeof addContactSchema, ClientRef, { id: strin
       email: input.email ?? null,
       isEmergencyContact: input.isEmergencyContact,
       notes: input.notes ?? null,
+      language: shippedOrRefused(input.language),
     })
     .returning({ id: supportContacts.id });
   await db.insert(consents).values({
@@ -88,6 +96,7 @@ export const updateContact: Handler<typeof updateContactSchema, ContactRef, void
       email: input.email ?? null,
       isEmergencyContact: input.isEmergencyContact,
       notes: input.notes ?? null,
+      ...(input.language ? { language: shippedOrRefused(input.language) } : {}),
       version: sql`${supportContacts.version} + 1`,
       updatedAt: new Date(),
     })

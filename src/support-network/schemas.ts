@@ -31,6 +31,13 @@ const contactFields = {
   email,
   isEmergencyContact: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   notes: optionalText(1000, "the notes"),
+  // Their own portal's language; blank: the client's. Checked against the shipped ones on the server.
+  language: z
+    .string()
+    .trim()
+    .regex(/^([a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$/, "Choose a language from the list.")
+    .optional()
+    .transform((v) => (v ? v : null)),
 };
 
 const consentFields = {

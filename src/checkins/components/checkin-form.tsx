@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useMemo, useState } from "react";
 import { FieldError, FormMessage, inputClass, SubmitButton, useIdempotencyKey } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
@@ -21,6 +22,8 @@ interface Props {
   submitLabel: string;
   /** Shown instead of the form once saved (the portal stays on the page). */
   done?: (state: FormState) => React.ReactNode;
+  /** The language of the questions' wording, when it differs from the page's. */
+  lang?: string;
 }
 
 const isQuestion = (item: InstrumentItem) => item.type !== "group" && item.type !== "display";
@@ -42,7 +45,8 @@ function toAnswers(raw: Record<string, Raw>, instrument: Instrument): Record<str
  * keys move within a group), other items as fields. Items switched off by the questionnaire's
  * rules are hidden. The answers travel as one JSON field, keyed by linkId.
  */
-export function CheckinForm({ instrument, action, hidden, tone, submitLabel, done }: Props) {
+export function CheckinForm({ instrument, action, hidden, tone, submitLabel, done, lang }: Props) {
+  const t = useTranslations("form");
   const [state, formAction] = useActionState(action, idleState);
   const [raw, setRaw] = useState<Record<string, Raw>>({});
   const [key] = useIdempotencyKey();
@@ -79,13 +83,14 @@ export function CheckinForm({ instrument, action, hidden, tone, submitLabel, don
           );
         }
         return (
-          <Question key={item.linkId} item={item} number={numbers.get(item.linkId) ?? 0} value={raw[item.linkId]} errors={errors[`answers.${item.linkId}`]} onChange={set} wide={tone === "counselor"} />
+          <Question key={item.linkId} item={item} number={numbers.get(item.linkId) ?? 0} value={raw[item.linkId]} errors={errors[`answers.${item.linkId}`]} onChange={set} wide={tone === "counselor"} yesNo={yesNo} />
         );
       });
 
-  const missingLabel = tone === "counselor" ? "Save with unanswered questions" : `Save without ${unanswered === 1 ? "it" : "them"}`;
+  const missingLabel = tone === "counselor" ? t("saveWithUnanswered") : unanswered === 1 ? t("saveWithoutOne") : t("saveWithoutMany");
+  const yesNo = { yes: t("yes"), no: t("no") };
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form action={formAction} className="space-y-6" noValidate lang={lang}>
       <FormMessage state={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -95,15 +100,15 @@ export function CheckinForm({ instrument, action, hidden, tone, submitLabel, don
       {render(null)}
       <div className="space-y-3 border-t border-line pt-4">
         <p className="text-sm text-muted" aria-live="polite">
-          {questions.length - unanswered} of {questions.length} answered
+          {t("answered", { answered: questions.length - unanswered, total: questions.length })}
         </p>
-        {unanswered > 0 && state.status === "error" && Object.values(errors).some((e) => e.includes("Not answered.")) ? (
+        {unanswered > 0 && state.status === "error" && Object.values(errors).some((e) => e.includes(t("notAnswered"))) ? (
           <label className="flex items-start gap-2 text-sm">
             <input type="checkbox" name="allowMissing" value="true" className="mt-0.5 h-4 w-4" />
             <span>{missingLabel}</span>
           </label>
         ) : null}
-        <SubmitButton pendingLabel="Saving…" className={tone === "client" ? "w-full py-3 text-base" : undefined}>
+        <SubmitButton pendingLabel={t("saving")} className={tone === "client" ? "w-full py-3 text-base" : undefined}>
           {submitLabel}
         </SubmitButton>
       </div>
@@ -119,6 +124,7 @@ function Question({
   errors,
   onChange,
   wide,
+  yesNo,
 }: {
   item: InstrumentItem;
   number: number;
@@ -126,6 +132,7 @@ function Question({
   errors?: string[];
   onChange: (linkId: string, value: Raw) => void;
   wide: boolean;
+  yesNo: { yes: string; no: string };
 }) {
   const errorId = `q-${item.linkId}-error`;
   const invalid = errors?.length ? true : undefined;
@@ -135,7 +142,7 @@ function Question({
     </>
   );
   if (item.type === "choice" || item.type === "boolean") {
-    const options = item.type === "boolean" ? [{ code: "true", display: "Yes" }, { code: "false", display: "No" }] : item.options.map((o) => ({ code: o.code, display: o.display ?? o.code }));
+    const options = item.type === "boolean" ? [{ code: "true", display: yesNo.yes }, { code: "false", display: yesNo.no }] : item.options.map((o) => ({ code: o.code, display: o.display ?? o.code }));
     const current = typeof value === "boolean" ? String(value) : value;
     const side = wide && options.length <= 6 && options.every((o) => o.display.length <= 24);
     return (

@@ -33,7 +33,7 @@ export function HistoryTable({ clientId, rows, timeZone }: { clientId: string; r
               </td>
               <td className="px-3 py-2.5">
                 <span className="font-medium">{r.title}</span>
-                {r.byName !== "Client" ? <span className="text-muted"> · {r.byName}</span> : null}
+                {r.byName !== "Client" ? <span className="text-muted"> · <bdi>{r.byName}</bdi></span> : null}
                 {r.alerts > 0 ? (
                   <Badge tone="danger" className="ml-2">
                     Critical answer

@@ -16,7 +16,7 @@ export function OpenAlerts({ clientId, alerts, timeZone }: { clientId: string; a
           <li key={a.id} className="rounded-md border border-danger/20 bg-white p-4">
             <p className="text-base">{a.message}</p>
             <p className="mt-1 text-sm text-muted">
-              {a.instrumentTitle} · {a.byName} · raised <time dateTime={a.raisedAt}>{formatWhen(a.raisedAt, timeZone)}</time> ·{" "}
+              <bdi>{a.instrumentTitle}</bdi> · <bdi>{a.byName}</bdi> · raised <time dateTime={a.raisedAt}>{formatWhen(a.raisedAt, timeZone)}</time> ·{" "}
               <Link href={`/clients/${clientId}/checkins/${a.administrationId}`} className="text-brand-700 underline-offset-2 hover:underline">
                 See the answers
               </Link>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import type { PortalHolder } from "@/portal/session";
 import { formatDay } from "../format";
@@ -9,27 +10,27 @@ import { portalDueCheckins } from "../portal";
  * last day it can be done. Renders nothing when none is due, unless `always` is set.
  */
 export async function PortalCheckins({ holder, token, always = false }: { holder: PortalHolder; token: string; always?: boolean }) {
-  const due = await portalDueCheckins(getDb(), holder);
+  const [due, t] = await Promise.all([portalDueCheckins(getDb(), holder), getTranslations({ locale: holder.language, namespace: "portal" })]);
   if (due.length === 0 && !always) return null;
   return (
     <section aria-labelledby="checkins-due" className="space-y-3">
       <h2 id="checkins-due" className="text-sm font-semibold uppercase tracking-wide text-muted">
-        Your check-ins
+        {t("checkins.yours")}
       </h2>
-      {due.length === 0 ? <p className="text-base text-muted">No check-in is waiting for you right now.</p> : null}
+      {due.length === 0 ? <p className="text-base text-muted">{t("checkins.none")}</p> : null}
       <ul className="space-y-3">
         {due.map((c) => (
           <li key={c.scheduleId} className="rounded-lg border border-line bg-white p-4">
-            <p className="text-base font-semibold">{c.title}</p>
-            <p className="text-sm text-muted">
-              {c.questions} short questions · open until {formatDay(c.closesOn)}
+            <p className="text-base font-semibold" lang={c.language}>
+              <bdi>{c.title}</bdi>
             </p>
+            <p className="text-sm text-muted">{t("checkins.meta", { questions: c.questions, closes: formatDay(c.closesOn, "medium", holder.language) })}</p>
             <Link
               href={`/p/${token}/c/${c.scheduleId}`}
-              aria-label={`Start: ${c.title}`}
+              aria-label={`${t("start")}: ${c.title}`}
               className="mt-3 flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-4 text-base font-medium text-white hover:bg-brand-700"
             >
-              Start
+              {t("start")}
             </Link>
           </li>
         ))}

@@ -22,6 +22,8 @@ export interface ClientFormDefaults {
   tags: string;
   startDate: string;
   timeZone: string;
+  language: string;
+  country: string;
 }
 
 interface Props {
@@ -29,6 +31,9 @@ interface Props {
   defaults: ClientFormDefaults;
   counselors: { id: string; name: string; assignable: boolean }[];
   timeZones: string[];
+  /** The portal languages shipped, and the countries (for crisis lines), as select options. */
+  languages: { value: string; label: string }[];
+  countries: { value: string; label: string }[];
   submitLabel: string;
 }
 
@@ -39,7 +44,7 @@ function listOf(state: FormState, name: string, fallback: string[]): string[] {
   return Array.isArray(v) ? v : [v];
 }
 
-export function ClientForm({ action, defaults, counselors, timeZones, submitLabel }: Props) {
+export function ClientForm({ action, defaults, counselors, timeZones, languages, countries, submitLabel }: Props) {
   const [state, formAction] = useActionState(action, idleState);
   const [key] = useIdempotencyKey();
   const errors = state.fieldErrors ?? {};
@@ -85,6 +90,21 @@ export function ClientForm({ action, defaults, counselors, timeZones, submitLabe
           {timeZones.map((tz) => (
             <option key={tz} value={tz}>
               {tz.replaceAll("_", " ")}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="language" label="Portal language" required hint="The client's portal, exercises and check-ins appear in this language." defaultValue={v("language")} errors={errors.language}>
+          {languages.map((l) => (
+            <option key={l.value} value={l.value}>
+              {l.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="country" label="Country" hint="Chooses the crisis lines the portal shows. Blank: taken from the time zone." defaultValue={v("country")} errors={errors.country}>
+          <option value="">Not recorded</option>
+          {countries.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
             </option>
           ))}
         </SelectField>

@@ -3,7 +3,8 @@
 import { ClearFiltersButton, SearchFilter, SelectFilter } from "@/components/data-table";
 import { createDataTableColumnHelper, DataTable, type DataTablePage } from "@/components/data-table/data-table";
 import type { TableLayout, TableState } from "@/components/data-table/table-state";
-import { displayName, formatDate } from "../display";
+import { formatDate } from "../display";
+import { ClientName } from "./client-name";
 import { focusLabels, statusLabels } from "../labels";
 import type { RosterRow } from "../roster";
 import { StatusBadge } from "./status-badge";
@@ -13,12 +14,12 @@ const col = createDataTableColumnHelper<RosterRow>();
 const columns = col.columns([
   col.accessor("name", {
     header: "Name",
-    cell: (info) => displayName(info.row.original),
+    cell: (info) => <ClientName client={info.row.original} />,
   }),
   col.accessor("recordNumber", { id: "recordNumber", header: "Record", meta: { hideable: true, label: "Record number" } }),
   col.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
   col.accessor("recoveryFocus", { id: "focus", header: "Focus", cell: (info) => focusLabels[info.getValue()], meta: { hideable: true, label: "Recovery focus" } }),
-  col.accessor("counselorName", { id: "counselor", header: "Primary counselor" }),
+  col.accessor("counselorName", { id: "counselor", header: "Primary counselor", cell: (info) => <bdi>{info.getValue()}</bdi> }),
   col.accessor("tags", {
     header: "Tags",
     cell: (info) => info.getValue().join(", ") || "—",

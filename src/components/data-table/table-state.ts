@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { COUNSELOR_LOCALE } from "@/lib/date-format";
 
 /**
  * The state of one data table, read from and written to the URL. Server-safe and framework-free:
@@ -55,7 +56,7 @@ export const RESERVED_KEYS = ["sort", "size", "after", "before", "hide"] as cons
 const MAX_CURSOR_LENGTH = 1024;
 const MAX_CURSOR_VALUES = 8;
 
-const count = new Intl.NumberFormat("en-US");
+const count = new Intl.NumberFormat(COUNSELOR_LOCALE);
 
 /** "Showing 26–50 of 20,000": the footer text, also announced when it changes. */
 export function describePage(page: PageInfo, rowCount: number, totalCount: number | null): string {

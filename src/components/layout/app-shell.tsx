@@ -45,7 +45,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
         </nav>
         <div className="border-t border-line px-4 py-4">
           <p className="truncate text-sm font-medium" title={actor.name}>
-            {actor.name}
+            <bdi>{actor.name}</bdi>
           </p>
           <p className="text-xs text-muted">{roleLabels[actor.role]}</p>
           <div className="-mx-3 mt-2">

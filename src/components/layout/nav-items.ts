@@ -16,6 +16,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/notes/cosign", label: "Notes to co-sign", roles: ["supervisor"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/instruments", label: "Instruments", roles: ["admin"] },
+  { href: "/admin/crisis-lines", label: "Crisis lines", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/admin/messages", label: "Messages", roles: ["admin"] },
   { href: "/profile", label: "Profile", roles: ["counselor", "supervisor", "admin"] },

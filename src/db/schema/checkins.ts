@@ -52,6 +52,8 @@ export const checkinAdministrations = pgTable(
     administeredBy: uuid("administered_by").references(() => users.id),
     scheduleId: uuid("schedule_id"),
     answers: jsonb("answers").$type<Record<string, unknown>>().notNull(),
+    // The language the questions were shown in (the FHIR translation used), for the record.
+    language: text("language").notNull().default("en"),
     status: scoreStatus("status").notNull(),
     total: numeric("total", { precision: 10, scale: 2, mode: "number" }),
     subscales: jsonb("subscales").$type<Record<string, number | null>>().notNull().default(sql`'{}'::jsonb`),

@@ -40,6 +40,11 @@ export const clients = pgTable(
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     startDate: date("start_date", { mode: "string" }).notNull(),
     timeZone: text("time_zone").notNull().default("America/New_York"),
+    // The language the portal, check-ins and exercises are shown in (a BCP 47 tag with a
+    // messages file), and the country whose crisis lines the portal shows (ISO 3166-1 alpha-2;
+    // null: taken from the time zone).
+    language: text("language").notNull().default("en"),
+    country: text("country"),
     dischargedOn: date("discharged_on", { mode: "string" }),
     dischargeReason: text("discharge_reason"),
     // Kept up to date by whatever records contact (notes, portal entries, check-ins).
@@ -59,6 +64,8 @@ export const clients = pgTable(
     index("clients_tags_idx").using("gin", t.tags),
     check("clients_discharge_consistent", sql`(${t.status} = 'discharged') = (${t.dischargedOn} is not null)`),
     check("clients_name_present", sql`length(trim(${t.name})) > 0`),
+    check("clients_language_tag", sql`${t.language} ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'`),
+    check("clients_country_code", sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );
 

@@ -34,6 +34,8 @@ export const supportContacts = pgTable(
     phone: text("phone"),
     email: text("email"),
     isEmergencyContact: boolean("is_emergency_contact").notNull().default(false),
+    // Their own portal's language; null: the client's.
+    language: text("language"),
     notes: text("notes"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),

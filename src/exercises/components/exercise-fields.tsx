@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { FieldError, inputClass } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
@@ -18,10 +19,11 @@ interface FieldProps {
 
 function Label({ htmlFor, field, as = "label" }: { htmlFor?: string; field: ExerciseField; as?: "label" | "legend" }) {
   const Tag = as;
+  const t = useTranslations("form");
   return (
     <Tag htmlFor={as === "label" ? htmlFor : undefined} className="block text-base font-medium text-ink">
       {field.label}
-      {field.required ? <span className="text-sm font-normal text-muted"> (needed)</span> : null}
+      {field.required ? <span className="text-sm font-normal text-muted"> {t("needed")}</span> : null}
     </Tag>
   );
 }
@@ -36,6 +38,7 @@ function Help({ id, text }: { id: string; text?: string }) {
 
 function Scale({ field, value, errors, onChange, disabled, min, max, step }: FieldProps & { min: number; max: number; step: number }) {
   const id = useId();
+  const t = useTranslations("form");
   const current = typeof value === "string" ? value : "";
   const minLabel = field.type === "scale_0_10" ? field.minLabel : undefined;
   const maxLabel = field.type === "scale_0_10" ? field.maxLabel : undefined;
@@ -53,7 +56,7 @@ function Scale({ field, value, errors, onChange, disabled, min, max, step }: Fie
           value={current === "" ? String(Math.round((min + max) / 2)) : current}
           aria-describedby={field.help ? `${id}-help` : undefined}
           aria-invalid={errors?.length ? true : undefined}
-          aria-valuetext={current === "" ? "not answered yet" : current}
+          aria-valuetext={current === "" ? t("notAnsweredYet") : current}
           disabled={disabled}
           onChange={(e) => onChange(e.target.value)}
           className={cn("h-8 flex-1 accent-brand-600", current === "" && "opacity-50")}
@@ -68,7 +71,7 @@ function Scale({ field, value, errors, onChange, disabled, min, max, step }: Fie
           <span>{maxLabel}</span>
         </div>
       ) : null}
-      {current === "" ? <p className="mt-1 text-xs text-muted">Move the slider to answer.</p> : null}
+      {current === "" ? <p className="mt-1 text-xs text-muted">{t("moveSlider")}</p> : null}
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
@@ -103,6 +106,7 @@ function Choices({ field, value, errors, onChange, disabled, options }: FieldPro
 function ExerciseFieldInput(props: FieldProps) {
   const { field, value, errors, onChange, disabled } = props;
   const id = useId();
+  const t = useTranslations();
   const text = typeof value === "string" ? value : "";
   const describedBy = [field.help ? `${id}-help` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   switch (field.type) {
@@ -145,13 +149,13 @@ function ExerciseFieldInput(props: FieldProps) {
           <Label htmlFor={id} field={field} />
           <Help id={`${id}-help`} text={field.help} />
           <select id={id} value={text} disabled={disabled} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} className={cn(inputClass, "mt-2 text-base")}>
-            <option value="">Choose a feeling…</option>
-            {field.allowUnnamed ? <option value={UNNAMED_EMOTION.value}>{UNNAMED_EMOTION.label}</option> : null}
+            <option value="">{t("form.chooseFeeling")}</option>
+            {field.allowUnnamed ? <option value={UNNAMED_EMOTION.value}>{t(`emotions.${UNNAMED_EMOTION.value}`)}</option> : null}
             {EMOTION_FAMILIES.map((family) => (
-              <optgroup key={family.value} label={family.label}>
+              <optgroup key={family.value} label={t(`emotionFamilies.${family.value}`)}>
                 {EMOTIONS.filter((e) => e.family === family.value).map((e) => (
                   <option key={e.value} value={e.value}>
-                    {e.label}
+                    {t(`emotions.${e.value}`)}
                   </option>
                 ))}
               </optgroup>
@@ -163,7 +167,7 @@ function ExerciseFieldInput(props: FieldProps) {
     case "checklist":
       return <Choices {...props} options={field.options.map((o) => ({ value: o.value, label: o.label }))} />;
     case "body_area":
-      return <Choices {...props} options={BODY_AREAS.map((b) => ({ value: b.value, label: b.label }))} />;
+      return <Choices {...props} options={BODY_AREAS.map((b) => ({ value: b.value, label: t(`bodyAreas.${b.value}`) }))} />;
   }
 }
 

@@ -6,7 +6,7 @@ import type { PageInfo, TableLayout, TableState } from "@/components/data-table/
 import { Sparkline } from "@/components/charts/sparkline";
 import { Badge } from "@/components/ui/badge";
 import { BandBadge, formatScore } from "@/checkins/components/score-parts";
-import { displayName } from "@/clients/display";
+import { ClientName } from "@/clients/components/client-name";
 import type { CaseloadRow } from "../caseload";
 import { formatRate, NOTHING_DUE } from "../adherence-text";
 import { FLAGS, flagLabels, type Flag } from "../urgency";
@@ -39,7 +39,7 @@ const columns = col.columns([
       ),
     meta: { className: "whitespace-normal min-w-48" },
   }),
-  col.accessor("name", { header: "Name", cell: (info) => displayName(info.row.original) }),
+  col.accessor("name", { header: "Name", cell: (info) => <ClientName client={info.row.original} /> }),
   col.accessor("spark", {
     header: "Numbness trend",
     enableSorting: false,

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { ExerciseFields, type DraftAnswers } from "@/exercises/components/exercise-fields";
@@ -13,6 +14,7 @@ type Draft = { answers: DraftAnswers; key: string };
 const newKey = () => crypto.randomUUID().replaceAll("-", "");
 
 export function PortalExerciseForm({ token, assignmentId, definition, draftKey }: { token: string; assignmentId: string; definition: Pick<ExerciseDefinition, "fields">; draftKey: string }) {
+  const t = useTranslations("form");
   const storageKey = `attune-draft:${assignmentId}`;
   const [answers, setAnswers] = useState<DraftAnswers>({});
   // The submission key is kept with the draft: a retry after a reload still saves once.
@@ -52,7 +54,7 @@ export function PortalExerciseForm({ token, assignmentId, definition, draftKey }
       <div className="space-y-3">
         <FormMessage state={state} />
         <a href={`/p/${token}`} className="inline-block rounded-md border border-line bg-white px-4 py-3 text-base font-medium">
-          Back to today
+          {t("backToday")}
         </a>
       </div>
     );
@@ -66,12 +68,12 @@ export function PortalExerciseForm({ token, assignmentId, definition, draftKey }
       <input type="hidden" name="answers" value={JSON.stringify(answers)} />
       {restored === "restored" ? (
         <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
-          We kept what you had written so far.
+          {t("restored")}
         </p>
       ) : null}
       <ExerciseFields definition={definition} answers={answers} errors={state.fieldErrors} onChange={(id, v) => setAnswers((a) => ({ ...a, [id]: v }))} />
-      <SubmitButton pendingLabel="Saving…" className="w-full py-3 text-base">
-        Save
+      <SubmitButton pendingLabel={t("saving")} className="w-full py-3 text-base">
+        {t("save")}
       </SubmitButton>
     </form>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { dateTimeFormat } from "@/lib/date-format";
+import { COUNSELOR_LOCALE, dateTimeFormat } from "@/lib/date-format";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
@@ -42,7 +42,7 @@ function NewLink({ path }: { path: string }) {
   );
 }
 
-const fmt = (iso: string) => dateTimeFormat("en-US", { dateStyle: "medium" }).format(new Date(iso));
+const fmt = (iso: string) => dateTimeFormat(COUNSELOR_LOCALE, { dateStyle: "medium" }).format(new Date(iso));
 
 export function PortalLinks({ clientId, holders, links }: { clientId: string; holders: { value: string; label: string; allowed: boolean }[]; links: LinkRow[] }) {
   const [created, createAction] = useActionState(createLinkAction, idleState);

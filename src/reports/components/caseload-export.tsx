@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { COUNSELOR_LOCALE } from "@/lib/date-format";
 
 type State = { kind: "idle" } | { kind: "preparing"; rows: number; total: number | null } | { kind: "ready"; url: string; name: string; rows: number } | { kind: "error"; message: string };
 
@@ -56,13 +57,13 @@ export function CaseloadExport() {
           <div className="space-y-1">
             <progress className="w-full" max={state.total ?? undefined} value={state.rows} aria-label="Caseload export progress" />
             <p>
-              {state.rows.toLocaleString("en-US")} {state.total ? `of ${state.total.toLocaleString("en-US")} ` : ""}clients prepared
+              {state.rows.toLocaleString(COUNSELOR_LOCALE)} {state.total ? `of ${state.total.toLocaleString(COUNSELOR_LOCALE)} ` : ""}clients prepared
             </p>
           </div>
         ) : null}
         {state.kind === "ready" ? (
           <p>
-            {state.rows.toLocaleString("en-US")} clients ready.{" "}
+            {state.rows.toLocaleString(COUNSELOR_LOCALE)} clients ready.{" "}
             <a href={state.url} download={state.name} className="font-medium text-brand-800 underline">
               Save {state.name}
             </a>

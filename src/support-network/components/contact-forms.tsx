@@ -26,7 +26,7 @@ function ConsentFields({ state, today }: { state: FormState; today: string }) {
   );
 }
 
-export function AddContactForm({ clientId, today }: { clientId: string; today: string }) {
+export function AddContactForm({ clientId, today, languages = [] }: { clientId: string; today: string; languages?: { value: string; label: string }[] }) {
   const [open, setOpen] = useState(false);
   const [state, action] = useActionState(addContactAction, idleState);
   const [key, renewKey] = useIdempotencyKey();
@@ -61,6 +61,16 @@ export function AddContactForm({ clientId, today }: { clientId: string; today: s
         </SelectField>
         <TextField name="phone" label="Phone" type="tel" defaultValue={valueOf(state, "phone")} errors={errors.phone} />
         <TextField name="email" label="Email" type="email" defaultValue={valueOf(state, "email")} errors={errors.email} />
+        {languages.length > 1 ? (
+          <SelectField name="language" label="Portal language" hint="For their own portal link. Blank: the client's language." defaultValue={valueOf(state, "language")} errors={errors.language}>
+            <option value="">Same as the client</option>
+            {languages.map((l) => (
+              <option key={l.value} value={l.value}>
+                {l.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <label className="flex items-center gap-2 text-sm sm:col-span-2">
           <input type="checkbox" name="isEmergencyContact" defaultChecked={valueOf(state, "isEmergencyContact") === "on"} className="h-4 w-4" />
           Emergency contact

@@ -30,7 +30,7 @@ export function TeamTable({ members }: { members: TeamMember[] }) {
               <tr key={m.id} className="hover:bg-brand-50/50">
                 <th scope="row" className="whitespace-nowrap border-b border-line px-3 py-2.5 text-left font-normal">
                   <Link href={`/clients?counselor=${m.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                    {m.name}
+                    <bdi>{m.name}</bdi>
                   </Link>
                   {m.status === "invited" ? (
                     <Badge tone="brand" className="ml-2">

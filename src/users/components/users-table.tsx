@@ -32,7 +32,7 @@ export function UsersTable({ users, now }: { users: UserListRow[]; now: number }
               <tr key={u.id} className={u.status === "deactivated" ? "text-muted" : "hover:bg-brand-50/50"}>
                 <td className={`${td} whitespace-nowrap`}>
                   <Link href={`/admin/users/${u.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                    {u.name}
+                    <bdi>{u.name}</bdi>
                   </Link>
                   {/* On narrow screens the email column is hidden: it shows here instead. */}
                   <span className="block text-xs text-muted md:hidden">{u.email}</span>

@@ -3,7 +3,7 @@ import { requireActor } from "@/auth/session";
 import { OpenAlertBadge } from "@/checkins/components/open-alert-badge";
 import { ClientTabs } from "@/clients/components/client-tabs";
 import { StatusBadge } from "@/clients/components/status-badge";
-import { displayName } from "@/clients/display";
+import { ClientName } from "@/clients/components/client-name";
 import { ageOn, getClientForActor } from "@/clients/queries";
 import { focusLabels } from "@/clients/schemas";
 
@@ -28,13 +28,13 @@ export default async function ClientLayout({ params, children }: { params: Promi
       <header className="space-y-3">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
-            <h1 className="text-2xl font-semibold tracking-tight">{displayName(client)}</h1>
+            <h1 className="text-2xl font-semibold tracking-tight"><ClientName client={client} /></h1>
             <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
-              {client.pronouns ? <span>{client.pronouns}</span> : null}
+              {client.pronouns ? <bdi>{client.pronouns}</bdi> : null}
               {age !== null ? <span>{age} years</span> : null}
               <span>Record {client.recordNumber}</span>
               <span>{focusLabels[client.recoveryFocus]}</span>
-              <span>Primary counselor: {client.primaryCounselorName}</span>
+              <span>Primary counselor: <bdi>{client.primaryCounselorName}</bdi></span>
             </p>
           </div>
           <div className="flex items-center gap-2">

@@ -71,10 +71,10 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
             <CardTitle className="mb-2">Care team</CardTitle>
             <ul className="space-y-1 text-sm">
               <li>
-                {client.primaryCounselorName} <span className="text-muted">· primary counselor</span>
+                <bdi>{client.primaryCounselorName}</bdi> <span className="text-muted">· primary counselor</span>
               </li>
               {client.careTeam.map((m) => (
-                <li key={m.id}>{m.name}</li>
+                <li key={m.id}><bdi>{m.name}</bdi></li>
               ))}
             </ul>
           </Card>

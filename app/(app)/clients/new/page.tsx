@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/auth/session";
 import { createClientAction } from "@/clients/actions";
 import { ClientForm } from "@/clients/components/client-form";
-import { newClientDefaults, timeZoneList } from "@/clients/form-data";
+import { countryOptions, languageOptions, newClientDefaults, timeZoneList } from "@/clients/form-data";
 import { counselorOptions } from "@/clients/queries";
 import { Card } from "@/components/ui/card";
 
@@ -21,7 +21,7 @@ export default async function NewClientPage() {
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">New client</h1>
       </header>
       <Card>
-        <ClientForm action={createClientAction} defaults={newClientDefaults(actor)} counselors={counselors} timeZones={timeZoneList()} submitLabel="Create client" />
+        <ClientForm action={createClientAction} defaults={newClientDefaults(actor)} counselors={counselors} timeZones={timeZoneList()} languages={languageOptions()} countries={countryOptions()} submitLabel="Create client" />
       </Card>
     </div>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { auditView } from "@/audit/view";
 import { requireActor } from "@/auth/session";
-import { displayName } from "@/clients/display";
+import { ClientName } from "@/clients/components/client-name";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { NoteView } from "@/notes/components/note-view";
@@ -41,7 +41,7 @@ export default async function WholeNotePage({ params }: { params: Promise<{ note
           <span>Group session</span>
         ) : (
           <Link href={`/clients/${client.id}/notes`} className="underline-offset-2 hover:underline">
-            {displayName(client)}
+            <ClientName client={client} />
           </Link>
         )}
       </nav>

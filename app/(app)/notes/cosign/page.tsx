@@ -42,7 +42,7 @@ export default async function CosignListPage() {
                   </td>
                   <td className="px-4 py-3">{n.clientName ?? `Group of ${n.groupSize}`}</td>
                   <td className="whitespace-nowrap px-4 py-3">{noteTypeLabels[n.type]}</td>
-                  <td className="whitespace-nowrap px-4 py-3">{n.authorName}</td>
+                  <td className="whitespace-nowrap px-4 py-3"><bdi>{n.authorName}</bdi></td>
                   <td className="whitespace-nowrap px-4 py-3 text-muted">{formatDate(n.signedAt)}</td>
                 </tr>
               ))}

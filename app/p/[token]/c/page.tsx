@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PortalCheckins } from "@/checkins/components/portal-checkins";
 import { CrisisLine } from "@/portal/components/crisis-line";
 import { requirePortalHolder } from "@/portal/page-context";
@@ -6,14 +7,15 @@ import { requirePortalHolder } from "@/portal/page-context";
 export default async function PortalCheckinList({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const holder = await requirePortalHolder(token, "checkins");
+  const t = await getTranslations({ locale: holder.language, namespace: "portal" });
   return (
     <div className="space-y-6">
       <Link href={`/p/${token}`} className="text-sm text-muted hover:text-ink">
-        ← Back to today
+        {t("back")}
       </Link>
-      <h1 className="text-2xl font-semibold tracking-tight">Check-ins</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("checkins.heading")}</h1>
       <PortalCheckins holder={holder} token={token} always />
-      <CrisisLine />
+      <CrisisLine holder={holder} />
     </div>
   );
 }

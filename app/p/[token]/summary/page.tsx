@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CrisisLine } from "@/portal/components/crisis-line";
 import { requirePortalHolder } from "@/portal/page-context";
 import { ClientSummaryView } from "@/reports/components/client-summary-view";
@@ -10,15 +11,19 @@ export default async function PortalSummary({ params }: { params: Promise<{ toke
   const holder = await requirePortalHolder(token, "summary");
   const summary = await portalSummaryFor(holder);
   if (!summary) notFound();
+  const t = await getTranslations({ locale: holder.language, namespace: "portal" });
+  // The summary's own sentences are English for now (issue: the client's summary in their language).
   return (
     <div className="space-y-6">
       <p>
         <Link href={`/p/${token}`} className="text-sm font-medium text-brand-800 underline">
-          Back
+          {t("backShort")}
         </Link>
       </p>
-      <ClientSummaryView summary={summary} />
-      <CrisisLine />
+      <div lang="en" dir="ltr">
+        <ClientSummaryView summary={summary} />
+      </div>
+      <CrisisLine holder={holder} />
     </div>
   );
 }

@@ -57,7 +57,7 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
             {latest.map((h) => (
               <li key={h.id} className="rounded-lg border border-line bg-white p-4">
                 <p className="text-sm font-medium">{h.title}</p>
-                {h.byName !== "Client" ? <p className="text-xs text-muted">{h.byName}</p> : null}
+                {h.byName !== "Client" ? <p className="text-xs text-muted"><bdi>{h.byName}</bdi></p> : null}
                 <p className="mt-2 flex items-baseline gap-2">
                   <span className="text-2xl font-semibold tabular-nums">{h.total === null ? "—" : formatScore(h.total)}</span>
                   {h.max !== null ? <span className="text-sm text-muted">of {formatScore(h.max)}</span> : null}

@@ -4,7 +4,7 @@ import { auditView } from "@/audit/view";
 import { requireActor } from "@/auth/session";
 import { updateClientAction } from "@/clients/actions";
 import { ClientForm } from "@/clients/components/client-form";
-import { editClientDefaults, timeZoneList } from "@/clients/form-data";
+import { countryOptions, editClientDefaults, languageOptions, timeZoneList } from "@/clients/form-data";
 import { counselorOptions, getClientForActor } from "@/clients/queries";
 import { Card, CardTitle } from "@/components/ui/card";
 
@@ -19,7 +19,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ cli
   return (
     <Card>
       <CardTitle className="mb-4">Edit details</CardTitle>
-      <ClientForm action={updateClientAction} defaults={editClientDefaults(client)} counselors={await counselorOptions(actor)} timeZones={timeZoneList()} submitLabel="Save changes" />
+      <ClientForm action={updateClientAction} defaults={editClientDefaults(client)} counselors={await counselorOptions(actor)} timeZones={timeZoneList()} languages={languageOptions()} countries={countryOptions()} submitLabel="Save changes" />
     </Card>
   );
 }

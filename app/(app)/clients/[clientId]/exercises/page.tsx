@@ -121,7 +121,7 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
                       {e.exerciseTitle}
                     </Link>
                     <span className="flex items-center gap-2 text-muted">
-                      {e.byName !== "Client" ? <span>{e.byName}</span> : null}
+                      {e.byName !== "Client" ? <bdi>{e.byName}</bdi> : null}
                       {e.intensityBefore !== null && e.intensityAfter !== null ? (
                         <span title="Feeling before and after">
                           {e.intensityBefore} → {e.intensityAfter}

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { auditView } from "@/audit/view";
 import { requireActor } from "@/auth/session";
 import { formatDate } from "@/clients/display";
+import { languageOptions } from "@/clients/form-data";
 import { getClientForActor } from "@/clients/queries";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -26,9 +27,9 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
       <Card>
         <CardTitle className="mb-1">Family and supporters</CardTitle>
         <p className="mb-4 text-sm text-muted">
-          Who supports {client.preferredName ?? client.name}, and what the client has agreed may be shared with each of them.
+          Who supports <bdi>{client.preferredName ?? client.name}</bdi>, and what the client has agreed may be shared with each of them.
         </p>
-        <AddContactForm clientId={client.id} today={today} />
+        <AddContactForm clientId={client.id} today={today} languages={languageOptions()} />
       </Card>
       {contacts.length === 0 ? <p className="text-sm text-muted">No one is recorded in the support network yet.</p> : null}
       {contacts.map((contact) => (
@@ -36,7 +37,7 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div>
               <h2 id={`contact-${contact.id}`} className="text-base font-semibold">
-                {contact.name}
+                <bdi>{contact.name}</bdi>
               </h2>
               <p className="text-sm text-muted">
                 {relationshipLabels[contact.relationship]}
@@ -56,7 +57,7 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
           </div>
           <div className="mt-4 overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="mb-2 text-left text-sm font-medium text-ink">Consent history for {contact.name}</caption>
+              <caption className="mb-2 text-left text-sm font-medium text-ink">Consent history for <bdi>{contact.name}</bdi></caption>
               <thead className="border-b border-line text-xs uppercase tracking-wide text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">Sharing</th>

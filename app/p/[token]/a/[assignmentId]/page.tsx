@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Guidance } from "@/exercises/components/guidance";
 import { CrisisLine } from "@/portal/components/crisis-line";
 import { PortalExerciseForm } from "@/portal/components/portal-exercise-form";
@@ -8,19 +9,22 @@ import { portalHome } from "@/portal/queries";
 export default async function PortalExercise({ params }: { params: Promise<{ token: string; assignmentId: string }> }) {
   const { token, assignmentId } = await params;
   const { holder, record: task } = await requirePortalRecord(token, "exercise", async (h) => (await portalHome(h)).tasks.find((t) => t.assignmentId === assignmentId));
+  const t = await getTranslations({ locale: holder.language, namespace: "portal" });
   return (
     <div className="space-y-6">
       <Link href={`/p/${token}`} className="text-sm text-muted hover:text-ink">
-        ← Back to today
+        {t("back")}
       </Link>
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">{task.exercise.title}</h1>
-        <p className="text-sm text-muted">About {task.exercise.minutes} minutes. Your answers are kept on this device until you save.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          <bdi>{task.exercise.title}</bdi>
+        </h1>
+        <p className="text-sm text-muted">{t("exercise.intro", { minutes: task.exercise.minutes })}</p>
       </header>
-      {task.instructions ? <p className="rounded-md border border-line bg-white px-3 py-2 text-sm">Your counselor: “{task.instructions}”</p> : null}
+      {task.instructions ? <p className="rounded-md border border-line bg-white px-3 py-2 text-sm">{t.rich("counselorSays", { instructions: () => <bdi>{task.instructions}</bdi> })}</p> : null}
       <Guidance blocks={task.exercise.guidance} />
       <PortalExerciseForm token={token} assignmentId={assignmentId} definition={{ fields: task.exercise.fields }} draftKey={holder.draftKey} />
-      <CrisisLine />
+      <CrisisLine holder={holder} />
     </div>
   );
 }

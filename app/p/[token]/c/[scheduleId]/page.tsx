@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { attuneNotice } from "@/checkins/catalog";
 import { AttuneNotice } from "@/checkins/components/attune-notice";
 import { PortalCheckinForm } from "@/checkins/components/portal-checkin-form";
@@ -10,32 +11,35 @@ import { requirePortalRecord } from "@/portal/page-context";
 
 export default async function PortalCheckin({ params }: { params: Promise<{ token: string; scheduleId: string }> }) {
   const { token, scheduleId } = await params;
-  const { record: state } = await requirePortalRecord(token, "checkin", (h) => portalCheckinState(getDb(), h, scheduleId));
+  const { holder, record: state } = await requirePortalRecord(token, "checkin", (h) => portalCheckinState(getDb(), h, scheduleId));
+  const t = await getTranslations({ locale: holder.language, namespace: "portal" });
   const back = (
     <Link href={`/p/${token}`} className="text-sm text-muted hover:text-ink">
-      ← Back to today
+      {t("back")}
     </Link>
   );
   if (state.kind !== "due") {
     return (
       <div className="space-y-6">
         {back}
-        <h1 className="text-2xl font-semibold tracking-tight">{state.title}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          <bdi>{state.title}</bdi>
+        </h1>
         <div role="status" className={state.kind === "done" ? "rounded-lg border border-ok/30 bg-ok-bg p-4 text-base text-ok" : "rounded-lg border border-line bg-white p-4 text-base"}>
           {state.kind === "done" ? (
             <p>
-              Saved. Thank you for taking a moment for this.
-              {state.critical ? " Your counselor will see your answers and follow up with you." : ""}
+              {t("checkin.saved")}
+              {state.critical ? ` ${t("checkin.followUp")}` : ""}
             </p>
           ) : (
-            <p>This check-in has closed. Your counselor will send the next one.</p>
+            <p>{t("checkin.closed")}</p>
           )}
-          {state.next ? <p className="mt-1 text-sm text-muted">The next one comes on {formatDay(state.next, "full")}.</p> : null}
+          {state.next ? <p className="mt-1 text-sm text-muted">{t("checkin.next", { date: formatDay(state.next, "full", holder.language) })}</p> : null}
         </div>
         <a href={`/p/${token}`} className="inline-block rounded-md border border-line bg-white px-4 py-3 text-base font-medium">
-          Back to today
+          {t("backToday")}
         </a>
-        <CrisisLine />
+        <CrisisLine holder={holder} />
       </div>
     );
   }
@@ -44,14 +48,14 @@ export default async function PortalCheckin({ params }: { params: Promise<{ toke
     <div className="space-y-6">
       {back}
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">{checkin.title}</h1>
-        <p className="text-sm text-muted">
-          {checkin.questions} short questions. Open until {formatDay(checkin.closesOn, "full")}.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          <bdi>{checkin.title}</bdi>
+        </h1>
+        <p className="text-sm text-muted">{t("checkin.intro", { questions: checkin.questions, closes: formatDay(checkin.closesOn, "full", holder.language) })}</p>
       </header>
-      <AttuneNotice notice={attuneNotice(checkin.instrument)} />
-      <PortalCheckinForm token={token} scheduleId={scheduleId} instrument={checkin.instrument} />
-      <CrisisLine />
+      <AttuneNotice notice={attuneNotice(checkin.instrument)} heading={t("checkin.notice")} label={t("checkin.aboutLabel")} />
+      <PortalCheckinForm token={token} scheduleId={scheduleId} instrument={checkin.instrument} language={checkin.language} />
+      <CrisisLine holder={holder} />
     </div>
   );
 }

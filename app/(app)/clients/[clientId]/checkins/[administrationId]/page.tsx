@@ -10,6 +10,7 @@ import { formatWhen } from "@/checkins/format";
 import { openAdministration } from "@/checkins/queries";
 import { getClientForActor } from "@/clients/queries";
 import { Card, CardTitle } from "@/components/ui/card";
+import { languageName } from "@/i18n/names";
 
 export const metadata: Metadata = { title: "Check-in" };
 
@@ -64,8 +65,9 @@ export default async function AdministrationPage({
           <div>
             <CardTitle>{instrument?.title ?? a.url}</CardTitle>
             <p className="text-sm text-muted">
-              {a.byName} · {a.mode === "portal" ? "through the portal" : `in session${a.administeredByName ? ` with ${a.administeredByName}` : ""}`} ·{" "}
+              <bdi>{a.byName}</bdi> · {a.mode === "portal" ? "through the portal" : `in session${a.administeredByName ? ` with ${a.administeredByName}` : ""}`} ·{" "}
               <time dateTime={a.administeredAt}>{formatWhen(a.administeredAt, client.timeZone)}</time> · version {a.version}
+              {a.instrument && a.language !== a.instrument.language ? ` · shown in ${languageName(a.language)} (its wording below each question)` : ""}
             </p>
           </div>
           <div className="text-right">
@@ -132,9 +134,24 @@ export default async function AdministrationPage({
                     <td className="px-5 py-2.5">
                       <span className="mr-1 text-muted">{i + 1}.</span>
                       {q.text}
+                      {q.shownText && q.shownText !== q.text ? (
+                        <span className="mt-0.5 block text-muted" lang={a.language}>
+                          <span className="sr-only">As shown: </span>
+                          <bdi>{q.shownText}</bdi>
+                        </span>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2.5">
-                      {q.answer !== null ? q.answer : <span className="text-muted">{q.asked ? "Not answered" : "Not asked (skipped by the questionnaire’s rules)"}</span>}
+                      {q.answer !== null ? (
+                        <>
+                          {q.answer}
+                          {q.shownAnswer && q.shownAnswer !== q.answer ? (
+                            <span className="mt-0.5 block text-muted" lang={a.language}>
+                              <bdi>{q.shownAnswer}</bdi>
+                            </span>
+                          ) : null}
+                        </>
+                      ) : <span className="text-muted">{q.asked ? "Not answered" : "Not asked (skipped by the questionnaire’s rules)"}</span>}
                     </td>
                     <td className="whitespace-nowrap px-5 py-2.5 text-right tabular-nums">
                       {q.weight !== null ? (

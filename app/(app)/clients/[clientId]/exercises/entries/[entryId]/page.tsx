@@ -32,7 +32,7 @@ export default async function EntryPage({ params }: { params: Promise<{ clientId
       <Card>
         <CardTitle>{entry.exercise?.title ?? "Entry"}</CardTitle>
         <p className="mb-4 text-sm text-muted">
-          By {entry.byName} · {formatDate(entry.submittedAt, { dateStyle: "medium", timeStyle: "short" })}
+          By <bdi>{entry.byName}</bdi> · {formatDate(entry.submittedAt, { dateStyle: "medium", timeStyle: "short" })}
         </p>
         <dl className="space-y-4">
           {(entry.exercise?.fields ?? []).map((f) => (

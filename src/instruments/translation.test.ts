@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { loadBundledInstruments } from "@/content/instruments";
+import { parseQuestionnaire } from "./parse-questionnaire";
+import { scoreResponse } from "./scoring";
+import { instrumentLanguages, isFullyTranslated, localizeInstrument, shownLanguage, TRANSLATION_URL } from "./translation";
+import type { AnswerValue, Instrument } from "./types";
+
+const clientFacing = ["attune-numbness", "attune-empathy-connection", "attune-family-wellbeing"];
+
+// Deterministic answer sets: every option of every item in turn, some with gaps.
+function answerSets(instrument: Instrument): Record<string, AnswerValue>[] {
+  const choices = instrument.items.filter((i) => i.type === "choice");
+  const sets: Record<string, AnswerValue>[] = [];
+  for (let round = 0; round < 6; round++) {
+    const answers: Record<string, AnswerValue> = {};
+    choices.forEach((item, i) => {
+      if ((round + i) % 5 === 4 && round > 2) return; // leave some unanswered
+      answers[item.linkId] = { code: item.options[(round + i) % item.options.length]!.code };
+    });
+    sets.push(answers);
+  }
+  return sets;
+}
+
+describe("bundled check-ins in Spanish (FHIR translation extension)", () => {
+  it("translate every question and answer of the client-facing check-ins", async () => {
+    const bundled = await loadBundledInstruments();
+    for (const id of clientFacing) {
+      const instrument = bundled.find((i) => i.id === id)!;
+      expect(instrumentLanguages(instrument), id).toEqual(["es"]);
+      expect(isFullyTranslated(instrument, "es"), id).toBe(true);
+      expect(shownLanguage(instrument, "es-MX")).toBe("es");
+      expect(shownLanguage(instrument, "ar")).toBe("en");
+      const es = localizeInstrument(instrument, "es");
+      expect(es.title).not.toBe(instrument.title);
+      const questions = es.items.filter((i) => i.type === "choice");
+      for (const q of questions) {
+        const original = instrument.items.find((i) => i.linkId === q.linkId)!;
+        expect(q.text, q.linkId).not.toBe(original.text);
+        expect(q.options.map((o) => o.code)).toEqual(original.options.map((o) => o.code));
+        expect(q.options.map((o) => o.weight)).toEqual(original.options.map((o) => o.weight));
+      }
+    }
+  });
+
+  it("score exactly as the original on the same answers", async () => {
+    const bundled = await loadBundledInstruments();
+    for (const id of clientFacing) {
+      const instrument = bundled.find((i) => i.id === id)!;
+      const es = localizeInstrument(instrument, "es");
+      for (const answers of answerSets(instrument)) {
+        const a = scoreResponse(instrument, answers);
+        const b = scoreResponse(es, answers);
+        expect(b.total, id).toEqual(a.total);
+        expect(b.subscales, id).toEqual(a.subscales);
+        expect(b.band, id).toEqual(a.band);
+        expect(b.status, id).toEqual(a.status);
+        expect(b.missing, id).toEqual(a.missing);
+        expect(b.critical.length, id).toEqual(a.critical.length);
+      }
+    }
+  });
+
+  it("keeps an imported questionnaire's translations through parsing, and shows a partly translated one in its own language", async () => {
+    const bundled = await loadBundledInstruments();
+    const source = structuredClone((bundled.find((i) => i.id === "attune-numbness")!).questionnaire) as unknown as Record<string, unknown>;
+    const reparsed = parseQuestionnaire("import", JSON.parse(JSON.stringify({ ...source, url: "https://example.org/q", version: "1" })));
+    expect(localizeInstrument(reparsed, "es").items.find((i) => i.linkId === "empty")!.text).toBe("Me sentí vacío/a por dentro.");
+    const items = source.item as { linkId: string; _text?: unknown }[];
+    delete items.find((i) => i.linkId === "empty")!._text;
+    const partial = parseQuestionnaire("import", { ...source, url: "https://example.org/q", version: "2" });
+    expect(isFullyTranslated(partial, "es")).toBe(false);
+    expect(shownLanguage(partial, "es")).toBe("en");
+    expect(TRANSLATION_URL).toBe("http://hl7.org/fhir/StructureDefinition/translation");
+  });
+});
