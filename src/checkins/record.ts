@@ -26,6 +26,19 @@ export interface RecordedAdministration {
   score: ScoreResult;
 }
 
+/** The columns of a check-in row that hold its score: one mapping for the app and the seeds. */
+export function scoreColumns(score: ScoreResult) {
+  return {
+    status: score.status,
+    total: score.total,
+    subscales: score.subscales,
+    bandLabel: score.band?.label ?? null,
+    bandSeverity: score.band?.severity ?? null,
+    answered: score.answered,
+    expected: score.expected,
+  };
+}
+
 /**
  * Stores one check-in: the answers as given, what the scorer made of them and the version that
  * scored them, plus one open alert per critical answer, all on the caller's transaction (so
@@ -47,13 +60,7 @@ export async function recordAdministration(db: Db, input: NewAdministration): Pr
       scheduleId: input.scheduleId,
       answers: input.answers,
       language: input.language ?? input.instrument.language,
-      status: score.status,
-      total: score.total,
-      subscales: score.subscales,
-      bandLabel: score.band?.label ?? null,
-      bandSeverity: score.band?.severity ?? null,
-      answered: score.answered,
-      expected: score.expected,
+      ...scoreColumns(score),
       idempotencyKey: input.idempotencyKey,
     })
     .onConflictDoNothing()

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { clients, portalAttempts, portalLinks, supportContacts } from "@/db/schema";
 import { resolveLanguage } from "@/i18n/catalog";
@@ -37,6 +37,21 @@ export async function recordFailedLinkLookup(db: Db, ip: string): Promise<void> 
 }
 
 /**
+ * The one definition of a link that works: its token, not revoked, not expired, its client not
+ * discharged and its support person (if any) not archived. Needs clients and support_contacts
+ * joined.
+ */
+function liveLink(token: string): SQL {
+  return and(
+    eq(portalLinks.tokenHash, hashToken(token)),
+    isNull(portalLinks.revokedAt),
+    gt(portalLinks.expiresAt, sql`now()`),
+    sql`${clients.status} <> 'discharged'`,
+    sql`(${portalLinks.contactId} is null or ${supportContacts.archivedAt} is null)`,
+  )!;
+}
+
+/**
  * The person a private link belongs to. A malformed, unknown, revoked or expired token, or
  * one whose client was discharged, all give null: they look exactly the same from outside.
  */
@@ -58,15 +73,7 @@ export async function resolvePortalLink(db: Db, token: string, ip: string): Prom
         .from(portalLinks)
         .innerJoin(clients, eq(clients.id, portalLinks.clientId))
         .leftJoin(supportContacts, eq(supportContacts.id, portalLinks.contactId))
-        .where(
-          and(
-            eq(portalLinks.tokenHash, hashToken(token)),
-            isNull(portalLinks.revokedAt),
-            gt(portalLinks.expiresAt, sql`now()`),
-            sql`${clients.status} <> 'discharged'`,
-            sql`(${portalLinks.contactId} is null or ${supportContacts.archivedAt} is null)`,
-          ),
-        )
+        .where(liveLink(token))
         .limit(1)
     : [];
   const link = found[0];
@@ -98,15 +105,7 @@ export async function portalLanguage(db: Db, token: string): Promise<string> {
     .from(portalLinks)
     .innerJoin(clients, eq(clients.id, portalLinks.clientId))
     .leftJoin(supportContacts, eq(supportContacts.id, portalLinks.contactId))
-    .where(
-      and(
-        eq(portalLinks.tokenHash, hashToken(token)),
-        isNull(portalLinks.revokedAt),
-        gt(portalLinks.expiresAt, sql`now()`),
-        sql`${clients.status} <> 'discharged'`,
-        sql`(${portalLinks.contactId} is null or ${supportContacts.archivedAt} is null)`,
-      ),
-    )
+    .where(liveLink(token))
     .limit(1);
   return resolveLanguage(row?.language);
 }

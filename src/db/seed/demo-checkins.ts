@@ -11,6 +11,7 @@ import { scoreResponse } from "@/instruments/scoring";
 import { addDays, localDateOf, startOfLocalDayInstant, type LocalDate } from "@/lib/local-date";
 import type { SeededClient } from "./demo-clients";
 import { createRandom, type Random } from "./random";
+import { scoreColumns } from "@/checkins/record";
 
 type Pattern = "improving" | "flat" | "deteriorating";
 type Administration = typeof checkinAdministrations.$inferInsert;
@@ -74,13 +75,7 @@ export async function seedDemoCheckins(db: Db, organisationId: string, seeded: S
       organisationId,
       instrumentUrl: instrument.url,
       instrumentVersion: instrument.version,
-      status: score.status,
-      total: score.total,
-      subscales: score.subscales,
-      bandLabel: score.band?.label ?? null,
-      bandSeverity: score.band?.severity ?? null,
-      answered: score.answered,
-      expected: score.expected,
+      ...scoreColumns(score),
       idempotencyKey: `demo-checkin-${String(key++).padStart(8, "0")}`,
     });
     return { id, score };

@@ -6,6 +6,7 @@ import { scoreResponse } from "@/instruments/scoring";
 import { addDays, startOfLocalDayInstant } from "@/lib/local-date";
 import { answersNear, bundled } from "./demo-checkins";
 import { createRandom, type Random } from "./random";
+import { scoreColumns } from "@/checkins/record";
 
 /**
  * How a past client's numbness (0..32, higher is worse) moved week by week: most follow the usual
@@ -98,13 +99,7 @@ export async function seedDemoHistory(db: Db, organisationId: string, userIds: M
         mode: "in_session",
         administeredBy: userIds.get(counselorKey)!,
         answers,
-        status: score.status,
-        total: score.total,
-        subscales: score.subscales,
-        bandLabel: score.band?.label ?? null,
-        bandSeverity: score.band?.severity ?? null,
-        answered: score.answered,
-        expected: score.expected,
+        ...scoreColumns(score),
         administeredAt: new Date(startOfLocalDayInstant(day, timeZone).getTime() + random.int(9, 17) * 3_600_000),
         idempotencyKey: `demo-history-${n}-${w}`,
       });
