@@ -50,7 +50,7 @@ type Actor = EnqueueInput["actor"] & { userId?: string | null };
  */
 export async function messageClient(
   db: Db,
-  args: { organisationId: string; clientId: string; contactId: string | null; kind: "something_new" | "portal_link"; jobKey: string; actor: Actor; linkCreatedBy: string; now?: Date },
+  args: { organisationId: string; clientId: string; contactId: string | null; kind: "something_new" | "portal_link" | "reminder_expiring"; jobKey: string; actor: Actor; linkCreatedBy: string; now?: Date },
 ): Promise<{ id: string; state: "queued" | "deferred" | "suppressed"; created: boolean } | null> {
   // Asked again for the same thing: nothing new, and no second private link issued for it.
   const [existing] = await db.select({ id: messages.id, state: messages.state }).from(messages).where(eq(messages.jobKey, args.jobKey)).limit(1);

@@ -7,6 +7,7 @@ export const messageKindLabels: Record<MessageKind, string> = {
   portal_link: "Private link",
   something_new: "Something new",
   critical_alert: "Answer needs review",
+  reminder_expiring: "Reminder before it closes",
 };
 
 export const messageStateLabels: Record<MessageState, string> = {

@@ -40,6 +40,7 @@ const samples: { [K in keyof TemplateInputs]: TemplateInputs[K] & typeof clinica
   password_reset: { ...clinical, link: "https://app.example/reset/abc", expiresAt: new Date("2026-12-08T12:00:00Z") },
   portal_link: { ...clinical, link: "https://app.example/p/abc", unsubscribeLink: "https://app.example/unsubscribe/xyz" },
   something_new: { ...clinical, link: "https://app.example/p/abc", unsubscribeLink: "https://app.example/unsubscribe/xyz" },
+  reminder_expiring: { ...clinical, link: "https://app.example/p/abc", unsubscribeLink: "https://app.example/unsubscribe/xyz" },
   critical_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1" },
 };
 

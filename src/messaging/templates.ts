@@ -42,6 +42,7 @@ export interface TemplateInputs {
   portal_link: ClientLinkInput;
   something_new: ClientLinkInput;
   critical_alert: CriticalAlertInput;
+  reminder_expiring: ClientLinkInput;
 }
 
 function escapeHtml(value: string): string {
@@ -110,6 +111,14 @@ const templates: { [K in MessageKind]: (input: TemplateInputs[K]) => RenderedMes
       after: [`— ${input.signature ?? DEFAULT_SIGNATURE}`],
       unsubscribeLink: input.unsubscribeLink,
     }),
+  reminder_expiring: (input) =>
+    compose({
+      subject: "A reminder: something is still waiting for you",
+      paragraphs: ["Something on your private page is still waiting for you, and it closes soon."],
+      action: { label: "Open your page", link: input.link },
+      after: [`— ${input.signature ?? DEFAULT_SIGNATURE}`],
+      unsubscribeLink: input.unsubscribeLink,
+    }),
   critical_alert: (input) =>
     compose({
       subject: `An answer needs your review (${input.initials})`,
@@ -123,7 +132,7 @@ export function renderMessage<K extends MessageKind>(kind: K, input: TemplateInp
 }
 
 /** Kinds that go to clients and support people: these carry the one-click unsubscribe headers. */
-export const CLIENT_FACING_KINDS: readonly MessageKind[] = ["portal_link", "something_new"];
+export const CLIENT_FACING_KINDS: readonly MessageKind[] = ["portal_link", "something_new", "reminder_expiring"];
 
 /** "Avery Quinn" → "A.Q."; only the first letters of the first and last words. */
 export function initialsOf(name: string): string {

@@ -5,7 +5,7 @@ import { organisations } from "./organisations";
 import { supportContacts } from "./support-network";
 import { users } from "./users";
 
-export const messageKind = pgEnum("message_kind", ["staff_invitation", "password_reset", "portal_link", "something_new", "critical_alert"]);
+export const messageKind = pgEnum("message_kind", ["staff_invitation", "password_reset", "portal_link", "something_new", "critical_alert", "reminder_expiring"]);
 /**
  * queued: waiting for the worker (or for send_after); sending: claimed by a worker; sent: accepted
  * by the SMTP server; outbox: no SMTP server configured, kept here for an administrator to read;
