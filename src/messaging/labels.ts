@@ -8,6 +8,8 @@ export const messageKindLabels: Record<MessageKind, string> = {
   something_new: "Something new",
   critical_alert: "Answer needs review",
   reminder_expiring: "Reminder before it closes",
+  deterioration_alert: "Reliable deterioration",
+  missed_alert: "Missed in a row",
 };
 
 export const messageStateLabels: Record<MessageState, string> = {

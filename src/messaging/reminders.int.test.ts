@@ -1,8 +1,15 @@
-import { like } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignments, checkinSchedules, clients } from "@/db/schema";
+import { assignments, checkinAdministrations, checkinSchedules, clients, users } from "@/db/schema";
+import { getBundledInstrument } from "@/content/instruments";
+import { rciParametersFor } from "@/checkins/rci";
+import { executeAction } from "@/lib/action-core";
+import { changeFor } from "@/outcomes/verdict";
+import { saveAlertPreferences, saveAlertPreferencesSpec } from "./alert-preferences";
+import { scanMissedAlerts } from "./counselor-alerts";
+import { scanDeteriorationAlerts } from "./deterioration";
 import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
-import { createOrganisation, createUser } from "@/lib/testing/fixtures";
+import { createOrganisation, createUser, testMeta } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { scheduledWorkSource } from "./due-source";
 import { isQuiet, localParts } from "./quiet-hours";
@@ -13,12 +20,14 @@ import { startWorker, type RunningWorker } from "./worker";
 let t: TestDatabase;
 let orgId: string;
 let counselorId: string;
+let counselor: Awaited<ReturnType<typeof createUser>>;
 let n = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   orgId = await createOrganisation(t.db, "Reminders org");
-  counselorId = (await createUser(t.db, orgId)).userId;
+  counselor = await createUser(t.db, orgId, { name: "Casey Counselor" });
+  counselorId = counselor.userId;
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -29,7 +38,7 @@ async function person(options: { timeZone: string; preferredHour?: number; conse
   n++;
   const [c] = await t.db
     .insert(clients)
-    .values({ organisationId: orgId, name: `Client Person ${n}`, recordNumber: `REM-${n}`, recoveryFocus: "both", status: "active", primaryCounselorId: counselorId, startDate: "2026-01-01", timeZone: options.timeZone })
+    .values({ organisationId: orgId, name: `Client Person ${String.fromCharCode(65 + (n % 26))}x`, recordNumber: `REM-${n}`, recoveryFocus: "both", status: "active", primaryCounselorId: counselorId, startDate: "2026-01-01", timeZone: options.timeZone })
     .returning({ id: clients.id });
   const email = `client-${n}@mail.test`;
   const [r] = await t.db
@@ -149,4 +158,71 @@ describe("reminders on a fake clock across daylight-saving changes", () => {
       }
     }, 300_000);
   }
+});
+
+describe("counselor alerts: missed in a row and reliable deterioration, as the counselor chose", () => {
+  const alertsFor = (clientId: string, kind: "missed_alert" | "deterioration_alert") =>
+    t.db.select().from(messages).where(and(eq(messages.clientId, clientId), eq(messages.kind, kind)));
+
+  it("two due items missed in a row tell the primary counselor once, with initials and a sign-in link only", async () => {
+    const p = await person({ timeZone: "UTC" });
+    await assign(p.clientId, { kind: "daily" }, "2026-11-20");
+    // The 20th is due (today) only: nothing yet. On the 22nd, the 20th and 21st are missed.
+    await scanMissedAlerts(t.db, new Date("2026-11-20T12:00:00Z"));
+    expect(await alertsFor(p.clientId, "missed_alert")).toHaveLength(0);
+    await scanMissedAlerts(t.db, new Date("2026-11-22T12:00:00Z"));
+    await scanMissedAlerts(t.db, new Date("2026-11-23T12:00:00Z"));
+    const rows = await alertsFor(p.clientId, "missed_alert");
+    expect(rows.map((r) => r.jobKey)).toEqual([`missed:${p.clientId}:2026-11-20`]);
+    const [row] = rows;
+    expect(row!.recipient).toBe(counselor.email);
+    const [c] = await t.db.select({ name: clients.name }).from(clients).where(eq(clients.id, p.clientId));
+    expect(row!.subject).toContain("(C.");
+    const whole = `${row!.subject} ${row!.bodyText}`.toLowerCase();
+    for (const word of [c!.name.toLowerCase(), "thought", "exercise", "score"]) expect(whole).not.toContain(word);
+    expect(row!.bodyText).toContain(`/clients/${p.clientId}`);
+  });
+
+  it("a counselor who turned an alert off on their profile does not get it; the choice goes through the action helper", async () => {
+    const outcome = await executeAction(t.db, counselor, saveAlertPreferencesSpec, saveAlertPreferences, { deterioration: "on" }, testMeta);
+    expect(outcome.kind).toBe("ok");
+    const p = await person({ timeZone: "UTC" });
+    await assign(p.clientId, { kind: "daily" }, "2026-11-20");
+    await scanMissedAlerts(t.db, new Date("2026-11-23T12:00:00Z"));
+    expect(await alertsFor(p.clientId, "missed_alert")).toHaveLength(0);
+    await executeAction(t.db, counselor, saveAlertPreferencesSpec, saveAlertPreferences, { deterioration: "on", missedInARow: "on" }, testMeta);
+    await scanMissedAlerts(t.db, new Date("2026-11-23T12:00:00Z"));
+    expect(await alertsFor(p.clientId, "missed_alert")).toHaveLength(1);
+  });
+
+  it("a reliable deterioration tells the counselor once, for the check-in that crossed, not for the next one still worse", async () => {
+    const instrument = (await getBundledInstrument("https://attune.health/fhir/Questionnaire/attune-numbness"))!;
+    const params = await rciParametersFor(orgId, instrument, t.db);
+    const worse = instrument.scoring.direction === "higher_is_worse" ? 1 : -1;
+    const baseline = worse > 0 ? 5 : 60;
+    let post = baseline;
+    while (changeFor(instrument, params, baseline, post).verdict !== "deteriorated") post += worse;
+    const p = await person({ timeZone: "UTC" });
+    const record = async (total: number, at: string) => {
+      n++;
+      const [a] = await t.db
+        .insert(checkinAdministrations)
+        .values({ organisationId: orgId, clientId: p.clientId, instrumentUrl: instrument.url, instrumentVersion: instrument.version, mode: "in_session", answers: {}, status: "complete", total, answered: 1, expected: 1, administeredAt: new Date(at), idempotencyKey: `det-${n}` })
+        .returning({ id: checkinAdministrations.id });
+      return a!.id;
+    };
+    await record(baseline, "2026-11-10T10:00:00Z");
+    await record(baseline + worse, "2026-11-17T10:00:00Z");
+    const crossed = await record(post, "2026-11-24T10:00:00Z");
+    await scanDeteriorationAlerts(t.db, new Date("2026-11-24T10:15:00Z"));
+    await record(post + worse, "2026-12-01T10:00:00Z");
+    await scanDeteriorationAlerts(t.db, new Date("2026-12-01T10:15:00Z"));
+    await scanDeteriorationAlerts(t.db, new Date("2026-12-01T10:30:00Z"));
+    const rows = await alertsFor(p.clientId, "deterioration_alert");
+    expect(rows.map((r) => r.jobKey)).toEqual([`deterioration:${crossed}`]);
+    // Nothing but the initials and the link: no instrument, no score.
+    expect(`${rows[0]!.subject} ${rows[0]!.bodyText}`.replace(/https?:\/\/\S+/g, "")).not.toMatch(/numbness|score|\d{2,}/i);
+    const [u] = await t.db.select({ email: users.email }).from(users).where(eq(users.id, counselorId));
+    expect(rows[0]!.recipient).toBe(u!.email);
+  });
 });

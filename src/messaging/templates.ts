@@ -43,6 +43,8 @@ export interface TemplateInputs {
   something_new: ClientLinkInput;
   critical_alert: CriticalAlertInput;
   reminder_expiring: ClientLinkInput;
+  deterioration_alert: CriticalAlertInput;
+  missed_alert: CriticalAlertInput;
 }
 
 function escapeHtml(value: string): string {
@@ -124,6 +126,20 @@ const templates: { [K in MessageKind]: (input: TemplateInputs[K]) => RenderedMes
       subject: `An answer needs your review (${input.initials})`,
       paragraphs: [`A check-in answer from the client with the initials ${input.initials} needs your review.`, "Sign in to see it."],
       action: { label: "Sign in to review", link: input.link },
+    }),
+  deterioration_alert: (input) =>
+    compose({
+      subject: `A client may need a closer look (${input.initials})`,
+      paragraphs: [`Recent results for the client with the initials ${input.initials} changed for the worse by more than chance would explain.`, "Sign in to see them."],
+      action: { label: "Sign in to review", link: input.link },
+      after: ["You can choose which alerts you receive on your profile page."],
+    }),
+  missed_alert: (input) =>
+    compose({
+      subject: `Due items missed in a row (${input.initials})`,
+      paragraphs: [`The client with the initials ${input.initials} has missed several due items in a row.`, "Sign in to see which."],
+      action: { label: "Sign in to review", link: input.link },
+      after: ["You can choose which alerts you receive on your profile page."],
     }),
 };
 

@@ -6,6 +6,8 @@ import { deliverMessage, dueMessageIds, JOB_EXPIRE_SECONDS } from "./deliver";
 import { scheduledWorkSource } from "./due-source";
 import { DELIVER_QUEUE, REMINDER_CRON, REMINDER_QUEUE, setRunningBoss, SWEEP_QUEUE, type DeliverJob } from "./queue";
 import { scanDueReminders } from "./reminders";
+import { scanMissedAlerts } from "./counselor-alerts";
+import { scanDeteriorationAlerts } from "./deterioration";
 import { createMailer, type Mailer } from "./transport";
 
 export interface WorkerOptions {
@@ -98,8 +100,13 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     if (queued) log(`Message worker: queued ${queued} waiting message${queued === 1 ? "" : "s"}.`);
   });
   await boss.work(REMINDER_QUEUE, { pollingIntervalSeconds: Math.max(polling, 2) }, async () => {
-    const { queued } = await scanDueReminders(handle.db, scheduledWorkSource, new Date());
+    const now = new Date();
+    const { queued } = await scanDueReminders(handle.db, scheduledWorkSource, now);
     if (queued) log(`Message worker: queued ${queued} reminder${queued === 1 ? "" : "s"}.`);
+    const { alerted } = await scanMissedAlerts(handle.db, now);
+    if (alerted) log(`Message worker: queued ${alerted} missed-in-a-row alert${alerted === 1 ? "" : "s"}.`);
+    const deteriorations = await scanDeteriorationAlerts(handle.db, now);
+    if (deteriorations.alerted) log(`Message worker: queued ${deteriorations.alerted} deterioration alert${deteriorations.alerted === 1 ? "" : "s"}.`);
   });
   if (options.schedule ?? true) {
     await boss.schedule(SWEEP_QUEUE, "* * * * *");

@@ -1,1 +1,0 @@
-ALTER TYPE "public"."message_kind" ADD VALUE 'reminder_expiring';
