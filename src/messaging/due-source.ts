@@ -38,6 +38,7 @@ async function assignmentReminders(db: Db, window: { from: Date; to: Date }): Pr
       endDate: assignments.endDate,
       endedOn: assignments.endedOn,
       createdBy: assignments.createdBy,
+      createdAt: assignments.createdAt,
       timeZone: messageRecipients.timeZone,
       preferredHour: messageRecipients.preferredHour,
     })
@@ -64,8 +65,9 @@ async function assignmentReminders(db: Db, window: { from: Date; to: Date }): Pr
     };
     const doneOn = new Set(entries.filter((e) => e.assignmentId === r.id).map((e) => localDateOf(e.submittedAt, r.timeZone)));
     for (const due of dueOccurrencesBetween(schedule, window.from, window.to, r.preferredHour * 60)) {
-      // Already done that day, before the reminder's hour: nothing to remind of.
-      if (doneOn.has(due.date)) continue;
+      // Already done that day, before the reminder's hour, or assigned after it (the "something
+      // new" sent on assigning said it): nothing to remind of.
+      if (doneOn.has(due.date) || due.dueAt < r.createdAt) continue;
       out.push({ organisationId: r.organisationId, clientId: r.clientId, contactId: r.contactId, source: "assignment", sourceId: r.id, dueDate: due.date, reminder: "due", remindAt: due.dueAt, createdBy: r.createdBy });
     }
   }
@@ -84,6 +86,7 @@ async function checkinReminders(db: Db, window: { from: Date; to: Date }): Promi
       endDate: checkinSchedules.endDate,
       expiryDays: checkinSchedules.expiryDays,
       createdBy: checkinSchedules.createdBy,
+      createdAt: checkinSchedules.createdAt,
       timeZone: messageRecipients.timeZone,
       preferredHour: messageRecipients.preferredHour,
     })
@@ -106,7 +109,7 @@ async function checkinReminders(db: Db, window: { from: Date; to: Date }): Promi
     const common = { organisationId: r.organisationId, clientId: r.clientId, contactId: r.contactId, source: "checkin-schedule" as const, sourceId: r.id, createdBy: r.createdBy };
     // "Due": the day it opens, at the person's hour, unless it was already done.
     for (const due of dueOccurrencesBetween(schedule, window.from, window.to, minute)) {
-      if (dueCheckin(windowSchedule, completedOn, due.date)?.date !== due.date) continue;
+      if (due.dueAt < r.createdAt || dueCheckin(windowSchedule, completedOn, due.date)?.date !== due.date) continue;
       out.push({ ...common, dueDate: due.date, reminder: "due", remindAt: due.dueAt });
     }
     // "About to close": its last open day, at the person's hour, if it is still open and not done.

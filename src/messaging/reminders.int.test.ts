@@ -56,7 +56,7 @@ async function person(options: { timeZone: string; preferredHour?: number; conse
 async function assign(clientId: string, cadence: { kind: "daily" | "weekly" }, startDate: string, endDate: string | null = null) {
   const [a] = await t.db
     .insert(assignments)
-    .values({ organisationId: orgId, clientId, exerciseId: "thought-record", exerciseVersion: 1, cadence, startDate, endDate, createdBy: counselorId })
+    .values({ organisationId: orgId, clientId, exerciseId: "thought-record", exerciseVersion: 1, cadence, startDate, endDate, createdBy: counselorId, createdAt: new Date("2026-01-01T00:00:00Z") })
     .returning({ id: assignments.id });
   return a!.id;
 }
@@ -117,7 +117,7 @@ describe("reminders from the shared scheduling module, through the worker to a r
     const p = await person({ timeZone: "UTC" });
     const [s] = await t.db
       .insert(checkinSchedules)
-      .values({ organisationId: orgId, clientId: p.clientId, instrumentUrl: "http://example.org/instrument", cadence: { kind: "weekly" }, startDate: "2026-11-03", expiryDays: 4, createdBy: counselorId })
+      .values({ organisationId: orgId, clientId: p.clientId, instrumentUrl: "http://example.org/instrument", cadence: { kind: "weekly" }, startDate: "2026-11-03", expiryDays: 4, createdBy: counselorId, createdAt: new Date("2026-01-01T00:00:00Z") })
       .returning({ id: checkinSchedules.id });
     const id = s!.id;
     for (let day = 3; day <= 9; day++) {
@@ -133,6 +133,17 @@ describe("reminders from the shared scheduling module, through the worker to a r
 });
 
 describe("reminders on a fake clock across daylight-saving changes", () => {
+  it("work assigned after the day's reminder hour is not reminded of that day (assigning already said so)", async () => {
+    const p = await person({ timeZone: "UTC" });
+    const [a] = await t.db
+      .insert(assignments)
+      .values({ organisationId: orgId, clientId: p.clientId, exerciseId: "breathing", exerciseVersion: 1, cadence: { kind: "daily" }, startDate: "2026-11-30", createdBy: counselorId, createdAt: new Date("2026-11-30T12:00:00Z") })
+      .returning({ id: assignments.id });
+    await scanDueReminders(t.db, scheduledWorkSource, new Date("2026-11-30T12:15:00Z"));
+    await scanDueReminders(t.db, scheduledWorkSource, new Date("2026-12-01T09:00:00Z"));
+    expect((await keysFor(a!.id)).map((r) => r.jobKey)).toEqual([`reminder:assignment:${a!.id}:2026-12-01`]);
+  });
+
   // Europe/Berlin leaves summer time on 25 October 2026, America/New_York on 1 November 2026.
   for (const { zone, from } of [
     { zone: "Europe/Berlin", from: "2026-10-22" },

@@ -48,7 +48,7 @@ describe.runIf(postgres)("two workers on one PostgreSQL", () => {
         .returning({ id: clients.id });
       const [r] = await t.db.insert(messageRecipients).values({ organisationId: orgId, clientId: c!.id, email: `two-${i}@mail.test`, timeZone: "UTC", preferredHour: 9 }).returning({ id: messageRecipients.id });
       await t.db.insert(reminderConsents).values({ organisationId: orgId, recipientId: r!.id, granted: true, recordedBy: counselorId, source: "counselor" });
-      await t.db.insert(assignments).values({ organisationId: orgId, clientId: c!.id, exerciseId: "breathing", exerciseVersion: 1, cadence: { kind: "weekly" }, startDate: "2026-11-02", createdBy: counselorId });
+      await t.db.insert(assignments).values({ organisationId: orgId, clientId: c!.id, exerciseId: "breathing", exerciseVersion: 1, cadence: { kind: "weekly" }, startDate: "2026-11-02", createdBy: counselorId, createdAt: new Date("2026-01-01T00:00:00Z") });
     }
     const now = new Date("2026-11-02T09:05:00Z");
     // Both instances' scans at the same moment (a schedule fires once, but a manual run or a
