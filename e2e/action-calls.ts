@@ -112,6 +112,7 @@ export const httpCalls: Record<string, Builder> = {
 
   // Everyone signed in.
   updateProfileAction: () => ({ fields: { name: "Matrix Name" } }),
+  saveAlertPreferencesAction: () => ({ fields: { deterioration: "on" } }),
   changePasswordAction: (c) => {
     if (c.role === "anonymous") return { fields: { currentPassword: "not a session at all", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } };
     const role = c.role;

@@ -86,6 +86,7 @@ export const auditActionLabels: Record<string, string> = {
   "user.two_factor_reset": "Two-factor sign-in reset by an administrator",
   "user.two_factor_setup_started": "Two-factor setup started",
   "user.update_profile": "Profile changed",
+  "user.alert_preferences": "Email alert choices changed",
   "outcomes.refit_expected_recovery": "Expected recovery curve refitted",
 };
 

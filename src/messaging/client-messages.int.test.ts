@@ -147,16 +147,18 @@ describe("messages to a client", () => {
       source: "assignment",
       sourceId: "00000000-0000-4000-8000-0000000000aa",
       dueDate,
+      reminder: "due",
+      remindAt: new Date(`${dueDate}T09:00:00Z`),
       createdBy: counselor.userId,
     }));
-    // A stand-in for src/scheduling/: the occurrences in the window, paged.
+    // A stand-in for src/scheduling/ (due-source.ts): the reminders in the window, paged.
     const source = {
-      dueBetween: async (_db: unknown, window: { fromDate: string; toDate: string }, page: { limit: number; cursor: DueOccurrence | null }) =>
-        due.filter((o) => o.dueDate >= window.fromDate && o.dueDate <= window.toDate && (!page.cursor || o.dueDate > page.cursor.dueDate)).slice(0, page.limit),
+      dueBetween: async (_db: unknown, window: { from: Date; to: Date }, page: { limit: number; cursor: DueOccurrence | null }) =>
+        due.filter((o) => o.remindAt >= window.from && o.remindAt < window.to && (!page.cursor || o.dueDate > page.cursor.dueDate)).slice(0, page.limit),
     };
     const noon = new Date("2026-12-08T12:00:00Z");
-    const first = await scanDueReminders(t.db, source, { fromDate: "2026-12-07", toDate: "2026-12-08" }, noon, 1);
-    const second = await scanDueReminders(t.db, source, { fromDate: "2026-12-07", toDate: "2026-12-08" }, noon, 1);
+    const first = await scanDueReminders(t.db, source, noon, { lookbackMs: 2 * 86_400_000, pageSize: 1 });
+    const second = await scanDueReminders(t.db, source, noon, { lookbackMs: 2 * 86_400_000, pageSize: 1 });
     expect(first).toEqual({ seen: 2, queued: 2 });
     expect(second).toEqual({ seen: 2, queued: 0 });
     const rows = await t.db.select({ jobKey: messages.jobKey }).from(messages).where(eq(messages.kind, "something_new"));

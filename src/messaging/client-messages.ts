@@ -50,8 +50,12 @@ type Actor = EnqueueInput["actor"] & { userId?: string | null };
  */
 export async function messageClient(
   db: Db,
-  args: { organisationId: string; clientId: string; contactId: string | null; kind: "something_new" | "portal_link"; jobKey: string; actor: Actor; linkCreatedBy: string; now?: Date },
+  args: { organisationId: string; clientId: string; contactId: string | null; kind: "something_new" | "portal_link" | "reminder_expiring"; jobKey: string; actor: Actor; linkCreatedBy: string; now?: Date },
 ): Promise<{ id: string; state: "queued" | "deferred" | "suppressed"; created: boolean } | null> {
+  // Two callers for the same thing at once (two workers' scans) take turns here, so the second
+  // finds the first's message and issues no private link of its own. Held until the caller's
+  // transaction ends.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`message:${args.jobKey}`}))`);
   // Asked again for the same thing: nothing new, and no second private link issued for it.
   const [existing] = await db.select({ id: messages.id, state: messages.state }).from(messages).where(eq(messages.jobKey, args.jobKey)).limit(1);
   if (existing) return { id: existing.id, state: existing.state === "suppressed" ? "suppressed" : "queued", created: false };

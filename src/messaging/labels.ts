@@ -7,6 +7,9 @@ export const messageKindLabels: Record<MessageKind, string> = {
   portal_link: "Private link",
   something_new: "Something new",
   critical_alert: "Answer needs review",
+  reminder_expiring: "Reminder before it closes",
+  deterioration_alert: "Reliable deterioration",
+  missed_alert: "Missed in a row",
 };
 
 export const messageStateLabels: Record<MessageState, string> = {

@@ -5,6 +5,9 @@ import type { Db } from "@/db/client";
 /** pg-boss queues. deliver-message: one job per message; message-sweep: a schedule that picks up stragglers. */
 export const DELIVER_QUEUE = "deliver-message";
 export const SWEEP_QUEUE = "message-sweep";
+/** Every 15 minutes (a pg-boss schedule, fired once across instances): reminders that came due. */
+export const REMINDER_QUEUE = "reminder-scan";
+export const REMINDER_CRON = "*/15 * * * *";
 
 export interface DeliverJob {
   messageId: string;

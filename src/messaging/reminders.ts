@@ -2,9 +2,9 @@ import type { Db } from "@/db/client";
 import { messageClient } from "./client-messages";
 
 /**
- * Reminders for due work, written against the shared scheduling module (src/scheduling/, being
- * built apart): this file only needs it to answer "which occurrences became due in this window",
- * the same answer the due lists and adherence use, so that a reminder and the portal never
+ * Reminders for due work, written against the shared scheduling module (src/scheduling/, used by
+ * ./due-source.ts): this file only needs the answer to "which reminders came due in this window",
+ * the same occurrences the due lists and adherence use, so that a reminder and the portal never
  * disagree about what is due. Nothing here computes a cadence.
  */
 export interface DueOccurrence {
@@ -15,26 +15,61 @@ export interface DueOccurrence {
   /** "assignment" or "checkin-schedule" and that record's id: the thing that recurs. */
   source: "assignment" | "checkin-schedule";
   sourceId: string;
-  /** The occurrence's local due date (YYYY-MM-DD in the client's zone): with sourceId, its identity. */
+  /** The occurrence's local due date (YYYY-MM-DD in the person's zone): with sourceId, its identity. */
   dueDate: string;
+  /** "due": it became due; "expiring": its window closes at the end of today (check-ins). */
+  reminder: "due" | "expiring";
+  /** When the reminder comes due: the person's preferred hour, on their clock, of the day it is about. */
+  remindAt: Date;
   /** Who created the recurring work (the private link in the message is issued in their name). */
   createdBy: string;
 }
 
 export interface DueOccurrenceSource {
   /**
-   * Occurrences due on a local date in [fromDate, toDate] for active, unpaused work of active
-   * clients, in a stable order, at most `limit`, after `cursor` (the last one returned).
+   * Reminders whose `remindAt` is in [from, to) for active, unpaused, not ended work of clients in
+   * care, in a stable order (`compareDue`), at most `limit`, after `cursor` (the last one returned).
    */
-  dueBetween(db: Db, window: { fromDate: string; toDate: string }, page: { limit: number; cursor: DueOccurrence | null }): Promise<DueOccurrence[]>;
+  dueBetween(db: Db, window: { from: Date; to: Date }, page: { limit: number; cursor: DueOccurrence | null }): Promise<DueOccurrence[]>;
+}
+
+/** The stable order of a scan's pages. */
+export function compareDue(a: DueOccurrence, b: DueOccurrence): number {
+  return (
+    a.remindAt.getTime() - b.remindAt.getTime() ||
+    a.source.localeCompare(b.source) ||
+    a.sourceId.localeCompare(b.sourceId) ||
+    a.dueDate.localeCompare(b.dueDate) ||
+    a.reminder.localeCompare(b.reminder)
+  );
+}
+
+/** The job key that makes each reminder one message, however often and wherever the scan runs. */
+export function reminderJobKey(o: Pick<DueOccurrence, "source" | "sourceId" | "dueDate" | "reminder">): string {
+  return `${o.reminder === "due" ? "reminder" : "reminder-expiring"}:${o.source}:${o.sourceId}:${o.dueDate}`;
 }
 
 /**
- * One "something new" message per occurrence (job key `reminder:<source>:<id>:<due date>`, so a
- * scan that runs twice, or on two workers, sends nothing twice), each with consent, outside quiet
- * hours, at the person's preferred hour: messageClient decides all three.
+ * How far back a scan looks: a reminder missed while no worker ran goes out late within this
+ * time, and one older than it is not sent at all (a day-old "due today" helps nobody).
  */
-export async function scanDueReminders(db: Db, source: DueOccurrenceSource, window: { fromDate: string; toDate: string }, now = new Date(), pageSize = 500): Promise<{ seen: number; queued: number }> {
+export const REMINDER_LOOKBACK_MS = 12 * 3_600_000;
+
+/**
+ * One message per reminder that came due in (now - lookback, now]: "something new" when an
+ * occurrence becomes due, "a reminder" before a check-in closes. Job key
+ * `reminder:<source>:<id>:<due date>` (`reminder-expiring:…` for the second), so a scan that runs
+ * twice, or on two workers, sends nothing twice; consent, quiet hours and the preferred hour are
+ * messageClient's to decide. `now` is a parameter: nothing here reads the wall clock.
+ */
+export async function scanDueReminders(
+  db: Db,
+  source: DueOccurrenceSource,
+  now: Date,
+  options: { lookbackMs?: number; pageSize?: number } = {},
+): Promise<{ seen: number; queued: number }> {
+  const window = { from: new Date(now.getTime() - (options.lookbackMs ?? REMINDER_LOOKBACK_MS) + 1), to: new Date(now.getTime() + 1) };
+  const pageSize = options.pageSize ?? 500;
   let cursor: DueOccurrence | null = null;
   let seen = 0;
   let queued = 0;
@@ -47,8 +82,8 @@ export async function scanDueReminders(db: Db, source: DueOccurrenceSource, wind
           organisationId: o.organisationId,
           clientId: o.clientId,
           contactId: o.contactId,
-          kind: "something_new",
-          jobKey: `reminder:${o.source}:${o.sourceId}:${o.dueDate}`,
+          kind: o.reminder === "due" ? "something_new" : "reminder_expiring",
+          jobKey: reminderJobKey(o),
           actor: { kind: "system" },
           linkCreatedBy: o.createdBy,
           now,

@@ -33,6 +33,7 @@ const forbidden = [
   "counsel",
   "diagnos",
 ];
+const STAFF_ALERT_KINDS: readonly string[] = ["critical_alert", "deterioration_alert", "missed_alert"];
 const forbiddenForStaffAlerts = forbidden.filter((word) => word !== "check-in");
 
 const samples: { [K in keyof TemplateInputs]: TemplateInputs[K] & typeof clinical } = {
@@ -40,7 +41,10 @@ const samples: { [K in keyof TemplateInputs]: TemplateInputs[K] & typeof clinica
   password_reset: { ...clinical, link: "https://app.example/reset/abc", expiresAt: new Date("2026-12-08T12:00:00Z") },
   portal_link: { ...clinical, link: "https://app.example/p/abc", unsubscribeLink: "https://app.example/unsubscribe/xyz" },
   something_new: { ...clinical, link: "https://app.example/p/abc", unsubscribeLink: "https://app.example/unsubscribe/xyz" },
+  reminder_expiring: { ...clinical, link: "https://app.example/p/abc", unsubscribeLink: "https://app.example/unsubscribe/xyz" },
   critical_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1" },
+  deterioration_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1" },
+  missed_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1" },
 };
 
 describe("message templates", () => {
@@ -49,7 +53,7 @@ describe("message templates", () => {
       const message = renderMessage(kind, samples[kind] as never);
       const whole = `${message.subject}\n${message.text}\n${message.html}`.toLowerCase();
       // A counselor alert may say that it is about a check-in answer, never which one or what it was.
-      for (const word of kind === "critical_alert" ? forbiddenForStaffAlerts : forbidden) expect(whole, `${kind} contains "${word}"`).not.toContain(word.toLowerCase());
+      for (const word of STAFF_ALERT_KINDS.includes(kind) ? forbiddenForStaffAlerts : forbidden) expect(whole, `${kind} contains "${word}"`).not.toContain(word.toLowerCase());
       expect(message.text).toContain(samples[kind].link);
       expect(message.html).toContain(`href="${samples[kind].link}"`);
       expect(message.html).not.toMatch(/<script|<img/i);

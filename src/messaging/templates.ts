@@ -42,6 +42,9 @@ export interface TemplateInputs {
   portal_link: ClientLinkInput;
   something_new: ClientLinkInput;
   critical_alert: CriticalAlertInput;
+  reminder_expiring: ClientLinkInput;
+  deterioration_alert: CriticalAlertInput;
+  missed_alert: CriticalAlertInput;
 }
 
 function escapeHtml(value: string): string {
@@ -110,11 +113,33 @@ const templates: { [K in MessageKind]: (input: TemplateInputs[K]) => RenderedMes
       after: [`— ${input.signature ?? DEFAULT_SIGNATURE}`],
       unsubscribeLink: input.unsubscribeLink,
     }),
+  reminder_expiring: (input) =>
+    compose({
+      subject: "A reminder: something is still waiting for you",
+      paragraphs: ["Something on your private page is still waiting for you, and it closes soon."],
+      action: { label: "Open your page", link: input.link },
+      after: [`— ${input.signature ?? DEFAULT_SIGNATURE}`],
+      unsubscribeLink: input.unsubscribeLink,
+    }),
   critical_alert: (input) =>
     compose({
       subject: `An answer needs your review (${input.initials})`,
       paragraphs: [`A check-in answer from the client with the initials ${input.initials} needs your review.`, "Sign in to see it."],
       action: { label: "Sign in to review", link: input.link },
+    }),
+  deterioration_alert: (input) =>
+    compose({
+      subject: `A client may need a closer look (${input.initials})`,
+      paragraphs: [`Recent results for the client with the initials ${input.initials} changed for the worse by more than chance would explain.`, "Sign in to see them."],
+      action: { label: "Sign in to review", link: input.link },
+      after: ["You can choose which alerts you receive on your profile page."],
+    }),
+  missed_alert: (input) =>
+    compose({
+      subject: `Due items missed in a row (${input.initials})`,
+      paragraphs: [`The client with the initials ${input.initials} has missed several due items in a row.`, "Sign in to see which."],
+      action: { label: "Sign in to review", link: input.link },
+      after: ["You can choose which alerts you receive on your profile page."],
     }),
 };
 
@@ -123,7 +148,7 @@ export function renderMessage<K extends MessageKind>(kind: K, input: TemplateInp
 }
 
 /** Kinds that go to clients and support people: these carry the one-click unsubscribe headers. */
-export const CLIENT_FACING_KINDS: readonly MessageKind[] = ["portal_link", "something_new"];
+export const CLIENT_FACING_KINDS: readonly MessageKind[] = ["portal_link", "something_new", "reminder_expiring"];
 
 /** "Avery Quinn" → "A.Q."; only the first letters of the first and last words. */
 export function initialsOf(name: string): string {

@@ -3,7 +3,11 @@ import { fromDrizzle, fromPglite, PgBoss, type ConstructorOptions } from "pg-bos
 import type { DatabaseHandle, Db } from "@/db/client";
 import { workerMailConfig, type MailConfig } from "./config";
 import { deliverMessage, dueMessageIds, JOB_EXPIRE_SECONDS } from "./deliver";
-import { DELIVER_QUEUE, setRunningBoss, SWEEP_QUEUE, type DeliverJob } from "./queue";
+import { scheduledWorkSource } from "./due-source";
+import { DELIVER_QUEUE, REMINDER_CRON, REMINDER_QUEUE, setRunningBoss, SWEEP_QUEUE, type DeliverJob } from "./queue";
+import { scanDueReminders } from "./reminders";
+import { scanMissedAlerts } from "./counselor-alerts";
+import { scanDeteriorationAlerts } from "./deterioration";
 import { createMailer, type Mailer } from "./transport";
 
 export interface WorkerOptions {
@@ -68,6 +72,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   }
   else await boss.createQueue(DELIVER_QUEUE, queue);
   if (!(await boss.getQueue(SWEEP_QUEUE))) await boss.createQueue(SWEEP_QUEUE, { policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
+  if (!(await boss.getQueue(REMINDER_QUEUE))) await boss.createQueue(REMINDER_QUEUE, { policy: "singleton", retryLimit: 0, expireInSeconds: 600 });
 
   const sweep = async (): Promise<number> => {
     const ids = await dueMessageIds(handle.db);
@@ -94,7 +99,21 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     const queued = await sweep();
     if (queued) log(`Message worker: queued ${queued} waiting message${queued === 1 ? "" : "s"}.`);
   });
-  if (options.schedule ?? true) await boss.schedule(SWEEP_QUEUE, "* * * * *");
+  await boss.work(REMINDER_QUEUE, { pollingIntervalSeconds: Math.max(polling, 2) }, async () => {
+    const now = new Date();
+    const { queued } = await scanDueReminders(handle.db, scheduledWorkSource, now);
+    if (queued) log(`Message worker: queued ${queued} reminder${queued === 1 ? "" : "s"}.`);
+    const { alerted } = await scanMissedAlerts(handle.db, now);
+    if (alerted) log(`Message worker: queued ${alerted} missed-in-a-row alert${alerted === 1 ? "" : "s"}.`);
+    const deteriorations = await scanDeteriorationAlerts(handle.db, now);
+    if (deteriorations.alerted) log(`Message worker: queued ${deteriorations.alerted} deterioration alert${deteriorations.alerted === 1 ? "" : "s"}.`);
+  });
+  if (options.schedule ?? true) {
+    await boss.schedule(SWEEP_QUEUE, "* * * * *");
+    // Reminders come due at each person's preferred hour: a scan every 15 minutes sends them
+    // within a quarter of an hour of it (their job keys make a repeated scan send nothing twice).
+    await boss.schedule(REMINDER_QUEUE, REMINDER_CRON);
+  }
   setRunningBoss(boss);
   // Messages written while no worker ran are picked up at once, not at the next minute.
   await sweep();

@@ -230,6 +230,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "action src/portal/link-actions.ts#revokeLinkAction": rules.client("action"),
   "action src/messaging/client-actions.ts#saveMessagingSettingsAction": rules.client("action"),
   "action src/messaging/client-actions.ts#sendLinkNowAction": rules.client("action"),
+  "action src/messaging/preference-actions.ts#saveAlertPreferencesAction": rules.signedIn("action"),
   "action src/assignments/actions.ts#createAssignmentAction": rules.client("action"),
   "action src/assignments/actions.ts#changeAssignmentAction": rules.client("action"),
   "action src/assignments/actions.ts#commentAction": rules.client("action"),

@@ -8,12 +8,15 @@ import { getDb } from "@/db/client";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ChangePasswordForm, ProfileNameForm } from "@/users/components/profile-forms";
 import { DisableTwoFactorForm } from "@/users/components/two-factor-forms";
+import { alertPreferences } from "@/messaging/counselor-alerts";
+import { AlertPreferencesForm } from "@/messaging/components/alert-preferences-form";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const actor = await requireActor();
   const twoFactor = await twoFactorState(getDb(), actor.userId);
+  const alerts = await alertPreferences(getDb(), actor.userId);
   return (
     <div className="space-y-6">
       <header>
@@ -52,6 +55,11 @@ export default async function ProfilePage() {
               </Link>
             </>
           )}
+        </Card>
+        <Card>
+          <CardTitle className="mb-1">Email alerts</CardTitle>
+          <p className="mb-4 text-sm text-muted">Which alerts about your clients reach you by email.</p>
+          <AlertPreferencesForm values={alerts} />
         </Card>
       </div>
     </div>

@@ -107,6 +107,7 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
 
   // Everyone signed in.
   "action src/users/actions.ts#updateProfileAction": () => ({ fields: { name: "Matrix Name" } }),
+  "action src/messaging/preference-actions.ts#saveAlertPreferencesAction": () => ({ fields: { deterioration: "on" } }),
   "action src/users/actions.ts#changePasswordAction": (ctx) => ({ fields: { currentPassword: ctx.password, newPassword: "a long new matrix password", confirmPassword: "a long new matrix password" } }),
   "action src/users/two-factor-actions.ts#beginTwoFactorAction": () => ({ fields: {} }),
   "action src/users/two-factor-actions.ts#confirmTwoFactorAction": (ctx) => {
