@@ -14,6 +14,8 @@ const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/auth/session", () => ({ getSessionState: async () => (session.actor ? { actor: session.actor } : { actor: null, reason: "none" }) }));
 vi.mock("@/auth/request-meta", () => ({ currentRequestMeta: async () => ({ ip: "203.0.113.9", userAgent: "vitest" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// The action helper signs a person out after a link action; next-auth itself has no place here.
+vi.mock("@/auth/actions", () => ({ signOutAction: async () => undefined }));
 
 const { saveNoteAction, latestNoteAction } = await import("./actions");
 
