@@ -68,7 +68,8 @@ export async function startActionServer(): Promise<ActionServer> {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   let log = "";
   const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/e2e-server.ts"], {
-    env: { ...process.env, E2E_PORT: String(port), ATTUNE_DB_PROBE_SOCKET: socketPath, ATTUNE_DB_PROBE_SECRET: secret, ATTUNE_E2E_SPARE_LINKS: String(SPARE_LINKS) },
+    // No message worker: its deliveries write audit events at any moment, which a refused cell would be blamed for.
+    env: { ...process.env, ATTUNE_WORKER: "off", E2E_PORT: String(port), ATTUNE_DB_PROBE_SOCKET: socketPath, ATTUNE_DB_PROBE_SECRET: secret, ATTUNE_E2E_SPARE_LINKS: String(SPARE_LINKS) },
     stdio: ["ignore", "ignore", "pipe"],
     // Its own process group, so stopping it stops next start with it.
     detached: true,

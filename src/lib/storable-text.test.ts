@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isUuid, uuidField } from "./ids";
+import { isUuid } from "./ids";
 import { isStorableText, isStorableValue, storableString, unstorableFields } from "./storable-text";
-import { jsonObjectText, optionalText, requiredText, version } from "./zod-fields";
+import { jsonObjectText, optionalText, requiredText, uuid, version } from "./zod-fields";
 
 describe("text PostgreSQL can store", () => {
   it("refuses NUL and lone surrogates, keeps every other character", () => {
@@ -49,6 +49,6 @@ describe("numbers and ids", () => {
     expect(isUuid("0b8f2a4c1d2e4f608a7b9c0d1e2f3a4b")).toBe(false);
     expect(isUuid("0b8f2a4c-1d2e-4f60-8a7b-9c0d1e2f3a4g")).toBe(false);
     expect(isUuid(undefined)).toBe(false);
-    expect(uuidField("Unknown.").safeParse("------------------------------------").error?.issues[0]?.message).toBe("Unknown.");
+    expect(uuid("Unknown.").safeParse("------------------------------------").error?.issues[0]?.message).toBe("Unknown.");
   });
 });

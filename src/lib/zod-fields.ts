@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "./zod-csp";
-import { uuidField } from "./ids";
+import { UUID_PATTERN } from "./ids";
 import { isLocalDate, isValidTimeZone } from "./local-date";
 import { isStorableValue, storableString, UNSTORABLE_MESSAGE } from "./storable-text";
 
@@ -36,7 +36,8 @@ export const stringList = z.preprocess(
   z.array(z.string()),
 );
 
-export const uuid = uuidField;
+/** An id field in a form or a URL (the one id check of src/lib/ids.ts), refused with `message` otherwise. */
+export const uuid = (message = "Choose one from the list.") => z.string({ error: message }).trim().regex(UUID_PATTERN, message);
 
 /** The largest value of PostgreSQL's integer type, the bound of every integer a form sends. */
 export const INT4_MAX = 2_147_483_647;

@@ -5,7 +5,7 @@ import type { ActionSpec, Handler } from "@/lib/action-core";
 
 export type { PaperSize };
 
-export const paperSizeLabels: Record<PaperSize, string> = { letter: "US Letter (8.5 × 11 in)", a4: "A4 (210 × 297 mm)" };
+export { paperSizeLabels } from "./paper-size-labels";
 
 /** Page sizes in PDF points, as @react-pdf/renderer names and measures them. */
 export const paperPages: Record<PaperSize, { name: "LETTER" | "A4"; width: number; height: number }> = {

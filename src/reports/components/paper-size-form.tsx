@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { SelectField } from "@/components/ui/select-field";
 import { idleState } from "@/lib/form-state";
-import { paperSizeLabels, type PaperSize } from "../paper-size";
+import type { PaperSize } from "@/db/schema";
+import { paperSizeLabels } from "../paper-size-labels";
 import { setPaperSizeAction } from "../paper-size-actions";
 
 /** The administrator's choice of paper for every PDF progress report of the organisation. */
