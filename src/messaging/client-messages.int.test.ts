@@ -134,8 +134,9 @@ describe("messages to a client", () => {
     expect(whole).toContain(`${initials[0]}${initials[initials.length - 1]}`);
     expect(whole).not.toContain(client.name);
     expect(mail!.parsed.text).toContain(`/clients/${client.id}/checkins/`);
-    const [row] = await t.db.select().from(messages).where(and(eq(messages.kind, "critical_alert"), eq(messages.clientId, client.id)));
-    expect(row?.state).toBe("sent");
+    // The SMTP server has the message before the worker commits "sent": wait for the commit.
+    const state = async () => (await t.db.select({ state: messages.state }).from(messages).where(and(eq(messages.kind, "critical_alert"), eq(messages.clientId, client.id))))[0]?.state;
+    await expect.poll(state, { timeout: 15_000 }).toBe("sent");
   });
 
   it("the reminder scan sends one message per due occurrence, however often it runs", async () => {

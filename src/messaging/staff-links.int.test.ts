@@ -60,8 +60,9 @@ describe("staff links by email", () => {
       expect(holder?.email).toBe("ina@northside.test");
       // Staff messages carry no unsubscribe header: they are not reminders.
       expect(mail!.parsed.headers.get("list-unsubscribe")).toBeUndefined();
-      const [row] = await t.db.select().from(messages).where(eq(messages.jobKey, `invite:${outcome.result.link.id}`));
-      expect(row?.state).toBe("sent");
+      // The SMTP server has the message before the worker commits "sent": wait for the commit.
+      const state = async () => (await t.db.select({ state: messages.state }).from(messages).where(eq(messages.jobKey, `invite:${outcome.result.link.id}`)))[0]?.state;
+      await expect.poll(state, { timeout: 15_000 }).toBe("sent");
     } finally {
       if (previous === undefined) delete process.env.ATTUNE_PUBLIC_URL;
       else process.env.ATTUNE_PUBLIC_URL = previous;
