@@ -18,6 +18,8 @@ export async function startWorkerInServer(): Promise<void> {
       console.error(error.message);
       process.exit(1);
     }
-    throw error;
+    // The pages do not depend on the worker: serve them, and say loudly why no message goes out
+    // (most often a database the migrations have not reached yet: npm run db:migrate).
+    console.error(`The message worker did not start, so no message is sent until it does: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
