@@ -95,10 +95,10 @@ test.describe("error summaries on the counselor's forms", () => {
     const base = await openClient(page, "RRC-1006", /Farah/);
     await page.goto(`${base}/support`);
     await page.getByRole("button", { name: "Add a family member or supporter" }).click();
-    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Rosa Ellison");
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Ruth Okafor");
     await page.getByLabel("Relationship").selectOption("parent");
     await page.getByRole("button", { name: "Add to support network" }).click();
-    await expect(page.getByText("Rosa Ellison was added to the support network.")).toBeVisible();
+    await expect(page.getByText("Ruth Okafor was added to the support network.")).toBeVisible();
     await page.goto(`${base}/notes`);
     await page.getByRole("link", { name: "Write a note" }).click();
     await page.getByRole("radio", { name: /^Family support/ }).check();
@@ -107,9 +107,9 @@ test.describe("error summaries on the counselor's forms", () => {
     const needs = page.locator("#signing-needs");
     await expect(needs).toContainText("Choose who attended from the support network.");
     await expect(page.getByRole("button", { name: "Sign…" })).toHaveAccessibleDescription(/Before this note can be signed/);
-    await page.getByRole("checkbox", { name: /Rosa Ellison/ }).check();
+    await page.getByRole("checkbox", { name: /Ruth Okafor/ }).check();
     await expect(needs).toContainText("Rate how each attendee engaged.");
-    await page.getByLabel("How Rosa engaged").selectOption("engaged");
+    await page.getByLabel("How Ruth engaged").selectOption("engaged");
     await expect(needs).not.toContainText("Rate how each attendee engaged.");
     await expect(needs).not.toContainText("Choose who attended");
     // The server still checks: signing now is refused for what is still missing, not for the rating.

@@ -46,7 +46,7 @@ export default async function PortalHome({ params }: { params: Promise<{ token: 
                 </div>
                 <Badge tone={stateTone[task.state]}>{t(`state.${task.state}`)}</Badge>
               </div>
-              {task.instructions ? <p className="mt-2 text-sm">{t.rich("counselorSays", { instructions: () => <bdi>{task.instructions}</bdi> })}</p> : null}
+              {task.instructions ? <p className="mt-2 text-sm">{t.rich("counselorSays", { instructions: task.instructions, quote: (chunks) => <bdi>{chunks}</bdi> })}</p> : null}
               {task.state !== "upcoming" ? (
                 <Link
                   href={`/p/${token}/a/${task.assignmentId}`}

@@ -21,7 +21,7 @@ export default async function PortalExercise({ params }: { params: Promise<{ tok
         </h1>
         <p className="text-sm text-muted">{t("exercise.intro", { minutes: task.exercise.minutes })}</p>
       </header>
-      {task.instructions ? <p className="rounded-md border border-line bg-white px-3 py-2 text-sm">{t.rich("counselorSays", { instructions: () => <bdi>{task.instructions}</bdi> })}</p> : null}
+      {task.instructions ? <p className="rounded-md border border-line bg-white px-3 py-2 text-sm">{t.rich("counselorSays", { instructions: task.instructions, quote: (chunks) => <bdi>{chunks}</bdi> })}</p> : null}
       <Guidance blocks={task.exercise.guidance} />
       <PortalExerciseForm token={token} assignmentId={assignmentId} definition={{ fields: task.exercise.fields }} draftKey={holder.draftKey} />
       <CrisisLine holder={holder} />
