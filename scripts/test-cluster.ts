@@ -131,6 +131,8 @@ try {
   const instanceEnv = (): NodeJS.ProcessEnv => ({
     ...process.env,
     NODE_ENV: "production",
+    // No SMTP server here: every message stays in the outbox (production refuses neither).
+    ATTUNE_MAIL_OUTBOX_ONLY: "1",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: appDatabaseUrl,
     AUTH_SECRET: authSecret,

@@ -163,6 +163,7 @@ try {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      ATTUNE_MAIL_OUTBOX_ONLY: "1",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: `postgres://postgres@127.0.0.1:${primaryPort}/attune`,
       DATABASE_READ_URL: `postgres://postgres@127.0.0.1:${replicaPort}/attune`,
