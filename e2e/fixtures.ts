@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
 import { clinicalTextIn, guardBrowser, type GuardLog } from "./browser-guards";
 
@@ -57,9 +58,31 @@ export const test = base.extend<{ loginPage: LoginPage; browserGuards: void }>({
   ],
 });
 
-/** A test file that runs signed in as one of the demo users. */
+/** How old a saved sign-in may be: sessions end after 15 minutes without activity, and the suite runs longer. */
+const FRESH_FOR_MS = 10 * 60_000;
+
+/**
+ * A test file that runs signed in as one of the demo users: the setup project's saved sign-in,
+ * made again (in a browser of its own, as the setup project does) once it is older than ten
+ * minutes, so that a spec late in a long run is not signed out by the idle limit.
+ */
 export function signedInAs(role: (typeof savedRoles)[number]) {
-  test.use({ storageState: storageStateFor(role) });
+  test.use({
+    storageState: async ({ browser, baseURL }, use) => {
+      const file = storageStateFor(role);
+      if (!existsSync(file) || Date.now() - statSync(file).mtimeMs > FRESH_FOR_MS) {
+        const context = await browser.newContext({ baseURL });
+        const page = await context.newPage();
+        const login = new LoginPage(page);
+        await login.goto();
+        await login.signIn(users[role]);
+        await page.getByRole("navigation", { name: "Main" }).first().waitFor();
+        await context.storageState({ path: file });
+        await context.close();
+      }
+      await use(file);
+    },
+  });
 }
 
 export { expect };
