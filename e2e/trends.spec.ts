@@ -132,7 +132,7 @@ test.describe("trends", () => {
       await page.goto(`${new URL(page.url()).pathname}/trends?range=1y`);
       const figure = page.getByRole("figure", { name: /Emotional numbness/ });
       await figure.scrollIntoViewIfNeeded();
-      const line = figure.locator("path.recharts-line-curve");
+      const line = figure.locator("path.recharts-line-curve:not([stroke-dasharray])"); // the score line; the dashed ones are the expected band
       await expect(line).toHaveCount(1);
       // Straight segments only: no curve commands between the observed points.
       expect(await line.getAttribute("d")).toMatch(/^M[\d.,\s-]+(L[\d.,\s-]+)+$/);

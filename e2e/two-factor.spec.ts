@@ -20,7 +20,7 @@ test.describe("two-factor sign-in", () => {
     await loginPage.signIn(securityUsers.totp.email);
     await expect(page.getByRole("heading", { name: "Caseload" })).toBeVisible();
     await page.goto("/profile");
-    await expect(page.getByText("Off.", { exact: false })).toBeVisible();
+    await expect(page.getByText("Off.", { exact: true })).toBeVisible();
     await page.getByRole("link", { name: "Set up two-factor sign-in" }).click();
     await expect(page).toHaveURL(/\/two-factor$/);
     await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
