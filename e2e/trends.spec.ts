@@ -65,7 +65,7 @@ test.describe("trends", () => {
     await expect(figure.getByRole("table")).toContainText("Severe");
     // The tooltip is worded in the browser from the compact series the page sends: the date, the
     // score and its band (both check-ins are today, so either may answer the pointer).
-    const surface = (await figure.locator(".recharts-surface").boundingBox())!;
+    const surface = (await figure.locator(".recharts-surface:not([aria-label])").boundingBox())!;
     await page.mouse.move(surface.x + surface.width * 0.9, surface.y + surface.height / 2);
     await expect(figure.locator(".recharts-tooltip-wrapper")).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}(Score 30Band: Severe|Score 0Band: Low)$/);
 
@@ -136,7 +136,7 @@ test.describe("trends", () => {
       await expect(line).toHaveCount(1);
       // Straight segments only: no curve commands between the observed points.
       expect(await line.getAttribute("d")).toMatch(/^M[\d.,\s-]+(L[\d.,\s-]+)+$/);
-      const surface = (await figure.locator(".recharts-surface").boundingBox())!;
+      const surface = (await figure.locator(".recharts-surface:not([aria-label])").boundingBox())!;
       const ticks = figure.locator("svg text").filter({ hasText: /^[A-Z][a-z]{2}( \d{1,2},)? \d{2,4}$/ });
       await expect(ticks.first()).toBeVisible();
       await page.screenshot({ path: test.info().outputPath(`trend-${name}.png`), fullPage: false });
