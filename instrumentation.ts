@@ -16,7 +16,9 @@ export async function register(): Promise<void> {
 export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routePath: string; routeType: string }): Promise<void> {
   const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : undefined;
   const requestId = request.headers["x-request-id"];
-  const message = error instanceof Error ? error.message : String(error);
+  // Only the first line: a failed query's message goes on with its parameters, which can hold a
+  // client's name, answers or scores, and none of that belongs in a log line.
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);
   console.error(
     JSON.stringify({ level: "error", at: new Date().toISOString(), reference: digest ?? null, requestId: typeof requestId === "string" ? requestId : null, method: request.method, route: context.routePath, kind: context.routeType, message }),
   );
