@@ -53,6 +53,9 @@ async function assignmentReminders(db: Db, window: { from: Date; to: Date }): Pr
     .select({ assignmentId: exerciseEntries.assignmentId, submittedAt: exerciseEntries.submittedAt })
     .from(exerciseEntries)
     .where(and(inArray(exerciseEntries.assignmentId, ids), gte(exerciseEntries.submittedAt, dayMargin(window.from))));
+  // Grouped once: a filter per row would make the scan quadratic in the organisation's size.
+  const pausesOf = groupBy(pauses, (p) => p.assignmentId);
+  const entriesOf = groupBy(entries, (e) => e.assignmentId);
   const out: DueOccurrence[] = [];
   for (const r of rows) {
     const schedule = {
@@ -60,10 +63,10 @@ async function assignmentReminders(db: Db, window: { from: Date; to: Date }): Pr
       startDate: r.startDate,
       endDate: r.endDate,
       endedOn: r.endedOn,
-      pauses: pauses.filter((p) => p.assignmentId === r.id).map((p): Pause => ({ from: p.fromDate, until: p.untilDate })),
+      pauses: (pausesOf.get(r.id) ?? []).map((p): Pause => ({ from: p.fromDate, until: p.untilDate })),
       timeZone: r.timeZone,
     };
-    const doneOn = new Set(entries.filter((e) => e.assignmentId === r.id).map((e) => localDateOf(e.submittedAt, r.timeZone)));
+    const doneOn = new Set((entriesOf.get(r.id) ?? []).map((e) => localDateOf(e.submittedAt, r.timeZone)));
     for (const due of dueOccurrencesBetween(schedule, window.from, window.to, r.preferredHour * 60)) {
       // Already done that day, before the reminder's hour, or assigned after it (the "something
       // new" sent on assigning said it): nothing to remind of.
@@ -99,13 +102,14 @@ async function checkinReminders(db: Db, window: { from: Date; to: Date }): Promi
     .select({ scheduleId: checkinAdministrations.scheduleId, at: checkinAdministrations.administeredAt })
     .from(checkinAdministrations)
     .where(and(inArray(checkinAdministrations.scheduleId, rows.map((r) => r.id)), gte(checkinAdministrations.administeredAt, dayMargin(window.from))));
+  const doneOf = groupBy(done, (d) => d.scheduleId);
   const out: DueOccurrence[] = [];
   for (const r of rows) {
     const person: Person = { timeZone: r.timeZone, preferredHour: r.preferredHour };
     const minute = person.preferredHour * 60;
     const windowSchedule = { cadence: r.cadence as Cadence, startDate: r.startDate, endDate: r.endDate, expiryDays: r.expiryDays, status: "active" as const };
     const schedule = { cadence: windowSchedule.cadence, startDate: r.startDate, endDate: r.endDate, endedOn: null, pauses: [], timeZone: person.timeZone };
-    const completedOn: LocalDate[] = done.filter((d) => d.scheduleId === r.id).map((d) => localDateOf(d.at, person.timeZone));
+    const completedOn: LocalDate[] = (doneOf.get(r.id) ?? []).map((d) => localDateOf(d.at, person.timeZone));
     const common = { organisationId: r.organisationId, clientId: r.clientId, contactId: r.contactId, source: "checkin-schedule" as const, sourceId: r.id, createdBy: r.createdBy };
     // "Due": the day it opens, at the person's hour, unless it was already done.
     for (const due of dueOccurrencesBetween(schedule, window.from, window.to, minute)) {
@@ -141,3 +145,14 @@ export const scheduledWorkSource: DueOccurrenceSource = {
     return (cursor ? all.filter((o) => compareDue(o, cursor) > 0) : all).slice(0, page.limit);
   },
 };
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
