@@ -34,7 +34,8 @@ export default defineConfig({
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Migrating and seeding the demo takes ~30 s on a quiet machine; a busy one may set more.
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 120_000),
     stdout: "ignore",
     stderr: "pipe",
     env: { E2E_PORT: String(port) },

@@ -90,6 +90,20 @@ async function freshSchedule(c: CallContext, as: MatrixRole, instrumentUrl: stri
   return (await one<{ id: string }>(c, "select id from checkin_schedules where client_id = $1 and instrument_url = $2 and status = 'active' order by created_at desc limit 1", [clientId, instrumentUrl])).id;
 }
 
+/**
+ * Puts back what the hostile pass may have changed for good: an allowed call with a hostile but
+ * valid field (a discharge whose reason is any text) has no `after`, and a discharged client makes
+ * the world's portal link dead for every later portal action. Each target client back in care.
+ */
+export async function restoreWorld(c: CallContext): Promise<void> {
+  for (const target of ["own", "colleague", "foreign"] as const) {
+    const { clientId } = c.world.targets[target];
+    const [row] = await c.read<{ status: string; version: number }>("select status, version from clients where id = $1", [clientId]);
+    if (row?.status !== "discharged") continue;
+    await c.act(c.world.targets[target].owner, "readmitClientAction", { clientId, version: String(row.version), status: "active", startDate: today() }, target);
+  }
+}
+
 type Builder = (c: CallContext, allowed: boolean) => HttpCall | Promise<HttpCall>;
 
 /** Keyed by the action's name (each is unique in the inventory). */

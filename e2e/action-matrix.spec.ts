@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import type { TableSnapshot } from "../src/db/testing/probe";
 import { cellsOf, matrixRoles, permissionMatrix, type MatrixCell, type MatrixRole, type MatrixTarget } from "../src/security/matrix";
-import { endsSessions, httpCalls, runLast, type CallContext, type Who } from "./action-calls";
+import { endsSessions, httpCalls, restoreWorld, runLast, type CallContext, type Who } from "./action-calls";
 import { loadActionIds, newContext, observe, postAction, type ActionEntry, type ActionRef, type Fields, type Observed } from "./action-http";
 import { startActionServer, type ActionServer } from "./action-server";
 import { DEMO_PASSWORD } from "./fixtures";
@@ -247,6 +247,7 @@ test.describe("the permission matrix for server actions, over HTTP", () => {
         }
       }
       if (endsSessions.includes(entry.name)) await keepSessions();
+      await restoreWorld(contextFor(allowed));
       expect(wrong).toEqual([]);
     });
   }

@@ -39,7 +39,8 @@ test.describe("a counselor's session note", () => {
 
     await startNote(page, shared.clientId, "Family support");
     shared.noteId = page.url().split("/notes/")[1]!.replace("/edit", "");
-    await page.getByRole("checkbox", { name: /Rosa Ellison/ }).check();
+    // A retry adds Rosa a second time (the first try's note stays a draft): either box will do.
+    await page.getByRole("checkbox", { name: /Rosa Ellison/ }).first().check();
     await page.getByLabel("How Rosa engaged").selectOption("engaged");
     await page.getByRole("checkbox", { name: "Boundaries" }).check();
     await page.getByRole("checkbox", { name: "Detachment with love" }).check();
@@ -57,7 +58,10 @@ test.describe("a counselor's session note", () => {
     // Signing asks for what a signed note must have, next to the field.
     await page.getByRole("button", { name: "Sign…" }).click();
     await page.getByRole("button", { name: "Sign and lock" }).click();
-    await expect(page.getByText("Write the plan before signing.")).toBeVisible();
+    // Said three times: in the error summary (a link to the field), under the field, and in the
+    // list of what signing needs.
+    await expect(page.getByRole("link", { name: "Write the plan before signing." })).toBeVisible();
+    await expect(page.getByLabel("Plan", { exact: true })).toHaveAccessibleDescription(/Write the plan before signing\./);
     await expect(page.getByLabel("Plan", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await page.getByLabel("Plan", { exact: true }).fill("Rosa practises one boundary statement before next week.");
     await page.getByRole("button", { name: "Sign…" }).click();

@@ -7,6 +7,7 @@ import { checkThrottle } from "../src/auth/throttle";
 import { openDatabase } from "../src/db/client";
 import { migrateDatabase } from "../src/db/migrate";
 import { seedDemo } from "../src/db/seed/demo";
+import { SWEEP_QUEUE } from "../src/messaging/queue";
 import { hashToken, newPortalToken } from "../src/portal/tokens";
 import { buildIfNeeded } from "./build-if-needed";
 import { HttpClient } from "./cluster/http";
@@ -145,6 +146,7 @@ try {
   };
   const instances: Record<"a" | "b", Started> = { a: startInstance("a"), b: startInstance("b") };
   await Promise.all((["a", "b"] as const).map((n) => waitForHealth(ports[n], instances[n])));
+  const clusterUp = Date.now();
   const lb = startGroup("haproxy", work, "haproxy", ["-db", "-f", path.join(root, "deploy", "haproxy.cfg")], {
     env: { ...process.env, ATTUNE_LB_BIND: `127.0.0.1:${ports.lb}`, ATTUNE_APP_A: `127.0.0.1:${ports.a}`, ATTUNE_APP_B: `127.0.0.1:${ports.b}` },
   });
@@ -311,6 +313,22 @@ try {
     if (!aAgain) await delay(250);
   }
   check(aAgain, "instance A, started again, takes traffic again");
+
+  // ---- Schedules fire once across instances ----
+  // Both instances run the pg-boss worker with its schedules; the sweep is due every minute. Each
+  // minute since both started must hold exactly one sweep job, whichever instance fired it.
+  console.log("\nSchedules across instances");
+  const sweeps = () => sql<{ minute: string; n: number }[]>`
+    select to_char(date_trunc('minute', created_on), 'HH24:MI') as minute, count(*)::int as n
+    from pgboss.job where name = ${SWEEP_QUEUE} group by 1 order by 1`;
+  await waitFor(async () => (await sweeps()).length >= 2, 150_000, "the minute sweep to fire twice");
+  const fired = await sweeps();
+  const upMinutes = (Date.now() - clusterUp) / 60_000;
+  check(
+    fired.length >= Math.max(2, Math.floor(upMinutes) - 1) && fired.every((f) => f.n === 1),
+    `the every-minute schedule fired once a minute across both instances: ${fired.map((f) => `${f.minute}×${f.n}`).join(" ")} in ${upMinutes.toFixed(1)} min`,
+  );
+
   back.close();
   reader.close();
   person.close();
