@@ -9,6 +9,8 @@
  *   --soak 60        seconds of the 50-counselor run
  *   --only a,b       only these parts: pages, exports, soak, lighthouse, pglite
  *   --build          build even when a build exists
+ *   --cluster        only this: the caseload and roster on one instance against two behind
+ *                    HAProxy and PgBouncer (needs haproxy and pgbouncer; scripts/bench/cluster.ts)
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +21,7 @@ import postgres from "postgres";
 import { openDatabase } from "../src/db/client";
 import { migrateDatabase } from "../src/db/migrate";
 import { nextBin, root, run } from "./lib";
+import { benchCluster, renderCluster, type ClusterResult } from "./bench/cluster";
 import { benchExports, type ExportResult } from "./bench/exports";
 import { benchLighthouse, type LighthouseResult } from "./bench/lighthouse";
 import { load, pairedLoad, queriesSince, replay, type LoadResult } from "./bench/measure";
@@ -34,13 +37,14 @@ const { values } = parseArgs({
     soak: { type: "string", default: "60" },
     only: { type: "string" },
     build: { type: "boolean", default: false },
+    cluster: { type: "boolean", default: false },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3222" },
     seed: { type: "string", default: "42" },
   },
 });
 const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/attune_large";
 if (!url.startsWith("postgres")) throw new Error("DATABASE_URL must name the PostgreSQL database holding the large data set.");
-const parts = new Set((values.only ?? "pages,exports,signin,soak,lighthouse,pglite").split(","));
+const parts = new Set((values.cluster ? "cluster" : (values.only ?? "pages,exports,signin,soak,lighthouse,pglite")).split(","));
 const seconds = Number(values.duration);
 const port = Number(values.port);
 const seed = values.seed!;
@@ -72,6 +76,7 @@ const results: {
   lighthouse?: LighthouseResult[];
   pglite?: PgliteResult;
   signIn?: SignInResult;
+  cluster?: ClusterResult;
 } = {
   machine: {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
@@ -209,9 +214,10 @@ if (parts.has("pglite")) {
     console.log(`  PGlite comparison failed: ${(e as Error).message.split("\n")[0]}`);
   }
 }
+if (parts.has("cluster")) results.cluster = await benchCluster(url, { ...who, password }, seconds);
 await sql.end({ timeout: 5 });
 
-const text = renderReport(results);
+const text = [renderReport(results), ...(results.cluster ? [renderCluster(results.cluster)] : [])].join("\n\n");
 console.log(`\n${text}`);
 mkdirSync(path.join(root, "bench-results"), { recursive: true });
 const stamp = started.toISOString().replace(/[:.]/g, "-");

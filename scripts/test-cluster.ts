@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -11,8 +11,9 @@ import { SWEEP_QUEUE } from "../src/messaging/queue";
 import { hashToken, newPortalToken } from "../src/portal/tokens";
 import { buildIfNeeded } from "./build-if-needed";
 import { HttpClient } from "./cluster/http";
-import { hasCommand, startGroup, stopAll, stopGroup, systemUser, type Started } from "./cluster/processes";
-import { freePort, root, serveCommand } from "./lib";
+import { hasCommand, stopAll, stopGroup, systemUser } from "./cluster/processes";
+import { delay, startInstances, startPgBouncer, waitFor, waitForHealth } from "./cluster/start";
+import { root } from "./lib";
 
 /**
  * npm run test:cluster: several Attune instances for real, on this machine.
@@ -29,7 +30,7 @@ import { freePort, root, serveCommand } from "./lib";
  * - 20 identical portal submissions spread over both make one row;
  * - instance A gets SIGTERM in the middle of reads and writes: 0 failed requests, 0 lost or
  *   doubled writes, A exits 0; started again, A takes traffic again.
- * Scheduled jobs (pg-boss, issue 17) are not part of this yet.
+ * - both instances run the pg-boss worker: the every-minute schedule fires once a minute in all.
  *
  * Needs haproxy and pgbouncer (Debian packages) and a PostgreSQL server; says so and exits 0
  * without them when CLUSTER_OPTIONAL=1 (npm test), fails otherwise.
@@ -83,32 +84,10 @@ try {
   if (!sql) throw new Error("expected postgres.js");
   console.log(`Database ${database} created, migrated and seeded (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 
-  // ---- PgBouncer, from deploy/pgbouncer.ini with this run's ports and database ----
-  const ports = { pgbouncer: await freePort(), lb: await freePort(), a: await freePort(), b: await freePort() };
+  // ---- PgBouncer, from deploy/pgbouncer.ini with this run's database ----
   const pg = { host: adminUrl.hostname, port: adminUrl.port || "5432", user: decodeURIComponent(adminUrl.username || "postgres") };
-  writeFileSync(path.join(work, "userlist.txt"), `"${pg.user}" ""\n`);
-  const ini = readFileSync(path.join(root, "deploy", "pgbouncer.ini"), "utf8")
-    .replace(/^attune = .*$/m, `attune = host=${pg.host} port=${pg.port} dbname=${database} pool_mode=transaction`)
-    .replace(/^attune_session = .*$/m, `attune_session = host=${pg.host} port=${pg.port} dbname=${database} pool_mode=session`)
-    .replace(/^listen_port = .*$/m, `listen_port = ${ports.pgbouncer}`)
-    // The test server trusts local connections; a deployment keeps scram-sha-256.
-    .replace(/^auth_type = .*$/m, "auth_type = trust")
-    .replace(/^auth_file = .*$/m, `auth_file = ${path.join(work, "userlist.txt")}`);
-  writeFileSync(path.join(work, "pgbouncer.ini"), ini);
-  const bouncer = startGroup("pgbouncer", work, "pgbouncer", [path.join(work, "pgbouncer.ini")], runAs ?? {});
-  const pooled = (db: "attune" | "attune_session", prepare: boolean) =>
-    `postgres://${encodeURIComponent(pg.user)}@127.0.0.1:${ports.pgbouncer}/${db}${prepare ? "" : "?prepare=false"}`;
-  await waitFor(async () => {
-    const probe = postgres(pooled("attune", false), { max: 1, connect_timeout: 2, onnotice: () => {} });
-    try {
-      await probe`select 1`;
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await probe.end({ timeout: 1 });
-    }
-  }, 15_000, "PgBouncer to answer", bouncer);
+  const bouncer = await startPgBouncer(work, pg, database, runAs);
+  const pooled = bouncer.url;
 
   // ---- session mode against transaction mode without prepared statements ----
   console.log("\nPgBouncer: session mode (prepared statements) against transaction mode (prepare=false)");
@@ -129,7 +108,7 @@ try {
 
   // ---- two instances of the same build, and HAProxy ----
   const authSecret = randomBytes(48).toString("base64url");
-  const instanceEnv = (): NodeJS.ProcessEnv => ({
+  const instanceEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     // No SMTP server here: every message stays in the outbox (production refuses neither).
@@ -139,18 +118,11 @@ try {
     AUTH_SECRET: authSecret,
     TRUSTED_PROXIES: "127.0.0.1",
     ATTUNE_DRAIN_MS: "20000",
-  });
-  const startInstance = (name: "a" | "b") => {
-    const [command, args] = serveCommand(ports[name], "127.0.0.1");
-    return startGroup(`instance-${name}`, work, command, args, { env: instanceEnv(), cwd: root });
   };
-  const instances: Record<"a" | "b", Started> = { a: startInstance("a"), b: startInstance("b") };
-  await Promise.all((["a", "b"] as const).map((n) => waitForHealth(ports[n], instances[n])));
+  const cluster = await startInstances(work, instanceEnv);
+  const { instances } = cluster;
+  const ports = { ...cluster.ports, pgbouncer: bouncer.port };
   const clusterUp = Date.now();
-  const lb = startGroup("haproxy", work, "haproxy", ["-db", "-f", path.join(root, "deploy", "haproxy.cfg")], {
-    env: { ...process.env, ATTUNE_LB_BIND: `127.0.0.1:${ports.lb}`, ATTUNE_APP_A: `127.0.0.1:${ports.a}`, ATTUNE_APP_B: `127.0.0.1:${ports.b}` },
-  });
-  await waitForHealth(ports.lb, lb);
   console.log(`\nPgBouncer :${ports.pgbouncer}, instances :${ports.a} (a) and :${ports.b} (b), HAProxy :${ports.lb}`);
 
   const seen = async (client: HttpClient, path: string, tries = 8) => {
@@ -304,7 +276,7 @@ try {
   check(resubmits[0]!.n === 0, `no write was processed twice (${resubmits[0]!.n} resubmissions in the audit log)`);
 
   // ---- A started again takes traffic again ----
-  instances.a = startInstance("a");
+  instances.a = cluster.start("a");
   await waitForHealth(ports.a, instances.a);
   const back = new HttpClient({ port: ports.lb });
   let aAgain = false;
@@ -350,36 +322,6 @@ console.log(`\ntest:cluster ${exitCode === 0 ? "passed" : `failed${failures.leng
 process.exit(exitCode);
 
 // ---- helpers ----
-
-function delay(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor(probe: () => Promise<boolean>, ms: number, what: string, p?: Started): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (p && p.child.exitCode !== null) throw new Error(`${p.name} exited (${p.child.exitCode}) while waiting for ${what}; see ${p.log}:\n${readFileSync(p.log, "utf8").slice(-2000)}`);
-    if (await probe()) return;
-    await delay(200);
-  }
-  throw new Error(`Timed out waiting for ${what}${p ? `; see ${p.log}` : ""}`);
-}
-
-function waitForHealth(port: number, p: Started): Promise<void> {
-  const client = new HttpClient({ port, from: "127.0.0.1" });
-  return waitFor(
-    async () => {
-      try {
-        return (await client.get("/api/health")).status === 200;
-      } catch {
-        return false;
-      }
-    },
-    90_000,
-    `${p.name} on :${port}`,
-    p,
-  ).finally(() => client.close());
-}
 
 /** A server action's id in the build, as the browser would send it. */
 function actionId(file: string, name: string): string {
