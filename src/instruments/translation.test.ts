@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadBundledInstruments } from "@/content/instruments";
 import { parseQuestionnaire } from "./parse-questionnaire";
 import { scoreResponse } from "./scoring";
-import { instrumentLanguages, isFullyTranslated, localizeInstrument, shownLanguage, TRANSLATION_URL } from "./translation";
+import { instrumentLanguages, isFullyTranslated, localizeInstrument, shownLanguage, titleTranslations, TRANSLATION_URL } from "./translation";
 import type { AnswerValue, Instrument } from "./types";
 
 const clientFacing = ["attune-numbness", "attune-empathy-connection", "attune-family-wellbeing"];
@@ -27,7 +27,8 @@ describe("bundled check-ins in Spanish (FHIR translation extension)", () => {
     const bundled = await loadBundledInstruments();
     for (const id of clientFacing) {
       const instrument = bundled.find((i) => i.id === id)!;
-      expect(instrumentLanguages(instrument), id).toEqual(["es"]);
+      // Arabic: the title only (the client's summary names the check-in); the questions are not yet translated.
+      expect(instrumentLanguages(instrument), id).toEqual(["ar", "es"]);
       expect(isFullyTranslated(instrument, "es"), id).toBe(true);
       expect(shownLanguage(instrument, "es-MX")).toBe("es");
       expect(shownLanguage(instrument, "ar")).toBe("en");
@@ -41,6 +42,18 @@ describe("bundled check-ins in Spanish (FHIR translation extension)", () => {
         expect(q.options.map((o) => o.weight)).toEqual(original.options.map((o) => o.weight));
       }
     }
+  });
+
+  it("name every bundled check-in in each shipped language for the client's summary, the counselor-rated profile included", async () => {
+    const bundled = await loadBundledInstruments();
+    for (const instrument of bundled) {
+      const titles = titleTranslations(instrument);
+      expect(Object.keys(titles).sort(), instrument.id).toEqual(["ar", "es"]);
+      for (const title of Object.values(titles)) expect(title).not.toBe(instrument.title);
+    }
+    // The profile is rated by the counselor: its questions stay in English, so it is never shown translated.
+    const profile = bundled.find((i) => i.id === "attune-detachment-profile")!;
+    expect(shownLanguage(profile, "es")).toBe("en");
   });
 
   it("score exactly as the original on the same answers", async () => {
