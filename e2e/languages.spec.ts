@@ -150,6 +150,9 @@ test.describe("languages and scripts", () => {
     // The exercise in Arabic, its required answer asked for in Arabic.
     await client.getByRole("link", { name: /خطوة اجتماعية صغيرة/ }).click();
     await expect(client.getByRole("heading", { name: "خطوة اجتماعية صغيرة" })).toBeVisible();
+    // The guidance's bullets sit inside the page on its right side (padding on the inline start, not the left).
+    const list = client.getByRole("list").filter({ hasText: "الخطوة الصغيرة أفضل من لا شيء." });
+    expect(await list.evaluate((ul) => getComputedStyle(ul).paddingRight)).not.toBe("0px");
     await client.getByRole("button", { name: "حفظ" }).click();
     await expect(client.getByText("هذا السؤال يحتاج إلى إجابة").first()).toBeVisible();
     await shot(client, "ar-exercise");
