@@ -1,7 +1,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { auth } from "@/auth/config";
 import { SESSION_MARKER_COOKIE, SESSION_MARKER_MAX_AGE } from "@/auth/marker";
-import { PORTAL_TOKEN_HEADER } from "@/i18n/header";
+import { LINK_LANGUAGE_HEADER, PORTAL_TOKEN_HEADER } from "@/i18n/header";
 import { buildContentSecurityPolicy } from "@/lib/csp";
 
 // Paths anyone may open. Everything else needs a session, checked again (for real) by every
@@ -36,8 +36,12 @@ const withSession = auth((request) => {
     // The portal page's language comes from its link; the root layout reads the token from here
     // to set <html lang dir>. Never taken from the browser.
     requestHeaders.delete(PORTAL_TOKEN_HEADER);
+    requestHeaders.delete(LINK_LANGUAGE_HEADER);
     const portal = /^\/p\/([^/]+)/.exec(pathname);
     if (portal) requestHeaders.set(PORTAL_TOKEN_HEADER, portal[1]!);
+    // The unsubscribe page's language is named in its link (`?hl=`), written in the message's.
+    const hl = request.nextUrl.searchParams.get("hl");
+    if (pathname.startsWith("/unsubscribe/") && hl) requestHeaders.set(LINK_LANGUAGE_HEADER, hl.slice(0, 35));
     response = NextResponse.next({ request: { headers: requestHeaders } });
     if (signedIn && !hadSession) {
       response.cookies.set(SESSION_MARKER_COOKIE, "1", {

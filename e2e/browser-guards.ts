@@ -79,6 +79,8 @@ const QUERY_KEYS = new Set([
   "view",
   "tab",
   "filter",
+  // The unsubscribe page's language, a language tag (from the message's own link).
+  "hl",
 ]);
 // An identifier, enum, date, number or sort key: no spaces, no sentences.
 const PLAIN_VALUE = /^[A-Za-z0-9_.:,|~-]{0,100}$/;

@@ -124,9 +124,19 @@ test.describe("languages and scripts", () => {
     expect(clientPath).toMatch(/^\/clients\//);
   });
 
-  test("an Arabic-language portal page is laid out right to left", async ({ page, browser }) => {
+  test("an Arabic-language portal is laid out right to left: home, an exercise, the summary, a dead link and unsubscribing", async ({ page, browser }) => {
     const clientPath = await newClient(page, { name: "مريم حداد", record: "E2E-AR-1", language: "ar" });
+    await page.goto(`${clientPath}/exercises`);
+    await page.getByRole("button", { name: "Assign an exercise" }).click();
+    await page.getByLabel("Exercise").selectOption("small-social-step");
+    await page.getByLabel("How often").selectOption("weekly");
+    await page.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(page.getByText("The exercise was assigned.")).toBeVisible();
+    await page.goto(`${clientPath}/reports`);
+    await page.getByRole("button", { name: "Show in the client's portal" }).click();
+    await expect(page.getByText("The summary now shows in the client's portal.")).toBeVisible();
     const link = await privateLink(page, clientPath);
+
     const client = await phone(browser);
     await client.goto(link);
     await expect(client.locator("html")).toHaveAttribute("dir", "rtl");
@@ -136,7 +146,42 @@ test.describe("languages and scripts", () => {
     const box = await client.getByRole("heading", { level: 1 }).evaluate((h) => getComputedStyle(h).direction);
     expect(box).toBe("rtl");
     await shot(client, "ar-home");
-    // An English client's portal for comparison, and the English look.
+
+    // The exercise in Arabic, its required answer asked for in Arabic.
+    await client.getByRole("link", { name: /خطوة اجتماعية صغيرة/ }).click();
+    await expect(client.getByRole("heading", { name: "خطوة اجتماعية صغيرة" })).toBeVisible();
+    // The guidance's bullets sit inside the page on its right side (padding on the inline start, not the left).
+    const list = client.getByRole("list").filter({ hasText: "الخطوة الصغيرة أفضل من لا شيء." });
+    expect(await list.evaluate((ul) => getComputedStyle(ul).paddingRight)).not.toBe("0px");
+    await client.getByRole("button", { name: "حفظ" }).click();
+    await expect(client.getByText("هذا السؤال يحتاج إلى إجابة").first()).toBeVisible();
+    await shot(client, "ar-exercise");
+    await client.getByLabel(/ما كانت خطوتك؟/).fill("اتصلت بابن عمي");
+    await client.getByRole("button", { name: "حفظ" }).click();
+    await expect(client.getByText(/تم الحفظ/).first()).toBeVisible();
+
+    // The summary the counselor showed, in Arabic sentences.
+    await client.goto(`${link}/summary`);
+    await expect(client.getByRole("heading", { level: 1 })).toHaveText("تقدمك، مريم");
+    await expect(client.getByRole("heading", { name: "ما قمت به" })).toBeVisible();
+    await expect(client.getByRole("main")).not.toContainText(/You |your counselor|check-ins/);
+    await shot(client, "ar-summary");
+
+    // A record that is not this link's: a plain not-found, in Arabic, with no way into the staff sign-in.
+    const gone = await client.goto(`${link}/a/00000000-0000-4000-8000-000000000000`);
+    expect(gone?.status()).toBe(404);
+    await expect(client.getByRole("heading", { name: "لا يمكن فتح هذه الصفحة" })).toBeVisible();
+    await expect(client.getByRole("link", { name: /home/i })).toHaveCount(0);
+    await shot(client, "ar-not-found");
+
+    // The unsubscribe page in the language its link names, answering alike for any token.
+    await client.goto(`/unsubscribe/${"x".repeat(43)}?hl=ar`);
+    await expect(client.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(client.getByRole("heading", { name: "أوقف هذه الرسائل" })).toBeVisible();
+    await expect(client.getByText("For counselors and their teams")).toHaveCount(0);
+    await client.getByRole("button", { name: "أوقف هذه الرسائل" }).click();
+    await expect(client.getByRole("heading", { name: "تم إلغاء اشتراكك" })).toBeVisible();
+    await shot(client, "ar-unsubscribed");
     await client.context().close();
   });
 });

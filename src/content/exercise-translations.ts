@@ -18,6 +18,8 @@ function sameStructure(original: ExerciseDefinition, translated: ExerciseDefinit
   for (const [i, field] of original.fields.entries()) {
     const other = translated.fields[i]!;
     if (field.id !== other.id || field.type !== other.type || field.required !== other.required) return `field ${i + 1} differs (id, type or required)`;
+    if (("role" in field ? field.role : undefined) !== ("role" in other ? other.role : undefined)) return `field "${field.id}" has another role`;
+    if (field.type === "emotion" && other.type === "emotion" && field.allowUnnamed !== other.allowUnnamed) return `field "${field.id}" differs in allowUnnamed`;
     if (field.type === "checklist" && other.type === "checklist") {
       if (field.options.map((o) => o.value).join("|") !== other.options.map((o) => o.value).join("|")) return `field "${field.id}" has other option values`;
     }

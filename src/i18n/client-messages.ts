@@ -1,7 +1,7 @@
 import { messagesFor, type Messages } from "./catalog";
 
 // Only the namespaces client components use travel to the browser.
-const CLIENT_NAMESPACES = ["form", "answers", "emotions", "emotionFamilies", "bodyAreas"] as const;
+const CLIENT_NAMESPACES = ["form", "answers", "emotions", "emotionFamilies", "bodyAreas", "portalStates"] as const;
 
 export function clientMessages(language: string): Record<string, unknown> {
   const all: Messages = messagesFor(language);

@@ -1,4 +1,6 @@
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core, no React): this runs outside Next too, in the worker and scripts,
+// where next-intl's entry point pulls in React hooks that the react-server condition lacks.
+import { createTranslator } from "use-intl/core";
 import { messagesFor, resolveLanguage } from "./catalog";
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadBundledInstruments } from "@/content/instruments";
 import { parseQuestionnaire } from "./parse-questionnaire";
 import { scoreResponse } from "./scoring";
-import { instrumentLanguages, isFullyTranslated, localizeInstrument, shownLanguage, TRANSLATION_URL } from "./translation";
+import { instrumentLanguages, isFullyTranslated, localizeInstrument, shownLanguage, titleTranslations, TRANSLATION_URL } from "./translation";
 import type { AnswerValue, Instrument } from "./types";
 
 const clientFacing = ["attune-numbness", "attune-empathy-connection", "attune-family-wellbeing"];
@@ -22,35 +22,53 @@ function answerSets(instrument: Instrument): Record<string, AnswerValue>[] {
   return sets;
 }
 
-describe("bundled check-ins in Spanish (FHIR translation extension)", () => {
+const translatedInto = ["ar", "es"];
+
+describe("bundled check-ins in Spanish and Arabic (FHIR translation extension)", () => {
   it("translate every question and answer of the client-facing check-ins", async () => {
     const bundled = await loadBundledInstruments();
     for (const id of clientFacing) {
       const instrument = bundled.find((i) => i.id === id)!;
-      expect(instrumentLanguages(instrument), id).toEqual(["es"]);
-      expect(isFullyTranslated(instrument, "es"), id).toBe(true);
+      expect(instrumentLanguages(instrument), id).toEqual(translatedInto);
       expect(shownLanguage(instrument, "es-MX")).toBe("es");
-      expect(shownLanguage(instrument, "ar")).toBe("en");
-      const es = localizeInstrument(instrument, "es");
-      expect(es.title).not.toBe(instrument.title);
-      const questions = es.items.filter((i) => i.type === "choice");
-      for (const q of questions) {
-        const original = instrument.items.find((i) => i.linkId === q.linkId)!;
-        expect(q.text, q.linkId).not.toBe(original.text);
-        expect(q.options.map((o) => o.code)).toEqual(original.options.map((o) => o.code));
-        expect(q.options.map((o) => o.weight)).toEqual(original.options.map((o) => o.weight));
+      expect(shownLanguage(instrument, "fr")).toBe("en");
+      for (const language of translatedInto) {
+        expect(isFullyTranslated(instrument, language), `${id} ${language}`).toBe(true);
+        expect(shownLanguage(instrument, language)).toBe(language);
+        const shown = localizeInstrument(instrument, language);
+        expect(shown.title).not.toBe(instrument.title);
+        expect(shown.description).not.toBe(instrument.description);
+        for (const q of shown.items) {
+          const original = instrument.items.find((i) => i.linkId === q.linkId)!;
+          if (original.text) expect(q.text, `${language} ${q.linkId}`).not.toBe(original.text);
+          expect(q.options.map((o) => o.code)).toEqual(original.options.map((o) => o.code));
+          expect(q.options.map((o) => o.weight)).toEqual(original.options.map((o) => o.weight));
+          q.options.forEach((o, k) => expect(o.display, `${language} ${q.linkId} ${o.code}`).not.toBe(original.options[k]!.display));
+        }
       }
     }
+  });
+
+  it("name every bundled check-in in each shipped language for the client's summary, the counselor-rated profile included", async () => {
+    const bundled = await loadBundledInstruments();
+    for (const instrument of bundled) {
+      const titles = titleTranslations(instrument);
+      expect(Object.keys(titles).sort(), instrument.id).toEqual(["ar", "es"]);
+      for (const title of Object.values(titles)) expect(title).not.toBe(instrument.title);
+    }
+    // The profile is rated by the counselor: its questions stay in English, so it is never shown translated.
+    const profile = bundled.find((i) => i.id === "attune-detachment-profile")!;
+    expect(shownLanguage(profile, "es")).toBe("en");
   });
 
   it("score exactly as the original on the same answers", async () => {
     const bundled = await loadBundledInstruments();
     for (const id of clientFacing) {
       const instrument = bundled.find((i) => i.id === id)!;
-      const es = localizeInstrument(instrument, "es");
+      for (const translated of translatedInto.map((language) => localizeInstrument(instrument, language)))
       for (const answers of answerSets(instrument)) {
         const a = scoreResponse(instrument, answers);
-        const b = scoreResponse(es, answers);
+        const b = scoreResponse(translated, answers);
         expect(b.total, id).toEqual(a.total);
         expect(b.subscales, id).toEqual(a.subscales);
         expect(b.band, id).toEqual(a.band);

@@ -106,3 +106,8 @@ export function localizeInstrument(instrument: Instrument, language: string): In
     }),
   };
 }
+
+/** The title in every language the file translates it into (FHIR `_title`), by language tag. */
+export function titleTranslations(instrument: Pick<Instrument, "questionnaire">): Record<string, string> {
+  return Object.fromEntries(translations(instrument.questionnaire._title));
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
-import { clients, portalLinks, users } from "@/db/schema";
+import { clients, portalLinks, supportContacts, users } from "@/db/schema";
 import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
 import { seedDemo } from "@/db/seed/demo";
 import { createAssignment, createAssignmentSpec } from "@/assignments/mutations";
@@ -9,7 +9,7 @@ import { executeAction } from "@/lib/action-core";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { testMeta } from "@/lib/testing/fixtures";
 import { hashToken } from "@/portal/tokens";
-import { alertCounselorOfCriticalAnswer, messageClient } from "./client-messages";
+import { alertCounselorOfCriticalAnswer, messageClient, recipientLanguage } from "./client-messages";
 import { saveMessagingSettings, saveMessagingSettingsSpec, sendLinkNow, sendLinkNowSpec } from "./client-mutations";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server";
 import { scanDueReminders, type DueOccurrence } from "./reminders";
@@ -121,6 +121,34 @@ describe("messages to a client", () => {
     const [row] = await t.db.select().from(messages).where(eq(messages.jobKey, "test:quiet"));
     expect(row!.sendAfter.toISOString()).toBe("2026-12-08T09:00:00.000Z");
     expect(row!.reason).toContain("Quiet hours");
+  });
+
+  it("a message is written in its recipient's language: the client's, or a support person's own, else the client's", async () => {
+    await settings("granted", "UTC");
+    const org = client.organisationId;
+    const [own, inherits] = await t.db
+      .insert(supportContacts)
+      .values([
+        { organisationId: org, clientId: client.id, name: "Samira", relationship: "sibling", language: "ar" },
+        { organisationId: org, clientId: client.id, name: "Jo", relationship: "friend" },
+      ])
+      .returning({ id: supportContacts.id });
+    try {
+      await t.db.update(clients).set({ language: "es-MX" }).where(eq(clients.id, client.id));
+      expect(await recipientLanguage(t.db, org, client.id, null)).toBe("es");
+      expect(await recipientLanguage(t.db, org, client.id, own!.id)).toBe("ar");
+      expect(await recipientLanguage(t.db, org, client.id, inherits!.id)).toBe("es");
+      // Another organisation's client is no one's: English, and nothing of theirs read.
+      expect(await recipientLanguage(t.db, "00000000-0000-4000-8000-000000000000", client.id, null)).toBe("en");
+      const noon = new Date("2026-12-08T12:00:00Z");
+      await messageClient(t.db, { organisationId: org, clientId: client.id, contactId: null, kind: "something_new", jobKey: "test:spanish", actor: { kind: "system" }, linkCreatedBy: counselor.userId, now: noon });
+      const [row] = await t.db.select({ subject: messages.subject, text: messages.bodyText }).from(messages).where(eq(messages.jobKey, "test:spanish"));
+      expect(row!.subject).toBe("Tiene algo nuevo esperándole");
+      expect(row!.text).toContain("Abrir su página");
+      expect(row!.text).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{43}\?hl=es/);
+    } finally {
+      await t.db.update(clients).set({ language: "en" }).where(eq(clients.id, client.id));
+    }
   });
 
   it("a critical answer alerts the counselor at once, with initials and a sign-in link only", async () => {

@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { clients, portalLinks, users } from "@/db/schema";
+import { clients, portalLinks, supportContacts, users } from "@/db/schema";
 import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
+import { resolveLanguage } from "@/i18n/catalog";
 import { hashToken, newPortalToken, PORTAL_LINK_DAYS } from "@/portal/tokens";
 import { appBaseUrl } from "./config";
 import { enqueueMessage, newUnsubscribeToken, type EnqueueInput } from "./enqueue";
@@ -39,6 +40,17 @@ export async function recipientSettings(db: Db, organisationId: string, clientId
   return { ...row, consent: consent ?? null };
 }
 
+/** The language a client's (contactId null) or a support contact's messages are written in: their own, else the client's. */
+export async function recipientLanguage(db: Db, organisationId: string, clientId: string, contactId: string | null): Promise<string> {
+  const [row] = await db
+    .select({ language: sql<string>`coalesce(${supportContacts.language}, ${clients.language})` })
+    .from(clients)
+    .leftJoin(supportContacts, and(eq(supportContacts.clientId, clients.id), contactId === null ? sql`false` : eq(supportContacts.id, contactId)))
+    .where(and(eq(clients.id, clientId), eq(clients.organisationId, organisationId)))
+    .limit(1);
+  return resolveLanguage(row?.language);
+}
+
 type Actor = EnqueueInput["actor"] & { userId?: string | null };
 
 /**
@@ -63,9 +75,10 @@ export async function messageClient(
   if (!settings?.email) return null;
   const now = args.now ?? new Date();
   const base = appBaseUrl();
+  const language = await recipientLanguage(db, args.organisationId, args.clientId, args.contactId);
   const common = { organisationId: args.organisationId, jobKey: args.jobKey, kind: args.kind, to: settings.email, clientId: args.clientId, recipientId: settings.id, actor: args.actor };
   if (!settings.consent?.granted) {
-    const placeholder = renderMessage(args.kind, { link: `${base}/p/…` });
+    const placeholder = renderMessage(args.kind, { link: `${base}/p/…`, language });
     const result = await enqueueMessage(db, { ...common, content: placeholder, suppressed: settings.consent ? "Consent to reminders withdrawn" : "No consent to reminders on record" });
     return { ...result, state: "suppressed" };
   }
@@ -79,7 +92,8 @@ export async function messageClient(
     expiresAt: sql`now() + make_interval(days => ${PORTAL_LINK_DAYS})`,
   });
   const unsubscribe = newUnsubscribeToken();
-  const content = renderMessage(args.kind, { link: `${base}/p/${token}`, unsubscribeLink: `${base}/unsubscribe/${unsubscribe.token}` });
+  // The unsubscribe page has no other way to know the language: it must answer the same for any token.
+  const content = renderMessage(args.kind, { link: `${base}/p/${token}`, unsubscribeLink: `${base}/unsubscribe/${unsubscribe.token}?hl=${language}`, language });
   const when = nextSendTime(now, settings.timeZone, settings.preferredHour);
   const local = localParts(when.at, settings.timeZone);
   const result = await enqueueMessage(db, {

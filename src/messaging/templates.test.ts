@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { messageKind } from "@/db/schema/messages";
-import { initialsOf, renderMessage, type TemplateInputs } from "./templates";
+import { shippedLanguages } from "@/i18n/catalog";
+import { CLIENT_FACING_KINDS, initialsOf, renderMessage, type TemplateInputs } from "./templates";
 
 /**
  * The sample a template is rendered with carries every clinical field a careless template could
@@ -33,6 +34,12 @@ const forbidden = [
   "counsel",
   "diagnos",
 ];
+// The same clinical words in the other shipped languages: a translated message may not use them either.
+const forbiddenIn: Record<string, string[]> = {
+  es: ["registro de pensamientos", "entumecimiento", "cuestionario", "puntuaci", "trauma", "sustancia", "adicci", "tratamiento", "recuperaci", "terapia", "consejer", "diagn"],
+  ar: ["سجل الأفكار", "خدر", "استبيان", "درجة", "صدمة", "مواد", "إدمان", "علاج", "تعافي", "مرشد", "تشخيص"],
+};
+
 const STAFF_ALERT_KINDS: readonly string[] = ["critical_alert", "deterioration_alert", "missed_alert"];
 const forbiddenForStaffAlerts = forbidden.filter((word) => word !== "check-in");
 
@@ -59,6 +66,32 @@ describe("message templates", () => {
       expect(message.html).not.toMatch(/<script|<img/i);
     });
   }
+
+  for (const { code, direction } of shippedLanguages()) {
+    for (const kind of CLIENT_FACING_KINDS) {
+      it(`${kind} in ${code}: the recipient's language, with the link and nothing clinical`, () => {
+        const sample = samples[kind as "something_new"];
+        const message = renderMessage(kind as "something_new", { ...sample, language: code });
+        const english = renderMessage(kind as "something_new", sample);
+        const whole = `${message.subject}\n${message.text}\n${message.html}`.toLowerCase();
+        for (const word of [...forbidden, ...(forbiddenIn[code] ?? [])]) expect(whole, `${kind}/${code} contains "${word}"`).not.toContain(word.toLowerCase());
+        expect(message.text).toContain(sample.link);
+        expect(message.text).toContain(sample.unsubscribeLink);
+        expect(message.html).toContain(`href="${sample.link}"`);
+        expect(message.html).toContain(`<html lang="${code}" dir="${direction}">`);
+        if (code !== "en") {
+          // Every sentence is the language's own: no line of the English message is left.
+          for (const line of english.text.split("\n").filter((l) => /[a-z]{3}/i.test(l.replace(/https?:\S+/g, "")))) expect(message.text, `${kind}/${code} keeps "${line}"`).not.toContain(line);
+          expect(message.subject).not.toBe(english.subject);
+        }
+      });
+    }
+  }
+
+  it("a language that is not shipped falls back to its base, then to English", () => {
+    expect(renderMessage("something_new", { ...samples.something_new, language: "es-MX" }).subject).toBe(renderMessage("something_new", { ...samples.something_new, language: "es" }).subject);
+    expect(renderMessage("something_new", { ...samples.something_new, language: "xx" }).subject).toBe("Something new is waiting for you");
+  });
 
   it("counselor alerts carry initials only", () => {
     const message = renderMessage("critical_alert", samples.critical_alert);

@@ -1,4 +1,6 @@
 import type { MessageKind } from "@/db/schema/messages";
+import { directionOf, resolveLanguage } from "@/i18n/catalog";
+import { translator } from "@/i18n/translate";
 
 /**
  * Every message Attune sends, as text and HTML. The rule for all of them: nothing clinical. No
@@ -7,6 +9,8 @@ import type { MessageKind } from "@/db/schema/messages";
  * that as a disclosure). A template therefore takes only what it needs: a link, a date, the
  * sign-off the organisation chose, and for counselor alerts the client's initials.
  * templates.test.ts renders each one with a sample full of clinical words and checks for them.
+ * Messages to clients and support people are in the recipient's language (the `email` namespace
+ * of messages/<language>.json); messages to staff are English, like the counselor screens.
  */
 export interface RenderedMessage {
   subject: string;
@@ -15,7 +19,7 @@ export interface RenderedMessage {
 }
 
 /** The sign-off on messages to clients and support people, unless the organisation sets another. */
-export const DEFAULT_SIGNATURE = "The team";
+export const DEFAULT_SIGNATURE = translator("en", "email")("signature");
 
 export interface StaffInvitationInput {
   link: string;
@@ -30,6 +34,8 @@ export interface ClientLinkInput {
   link: string;
   signature?: string;
   unsubscribeLink?: string;
+  /** The recipient's preferred language (resolved to a shipped one; English when absent). */
+  language?: string | null;
 }
 export interface CriticalAlertInput {
   initials: string;
@@ -61,25 +67,43 @@ interface Parts {
   action: { label: string; link: string };
   after?: string[];
   unsubscribeLink?: string;
+  /** The shipped language the words are in: sets the layout's own words, `lang` and `dir`. */
+  language?: string;
 }
 
 /** One plain layout: readable as text, and as HTML without images, scripts or tracking. */
 function compose(parts: Parts): RenderedMessage {
+  const language = resolveLanguage(parts.language);
+  const t = translator(language, "email");
   const textLines = [...parts.paragraphs, "", `${parts.action.label}: ${parts.action.link}`, ...(parts.after?.length ? ["", ...parts.after] : [])];
-  if (parts.unsubscribeLink) textLines.push("", `To stop these emails: ${parts.unsubscribeLink}`);
+  if (parts.unsubscribeLink) textLines.push("", t("toStop", { link: parts.unsubscribeLink }));
   const p = (s: string) => `<p style="margin:0 0 14px">${escapeHtml(s)}</p>`;
   const html = [
-    '<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;max-width:560px;margin:0 auto;padding:16px">',
+    `<!doctype html><html lang="${language}" dir="${directionOf(language)}"><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;max-width:560px;margin:0 auto;padding:16px">`,
     ...parts.paragraphs.filter((s) => s !== "").map(p),
     `<p style="margin:20px 0"><a href="${escapeHtml(parts.action.link)}" style="display:inline-block;background:#1f4e5f;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(parts.action.label)}</a></p>`,
-    `<p style="margin:0 0 14px;font-size:13px;color:#52606d">If the button does not work, copy this address into your browser: ${escapeHtml(parts.action.link)}</p>`,
+    `<p style="margin:0 0 14px;font-size:13px;color:#52606d">${escapeHtml(t("buttonFallback", { link: parts.action.link }))}</p>`,
     ...(parts.after ?? []).filter((s) => s !== "").map(p),
     parts.unsubscribeLink
-      ? `<p style="margin:24px 0 0;font-size:13px;color:#52606d"><a href="${escapeHtml(parts.unsubscribeLink)}" style="color:#52606d">Stop these emails</a></p>`
+      ? `<p style="margin:24px 0 0;font-size:13px;color:#52606d"><a href="${escapeHtml(parts.unsubscribeLink)}" style="color:#52606d">${escapeHtml(t("stopEmails"))}</a></p>`
       : "",
     "</body></html>",
   ].join("");
   return { subject: parts.subject, text: textLines.join("\n") + "\n", html };
+}
+
+/** A message to a client or support person, in their language: a line, their link, the sign-off. */
+function clientMessage(key: "portalLink" | "somethingNew" | "reminderExpiring", input: ClientLinkInput): RenderedMessage {
+  const language = resolveLanguage(input.language);
+  const t = translator(language, "email");
+  return compose({
+    subject: t(`${key}.subject`),
+    paragraphs: [t(`${key}.body`)],
+    action: { label: t("openPage"), link: input.link },
+    after: [`— ${input.signature ?? t("signature")}`],
+    unsubscribeLink: input.unsubscribeLink,
+    language,
+  });
 }
 
 const templates: { [K in MessageKind]: (input: TemplateInputs[K]) => RenderedMessage } = {
@@ -97,30 +121,9 @@ const templates: { [K in MessageKind]: (input: TemplateInputs[K]) => RenderedMes
       action: { label: "Choose a new password", link: input.link },
       after: [`This link works once, until ${formatWhen(input.expiresAt)}. If you did not ask for it, tell your administrator.`],
     }),
-  portal_link: (input) =>
-    compose({
-      subject: "Your private link",
-      paragraphs: ["Here is your private link. Keep it to yourself: anyone with it can open your page."],
-      action: { label: "Open your page", link: input.link },
-      after: [`— ${input.signature ?? DEFAULT_SIGNATURE}`],
-      unsubscribeLink: input.unsubscribeLink,
-    }),
-  something_new: (input) =>
-    compose({
-      subject: "Something new is waiting for you",
-      paragraphs: ["There is something new for you on your private page."],
-      action: { label: "Open your page", link: input.link },
-      after: [`— ${input.signature ?? DEFAULT_SIGNATURE}`],
-      unsubscribeLink: input.unsubscribeLink,
-    }),
-  reminder_expiring: (input) =>
-    compose({
-      subject: "A reminder: something is still waiting for you",
-      paragraphs: ["Something on your private page is still waiting for you, and it closes soon."],
-      action: { label: "Open your page", link: input.link },
-      after: [`— ${input.signature ?? DEFAULT_SIGNATURE}`],
-      unsubscribeLink: input.unsubscribeLink,
-    }),
+  portal_link: (input) => clientMessage("portalLink", input),
+  something_new: (input) => clientMessage("somethingNew", input),
+  reminder_expiring: (input) => clientMessage("reminderExpiring", input),
   critical_alert: (input) =>
     compose({
       subject: `An answer needs your review (${input.initials})`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeChange } from "@/outcomes/change";
 import { clientSummary } from "./client-summary";
-import type { ProgressReportData } from "./progress-data";
+import type { ProgressReportData, ReportIndicator } from "./progress-data";
 
 const score = (total: number, day: string) => ({ total, band: null, severity: null, day });
 const base = {
@@ -29,6 +29,28 @@ describe("the client's plain-language summary", () => {
     );
     expect(summary.notice).toContain("not validated tests");
     expect(JSON.stringify(summary)).not.toMatch(/\bRCI\b|reliable change|deteriorat|\bband\b/i);
+  });
+
+  it("speaks the client's language: plurals, numbers, the check-in's translated title and the movement", () => {
+    const change = computeChange({ pre: 25, post: 4, sd: 6, r: 0.85, direction: "higher_is_worse" });
+    const numbness = { url: "https://attune.health/fhir/Questionnaire/attune-numbness", title: "Emotional numbness check-in", titles: { es: "Cuestionario de entumecimiento emocional", ar: "استبيان الخدر العاطفي" }, version: "1", direction: "higher_is_worse", bands: [], min: 0, max: 32, baseline: score(25, "2026-08-02"), latest: score(4.5, "2026-11-20"), previous: score(6, "2026-11-13"), inPeriod: 12, change, rci: null, series: null, notice: null } satisfies ReportIndicator;
+    const es = clientSummary({ ...base, indicators: [numbness] }, "es-MX");
+    expect(es.language).toBe("es");
+    expect(es.did).toContain("Completó 8 ejercicios de los 10 sugeridos (2 de ellos un poco más tarde de lo previsto).");
+    expect(es.did).toContain("Asistió a 5 sesiones.");
+    expect(es.did).toContain("Participó en 1 sesión familiar.");
+    expect(es.checkins[0]).toBe(
+      "Cuestionario de entumecimiento emocional, que pregunta cuán adormecido o lejos de sus sentimientos se ha sentido (más bajo significa que siente más): de 25 al empezar a 4,5 la última vez. Es un cambio claro en buena dirección.",
+    );
+    expect(es.period).toBe("1 sept 2026 – 30 nov 2026");
+    const ar = clientSummary({ ...base, attendance: { ...base.attendance, attended: 2 }, indicators: [numbness] }, "ar");
+    expect(ar.did).toContain("حضرت جلستين.");
+    expect(ar.checkins[0]).toMatch(/^استبيان الخدر العاطفي، الذي يسأل عن /);
+    expect(ar.checkins[0]).toContain("من 25 عندما بدأت إلى 4.5 في آخر مرة");
+    // Nothing is left in English, in either language.
+    for (const summary of [es, ar]) expect(JSON.stringify(summary)).not.toMatch(/\b(You|the|which|most recently|session)\b/);
+    // An instrument the file does not translate keeps its own title.
+    expect(clientSummary({ ...base, indicators: [{ ...numbness, titles: {} }] }, "es").checkins[0]).toMatch(/^Emotional numbness check-in, que pregunta/);
   });
 
   it("says plainly when there is nothing yet", () => {

@@ -1,9 +1,11 @@
-import type { ChangeVerdict } from "@/outcomes/change";
+import { resolveLanguage } from "@/i18n/catalog";
+import { formatterFor, translator } from "@/i18n/translate";
 import { formatPeriod } from "./period";
 import type { ProgressReportData } from "./progress-data";
 
 export interface ClientSummary {
-  heading: string;
+  /** The shipped language the sentences are in (the client's, or a support person's). */
+  language: string;
   period: string;
   greetingName: string;
   did: string[];
@@ -12,59 +14,52 @@ export interface ClientSummary {
   notice: string;
 }
 
-const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-const score = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
-
-// Plain, warm words for what the change index found. No clinical terms, no blame.
-const movement: Record<ChangeVerdict, string> = {
-  recovered: "That is a big, steady change in a good direction.",
-  improved: "That is a clear change in a good direction.",
-  no_reliable_change: "That is about where you started. Change often takes time, and showing up counts.",
-  deteriorated: "Things look harder lately. That is worth talking about with your counselor; you do not have to carry it alone.",
-};
-
-// What each of Attune's check-ins asks about, in everyday words.
-const about: Record<string, string> = {
-  "attune-numbness": "how numb or far away from your feelings you have felt (lower means you are feeling more)",
-  "attune-empathy-connection": "how connected you have felt to other people (higher means more connected)",
-  "attune-detachment-profile": "how you step back from hard feelings, as your counselor sees it (higher means in a healthier way)",
-};
+// What each of Attune's check-ins asks about, in everyday words: messages/<language>.json, summary.about.
+const ABOUT = new Set(["attune-numbness", "attune-empathy-connection", "attune-detachment-profile"]);
 
 /**
- * The client-facing summary of a period in plain language: what they did and how their
- * check-ins moved. Built from the same data as the progress report; no scores are re-derived.
+ * The client-facing summary of a period in plain language, in `language`: what they did and how
+ * their check-ins moved. Built from the same data as the progress report; no scores are
+ * re-derived. Plain, warm words for what the change index found; no clinical terms, no blame.
+ * A check-in is named in the language when its file translates its title, else in its own.
  */
-export function clientSummary(data: Pick<ProgressReportData, "client" | "period" | "indicators" | "adherence" | "intensity" | "attendance" | "family">): ClientSummary {
+export function clientSummary(data: Pick<ProgressReportData, "client" | "period" | "indicators" | "adherence" | "intensity" | "attendance" | "family">, language?: string | null): ClientSummary {
+  const code = resolveLanguage(language);
+  const t = translator(code, "summary");
+  const { number } = formatterFor(code);
+  const score = (v: number) => number(v, { maximumFractionDigits: Number.isInteger(v) ? 0 : 1, minimumFractionDigits: Number.isInteger(v) ? 0 : 1 });
   const name = data.client.preferredName ?? data.client.name.split(" ")[0] ?? data.client.name;
   const a = data.adherence.overall;
   const did: string[] = [];
-  if (a.due > 0) did.push(`You completed ${n(a.done + a.late, "exercise")} of the ${a.due} suggested${a.late ? ` (${a.late} of them a little later than planned)` : ""}.`);
-  else did.push("No exercises were suggested in this period.");
+  if (a.due > 0) did.push(t(a.late ? "completedLate" : "completed", { done: a.done + a.late, due: a.due, late: a.late }));
+  else did.push(t("noneSuggested"));
   const records = data.intensity.reduce((s, p) => s + p.count, 0);
   if (records > 0) {
     const drop = data.intensity.reduce((s, p) => s + (p.before - p.after) * p.count, 0) / records;
-    did.push(`You worked through ${n(records, "thought record")}.${drop > 0 ? ` On average the feeling was ${score(drop)} points less intense by the end of each one.` : ""}`);
+    did.push([t("thoughtRecords", { count: records }), ...(drop > 0 ? [t("intensityDrop", { drop: score(drop) })] : [])].join(" "));
   }
-  if (data.attendance.attended > 0) did.push(`You came to ${n(data.attendance.attended, "session")}.`);
-  if (data.family.sessions > 0) did.push(`You took part in ${n(data.family.sessions, "family session")}.`);
+  if (data.attendance.attended > 0) did.push(t("sessions", { count: data.attendance.attended }));
+  if (data.family.sessions > 0) did.push(t("familySessions", { count: data.family.sessions }));
 
   const checkins = data.indicators
     .filter((i) => i.inPeriod > 0)
     .map((i) => {
-      const code = i.url.split("/").at(-1) ?? "";
-      const what = about[code] ? `, which asks ${about[code]}` : "";
-      const from = i.baseline ? `from ${score(i.baseline.total)} when you started to ${score(i.latest.total)} most recently` : `at ${score(i.latest.total)} most recently`;
-      return `${i.title}${what}: ${from}. ${i.change ? movement[i.change.verdict] : "There are not enough check-ins yet to see a change."}`;
+      const instrumentCode = i.url.split("/").at(-1) ?? "";
+      const about = ABOUT.has(instrumentCode) ? t("asks", { about: t(`about.${instrumentCode}`) }) : "";
+      const latest = score(i.latest.total);
+      const scores = i.baseline ? t("fromTo", { baseline: score(i.baseline.total), latest }) : t("latestOnly", { latest });
+      const title = i.titles?.[code] ?? i.title;
+      return t("checkinLine", { title, about, scores, movement: i.change ? t(`movement.${i.change.verdict}`) : t("notEnough") });
     });
-  if (checkins.length === 0) checkins.push("There were no check-ins in this period.");
+  if (checkins.length === 0) checkins.push(t("noCheckins"));
 
   return {
-    heading: "Your progress",
-    period: formatPeriod(data.period),
+    language: code,
+    period: formatPeriod(data.period, code),
     greetingName: name,
     did,
     checkins,
-    closing: "Thank you for the work you are putting in. Bring anything that surprised you here to your next session.",
-    notice: "These check-ins were written for Attune to help you and your counselor notice change over time. They are not validated tests and they do not diagnose anything.",
+    closing: t("closing"),
+    notice: t("notice"),
   };
 }

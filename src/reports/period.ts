@@ -32,8 +32,9 @@ export function periodSpan(period: ReportPeriod, timeZone: string): Span {
   return { from: startOfLocalDayInstant(period.from, timeZone), to: endOfLocalDayInstant(period.to, timeZone) };
 }
 
-const longDay = new Intl.DateTimeFormat(COUNSELOR_LOCALE, { dateStyle: "medium", timeZone: "UTC" });
-export function formatPeriod(period: ReportPeriod): string {
+/** The period as two dates, in the counselor's locale unless another is given (a client's summary). */
+export function formatPeriod(period: ReportPeriod, locale: string = COUNSELOR_LOCALE): string {
+  const longDay = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const d = (s: string) => longDay.format(new Date(`${s}T12:00:00Z`));
   return `${d(period.from)} – ${d(period.to)}`;
 }

@@ -44,5 +44,5 @@ export async function portalSummaryFor(holder: PortalHolder, now = new Date()): 
     .where(and(eq(clients.id, holder.clientId), eq(clients.organisationId, holder.organisationId)));
   if (!client) return null;
   const data = await progressReportData({ organisationId: holder.organisationId, name: client.primaryCounselorName }, client satisfies Pick<ClientHeader, "id">, { from: shared.from, to: shared.to }, { includeNotes: false, now, db });
-  return clientSummary(data);
+  return clientSummary(data, holder.language);
 }

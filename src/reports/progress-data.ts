@@ -13,6 +13,7 @@ import type { ClientHeader } from "@/clients/queries";
 import { getDb, rowsOf, type Db } from "@/db/client";
 import { organisations, sessionNotes, users, type NoteType, type PaperSize, type Relationship } from "@/db/schema";
 import type { AnswerValue, Band, Direction } from "@/instruments/fhir-schema";
+import { titleTranslations } from "@/instruments/translation";
 import { noteOfClient } from "@/notes/access";
 import type { Attendance, FamilyTopic } from "@/notes/schemas";
 import type { ChangeResult } from "@/outcomes/change";
@@ -30,6 +31,8 @@ export interface ReportScore {
 export interface ReportIndicator {
   url: string;
   title: string;
+  /** The title in each shipped language its file translates it into (FHIR `_title`), for the client's summary. */
+  titles?: Record<string, string>;
   version: string;
   direction: Direction;
   bands: Band[];
@@ -206,6 +209,7 @@ export async function progressReportData(
     indicators.push({
       url,
       title: instrument.title,
+      titles: titleTranslations(instrument),
       version,
       direction: instrument.scoring.direction,
       bands: instrument.scoring.bands,

@@ -138,7 +138,7 @@ function Question({
   const invalid = errors?.length ? true : undefined;
   const heading = (
     <>
-      <span className="mr-1 text-muted">{number}.</span> {item.text}
+      <span className="me-1 text-muted">{number}.</span> {item.text}
     </>
   );
   if (item.type === "choice" || item.type === "boolean") {

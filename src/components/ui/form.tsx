@@ -131,7 +131,7 @@ export function ErrorSummary({ state }: { state: FormState }) {
         {state.message ?? "There is a problem"}
       </h2>
       {entries.length ? (
-        <ul className="mt-2 list-disc space-y-1 pl-5">
+        <ul className="mt-2 list-disc space-y-1 ps-5">
           {entries.map(([name, messages]) => (
             <li key={name}>
               <a

@@ -8,7 +8,7 @@ export function Guidance({ blocks }: { blocks: readonly GuidanceBlock[] }) {
         block.type === "p" ? (
           <p key={i}>{block.text}</p>
         ) : (
-          <ul key={i} className="list-disc space-y-1 pl-5">
+          <ul key={i} className="list-disc space-y-1 ps-5">
             {block.items.map((item, j) => (
               <li key={j}>{item}</li>
             ))}

@@ -3,11 +3,15 @@ import { createRequire } from "node:module";
 
 /**
  * Text for the PDF, made safe for its embedded font. DejaVu Sans covers Latin, Greek, Cyrillic,
- * Hebrew and Arabic, but no emoji: a character it has no glyph for would be drawn as a broken
- * box over the next letters. Such characters (emoji with their joiners, variation selectors and
- * skin tones) are dropped, and the spaces around a dropped one fold into one, so
- * "Zoë 🌿 שלום" prints as "Zoë שלום". Everything the font can draw passes unchanged.
+ * Hebrew and Arabic, and draws a few emoticons and symbols itself (☺ ❤ ✓), but has no colour
+ * emoji: a character it has no glyph for would be drawn as a broken box over the next letters.
+ * Each run of such characters (an emoji with its joiners, variation selectors and skin tones, or
+ * several emoji in a row) is printed as one visible placeholder, EMOJI_PLACEHOLDER, so the reader
+ * knows something was there: "Zoë 🌿 שלום" prints as "Zoë [emoji] שלום". Everything the font can
+ * draw passes unchanged. (Drawing the emoji would need a monochrome emoji font bundled with the
+ * app and font fallback in the PDF layout; not done.)
  */
+export const EMOJI_PLACEHOLDER = "[emoji]";
 const FONT_FILE = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf", "DejaVuSansCondensed.ttf");
 // Joiners and variation selectors are never drawn. The bidi marks are kept (layout reads them,
 // nothing is drawn); the isolates (U+2066–2069) are not understood by the PDF layout, which draws
@@ -45,19 +49,20 @@ function drawable(cp: number): boolean {
 
 export function pdfText(text: string): string {
   let out = "";
-  let dropped = false;
+  let changed = false;
   for (const ch of text) {
-    if (drawable(ch.codePointAt(0)!)) {
+    const cp = ch.codePointAt(0)!;
+    if (drawable(cp)) {
       out += ch;
       continue;
     }
-    dropped = true;
-    out += "\u0000";
+    changed = true;
+    // \u0000: a character that needs the placeholder; \u0001: one never drawn at all (a joiner,
+    // a variation selector, a bidi isolate, a control character).
+    out += INVISIBLE.has(cp) || cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? "\u0001" : "\u0000";
   }
-  if (!dropped) return out;
-  return out
-    .replace(/ *\u0000+ */g, (m) => (m.includes(" ") ? " " : ""))
-    .trim();
+  if (!changed) return out;
+  return out.replace(/\u0000[\u0000\u0001]*/g, EMOJI_PLACEHOLDER).replace(/\u0001/g, "");
 }
 
 const NAME_KEY = /^(name|preferredName|[a-z]+Name)$/;

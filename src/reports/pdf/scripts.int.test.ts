@@ -16,20 +16,24 @@ import { renderProgressReportPdf } from "./render";
 import { pdfName, pdfSafe, pdfText } from "./script-safe";
 
 describe("pdfText", () => {
-  it("keeps every script the font draws and drops emoji cleanly", () => {
-    expect(pdfText("Zoë 🌿 שלום")).toBe("Zoë שלום");
+  it("keeps every script the font draws and prints each run of emoji it cannot draw as one placeholder", () => {
+    expect(pdfText("Zoë 🌿 שלום")).toBe("Zoë [emoji] שלום");
     expect(pdfText("Ελένη Жанна مرحبا")).toBe("Ελένη Жанна مرحبا");
-    expect(pdfText("👩‍👩‍👧 Family")).toBe("Family");
-    // A heart the font draws stays (text style); its emoji selector goes.
+    // A family (joined with zero-width joiners) and a thumbs-up with a skin tone: one emoji each.
+    expect(pdfText("👩‍👩‍👧 Family 👍🏽")).toBe("[emoji] Family [emoji]");
+    // A heart the font draws stays (text style); its emoji selector goes, silently.
     expect(pdfText("Dana❤️")).toBe("Dana❤");
-    expect(pdfText("Dana 🌱🫶 Lee")).toBe("Dana Lee");
+    expect(pdfText("Dana 🌱🫶 Lee")).toBe("Dana [emoji] Lee");
+    expect(pdfText("شعرت 🫶 اليوم")).toBe("شعرت [emoji] اليوم");
+    // Bidi isolates are never drawn and are not emoji: gone without a placeholder.
+    expect(pdfText("\u2067مريم\u2069 2")).toBe("مريم 2");
     // Emoticons DejaVu draws itself (monochrome) stay: they are not broken glyphs.
     expect(pdfText("Dana 😀")).toBe("Dana 😀");
     expect(pdfText("score − 3 ≥ 2 ©")).toBe("score − 3 ≥ 2 ©");
   });
 
   it("isolates right-to-left names with invisible marks, and only names", () => {
-    expect(pdfName("שלום 🌿")).toBe("\u200eשלום\u200e");
+    expect(pdfName("שלום 🌿")).toBe("\u200eשלום [emoji]\u200e");
     expect(pdfName("Zoë")).toBe("Zoë");
     expect(pdfSafe({ client: { name: "مريم", notes: "مريم" }, authorName: "דנה", score: 3 })).toEqual({ client: { name: "\u200eمريم\u200e", notes: "مريم" }, authorName: "\u200eדנה\u200e", score: 3 });
   });
@@ -58,6 +62,7 @@ describe("a PDF for a client named in Hebrew, Arabic and an emoji", () => {
       const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", file, "-"], { encoding: "utf8" });
       expect(text).not.toContain("\uFFFD");
       expect(text).not.toContain("🌿");
+      expect(text).toContain("[emoji]");
       // pdftotext writes each run in logical order: the Latin, the Hebrew and the Arabic come back as typed.
       const flat = text.replace(/\s+/g, " ");
       expect(flat).toContain("Zoë");

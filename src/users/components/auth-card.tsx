@@ -1,5 +1,18 @@
 /** The frame of the pages reached without a session: sign-in, and setting a password from a link. */
-export function AuthCard({ title, intro, footer, children }: { title: string; intro?: React.ReactNode; footer?: React.ReactNode; children: React.ReactNode }) {
+// `tagline: null` for pages a client reaches (unsubscribing): nothing there may say the person is in care.
+export function AuthCard({
+  title,
+  intro,
+  footer,
+  tagline = "For counselors and their teams",
+  children,
+}: {
+  title: string;
+  intro?: React.ReactNode;
+  footer?: React.ReactNode;
+  tagline?: string | null;
+  children: React.ReactNode;
+}) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
@@ -10,7 +23,7 @@ export function AuthCard({ title, intro, footer, children }: { title: string; in
           </svg>
           <div>
             <p className="text-xl font-semibold tracking-tight text-ink">Attune</p>
-            <p className="text-sm text-muted">For counselors and their teams</p>
+            {tagline ? <p className="text-sm text-muted">{tagline}</p> : null}
           </div>
         </div>
         <div className="rounded-lg border border-line bg-white p-6 shadow-sm">

@@ -1,5 +1,6 @@
 import { metaFromHeaders } from "@/auth/request-meta";
 import { getDb } from "@/db/client";
+import { resolveLanguage } from "@/i18n/catalog";
 import { unsubscribeByToken } from "@/messaging/unsubscribe";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const { token } = await params;
   await unsubscribeByToken(getDb(), token, metaFromHeaders(request.headers));
   if (request.headers.get("sec-fetch-mode") === "navigate") {
-    return new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}?saved=1`, "Cache-Control": "no-store" } });
+    // Back to the page, in the language it was shown in (`hl`, from the message's link).
+    const language = resolveLanguage(new URL(request.url).searchParams.get("hl"));
+    return new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}?saved=1&hl=${language}`, "Cache-Control": "no-store" } });
   }
   return new Response(DONE, { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }

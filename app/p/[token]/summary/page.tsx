@@ -12,7 +12,6 @@ export default async function PortalSummary({ params }: { params: Promise<{ toke
   const summary = await portalSummaryFor(holder);
   if (!summary) notFound();
   const t = await getTranslations({ locale: holder.language, namespace: "portal" });
-  // The summary's own sentences are English for now (issue: the client's summary in their language).
   return (
     <div className="space-y-6">
       <p>
@@ -20,9 +19,7 @@ export default async function PortalSummary({ params }: { params: Promise<{ toke
           {t("backShort")}
         </Link>
       </p>
-      <div lang="en" dir="ltr">
-        <ClientSummaryView summary={summary} />
-      </div>
+      <ClientSummaryView summary={summary} />
       <CrisisLine holder={holder} />
     </div>
   );

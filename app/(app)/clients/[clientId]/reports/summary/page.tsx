@@ -19,7 +19,8 @@ export default async function SummaryPage({ params, searchParams }: { params: Pr
   if (!client) notFound();
   const period = parsePeriod(await searchParams, client.timeZone) ?? parsePeriod({}, client.timeZone)!;
   await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "reports", page: "client_summary", from: period.from, to: period.to } });
-  const summary = clientSummary(await progressReportData(actor, client, period, { includeNotes: false }));
+  // Printed for the client, so in the client's language (the counselor's page around it stays English).
+  const summary = clientSummary(await progressReportData(actor, client, period, { includeNotes: false }), client.language);
   return (
     <div className="print-page space-y-4">
       <div className="no-print flex items-center justify-between gap-3">
