@@ -26,8 +26,9 @@ async function actorFor(db: Db, email: string): Promise<Actor> {
  */
 async function rosterPath(db: Db, actor: Actor, query: Omit<RosterQuery, "cursor" | "pageSize">, page: number): Promise<{ path: string; reached: number; from: number }> {
   const base: RosterQuery = { ...query, pageSize: 25, cursor: {} };
-  const first = await listRoster(db, actor, base);
-  const reached = Math.max(1, Math.min(page, Math.ceil(first.total / 25)));
+  // Every matching row once (the page's own total may be an estimate).
+  const all = await listRoster(db, actor, { ...base, pageSize: 1_000_000 });
+  const reached = Math.max(1, Math.min(page, Math.ceil(all.rows.length / 25)));
   const cursor = reached > 1 ? (await listRoster(db, actor, { ...base, pageSize: 25 * (reached - 1) })).page.nextCursor : null;
   const params = rosterTable.toSearchParams({ ...rosterTable.defaults, sort: query.sort, filters: query.filters, cursor: cursor ? { after: cursor } : {} });
   const qs = params.toString();
