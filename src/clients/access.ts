@@ -33,8 +33,17 @@ export function visibleClients(actor: Actor): SQL {
     return sql`(${clients.organisationId} = ${org} and (${clients.primaryCounselorId} in ${people}
       or ${clients.id} in (select t.client_id from client_care_team t where t.user_id in ${people})))`;
   }
-  // A counselor: a union of two index lookups (by primary counselor, by care-team member), rather
-  // than an OR of subqueries, so that PostgreSQL never has to scan every client of the organisation.
+  return ownClients(actor);
+}
+
+/**
+ * The actor's own clients (primary counselor or care-team member), which they always see: a union
+ * of two index lookups rather than an OR of subqueries, so that PostgreSQL never has to scan every
+ * client of the organisation. A counselor's visible clients; the caseload of anyone.
+ */
+export function ownClients(actor: Actor): SQL {
+  if (!isClinical(actor)) return sql`false`;
+  const org = actor.organisationId;
   return sql`(${clients.organisationId} = ${org} and ${clients.id} in (
     select v.id from clients v where v.organisation_id = ${org} and v.primary_counselor_id = ${actor.userId}
     union
