@@ -1,9 +1,13 @@
 /**
- * Runs once when the server starts: it starts the message worker (pg-boss, in this process so it
- * shares the app's database; ATTUNE_WORKER=off turns it off).
+ * Runs once when the server starts: it loads the PDF renderer's fonts, and starts the message
+ * worker (pg-boss, in this process so it shares the app's database; ATTUNE_WORKER=off turns it off).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The PDF renderer and its fonts, loaded in the background so the first report is fast.
+  void import("./src/reports/pdf/render")
+    .then((m) => m.warmPdfRenderer())
+    .catch((error: unknown) => console.error(`The PDF fonts were not loaded at start: ${error instanceof Error ? error.message : String(error)}`));
   const { startWorkerInServer } = await import("./src/messaging/start-in-server");
   await startWorkerInServer();
 }

@@ -1,17 +1,28 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "../src/auth/actor";
-import { openDatabase, rowsOf } from "../src/db/client";
+import { onQuery, openDatabase, rowsOf } from "../src/db/client";
 import { users } from "../src/db/schema";
 import { decodeCursor } from "../src/components/data-table/table-state";
 import { listRoster, type RosterQuery } from "../src/clients/roster";
+import { rosterFilterOptions } from "../src/clients/queries";
+import { listCaseload } from "../src/outcomes/caseload";
 
-// Times the roster queries on the large data set (npm run db:seed:large first):
-// first page and 400th page under several sorts and filters, as the director (who sees about
-// 10,000 clients) and as the busiest counselor, plus the plan of the deepest page.
-const url = process.env.DATABASE_URL || undefined;
-const handle = openDatabase(url ? { url } : { dataDir: process.env.ATTUNE_DATA_DIR ?? ".data-large/pglite" });
+// npm run bench:roster (PostgreSQL only: DATABASE_URL holding the large data set, npm run db:seed:large).
+// The SQL of the roster (first and last page of every sort and of each filter, its filter options)
+// and of the caseload, as the director (who sees the whole organisation's half) and as the busiest
+// counselor: every statement a call sends, replayed alone as a prepared statement (as the server
+// sends it), median of 20 runs after 6 (so the generic plan, when PostgreSQL picks one, is what is
+// timed). --explain prints EXPLAIN (ANALYZE, BUFFERS) of every statement slower than 10 ms.
+process.env.ATTUNE_QUERY_LOG ??= "1";
+const url = process.env.DATABASE_URL;
+if (!url?.startsWith("postgres")) throw new Error("DATABASE_URL must name the PostgreSQL database holding the large data set.");
+const handle = openDatabase({ url, max: 1 });
+if (handle.raw.driver !== "postgres") throw new Error("unreachable");
+const raw = handle.raw.sql;
 const db = handle.db;
 const seed = process.env.SEED ?? "42";
+const explain = process.argv.includes("--explain");
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
 
 async function actorFor(email: string): Promise<Actor> {
   const [u] = await db.select().from(users).where(eq(users.email, email));
@@ -19,66 +30,106 @@ async function actorFor(email: string): Promise<Actor> {
   return { userId: u.id, organisationId: u.organisationId, role: u.role, name: u.name, email: u.email };
 }
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-  return { median: at(0.5), p95: at(0.95) };
-}
-
-async function time(fn: () => Promise<unknown>, runs = 25) {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+type Statement = { text: string; params: readonly unknown[] };
+async function capture(fn: () => Promise<unknown>): Promise<Statement[]> {
+  const seen: Statement[] = [];
+  const stop = onQuery((text, params) => seen.push({ text, params }));
+  try {
     await fn();
-    samples.push(performance.now() - t0);
+  } finally {
+    stop();
   }
-  return stats(samples);
+  return seen;
 }
 
-async function deepCursor(actor: Actor, base: RosterQuery, page: number) {
-  let query = base;
-  let result = await listRoster(db, actor, query);
-  for (let i = 1; i < page && result.page.nextCursor; i++) {
-    query = { ...base, cursor: { after: decodeCursor(result.page.nextCursor)! } };
-    result = await listRoster(db, actor, query);
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function replay(statements: Statement[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const s of statements) {
+    const samples: number[] = [];
+    for (let i = 0; i < 26; i++) {
+      const t0 = performance.now();
+      await raw.unsafe(s.text, s.params as never[], { prepare: true });
+      if (i >= 6) samples.push(performance.now() - t0);
+    }
+    times.push(median(samples));
   }
-  return { query, from: result.page.from, total: result.total };
+  return times;
+}
+
+async function report(label: string, fn: () => Promise<unknown>) {
+  if (only && !label.includes(only)) return;
+  await fn();
+  const statements = (await capture(fn)).filter((s) => !/^\s*(select|with)\s+1\b/i.test(s.text));
+  const times = await replay(statements);
+  const total = times.reduce((a, b) => a + b, 0);
+  // Buffers touched: the work a statement does, whatever the machine's load.
+  const buffers: number[] = [];
+  for (const s of statements) {
+    const [row] = await raw.unsafe(`explain (analyze, buffers, format json) ${s.text}`, s.params as never[]);
+    const plan = (Object.values(row!)[0] as Array<{ Plan: Record<string, number> }>)[0]!.Plan;
+    buffers.push((plan["Shared Hit Blocks"] ?? 0) + (plan["Shared Read Blocks"] ?? 0));
+  }
+  console.log(`${label.padEnd(44)} ${String(statements.length).padStart(2)} stmts ${total.toFixed(2).padStart(8)} ms  [${times.map((t) => t.toFixed(2)).join(", ")}]  buffers [${buffers.join(", ")}]`);
+  if (explain) {
+    for (const [i, s] of statements.entries()) {
+      if (times[i]! < 10) continue;
+      const plan = await raw.unsafe(`explain (analyze, buffers) ${s.text}`, s.params as never[]);
+      console.log(`  statement ${i + 1}: ${s.text.slice(0, 160).replace(/\s+/g, " ")}`);
+      for (const row of plan) console.log(`    ${Object.values(row)[0]}`);
+    }
+  }
+}
+
+/** The query of the last page: the cursor after every row but the last page's. */
+async function lastPage(actor: Actor, base: RosterQuery): Promise<RosterQuery> {
+  const all = await listRoster(db, actor, { ...base, pageSize: 100_000 });
+  const n = all.rows.length;
+  if (n <= base.pageSize) return base;
+  const keep = n - ((n - 1) % base.pageSize) - 1;
+  const head = await listRoster(db, actor, { ...base, pageSize: keep });
+  return { ...base, cursor: { after: decodeCursor(head.page.nextCursor!)! } };
 }
 
 const director = await actorFor(`director.s${seed}@large.example`);
 const busiest = await actorFor(`counselor0.s${seed}@large.example`);
-const cases: Array<[string, Actor, RosterQuery]> = [
-  ["director, name", director, { sort: { id: "name", desc: false }, filters: {}, pageSize: 25, cursor: {} }],
-  ["director, start date desc", director, { sort: { id: "startDate", desc: true }, filters: {}, pageSize: 25, cursor: {} }],
-  ["director, last contact", director, { sort: { id: "lastContact", desc: false }, filters: {}, pageSize: 25, cursor: {} }],
-  ["director, active + trauma", director, { sort: { id: "name", desc: false }, filters: { status: "active", focus: "trauma" }, pageSize: 25, cursor: {} }],
-  ["director, search 'ortiz'", director, { sort: { id: "name", desc: false }, filters: { q: "ortiz" }, pageSize: 25, cursor: {} }],
-  ["busiest counselor, name", busiest, { sort: { id: "name", desc: false }, filters: {}, pageSize: 25, cursor: {} }],
+const sorts: RosterQuery["sort"][] = [
+  { id: "name", desc: false },
+  { id: "recordNumber", desc: false },
+  { id: "status", desc: false },
+  { id: "focus", desc: false },
+  { id: "counselor", desc: false },
+  { id: "tags", desc: false },
+  { id: "startDate", desc: true },
+  { id: "lastContact", desc: false },
 ];
-
-console.log(`Roster query times on ${url ? "PostgreSQL" : "PGlite"} (ms, median / p95 of 25 runs; two queries per page)`);
-console.log("case".padEnd(30), "total".padStart(6), "page 1".padStart(16), "deep page".padStart(26));
-for (const [label, actor, query] of cases) {
-  const first = await time(() => listRoster(db, actor, query));
-  const deep = await deepCursor(actor, query, 400);
-  const deepTime = await time(() => listRoster(db, actor, deep.query));
-  console.log(
-    label.padEnd(30),
-    String(deep.total).padStart(6),
-    `${first.median.toFixed(2)} / ${first.p95.toFixed(2)}`.padStart(16),
-    `rows ${deep.from}: ${deepTime.median.toFixed(2)} / ${deepTime.p95.toFixed(2)}`.padStart(26),
-  );
+const filters: Array<[string, RosterQuery["filters"]]> = [
+  ["", {}],
+  ["status=active", { status: "active" }],
+  ["focus=trauma", { focus: "trauma" }],
+  ["active+trauma", { status: "active", focus: "trauma" }],
+  ["tag=grief", { tag: "grief" }],
+  ["q=ortiz", { q: "ortiz" }],
+];
+console.log(`Roster and caseload SQL on ${new URL(url).pathname.slice(1)} (ms, median of 20 prepared runs per statement; buffers read by each)`);
+for (const [who, actor] of [["director", director], ["busiest", busiest]] as const) {
+  const counselorFilter = (await listRoster(db, actor, { sort: sorts[0]!, filters: {}, pageSize: 1, cursor: {} })).rows[0]?.counselorId;
+  const cases: Array<[string, RosterQuery]> = [
+    ...sorts.map((sort): [string, RosterQuery] => [`${sort.desc ? "-" : ""}${sort.id}`, { sort, filters: {}, pageSize: 25, cursor: {} }]),
+    ...filters.slice(1).map(([name, f]): [string, RosterQuery] => [name, { sort: sorts[0]!, filters: f, pageSize: 25, cursor: {} }]),
+    ["counselor=first", { sort: sorts[0]!, filters: { counselor: counselorFilter }, pageSize: 25, cursor: {} }],
+  ];
+  for (const [label, query] of cases) {
+    await report(`roster ${who} ${label} first`, () => listRoster(db, actor, query));
+    const last = await lastPage(actor, query);
+    await report(`roster ${who} ${label} last`, () => listRoster(db, actor, last));
+  }
+  await report(`roster ${who} filter options`, () => rosterFilterOptions(actor, db));
+  await report(`caseload ${who}`, () => listCaseload(actor, new Date(), db));
 }
-
-const plan = await db.execute(sql`explain (analyze, costs off, timing off, summary on)
-  select c.id from clients c join users u on u.id = c.primary_counselor_id
-  where c.organisation_id = ${director.organisationId}
-    and (c.primary_counselor_id = ${director.userId}
-      or c.primary_counselor_id in (select id from users where supervisor_id = ${director.userId})
-      or exists (select 1 from client_care_team t join users m on m.id = t.user_id where t.client_id = c.id and m.supervisor_id = ${director.userId}))
-    and (lower(c.name), c.id) > ('m', '00000000-0000-0000-0000-000000000000'::uuid)
-  order by lower(c.name), c.id limit 25`);
-console.log("\nPlan of a deep page (director, by name):");
-for (const row of rowsOf<Record<string, string>>(plan)) console.log("  " + Object.values(row)[0]);
+void rowsOf;
 await handle.close();

@@ -150,12 +150,14 @@ if (parts.has("pages")) {
       if (page.name === "floor") one = await load(`${server.base}${page.path}`, [cookie], 1, seconds);
       else ({ floor: floorNow, page: one } = await pairedLoad(server.base, { path: page.floorPath ?? "/bench-floor", cookie }, { path: page.path, cookie }, 2 * seconds));
       const ten = await load(`${server.base}${page.path}`, [cookie], 10, seconds);
+      // The floor at ten users right after the page, for the page's share of it (same run, same machine).
+      const floorTen = page.name === "floor" ? undefined : await load(`${server.base}${page.floorPath ?? "/bench-floor"}`, [cookie], 10, seconds);
       const queries = captured.get(page.name) ?? [];
       const sqlTime = queries.length ? await replay(sql, queries) : { median: 0 };
-      const result: PageResult = { name: page.label, path: page.path, as: page.as, queries: queries.length, sqlMs: sqlTime.median, one, ten, note: page.note, floorMs: floorNow?.median, floorPath: page.floorPath };
+      const result: PageResult = { name: page.label, path: page.path, as: page.as, queries: queries.length, sqlMs: sqlTime.median, one, ten, note: page.note, floorMs: floorNow?.median, floorPath: page.floorPath, floorRps10: floorTen?.rps };
       if (page.name === "floor") results.floor = result;
       else results.pages.push(result);
-      console.log(`  ${page.label}: ${one.median.toFixed(1)} ms median, ${one.p95.toFixed(1)} ms p95, ${ten.rps.toFixed(0)} req/s at 10, ${queries.length} queries, SQL ${sqlTime.median.toFixed(2)} ms`);
+      console.log(`  ${page.label}: ${one.median.toFixed(1)} ms median, ${one.p95.toFixed(1)} ms p95, ${ten.rps.toFixed(0)} req/s at 10${floorTen ? ` (floor ${floorTen.rps.toFixed(0)})` : ""}, ${queries.length} queries, SQL ${sqlTime.median.toFixed(2)} ms`);
     }
   } finally {
     await server.stop();

@@ -26,8 +26,9 @@ async function actorFor(db: Db, email: string): Promise<Actor> {
  */
 async function rosterPath(db: Db, actor: Actor, query: Omit<RosterQuery, "cursor" | "pageSize">, page: number): Promise<{ path: string; reached: number; from: number }> {
   const base: RosterQuery = { ...query, pageSize: 25, cursor: {} };
-  const first = await listRoster(db, actor, base);
-  const reached = Math.max(1, Math.min(page, Math.ceil(first.total / 25)));
+  // Every matching row once (the page's own total may be an estimate).
+  const all = await listRoster(db, actor, { ...base, pageSize: 1_000_000 });
+  const reached = Math.max(1, Math.min(page, Math.ceil(all.rows.length / 25)));
   const cursor = reached > 1 ? (await listRoster(db, actor, { ...base, pageSize: 25 * (reached - 1) })).page.nextCursor : null;
   const params = rosterTable.toSearchParams({ ...rosterTable.defaults, sort: query.sort, filters: query.filters, cursor: cursor ? { after: cursor } : {} });
   const qs = params.toString();
@@ -49,12 +50,22 @@ export async function benchPages(db: Db, seed: string): Promise<BenchPage[]> {
   const busiest = await client("L-100000");
   const typical = await client("L-100001");
   if (!busiest || !typical) throw new Error("The large data set lacks clients L-100000 and L-100001: reseed it.");
-  const pages: BenchPage[] = [{ name: "caseload", label: "caseload", path: "/caseload", as: "counselor" }];
+  const pages: BenchPage[] = [
+    { name: "caseload", label: "caseload", path: "/caseload", as: "counselor" },
+    { name: "caseload director", label: "caseload, director", path: "/caseload", as: "director" },
+  ];
   const sorts: Array<[string, RosterQuery["sort"], RosterQuery["filters"]]> = [
     ["by name", { id: "name", desc: false }, {}],
     ["by start date, newest first", { id: "startDate", desc: true }, {}],
     ["active, trauma focus", { id: "name", desc: false }, { status: "active", focus: "trauma" }],
   ];
+  // The busiest counselor's roster (220 clients), first and last page: the director's rows below see the whole organisation's half.
+  const busiestCounselor = await actorFor(db, `counselor0.s${seed}@large.example`);
+  const counselorDeep = await rosterPath(db, busiestCounselor, { sort: { id: "name", desc: false }, filters: {} }, 400);
+  pages.push(
+    { name: "roster counselor p1", label: "roster by name, busiest counselor, page 1", path: (await rosterPath(db, busiestCounselor, { sort: { id: "name", desc: false }, filters: {} }, 1)).path, as: "counselor" },
+    { name: "roster counselor deep", label: `roster by name, busiest counselor, page ${counselorDeep.reached}`, path: counselorDeep.path, as: "counselor", note: `the last page (rows from ${counselorDeep.from})` },
+  );
   for (const [label, sort, filters] of sorts) {
     pages.push({ name: `roster ${label} p1`, label: `roster ${label}, page 1`, path: (await rosterPath(db, director, { sort, filters }, 1)).path, as: "director" });
     const deep = await rosterPath(db, director, { sort, filters }, 400);

@@ -17,6 +17,8 @@ export interface PageResult {
   floorMs?: number;
   /** Which floor: the app's (/bench-floor) or the page's own layout's (a client's empty tab). */
   floorPath?: string;
+  /** The same floor's requests per second at ten users, measured right after this page in the same run. */
+  floorRps10?: number;
   budgetMs?: number;
   verdict?: "pass" | "FAIL";
   note?: string;
@@ -77,6 +79,7 @@ export function renderReport(r: Results): string {
       ms(p.ten.median),
       ms(p.ten.p95),
       p.ten.rps.toFixed(0),
+      p === r.floor || !p.floorRps10 ? "–" : `${Math.round((100 * p.ten.rps) / p.floorRps10)}%`,
       p.queries,
       ms(p.sqlMs),
       p.budgetMs === undefined ? "–" : ms(p.budgetMs),
@@ -84,10 +87,10 @@ export function renderReport(r: Results): string {
     ]);
     out.push(
       "",
-      "Server time in ms (full response, against the production server, scripts/serve.ts; at one user the page and its floor alternate request by request over kept-alive connections, at ten it is autocannon); budget = floor + 1.5 × SQL + 3 ms at one user, p95 within twice that, at most 4 queries. The floor is the empty page with that page's layout, signed in as the page's own user: /bench-floor (the signed-in shell) for the caseload, roster and audit log, and the client's empty tab /clients/<id>/bench-floor (the shell plus the client's header, tabs, access check and access audit) for a client's trends and notes (marked ¹).",
+      "Server time in ms (full response, against the production server, scripts/serve.ts; at one user the page and its floor alternate request by request over kept-alive connections, at ten it is autocannon); budget = floor + 1.5 × SQL + 3 ms at one user, p95 within twice that, at most 4 queries. The floor is the empty page with that page's layout, signed in as the page's own user: /bench-floor (the signed-in shell) for the caseload, roster and audit log, and the client's empty tab /clients/<id>/bench-floor (the shell plus the client's header, tabs, access check and access audit) for a client's trends and notes (marked ¹). Share of floor @10: the page's requests per second at ten users over its floor's, the floor measured at ten users right after the page.",
       "",
     );
-    out.push(table(["page", "floor", "median @1", "p95 @1", "median @10", "p95 @10", "req/s @10", "queries", "SQL alone", "budget", "verdict"], rows));
+    out.push(table(["page", "floor", "median @1", "p95 @1", "median @10", "p95 @10", "req/s @10", "share of floor @10", "queries", "SQL alone", "budget", "verdict"], rows));
     const notes = r.pages.filter((p) => p.note).map((p) => `- ${p.name}: ${p.note}`);
     if (notes.length) out.push("", ...notes);
   }

@@ -9,20 +9,45 @@ import { isUuid } from "@/lib/ids";
  * primary counselor or care-team member of. Supervisors: their own, plus those of the counselors
  * they supervise. Administrators: none (no clinical access without a clinical role).
  */
+/**
+ * The people whose clients the actor sees (as primary counselor or care-team member), as a
+ * subquery of user ids: themselves, and for a supervisor the counselors they supervise.
+ */
+export function visiblePeople(actor: Actor): SQL {
+  return actor.role === "supervisor"
+    ? sql`(select u.id from users u where u.organisation_id = ${actor.organisationId} and (u.id = ${actor.userId} or u.supervisor_id = ${actor.userId}))`
+    : sql`(select ${actor.userId}::uuid)`;
+}
+
 export function visibleClients(actor: Actor): SQL {
   if (!isClinical(actor)) return sql`false`;
   const org = actor.organisationId;
-  // The people whose clients the actor sees: themselves, and for a supervisor their counselors.
-  const people =
-    actor.role === "supervisor"
-      ? sql`(select u.id from users u where u.organisation_id = ${org} and (u.id = ${actor.userId} or u.supervisor_id = ${actor.userId}))`
-      : sql`(select ${actor.userId}::uuid)`;
-  // A union of two index lookups (by primary counselor, by care-team member), rather than an
-  // OR of subqueries, so that PostgreSQL never has to scan every client of the organisation.
+  if (actor.role === "supervisor") {
+    // A supervisor may see most of the organisation (the large data set's director: 14,000
+    // clients). Two hashed membership tests per row (their people, the care-team clients of their
+    // people) let PostgreSQL walk a sort index and stop after one page; the union below would
+    // first collect every visible client (84,000 buffers for the director's first page). The
+    // care team is read by member alone (an index-only scan): the people are this organisation's,
+    // and the client itself is checked against the organisation.
+    const people = visiblePeople(actor);
+    return sql`(${clients.organisationId} = ${org} and (${clients.primaryCounselorId} in ${people}
+      or ${clients.id} in (select t.client_id from client_care_team t where t.user_id in ${people})))`;
+  }
+  return ownClients(actor);
+}
+
+/**
+ * The actor's own clients (primary counselor or care-team member), which they always see: a union
+ * of two index lookups rather than an OR of subqueries, so that PostgreSQL never has to scan every
+ * client of the organisation. A counselor's visible clients; the caseload of anyone.
+ */
+export function ownClients(actor: Actor): SQL {
+  if (!isClinical(actor)) return sql`false`;
+  const org = actor.organisationId;
   return sql`(${clients.organisationId} = ${org} and ${clients.id} in (
-    select v.id from clients v where v.organisation_id = ${org} and v.primary_counselor_id in ${people}
+    select v.id from clients v where v.organisation_id = ${org} and v.primary_counselor_id = ${actor.userId}
     union
-    select t.client_id from client_care_team t where t.organisation_id = ${org} and t.user_id in ${people}))`;
+    select t.client_id from client_care_team t where t.organisation_id = ${org} and t.user_id = ${actor.userId}))`;
 }
 
 /** A client the actor may see, with the time zone its days are counted in. */

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { cache } from "react";
-import type { Actor } from "@/auth/actor";
-import { getDb, rowsOf } from "@/db/client";
+import { isClinical, type Actor } from "@/auth/actor";
+import { getDb, rowsOf, type Db } from "@/db/client";
 import { clients, users } from "@/db/schema";
-import { visibleClients } from "./access";
+import { visibleClients, visiblePeople } from "./access";
 import { isUuid } from "@/lib/ids";
 
 export interface ClientHeader {
@@ -92,14 +92,41 @@ export async function counselorOptions(actor: Actor): Promise<CounselorOption[]>
   }));
 }
 
-/** Filter choices for the roster, from the clients the actor sees, in one query. */
-export async function rosterFilterOptions(actor: Actor): Promise<{ tags: string[]; counselors: { id: string; name: string }[] }> {
-  const result = await getDb().execute<{ tags: string[] | null; counselors: { id: string; name: string }[] | null }>(sql`
-    with v as (select ${clients.tags} as tags, ${clients.primaryCounselorId} as counselor_id from ${clients} where ${visibleClients(actor)})
+/** Filter choices for the roster (tags, primary counselors), from the clients the actor sees, in one query. */
+export async function rosterFilterOptions(actor: Actor, db: Db = getDb()): Promise<{ tags: string[]; counselors: { id: string; name: string }[] }> {
+  if (!isClinical(actor)) return { tags: [], counselors: [] };
+  const org = actor.organisationId;
+  const visible = visibleClients(actor);
+  const people = visiblePeople(actor);
+  if (actor.role !== "supervisor") {
+    // A counselor's clients are few (220 at most in the large data set): read them.
+    const result = await db.execute(sql`
+      with v as (select ${clients.tags} as tags, ${clients.primaryCounselorId} as counselor_id from ${clients} where ${visible})
+      select
+        (select array_agg(distinct t order by t) from v, unnest(v.tags) as t) as tags,
+        (select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
+           from users u where u.id in (select distinct counselor_id from v)) as counselors`);
+    const [row] = rowsOf<{ tags: string[] | null; counselors: { id: string; name: string }[] | null }>(result);
+    return { tags: row?.tags ?? [], counselors: row?.counselors ?? [] };
+  }
+  // A supervisor's may be most of the organisation (14,000 for the large data set's director):
+  // neither list reads them all. Tags: the distinct tag lists of visible clients, one index probe
+  // each along clients_org_tags_sort_idx (a loose index scan). Counselors: a visible client's
+  // primary counselor is one of the supervisor's people (who has any client) or the primary
+  // counselor of a client on their people's care teams.
+  const result = await db.execute(sql`
+    with recursive lists as (
+      (select ${clients.tags} as tags from ${clients} where ${visible} order by ${clients.tags} limit 1)
+      union all
+      select (select ${clients.tags} from ${clients} where ${visible} and ${clients.tags} > lists.tags order by ${clients.tags} limit 1)
+      from lists where lists.tags is not null)
     select
-      (select array_agg(distinct t order by t) from v, unnest(v.tags) as t) as tags,
-      (select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
-         from users u where u.id in (select distinct counselor_id from v)) as counselors`);
+      (select array_agg(distinct t order by t) from lists, unnest(lists.tags) as t) as tags,
+      (select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name) from users u
+        where u.organisation_id = ${org} and (
+          (u.id in ${people} and exists (select 1 from clients c where c.organisation_id = ${org} and c.primary_counselor_id = u.id))
+          or u.id in (select c.primary_counselor_id from clients c where c.organisation_id = ${org}
+            and c.id in (select t.client_id from client_care_team t where t.user_id in ${people})))) as counselors`);
   const [row] = rowsOf<{ tags: string[] | null; counselors: { id: string; name: string }[] | null }>(result);
   return { tags: row?.tags ?? [], counselors: row?.counselors ?? [] };
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import { listAuditEvents, auditFilterOptions } from "@/audit/queries";
+import { rosterFilterOptions } from "@/clients/queries";
 import { listRoster } from "@/clients/roster";
 import { onQuery, rowsOf } from "@/db/client";
 import { seedLargeDataset } from "@/db/seed/large";
@@ -66,6 +67,8 @@ const pages: Array<[string, number, () => Promise<unknown>]> = [
   ["client trends (busiest client, all time)", 4, () => clientTrends(actors.counselor, busiest, "all", now, t.db)],
   ["roster by name, first page", 2, () => listRoster(t.db, actors.director, { sort: { id: "name", desc: false }, filters: {}, pageSize: 25, cursor: {} })],
   ["roster by start date, filtered", 2, () => listRoster(t.db, actors.director, { sort: { id: "startDate", desc: true }, filters: { status: "active", focus: "trauma" }, pageSize: 25, cursor: {} })],
+  ["roster filter options, director", 1, () => rosterFilterOptions(actors.director, t.db)],
+  ["roster filter options, counselor", 1, () => rosterFilterOptions(actors.counselor, t.db)],
   ["notes list", 1, () => listClientNotes(actors.counselor, busiest.id, {}, 25, 25)],
   ["audit log and its filters", 2, () => Promise.all([listAuditEvents(t.db, actors.admin, { sort: { id: "occurredAt", desc: true }, filters: {}, pageSize: 50, cursor: {} }), auditFilterOptions(t.db, actors.admin)])],
 ];

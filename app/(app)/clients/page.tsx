@@ -49,7 +49,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           Imported {imported} clients.
         </p>
       ) : null}
-      <RosterTable rows={roster.rows} state={state} totalCount={roster.total} page={roster.page} tags={options.tags} counselors={options.counselors} layout={tableLayout(rosterTable)} />
+      <RosterTable rows={roster.rows} state={state} totalCount={roster.total} totalIsEstimate={roster.totalIsEstimate} page={roster.page} tags={options.tags} counselors={options.counselors} layout={tableLayout(rosterTable)} />
     </div>
   );
 }

@@ -41,6 +41,7 @@ interface Props {
   rows: RosterRow[];
   state: TableState<unknown>;
   totalCount: number;
+  totalIsEstimate?: boolean;
   page: DataTablePage;
   tags: string[];
   counselors: { id: string; name: string }[];
@@ -49,7 +50,7 @@ interface Props {
   variant?: "roster" | "caseload";
 }
 
-export function RosterTable({ rows, state, totalCount, page, tags, counselors, layout, variant = "roster" }: Props) {
+export function RosterTable({ rows, state, totalCount, totalIsEstimate, page, tags, counselors, layout, variant = "roster" }: Props) {
   return (
     <DataTable
       columns={columns}
@@ -57,6 +58,7 @@ export function RosterTable({ rows, state, totalCount, page, tags, counselors, l
       getRowId={(r) => r.id}
       state={state}
       totalCount={totalCount}
+      totalIsEstimate={totalIsEstimate}
       page={page}
       caption={variant === "caseload" ? "Your caseload" : "Clients you can see"}
       emptyMessage="No clients match these filters."

@@ -60,6 +60,8 @@ export interface DataTableProps<Row extends RowData> {
   getRowId: (row: Row) => string;
   state: Pick<TableState<unknown>, "sort" | "pageSize" | "hidden">;
   totalCount: number | null;
+  /** The total is an estimate: shown as "about 13,900". */
+  totalIsEstimate?: boolean;
   page: PageInfo;
   caption: string;
   captionVisible?: boolean;
@@ -86,7 +88,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   );
 }
 
-function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, totalCount, page, caption, captionVisible = false, emptyMessage, toolbar, rowHref, rowLinkColumn, sortable, pageSizes = [25, 50, 100], className }: DataTableProps<Row>) {
+function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, totalCount, totalIsEstimate = false, page, caption, captionVisible = false, emptyMessage, toolbar, rowHref, rowLinkColumn, sortable, pageSizes = [25, 50, 100], className }: DataTableProps<Row>) {
   const captionId = useId();
   const { setParams, isPending } = useTableUrl();
 
@@ -137,7 +139,7 @@ function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, to
     const meta = column.columnDef.meta;
     return cn("border-b border-line px-3 py-2.5 align-middle text-ink", !meta?.className?.includes("whitespace-") && "whitespace-nowrap", meta?.align === "end" && "text-right tabular-nums", meta?.className);
   });
-  const status = describePage(page, rows.length, totalCount);
+  const status = describePage(page, rows.length, totalCount, totalIsEstimate);
   const linkIndex = rowLinkColumn ? Math.max(0, visibleColumns.findIndex((c) => c.id === rowLinkColumn)) : 0;
 
   return (

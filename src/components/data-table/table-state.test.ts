@@ -175,6 +175,10 @@ describe("describePage", () => {
     expect(describePage({ ...page, from: 1_001, to: 1_025 }, 25, null)).toBe("Showing 1,001–1,025");
   });
 
+  it("calls an estimated total what it is", () => {
+    expect(describePage(page, 25, 13_900, true)).toBe("Showing 26–50 of about 13,900");
+  });
+
   it("says so when nothing matches", () => {
     expect(describePage({ from: 0, to: 0, nextCursor: null, prevCursor: null }, 0, 0)).toBe("No results");
   });

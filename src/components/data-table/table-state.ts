@@ -58,10 +58,13 @@ const MAX_CURSOR_VALUES = 8;
 
 const count = new Intl.NumberFormat(COUNSELOR_LOCALE);
 
-/** "Showing 26–50 of 20,000": the footer text, also announced when it changes. */
-export function describePage(page: PageInfo, rowCount: number, totalCount: number | null): string {
+/**
+ * "Showing 26–50 of 20,000": the footer text, also announced when it changes. An estimated total
+ * says so: "Showing 26–50 of about 13,900".
+ */
+export function describePage(page: PageInfo, rowCount: number, totalCount: number | null, totalIsEstimate = false): string {
   if (rowCount === 0) return "No results";
-  const of = totalCount === null ? "" : ` of ${count.format(totalCount)}`;
+  const of = totalCount === null ? "" : ` of ${totalIsEstimate ? "about " : ""}${count.format(totalCount)}`;
   return `Showing ${count.format(page.from)}–${count.format(page.to)}${of}`;
 }
 

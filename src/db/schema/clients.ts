@@ -61,6 +61,9 @@ export const clients = pgTable(
     index("clients_org_start_idx").on(t.organisationId, t.startDate, t.id),
     index("clients_org_last_contact_idx").on(t.organisationId, sql`coalesce(${t.lastContactAt}, '-infinity'::timestamptz)`, t.id),
     index("clients_org_status_idx").on(t.organisationId, t.status, t.id),
+    // The roster's sorts by focus and by tags walk these and stop after one page.
+    index("clients_org_focus_idx").on(t.organisationId, t.recoveryFocus, t.id),
+    index("clients_org_tags_sort_idx").on(t.organisationId, t.tags, t.id),
     index("clients_tags_idx").using("gin", t.tags),
     check("clients_discharge_consistent", sql`(${t.status} = 'discharged') = (${t.dischargedOn} is not null)`),
     check("clients_name_present", sql`length(trim(${t.name})) > 0`),

@@ -5,9 +5,11 @@ import { Font, StyleSheet } from "@react-pdf/renderer";
 // base fonts lack: − ≥ √ ↑ ↓, and names in most scripts. Registered once per process.
 const fontDir = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 export const FONT = "DejaVu Sans Condensed";
-let registered = false;
+// Kept on globalThis: the server start (instrumentation.ts) and the report's route are separate
+// bundles sharing one @react-pdf instance, and registering again would add unloaded sources.
+const state = globalThis as typeof globalThis & { __attunePdfFontsRegistered?: boolean };
 export function registerFonts(): void {
-  if (registered) return;
+  if (state.__attunePdfFontsRegistered) return;
   Font.register({
     family: FONT,
     fonts: [
@@ -17,7 +19,7 @@ export function registerFonts(): void {
   });
   // Words are never split with hyphens: names and scores must read exactly as stored.
   Font.registerHyphenationCallback((word) => [word]);
-  registered = true;
+  state.__attunePdfFontsRegistered = true;
 }
 
 // The app's own palette (app/globals.css), so the document looks like the screen.

@@ -1,0 +1,2 @@
+CREATE INDEX "clients_org_focus_idx" ON "clients" USING btree ("organisation_id","recovery_focus","id");--> statement-breakpoint
+CREATE INDEX "clients_org_tags_sort_idx" ON "clients" USING btree ("organisation_id","tags","id");
