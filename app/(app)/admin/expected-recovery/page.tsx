@@ -8,7 +8,9 @@ import { getDb } from "@/db/client";
 import { MIN_CLIENTS, MIN_SCORES } from "@/outcomes/expected-recovery/model";
 import { RefitForm } from "@/outcomes/expected-recovery/components/refit-form";
 import { ValidationChart, type ValidationRow } from "@/outcomes/expected-recovery/components/validation-chart";
-import { fitHistory, latestFit } from "@/outcomes/expected-recovery/store";
+import { firstCurves, fitHistory, latestFit } from "@/outcomes/expected-recovery/store";
+import { rciParametersFor } from "@/checkins/rci";
+import { rciSourceText, switchDay } from "@/outcomes/rci-source";
 import { LEAD_WEEKS } from "@/outcomes/expected-recovery/validation";
 
 export const metadata: Metadata = { title: "Expected recovery" };
@@ -21,7 +23,12 @@ export default async function ExpectedRecoveryPage() {
   const actor = await requireActor(["admin"]);
   const db = getDb();
   const instruments = (await availableInstruments(db, actor.organisationId)).map((a) => a.instrument);
-  const [fits, history] = await Promise.all([Promise.all(instruments.map((i) => latestFit(db, actor.organisationId, i))), fitHistory(db, actor.organisationId, 20)]);
+  const [fits, history, firsts, rcis] = await Promise.all([
+    Promise.all(instruments.map((i) => latestFit(db, actor.organisationId, i))),
+    fitHistory(db, actor.organisationId, 20),
+    firstCurves(db, actor.organisationId),
+    Promise.all(instruments.map((i) => rciParametersFor(actor.organisationId, i, db))),
+  ]);
   const titles = new Map(instruments.map((i) => [i.url, i.title]));
   const validated: ValidationRow[] = instruments.flatMap((instrument, i) => {
     const counts = fits[i]?.validation?.counts;
@@ -69,6 +76,9 @@ export default async function ExpectedRecoveryPage() {
                     ) : fit.fit ? (
                       <>
                         <Badge tone="ok">Curve</Badge> <span>{day(fit.fittedAt)}</span>
+                        {firsts.get(`${instrument.url}|${instrument.version}`) ? (
+                          <span className="block text-xs text-muted">First curve (verdicts began): {day(firsts.get(`${instrument.url}|${instrument.version}`)!)}</span>
+                        ) : null}
                       </>
                     ) : (
                       <>
@@ -79,6 +89,51 @@ export default async function ExpectedRecoveryPage() {
                   <td className="px-2 py-2 text-muted">{fit ? `${fit.nClients} clients, ${fit.nScores} check-ins after baselines, up to ${day(fit.dataCutoff)}` : "—"}</td>
                   <td className="px-2 py-2">
                     <RefitForm canonical={instrument.canonical} title={instrument.title} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Card>
+
+      <Card className="space-y-3">
+        <CardTitle>Reliable change: the organisation&apos;s own values</CardTitle>
+        <p className="max-w-3xl text-sm text-muted">
+          The reliable change index uses the reliability and spread of your organisation&apos;s own baselines once a check-in version has {rcis[0]?.minimum ?? 30}{" "}
+          usable ones; until then, the values in the check-in&apos;s file. On the day the threshold is crossed, every client&apos;s verdict is recomputed with the
+          new values, so a verdict can change although the client has no new check-in.
+        </p>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Where each check-in&apos;s reliable change parameters come from, and when the organisation&apos;s own values took over</caption>
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="px-2 py-1 font-medium">Check-in</th>
+              <th scope="col" className="px-2 py-1 font-medium">Values in use</th>
+              <th scope="col" className="px-2 py-1 font-medium">Switched to this organisation&apos;s values</th>
+            </tr>
+          </thead>
+          <tbody>
+            {instruments.map((instrument, i) => {
+              const rci = rcis[i]!;
+              return (
+                <tr key={instrument.canonical} className="border-b border-line">
+                  <td className="px-2 py-2 font-medium">
+                    {instrument.title} <span className="font-normal text-muted">· version {instrument.version}</span>
+                  </td>
+                  <td className="px-2 py-2">
+                    {rciSourceText(rci)}: r {rci.r.toFixed(2)}, SD {rci.sd.toFixed(2)}
+                  </td>
+                  <td className="px-2 py-2">
+                    {rci.source === "organisation"
+                      ? rci.switchedAt
+                        ? switchDay(rci.switchedAt)
+                        : "Date not yet known (refreshed within ten minutes)"
+                      : rci.reason === "published_values"
+                        ? "Never: the file gives published values"
+                        : rci.reason === "too_few_baselines"
+                          ? `Not yet: ${rci.baselines} of ${rci.minimum} baselines`
+                          : "Not now: the organisation's baselines gave no usable values"}
                   </td>
                 </tr>
               );
