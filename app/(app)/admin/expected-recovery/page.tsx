@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { requireActor } from "@/auth/session";
 import { availableInstruments } from "@/checkins/instruments";
@@ -45,7 +46,11 @@ export default async function ExpectedRecoveryPage() {
           For each check-in, Attune fits how your organisation’s clients usually progress from where they started, and flags a client as not on track when
           their latest score lies beyond the 10th–90th percentile band on the worse side. A curve needs at least {MIN_CLIENTS} clients with two or more scored
           check-ins after their baseline and {MIN_SCORES} such check-ins in all. Curves are refitted in the background once a day; refit one now after a large
-          import. The method is described in docs/expected-recovery.md.
+          import. The method is described on{" "}
+          <Link href="/methods" className="text-brand-700 underline-offset-2 hover:underline">
+            How the numbers are computed
+          </Link>
+          .
         </p>
       </header>
 
