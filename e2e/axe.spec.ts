@@ -25,7 +25,7 @@ async function clientPath(page: Page, record: string) {
 }
 
 const roles = {
-  counselor: ["/caseload", "/clients", "/clients/new", "/library", "/profile", "", "/trends", "/checkins", "/exercises", "/notes", "/support", "/reports"],
+  counselor: ["/caseload", "/clients", "/clients/new", "/library", "/methods", "/profile", "", "/trends", "/checkins", "/exercises", "/notes", "/support", "/reports"],
   supervisor: ["/caseload", "/team", "/team/outcomes", "/notes/cosign"],
   admin: ["/admin/users", "/admin/audit", "/admin/instruments", "/library"],
 } as const;

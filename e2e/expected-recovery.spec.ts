@@ -18,6 +18,9 @@ test.describe("expected recovery", () => {
       await expect(held).toContainText(/\d+ of \d+ \(\d+%\)/);
       await expect(page.getByTestId("bar-chart")).toBeVisible();
       await expect(page.getByText(/asked for by an administrator/).first()).toBeVisible();
+      // When the reliable change parameters became the organisation's own, or how far from it.
+      const rci = page.getByRole("table", { name: /when the organisation.s own values took over/ }).getByRole("row").filter({ hasText: "Emotional numbness check-in" });
+      await expect(rci).toContainText(/[A-Z][a-z]{2} \d{1,2}, \d{4}|Not yet: \d+ of 30 baselines/);
     });
   });
 
@@ -29,6 +32,10 @@ test.describe("expected recovery", () => {
       await page.getByRole("row").nth(1).getByRole("link").first().click();
       await page.getByRole("link", { name: "Trends", exact: true }).click();
       await expect(page.getByText(/^Expected recovery: no curve|Dashed thin lines: the 10th and 90th percentiles/).first()).toBeVisible();
+      // Every number on the page is defined on the methods page, one click away.
+      await page.getByRole("link", { name: "How is this computed?" }).click();
+      await expect(page.getByRole("heading", { name: "6. Verdicts can change without new data" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "The band and the verdict" })).toBeVisible();
     });
   });
 });

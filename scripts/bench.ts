@@ -7,7 +7,7 @@
  *
  *   --duration 8     seconds of load per page and concurrency (1 and 10 connections)
  *   --soak 60        seconds of the 50-counselor run
- *   --only a,b       only these parts: pages, exports, soak, lighthouse, pglite
+ *   --only a,b       only these parts: pages, exports, signin, soak, lighthouse, pglite, fit
  *   --build          build even when a build exists
  *   --cluster        only this: the caseload and roster on one instance against two behind
  *                    HAProxy and PgBouncer (needs haproxy and pgbouncer; scripts/bench/cluster.ts)
@@ -23,6 +23,7 @@ import { migrateDatabase } from "../src/db/migrate";
 import { nextBin, root, run } from "./lib";
 import { benchCluster, renderCluster, type ClusterResult } from "./bench/cluster";
 import { benchExports, type ExportResult } from "./bench/exports";
+import { benchFit, fitVerdict, type FitResult } from "./bench/fit";
 import { benchLighthouse, type LighthouseResult } from "./bench/lighthouse";
 import { load, pairedLoad, queriesSince, replay, type LoadResult } from "./bench/measure";
 import { benchPglite, type PgliteResult } from "./bench/pglite";
@@ -44,7 +45,7 @@ const { values } = parseArgs({
 });
 const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/attune_large";
 if (!url.startsWith("postgres")) throw new Error("DATABASE_URL must name the PostgreSQL database holding the large data set.");
-const parts = new Set((values.cluster ? "cluster" : (values.only ?? "pages,exports,signin,soak,lighthouse,pglite")).split(","));
+const parts = new Set((values.cluster ? "cluster" : (values.only ?? "pages,exports,signin,soak,lighthouse,pglite,fit")).split(","));
 const seconds = Number(values.duration);
 const port = Number(values.port);
 const seed = values.seed!;
@@ -77,6 +78,7 @@ const results: {
   pglite?: PgliteResult;
   signIn?: SignInResult;
   cluster?: ClusterResult;
+  fit?: FitResult;
 } = {
   machine: {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
@@ -217,6 +219,14 @@ if (parts.has("pglite")) {
   }
 }
 if (parts.has("cluster")) results.cluster = await benchCluster(url, { ...who, password }, seconds);
+if (parts.has("fit")) {
+  try {
+    results.fit = benchFit(url);
+    console.log(`  expected recovery refit: ${results.fit.runs.map((r) => Math.round(r.refitMs)).join(", ")} ms (${fitVerdict(results.fit)})`);
+  } catch (e) {
+    console.log(`  expected recovery fit failed: ${(e as Error).message.split("\n")[0]}`);
+  }
+}
 await sql.end({ timeout: 5 });
 
 const text = [renderReport(results), ...(results.cluster ? [renderCluster(results.cluster)] : [])].join("\n\n");
@@ -226,5 +236,5 @@ const stamp = started.toISOString().replace(/[:.]/g, "-");
 writeFileSync(path.join(root, "bench-results", `bench-${stamp}.json`), JSON.stringify(results, null, 2));
 writeFileSync(path.join(root, "bench-results", `bench-${stamp}.txt`), text + "\n");
 console.log(`\nWritten to bench-results/bench-${stamp}.json (and .txt).`);
-const failed = results.pages.filter((p) => p.verdict === "FAIL").length + (results.soak && soakVerdict(results.soak) === "FAIL" ? 1 : 0) + (results.signIn && results.signIn.p95 >= 150 ? 1 : 0);
+const failed = results.pages.filter((p) => p.verdict === "FAIL").length + (results.soak && soakVerdict(results.soak) === "FAIL" ? 1 : 0) + (results.signIn && results.signIn.p95 >= 150 ? 1 : 0) + (results.fit && fitVerdict(results.fit) === "FAIL" ? 1 : 0);
 process.exit(failed > 0 ? 1 : 0);

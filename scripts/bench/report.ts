@@ -1,6 +1,7 @@
 import type { ExportResult } from "./exports";
 import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./measure";
+import { fitVerdict, type FitResult } from "./fit";
 import type { PgliteResult } from "./pglite";
 import type { SignInResult } from "./sign-in";
 
@@ -33,6 +34,7 @@ interface Results {
   lighthouse?: LighthouseResult[];
   pglite?: PgliteResult;
   signIn?: SignInResult;
+  fit?: FitResult;
 }
 
 type Soak = LoadResult & { counselors: number; seconds: number };
@@ -120,6 +122,14 @@ export function renderReport(r: Results): string {
     );
     const blocked = r.lighthouse.filter((l) => l.blocked).map((l) => `- ${l.page}: ${l.blocked}`);
     if (blocked.length) out.push("", ...blocked);
+  }
+  if (r.fit) {
+    const f = r.fit;
+    const median = (k: "readMs" | "fitMs" | "refitMs") => ms([...f.runs.map((x) => x[k])].sort((a, b) => a - b)[Math.floor(f.runs.length / 2)]!);
+    out.push(
+      "",
+      `Expected recovery, numbness curve (${f.numbnessAdministrations} numbness check-ins of ${f.administrations}; fitted on ${f.clients} clients and ${f.scores} scores after baselines, the 5,000-client sample): median of ${f.runs.length} runs: reading the per-client summaries ${median("readMs")} ms, the REML fit ${median("fitMs")} ms, the whole refit with its hold-out check${f.validated ? "" : " (no hold-out counts)"} ${median("refitMs")} ms; budget 10 s for every run: ${fitVerdict(f)}. The REML fit alone on 20,000 simulated clients' summaries: ${ms(f.simulatedFitMs)} ms. Pages never fit (they read the stored curve).`,
+    );
   }
   if (r.pglite) {
     const p = r.pglite;

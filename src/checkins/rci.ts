@@ -14,21 +14,21 @@ export type { RciParameters };
  * every check-in of the organisation: on the large data set that sort read ~650,000 rows and
  * ran into the statement timeout on a busy machine.
  */
-export async function baselineAnswers(db: Db, organisationId: string, instrument: Instrument): Promise<Answers[]> {
+export async function baselineAnswers(db: Db, organisationId: string, instrument: Instrument): Promise<{ answers: Answers; at: string }[]> {
   const oldest = (person: SQL) => sql`(
-    select a.answers from checkin_administrations a
+    select a.answers, to_char(a.administered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from checkin_administrations a
     where a.organisation_id = ${organisationId} and ${person} and a.instrument_url = ${instrument.url}
       and a.instrument_version = ${instrument.version} and a.status = 'complete'
     order by a.administered_at asc limit 1)`;
   const result = await db.execute(sql`
-    select b.answers from clients c
+    select b.answers, b.at from clients c
     cross join lateral ${oldest(sql`a.client_id = c.id and a.contact_id is null`)} b
     where c.organisation_id = ${organisationId}
     union all
-    select f.answers from support_contacts sc
+    select f.answers, f.at from support_contacts sc
     cross join lateral ${oldest(sql`a.client_id = sc.client_id and a.contact_id = sc.id`)} f
     where sc.organisation_id = ${organisationId}`);
-  return rowsOf<{ answers: Answers }>(result).map((r) => r.answers);
+  return rowsOf<{ answers: Answers; at: string }>(result);
 }
 
 const TTL_MS = 10 * 60_000;
@@ -37,9 +37,14 @@ const cache = new Map<string, Entry>();
 const inFlight = new Map<string, Promise<Entry>>();
 
 async function derive(db: Db, organisationId: string, instrument: Instrument): Promise<RciParameters> {
-  return instrument.scoring.rci.source === "published"
-    ? deriveRciParameters(instrument, [])
-    : deriveRciParameters(instrument, await baselineAnswers(db, organisationId, instrument));
+  if (instrument.scoring.rci.source === "published") return deriveRciParameters(instrument, []);
+  const rows = await baselineAnswers(db, organisationId, instrument);
+  return deriveRciParameters(
+    instrument,
+    rows.map((r) => r.answers),
+    undefined,
+    rows.map((r) => r.at),
+  );
 }
 
 /** Derives the parameters and keeps them, in memory and in rci_parameter_cache; one at a time per key. */

@@ -94,6 +94,18 @@ describe("deriveRciParameters", () => {
     expect(deriveRciParameters(profile, [...rows, rate(4, 4, 3, 4, 4)])).toMatchObject({ source: "organisation", baselines: 30 });
   });
 
+  it("dates the switch to the organisation's values: when the minimum-th usable baseline was taken", () => {
+    const rows = Array.from({ length: 31 }, (_, i) => rate(i % 5, (i + 1) % 5, (i * 2) % 5, i % 3, (i * 3) % 5));
+    // Day i + 1 of March for row i, given in a shuffled order, and an incomplete baseline earlier than all of them.
+    const order = rows.map((_, i) => (i * 7) % 31);
+    const dates = order.map((i) => `2026-03-${String(i + 1).padStart(2, "0")}T10:00:00.000Z`);
+    const derived = deriveRciParameters(profile, [incomplete, ...order.map((i) => rows[i]!)], 30, ["2026-02-01T10:00:00.000Z", ...dates]);
+    expect(derived).toMatchObject({ source: "organisation", baselines: 31, switchedAt: "2026-03-30T10:00:00.000Z" });
+    // Below the minimum, or without dates, there is no switch to date.
+    expect(deriveRciParameters(profile, rows.slice(0, 29), 30, dates.slice(0, 29)).switchedAt).toBeUndefined();
+    expect(deriveRciParameters(profile, rows, 30).switchedAt).toBeUndefined();
+  });
+
   it("does not count prorated or invalid administrations as baselines", () => {
     const prorated: Answers = { flat: { code: "often" }, empty: { code: "often" }, distant: { code: "often" }, joy: { code: "often" }, interest: { code: "often" }, body: { code: "often" } };
     expect(deriveRciParameters(numbness, [prorated, prorated, prorated], 2)).toMatchObject({

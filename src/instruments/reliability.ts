@@ -46,6 +46,12 @@ export interface RciParameters {
   minimum: number;
   /** Where the values come from, in words. */
   citation: string;
+  /**
+   * With the organisation's own values: when the `minimum`-th usable baseline was taken (an ISO
+   * instant), the moment the organisation crossed the threshold and its own values replaced the
+   * file's. Absent when the dates were not given.
+   */
+  switchedAt?: string;
 }
 
 /**
@@ -57,18 +63,23 @@ export function deriveRciParameters(
   instrument: Instrument,
   rows: readonly Answers[],
   minimum = 30,
+  /** When each row was taken (same order as `rows`), to date the switch to the organisation's values. */
+  takenAt: readonly string[] = [],
 ): RciParameters {
   const defaults = instrument.scoring.rci;
   const scoredIds = instrument.items.filter((i) => i.scored).map((i) => i.linkId);
   const matrix: number[][] = [];
   const totals: number[] = [];
-  for (const answers of rows) {
+  const dates: string[] = [];
+  for (const [index, answers] of rows.entries()) {
     const result = scoreResponse(instrument, answers);
     // Alpha needs every respondent on the same items, so baselines with disabled items are left out.
     if (result.status !== "complete" || result.total === null || result.expected !== scoredIds.length) continue;
     const weights = answeredWeights(instrument, answers);
     matrix.push(scoredIds.map((id) => weights.get(id) ?? 0));
     totals.push(result.total);
+    const at = takenAt[index];
+    if (at !== undefined) dates.push(new Date(at).toISOString());
   }
 
   const fallback = (reason: RciParameters["reason"]): RciParameters => ({
@@ -101,5 +112,6 @@ export function deriveRciParameters(
     baselines: totals.length,
     minimum,
     citation: `Computed from ${totals.length} complete baseline check-ins in this organisation.`,
+    ...(dates.length === totals.length ? { switchedAt: dates.sort()[Math.max(minimum, 2) - 1] } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { enqueueMessage } from "./enqueue";
 import { initialsOf, renderMessage } from "./templates";
 
 /** The alerts a counselor may switch off on their profile; a critical answer is not among them. */
-export type OptionalAlert = "deterioration" | "missedInARow";
+export type OptionalAlert = "deterioration" | "missedInARow" | "notOnTrack";
 
 /** "N due items missed in a row": the N. */
 export const MISSED_ALERT_AFTER = 2;
@@ -19,12 +19,14 @@ const MISSED_WINDOW_DAYS = 56;
 
 export async function alertPreferences(db: Db, userId: string): Promise<Record<OptionalAlert, boolean>> {
   const [row] = await db
-    .select({ deterioration: counselorAlertPreferences.deterioration, missedInARow: counselorAlertPreferences.missedInARow })
+    .select({ deterioration: counselorAlertPreferences.deterioration, missedInARow: counselorAlertPreferences.missedInARow, notOnTrack: counselorAlertPreferences.notOnTrack })
     .from(counselorAlertPreferences)
     .where(eq(counselorAlertPreferences.userId, userId))
     .limit(1);
-  return row ?? { deterioration: true, missedInARow: true };
+  return row ?? { deterioration: true, missedInARow: true, notOnTrack: true };
 }
+
+const alertKinds = { deterioration: "deterioration_alert", missedInARow: "missed_alert", notOnTrack: "not_on_track_alert" } as const;
 
 /**
  * An optional alert to the client's primary counselor, if they want it: the client's initials
@@ -42,7 +44,7 @@ export async function alertCounselor(
     .limit(1);
   if (!row || row.status !== "active") return "no counselor";
   if (!(await alertPreferences(db, row.counselorId))[args.alert]) return "off";
-  const kind = args.alert === "deterioration" ? "deterioration_alert" : "missed_alert";
+  const kind = alertKinds[args.alert];
   const result = await enqueueMessage(db, {
     organisationId: args.organisationId,
     jobKey: args.jobKey,

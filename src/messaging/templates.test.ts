@@ -40,7 +40,7 @@ const forbiddenIn: Record<string, string[]> = {
   ar: ["سجل الأفكار", "خدر", "استبيان", "درجة", "صدمة", "مواد", "إدمان", "علاج", "تعافي", "مرشد", "تشخيص"],
 };
 
-const STAFF_ALERT_KINDS: readonly string[] = ["critical_alert", "deterioration_alert", "missed_alert"];
+const STAFF_ALERT_KINDS: readonly string[] = ["critical_alert", "deterioration_alert", "missed_alert", "not_on_track_alert"];
 const forbiddenForStaffAlerts = forbidden.filter((word) => word !== "check-in");
 
 const samples: { [K in keyof TemplateInputs]: TemplateInputs[K] & typeof clinical } = {
@@ -52,6 +52,7 @@ const samples: { [K in keyof TemplateInputs]: TemplateInputs[K] & typeof clinica
   critical_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1" },
   deterioration_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1" },
   missed_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1" },
+  not_on_track_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1/trends" },
 };
 
 describe("message templates", () => {

@@ -51,6 +51,7 @@ export interface TemplateInputs {
   reminder_expiring: ClientLinkInput;
   deterioration_alert: CriticalAlertInput;
   missed_alert: CriticalAlertInput;
+  not_on_track_alert: CriticalAlertInput;
 }
 
 function escapeHtml(value: string): string {
@@ -141,6 +142,13 @@ const templates: { [K in MessageKind]: (input: TemplateInputs[K]) => RenderedMes
     compose({
       subject: `Due items missed in a row (${input.initials})`,
       paragraphs: [`The client with the initials ${input.initials} has missed several due items in a row.`, "Sign in to see which."],
+      action: { label: "Sign in to review", link: input.link },
+      after: ["You can choose which alerts you receive on your profile page."],
+    }),
+  not_on_track_alert: (input) =>
+    compose({
+      subject: `A client may be falling behind (${input.initials})`,
+      paragraphs: [`The client with the initials ${input.initials} is behind how clients who started in the same place usually progress.`, "Sign in to see more."],
       action: { label: "Sign in to review", link: input.link },
       after: ["You can choose which alerts you receive on your profile page."],
     }),

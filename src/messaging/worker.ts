@@ -8,6 +8,7 @@ import { DELIVER_QUEUE, REMINDER_CRON, REMINDER_QUEUE, setRunningBoss, SWEEP_QUE
 import { scanDueReminders } from "./reminders";
 import { scanMissedAlerts } from "./counselor-alerts";
 import { scanDeteriorationAlerts } from "./deterioration";
+import { scanNotOnTrackAlerts } from "./not-on-track";
 import { createMailer, type Mailer } from "./transport";
 
 export interface WorkerOptions {
@@ -107,6 +108,8 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     if (alerted) log(`Message worker: queued ${alerted} missed-in-a-row alert${alerted === 1 ? "" : "s"}.`);
     const deteriorations = await scanDeteriorationAlerts(handle.db, now);
     if (deteriorations.alerted) log(`Message worker: queued ${deteriorations.alerted} deterioration alert${deteriorations.alerted === 1 ? "" : "s"}.`);
+    const behind = await scanNotOnTrackAlerts(handle.db, now);
+    if (behind.alerted) log(`Message worker: queued ${behind.alerted} not-on-track alert${behind.alerted === 1 ? "" : "s"}.`);
   });
   if (options.schedule ?? true) {
     await boss.schedule(SWEEP_QUEUE, "* * * * *");

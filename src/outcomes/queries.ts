@@ -24,7 +24,8 @@ export interface Series {
   points: SeriesPoint[];
 }
 
-const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A timestamp column as an ISO instant in UTC (the same text from PGlite and postgres.js). */
+export const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 function since(column: SQL, range: Range | Span, now: Date): SQL {
   const { from, to } = rangeBounds(range, now);

@@ -23,10 +23,8 @@ import {
   type Series,
   type SeriesRow,
 } from "./queries";
-import { bandSeries, trackVerdict, type TrackVerdict } from "./expected-recovery/model";
-import { expectedRecoveryFor } from "./expected-recovery/store";
+import { expectedBand, type ExpectedBand } from "./expected-recovery/band";
 import { rangeStart, type Range } from "./range";
-import { addDays } from "@/lib/local-date";
 import { changeFor } from "./verdict";
 
 export interface IndicatorTrend {
@@ -44,15 +42,7 @@ export interface IndicatorTrend {
   expected?: ExpectedBand | null;
 }
 
-export interface ExpectedBand {
-  /** Each week since the baseline that falls within the drawn days: its local day and the 10th, 50th and 90th percentiles. */
-  points: { day: string; low: number; mean: number; high: number }[];
-  track: TrackVerdict | null;
-  fitId: string | null;
-  fittedAt: string | null;
-  /** Why there is no band (no curve yet, too little data); null when there is one. */
-  reason: string | null;
-}
+export type { ExpectedBand };
 
 export interface ClientTrends {
   indicators: IndicatorTrend[];
@@ -102,7 +92,7 @@ export async function clientTrends(actor: Actor, client: { id: string; timeZone:
       endpoints: e,
       change,
       rci,
-      expected: e.baseline ? await expectedBand(org, instrument, db, e.baseline, e.latest, drawn) : null,
+      expected: e.baseline ? await expectedBand(org, instrument, db, e.baseline, e.latest, { first: drawn?.points[0]?.day, last: drawn?.points.at(-1)?.day }) : null,
     });
   }
   // The numbness scale first: it is the main indicator.
@@ -118,26 +108,6 @@ export async function clientTrends(actor: Actor, client: { id: string; timeZone:
   );
   const adherence = weeklyAdherence(occurrences).filter((w) => w.weekStart >= fromDay);
   return { indicators, markers, adherence, intensity };
-}
-
-/**
- * The band for this client's baseline at each whole week after it, within the days the chart
- * draws, and the latest score's verdict against it. Reads the stored curve; never fits one.
- */
-async function expectedBand(org: string, instrument: Parameters<typeof expectedRecoveryFor>[1], db: Db, baseline: BaselineLatest["latest"], latest: BaselineLatest["latest"], drawn: Series | null): Promise<ExpectedBand> {
-  const stored = await expectedRecoveryFor(org, instrument, db);
-  if (!stored?.fit) return { points: [], track: null, fitId: stored?.id ?? null, fittedAt: stored?.fittedAt.toISOString() ?? null, reason: stored?.reason ?? "No curve has been fitted for this check-in yet." };
-  const weeks = (Date.parse(latest.at) - Date.parse(baseline.at)) / (7 * 86_400_000);
-  const track = trackVerdict(stored.fit, instrument.scoring.direction, baseline.total, weeks, latest.total);
-  const first = drawn?.points[0]?.day ?? baseline.day;
-  const last = drawn?.points.at(-1)?.day ?? latest.day;
-  const inRange = stored.fit.baselineRange[0] <= baseline.total && baseline.total <= stored.fit.baselineRange[1];
-  const points = inRange
-    ? bandSeries(stored.fit, baseline.total, Math.ceil(weeks))
-        .map((e) => ({ day: addDays(baseline.day, Math.round(e.weeks * 7)), low: e.low, mean: e.mean, high: e.high }))
-        .filter((p) => p.day >= first && p.day <= last)
-    : [];
-  return { points, track, fitId: stored.id, fittedAt: stored.fittedAt.toISOString(), reason: null };
 }
 
 type AssignmentRow = { cadence: Cadence; start_date: string; end_date: string | null; ended_on: string | null; pauses: Pause[] | null; done: string[] | null };

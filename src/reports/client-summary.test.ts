@@ -3,7 +3,7 @@ import { computeChange } from "@/outcomes/change";
 import { clientSummary } from "./client-summary";
 import type { ProgressReportData, ReportIndicator } from "./progress-data";
 
-const score = (total: number, day: string) => ({ total, band: null, severity: null, day });
+const score = (total: number, day: string) => ({ total, band: null, severity: null, day, at: `${day}T12:00:00.000Z` });
 const base = {
   client: { id: "c", name: "Avery Abbott", preferredName: null, recordNumber: "R-1", dateOfBirth: null, recoveryFocus: "both", status: "active", startDate: "2026-08-01", timeZone: "UTC", primaryCounselorName: "J", pronouns: null },
   period: { from: "2026-09-01", to: "2026-11-30" },
@@ -18,7 +18,7 @@ describe("the client's plain-language summary", () => {
     const change = computeChange({ pre: 25, post: 4, sd: 6, r: 0.85, direction: "higher_is_worse" });
     const summary = clientSummary({
       ...base,
-      indicators: [{ url: "https://attune.health/fhir/Questionnaire/attune-numbness", title: "Emotional numbness check-in", version: "1", direction: "higher_is_worse", bands: [], min: 0, max: 32, baseline: score(25, "2026-08-02"), latest: score(4, "2026-11-20"), previous: score(6, "2026-11-13"), inPeriod: 12, change, rci: null, series: null, notice: null }],
+      indicators: [{ url: "https://attune.health/fhir/Questionnaire/attune-numbness", title: "Emotional numbness check-in", version: "1", direction: "higher_is_worse", bands: [], min: 0, max: 32, baseline: score(25, "2026-08-02"), latest: score(4, "2026-11-20"), previous: score(6, "2026-11-13"), inPeriod: 12, change, rci: null, series: null, expected: null, notice: null }],
     });
     expect(summary.greetingName).toBe("Avery");
     expect(summary.did).toContain("You completed 8 exercises of the 10 suggested (2 of them a little later than planned).");
@@ -33,7 +33,7 @@ describe("the client's plain-language summary", () => {
 
   it("speaks the client's language: plurals, numbers, the check-in's translated title and the movement", () => {
     const change = computeChange({ pre: 25, post: 4, sd: 6, r: 0.85, direction: "higher_is_worse" });
-    const numbness = { url: "https://attune.health/fhir/Questionnaire/attune-numbness", title: "Emotional numbness check-in", titles: { es: "Cuestionario de entumecimiento emocional", ar: "استبيان الخدر العاطفي" }, version: "1", direction: "higher_is_worse", bands: [], min: 0, max: 32, baseline: score(25, "2026-08-02"), latest: score(4.5, "2026-11-20"), previous: score(6, "2026-11-13"), inPeriod: 12, change, rci: null, series: null, notice: null } satisfies ReportIndicator;
+    const numbness = { url: "https://attune.health/fhir/Questionnaire/attune-numbness", title: "Emotional numbness check-in", titles: { es: "Cuestionario de entumecimiento emocional", ar: "استبيان الخدر العاطفي" }, version: "1", direction: "higher_is_worse", bands: [], min: 0, max: 32, baseline: score(25, "2026-08-02"), latest: score(4.5, "2026-11-20"), previous: score(6, "2026-11-13"), inPeriod: 12, change, rci: null, series: null, expected: null, notice: null } satisfies ReportIndicator;
     const es = clientSummary({ ...base, indicators: [numbness] }, "es-MX");
     expect(es.language).toBe("es");
     expect(es.did).toContain("Completó 8 ejercicios de los 10 sugeridos (2 de ellos un poco más tarde de lo previsto).");

@@ -10,11 +10,15 @@ import { instrumentVersions } from "@/checkins/instruments";
 import { getClientForActor } from "@/clients/queries";
 import { answerText } from "@/checkins/answers";
 import { formatWhen } from "@/checkins/format";
-import { assignments, auditEvents, checkinAdministrations, clients, consents, criticalAlerts, exerciseEntries, organisations, supportContacts, users } from "@/db/schema";
+import { assignments, auditEvents, checkinAdministrations, clients, consents, criticalAlerts, exerciseEntries, expectedRecoveryFits, organisations, supportContacts, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { AnswerValue } from "@/instruments/fhir-schema";
 import { parseCsv } from "@/lib/csv";
+import type { CurveFit } from "@/outcomes/expected-recovery/model";
+import { clearExpectedRecoveryCache } from "@/outcomes/expected-recovery/store";
+import { EXPECTED_BAND_LEGEND, NOT_ON_TRACK_DEFINITION } from "@/outcomes/expected-recovery/words";
 import { rciSourceText } from "@/outcomes/rci-source";
+import { NUMBNESS_URL } from "@/outcomes/team";
 import { verdictLabels } from "@/outcomes/verdict";
 import { addDays } from "@/lib/local-date";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
@@ -48,7 +52,11 @@ beforeAll(async () => {
   clientId = row!.id;
   timeZone = row!.tz;
 }, 120_000);
-afterAll(async () => t?.close());
+afterAll(async () => {
+  // Reports start background refits of curves never fitted; let them end before the database does.
+  await clearExpectedRecoveryCache();
+  await t?.close();
+});
 
 describe("who may export a client's record", () => {
   it("answers 404 and writes nothing for another counselor's client, another organisation, an administrator and no session", async () => {
@@ -221,8 +229,9 @@ describe("the PDF's charts", () => {
         }
       }
       expect(outside).toEqual([]);
-      // Every date on the pages but the day it was prepared: chart ticks, scores, assignments.
-      const all = pages.join(" ").replace(/Prepared \w{3} \d{1,2}, \d{4}/, "");
+      // Every date on the pages but the day it was prepared (and the current curve's): chart ticks, scores, assignments.
+      // The expected recovery curve in use is named by the day it was fitted, which may be after the period, like the day of preparing.
+      const all = pages.join(" ").replace(/Prepared \w{3} \d{1,2}, \d{4}/, "").replace(/Curve fitted \w{3} \d{1,2}, \d{4}/g, "");
       const ticks = [...all.matchAll(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d+)\b/g)];
       expect(ticks.length).toBeGreaterThan(5);
       expect(ticks.filter((t) => t[3]!.length !== 4).map((t) => t[0])).toEqual([]);
@@ -230,6 +239,59 @@ describe("the PDF's charts", () => {
       const last = ticks.map((t) => new Date(`${t[0]} 12:00 UTC`).toISOString().slice(0, 10)).sort().at(-1)!;
       expect(last <= end, `${last} after ${end}`).toBe(true);
     });
+  }, 120_000);
+});
+
+describe("the expected recovery band in the PDF", () => {
+  it("draws the band for the client's baseline behind the numbness scores and prints the not-on-track verdict, its strength and its definition", async () => {
+    const actor = actors["counselor"]!;
+    const client = (await getClientForActor(actor, clientId))!;
+    const [latest] = await t.db
+      .select({ total: checkinAdministrations.total })
+      .from(checkinAdministrations)
+      .where(and(eq(checkinAdministrations.clientId, clientId), eq(checkinAdministrations.instrumentUrl, NUMBNESS_URL), isNull(checkinAdministrations.contactId), sql`${checkinAdministrations.status} <> 'invalid'`))
+      .orderBy(sql`${checkinAdministrations.administeredAt} desc`)
+      .limit(1);
+    // A flat curve with SD 1, centred 3 points better than the client's latest score: its worse
+    // edge (the 90th percentile, higher is worse) lies 1.28 below it, so 3 − 1.2816 = 1.7 SD beyond.
+    const centre = Number(latest!.total) - 3;
+    const zero = [0, 0, 0, 0];
+    const fit: CurveFit = {
+      beta: [centre, 0, 0, 0], betaCovariance: [zero, zero, zero, zero], randomCovariance: [[0, 0], [0, 0]], residualVariance: 1, centre,
+      baselineRange: [0, 100], horizonWeeks: 520, nClients: 100, nScores: 1000, reml: 0, converged: true,
+    };
+    await clearExpectedRecoveryCache();
+    const [row] = await t.db
+      .insert(expectedRecoveryFits)
+      .values({ organisationId: actor.organisationId, instrumentUrl: NUMBNESS_URL, instrumentVersion: "1.0.0", fittedAt: new Date(Date.now() + 60_000), dataCutoff: new Date(), parameters: fit, nClients: 100, nScores: 1000, durationMs: 1, trigger: "admin" })
+      .returning({ id: expectedRecoveryFits.id });
+    try {
+      const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false, db: t.db });
+      const numbness = data.indicators.find((i) => i.url === NUMBNESS_URL)!;
+      expect(numbness.expected?.fitId).toBe(row!.id);
+      expect(numbness.expected?.track, JSON.stringify([numbness.expected, numbness.baseline, numbness.latest])).toMatchObject({ status: "not_on_track" });
+      // Weekly points inside the charted days, each the flat curve's 10th and 90th percentiles.
+      const points = numbness.expected!.points;
+      expect(points.length).toBeGreaterThan(10);
+      expect(points[0]!.day >= numbness.series!.points[0]!.day && points.at(-1)!.day <= numbness.series!.points.at(-1)!.day).toBe(true);
+      for (const p of points) expect([p.low, p.high]).toEqual([expect.closeTo(centre - 1.2816, 3), expect.closeTo(centre + 1.2816, 3)]);
+      await readPdf(data, (pages, file) => {
+        const all = pages.join(" ");
+        expect(all).toContain(EXPECTED_BAND_LEGEND);
+        expect(all).toContain("Not on track: the latest score is 1.7 SD beyond the band on the worse side.");
+        expect(all).toContain(NOT_ON_TRACK_DEFINITION);
+        // The band's edges are named on the chart, the 90th percentile above the 10th.
+        const words = [...execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" }).matchAll(/yMin="([\d.]+)"[^>]*>(90th|10th)<\/word>/g)].map((m) => ({ y: Number(m[1]), word: m[2] }));
+        const high = words.filter((w) => w.word === "90th");
+        const low = words.filter((w) => w.word === "10th");
+        expect(high.length).toBeGreaterThanOrEqual(1);
+        expect(low.length).toBe(high.length);
+        expect(high[0]!.y).toBeLessThan(low[0]!.y);
+      });
+    } finally {
+      await t.db.delete(expectedRecoveryFits).where(eq(expectedRecoveryFits.id, row!.id));
+      await clearExpectedRecoveryCache();
+    }
   }, 120_000);
 });
 

@@ -17,7 +17,8 @@ import { titleTranslations } from "@/instruments/translation";
 import { noteOfClient } from "@/notes/access";
 import type { Attendance, FamilyTopic } from "@/notes/schemas";
 import type { ChangeResult } from "@/outcomes/change";
-import { intensitySeries, scoreSeries, trendMarkers, type IntensityPoint, type Marker, type Series } from "@/outcomes/queries";
+import { expectedBand, type ExpectedBand } from "@/outcomes/expected-recovery/band";
+import { intensitySeries, iso, scoreSeries, trendMarkers, type IntensityPoint, type Marker, type Series } from "@/outcomes/queries";
 import { changeFor } from "@/outcomes/verdict";
 import { periodSpan, type ReportPeriod } from "./period";
 
@@ -26,6 +27,8 @@ export interface ReportScore {
   band: string | null;
   severity: number | null;
   day: string;
+  /** When it was taken (an ISO instant): the expected band counts elapsed weeks from it. */
+  at: string;
 }
 
 export interface ReportIndicator {
@@ -47,6 +50,8 @@ export interface ReportIndicator {
   change: ChangeResult | null;
   rci: RciParameters | null;
   series: Series | null;
+  /** The expected recovery band for the client's baseline over the days charted, and the latest score's verdict against it (as on the Trends tab); null without a baseline. */
+  expected: ExpectedBand | null;
   /** "Not a validated instrument" for Attune's own check-ins. */
   notice: string | null;
 }
@@ -116,7 +121,7 @@ export interface ProgressReportData {
   notes: ReportNote[] | null;
 }
 
-type EndpointRow = { url: string; version: string; total: number; band: string | null; severity: number | null; day: string; rn: number };
+type EndpointRow = { url: string; version: string; total: number; band: string | null; severity: number | null; day: string; at: string; rn: number };
 type AlertRow = {
   link_id: string; message: string; raised_at: string | Date; acknowledged_at: string | Date | null; note: string | null; acknowledged_by: string | null;
   url: string; version: string; answers: Record<string, AnswerValue>; contact_name: string | null;
@@ -126,7 +131,7 @@ type NoteRow = {
   attendees: { name: string; relationship: Relationship }[] | null;
 };
 
-const score = (r: EndpointRow): ReportScore => ({ total: Number(r.total), band: r.band, severity: r.severity === null ? null : Number(r.severity), day: r.day });
+const score = (r: EndpointRow): ReportScore => ({ total: Number(r.total), band: r.band, severity: r.severity === null ? null : Number(r.severity), day: r.day, at: r.at });
 // PGlite hands enum arrays back as the literal "{a,b}".
 const enumArray = <T extends string>(v: T[] | string | null): T[] => (Array.isArray(v) ? v : typeof v === "string" ? (v.replace(/^\{|\}$/g, "").split(",").filter(Boolean) as T[]) : []);
 
@@ -148,17 +153,18 @@ export async function progressReportData(
   const span = periodSpan(period, tz);
   const own = sql`organisation_id = ${org} and client_id = ${client.id} and contact_id is null and status <> 'invalid'`;
   const day = sql`to_char(administered_at at time zone ${tz}, 'YYYY-MM-DD')`;
+  const at = iso(sql`administered_at`);
   const [orgRow, recent, baselines, counts, series, markers, intensity, assignments, noteRows, alertRows] = await Promise.all([
     db.select({ name: organisations.name, paperSize: organisations.paperSize }).from(organisations).where(eq(organisations.id, org)),
     db.execute(sql`
-      select url, version, total, band, severity, day, rn from (
-        select instrument_url as url, instrument_version as version, total::float8 as total, band_label as band, band_severity::int as severity, ${day} as day,
+      select url, version, total, band, severity, day, at, rn from (
+        select instrument_url as url, instrument_version as version, total::float8 as total, band_label as band, band_severity::int as severity, ${day} as day, ${at} as at,
           row_number() over (partition by instrument_url order by administered_at desc, id desc)::int as rn
         from checkin_administrations where ${own} and administered_at <= ${span.to.toISOString()}::timestamptz) a
       where rn <= 2`),
     db.execute(sql`
       select distinct on (instrument_url) instrument_url as url, instrument_version as version, total::float8 as total, band_label as band,
-        band_severity::int as severity, ${day} as day, 0 as rn
+        band_severity::int as severity, ${day} as day, ${at} as at, 0 as rn
       from checkin_administrations where ${own} and status = 'complete' and administered_at <= ${span.to.toISOString()}::timestamptz
       order by instrument_url, administered_at asc, id asc`),
     db.execute(sql`
@@ -206,6 +212,7 @@ export async function progressReportData(
     const rci = await rciParametersFor(org, instrument, db);
     // As on the Trends tab: a verdict needs a baseline and a later check-in.
     const change = baseline && previous ? changeFor(instrument, rci, Number(baseline.total), Number(latest!.total)) : null;
+    const drawn = series.find((s) => s.url === url) ?? null;
     indicators.push({
       url,
       title: instrument.title,
@@ -221,7 +228,8 @@ export async function progressReportData(
       inPeriod: countByUrl.get(url) ?? 0,
       change,
       rci: change ? rci : null,
-      series: series.find((s) => s.url === url) ?? null,
+      series: drawn,
+      expected: baseline ? await expectedBand(org, instrument, db, score(baseline), score(latest!), { first: drawn?.points[0]?.day, last: drawn?.points.at(-1)?.day }) : null,
       notice: attuneNotice(instrument),
     });
   }

@@ -145,6 +145,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "page /profile": rules.signedIn("page"),
   "page /bench-floor": rules.benchOnly(null),
   "page /library": rules.signedIn("page"),
+  "page /methods": rules.signedIn("page"),
   "page /library/[exerciseId]": rules.orgRecord("page"),
   "action src/users/actions.ts#updateProfileAction": rules.signedIn("action"),
   "action src/users/actions.ts#changePasswordAction": rules.signedIn("action"),

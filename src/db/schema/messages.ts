@@ -5,7 +5,7 @@ import { organisations } from "./organisations";
 import { supportContacts } from "./support-network";
 import { users } from "./users";
 
-export const messageKind = pgEnum("message_kind", ["staff_invitation", "password_reset", "portal_link", "something_new", "critical_alert", "reminder_expiring", "deterioration_alert", "missed_alert"]);
+export const messageKind = pgEnum("message_kind", ["staff_invitation", "password_reset", "portal_link", "something_new", "critical_alert", "reminder_expiring", "deterioration_alert", "missed_alert", "not_on_track_alert"]);
 /**
  * queued: waiting for the worker (or for send_after); sending: claimed by a worker; sent: accepted
  * by the SMTP server; outbox: no SMTP server configured, kept here for an administrator to read;
@@ -138,5 +138,6 @@ export const counselorAlertPreferences = pgTable("counselor_alert_preferences", 
     .references(() => organisations.id),
   deterioration: boolean("deterioration").notNull().default(true),
   missedInARow: boolean("missed_in_a_row").notNull().default(true),
+  notOnTrack: boolean("not_on_track").notNull().default(true),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

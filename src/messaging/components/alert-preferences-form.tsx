@@ -8,9 +8,10 @@ import { saveAlertPreferencesAction } from "../preference-actions";
 const choices = [
   { name: "deterioration", label: "A client's results change for the worse by more than chance would explain" },
   { name: "missedInARow", label: "A client misses two due items in a row" },
+  { name: "notOnTrack", label: "A client's latest result first falls behind how clients who started in the same place usually progress (not on track)" },
 ] as const;
 
-export function AlertPreferencesForm({ values }: { values: { deterioration: boolean; missedInARow: boolean } }) {
+export function AlertPreferencesForm({ values }: { values: Record<(typeof choices)[number]["name"], boolean> }) {
   const [state, action] = useActionState(saveAlertPreferencesAction, idleState);
   return (
     <form action={action} className="space-y-4" noValidate>

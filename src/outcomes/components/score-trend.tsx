@@ -9,6 +9,7 @@ import type { Marker } from "../queries";
 import { scoreSummary } from "../summaries";
 import type { ExpectedBand, IndicatorTrend } from "../trends";
 import { betterDirectionText } from "../verdict";
+import { EXPECTED_BAND_LEGEND, expectedBandWords } from "../expected-recovery/words";
 import { ScoreChart } from "./trend-charts";
 
 /** A score over time with the bands shaded and named, event markers, a summary and a table. */
@@ -53,22 +54,12 @@ export function ScoreTrend({ indicator, markers, endDay }: { indicator: Indicato
 
 /** In words: the expected band drawn on the chart, and where the latest score lies against it. */
 function ExpectedNote({ expected }: { expected: ExpectedBand | null }) {
-  if (!expected) return null;
-  if (expected.reason) return <p className="text-xs text-muted">Expected recovery: no curve for this check-in. {expected.reason}</p>;
-  const fitted = expected.fittedAt ? ` Curve fitted ${formatDay(expected.fittedAt.slice(0, 10))} on your organisation’s clients.` : "";
-  const t = expected.track;
-  const verdict =
-    t?.status === "not_on_track" ? (
-      <strong className="font-semibold text-danger">Not on track: the latest score is {t.strength.toFixed(1)} SD beyond the band on the worse side.</strong>
-    ) : t?.status === "on_track" ? (
-      "The latest score is within or better than the band."
-    ) : (
-      (t?.reason ?? "")
-    );
+  const words = expectedBandWords(expected, formatDay);
+  if (!words) return null;
+  if (words.noCurve) return <p className="text-xs text-muted">{words.noCurve}</p>;
   return (
     <p className="text-xs text-muted">
-      Dashed thin lines: the 10th and 90th percentiles of how clients who started at this baseline usually score by each week. {verdict}
-      {fitted}
+      {EXPECTED_BAND_LEGEND} {words.tone === "danger" ? <strong className="font-semibold text-danger">{words.verdict}</strong> : words.verdict} {words.fitted}
     </p>
   );
 }

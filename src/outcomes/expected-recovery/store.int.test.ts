@@ -8,7 +8,8 @@ import { NUMBNESS_URL } from "../team";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { summarise } from "./model";
 import { simulateClients } from "./simulate";
-import { clearExpectedRecoveryCache, clientSummaries, expectedRecoveryFor, latestFit, refitExpectedRecovery } from "./store";
+import { baselineAnswers } from "@/checkins/rci";
+import { clearExpectedRecoveryCache, clientSummaries, expectedRecoveryFor, firstCurves, latestFit, refitExpectedRecovery } from "./store";
 
 const DAY = 86_400_000;
 const url = "https://example.org/fhir/Questionnaire/expected-recovery-test";
@@ -94,5 +95,18 @@ describe("expected recovery storage", () => {
     const none = await refitExpectedRecovery(t.db, organisationId, { ...instrument, version: "9.9.9", canonical: `${url}|9.9.9` });
     expect(none.fit).toBeNull();
     expect(none.reason).toMatch(/0 clients have two or more scored check-ins after their baseline; a curve needs at least 30/);
+    // The day verdicts began is the first fit that had a curve, per version; a version without one has none.
+    const fits = await t.db.select({ at: expectedRecoveryFits.fittedAt, parameters: expectedRecoveryFits.parameters, version: expectedRecoveryFits.instrumentVersion }).from(expectedRecoveryFits).where(eq(expectedRecoveryFits.organisationId, organisationId));
+    const firsts = await firstCurves(t.db, organisationId);
+    expect(firsts.get(`${url}|1.0.0`)?.getTime()).toBe(Math.min(...fits.filter((f) => f.parameters !== null && f.version === "1.0.0").map((f) => f.at.getTime())));
+    expect(firsts.has(`${url}|9.9.9`)).toBe(false);
+  });
+
+  it("reads each client's baseline with the moment it was taken (which dates the switch to the organisation's own RCI values)", async () => {
+    const rows = await baselineAnswers(t.db, organisationId, instrument);
+    const baselines = await t.db.select({ clientId: checkinAdministrations.clientId, at: checkinAdministrations.administeredAt, status: checkinAdministrations.status }).from(checkinAdministrations).where(eq(checkinAdministrations.instrumentUrl, url)).orderBy(checkinAdministrations.administeredAt);
+    const firstComplete = new Map<string, number>();
+    for (const b of baselines) if (b.status === "complete" && !firstComplete.has(b.clientId)) firstComplete.set(b.clientId, b.at.getTime());
+    expect(rows.map((r) => Date.parse(r.at)).sort()).toEqual([...firstComplete.values()].sort());
   });
 });

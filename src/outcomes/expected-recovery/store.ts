@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Db } from "@/db/client";
 import { expectedRecoveryFits } from "@/db/schema";
 import { rciParametersFor } from "@/checkins/rci";
@@ -195,6 +195,19 @@ export async function latestFit(db: Db, organisationId: string, instrument: Inst
 export async function fitHistory(db: Db, organisationId: string, limit = 50): Promise<StoredFit[]> {
   const rows = await db.select().from(expectedRecoveryFits).where(eq(expectedRecoveryFits.organisationId, organisationId)).orderBy(desc(expectedRecoveryFits.fittedAt)).limit(limit);
   return rows.map(toStored);
+}
+
+/**
+ * When each instrument version first had a curve (its earliest stored fit with one): the day its
+ * verdicts began. Keyed by `url|version`.
+ */
+export async function firstCurves(db: Db, organisationId: string): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ url: expectedRecoveryFits.instrumentUrl, version: expectedRecoveryFits.instrumentVersion, first: sql<string>`min(${expectedRecoveryFits.fittedAt})` })
+    .from(expectedRecoveryFits)
+    .where(and(eq(expectedRecoveryFits.organisationId, organisationId), isNotNull(expectedRecoveryFits.parameters)))
+    .groupBy(expectedRecoveryFits.instrumentUrl, expectedRecoveryFits.instrumentVersion);
+  return new Map(rows.map((r) => [`${r.url}|${r.version}`, new Date(r.first)]));
 }
 
 /** A curve older than this is refitted in the background on its next use. */

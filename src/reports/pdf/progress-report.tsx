@@ -7,6 +7,7 @@ import { attendanceLabels, noteTypeLabels, topicLabels } from "@/notes/schemas";
 import { localDateOf } from "@/lib/local-date";
 import { markerStyle } from "@/outcomes/markers";
 import { adherenceSummary, intensitySummary, scoreSummary } from "@/outcomes/summaries";
+import { EXPECTED_BAND_LEGEND, expectedBandWords, NOT_ON_TRACK_DEFINITION } from "@/outcomes/expected-recovery/words";
 import { rciSourceText } from "@/outcomes/rci-source";
 import { verdictLabels } from "@/outcomes/verdict";
 import { REDISCLOSURE_NOTICE } from "../notice";
@@ -78,6 +79,19 @@ function Verdict({ indicator }: { indicator: ReportIndicator }) {
       </Text>
       {indicator.rci ? <Text style={styles.small}>{rciSourceText(indicator.rci)}</Text> : null}
     </View>
+  );
+}
+
+/** Under a chart: what the dashed lines are and where the latest score lies against them. */
+function ExpectedNote({ indicator }: { indicator: ReportIndicator }) {
+  const words = expectedBandWords(indicator.expected, day);
+  if (!words) return null;
+  if (words.noCurve) return <Text style={[styles.small, { marginTop: 2 }]}>{words.noCurve}</Text>;
+  return (
+    <Text style={[styles.small, { marginTop: 2 }]}>
+      {(indicator.expected?.points.length ?? 0) > 1 ? `${EXPECTED_BAND_LEGEND} ` : "Expected recovery: "}
+      <Text style={words.tone === "danger" ? { fontWeight: "bold", color: colours.danger } : {}}>{words.verdict}</Text> {words.fitted}
+    </Text>
   );
 }
 
@@ -218,8 +232,14 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
                   {scoreSummary({ title: i.title, points: i.series?.points ?? [], grain: i.series?.grain ?? "point", direction: i.direction, verdict: i.change?.verdict ?? null })}
                 </Text>
                 {(i.series?.points.length ?? 0) > 0 ? <TrendChartPdf indicator={i} markers={data.markers} endDay={chartEnd} width={contentWidth} /> : null}
+                <ExpectedNote indicator={i} />
               </View>
             ))}
+            {data.indicators.some((i) => i.expected?.track) ? (
+              <Text style={[styles.small, { marginBottom: 3 }]}>
+                Expected recovery: from this organisation&apos;s own past clients, how clients who started at the same baseline usually score each week after it. {NOT_ON_TRACK_DEFINITION}
+              </Text>
+            ) : null}
             {markerKinds.length ? (
               <Text style={styles.small}>
                 Marked on the charts:{" "}

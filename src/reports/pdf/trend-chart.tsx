@@ -11,10 +11,14 @@ type SvgStyle = NonNullable<React.ComponentProps<typeof Path>["style"]>;
 const font = (size: number, bold = false) => ({ fontSize: size, fontFamily: FONT, fontWeight: bold ? "bold" : "normal" }) as unknown as SvgStyle;
 const TICK_FONT = 6.5;
 
+const EXPECTED_COLOUR = seriesColours[2];
+
 /**
- * A score over time as vector graphics: the bands shaded and named, straight segments between
- * the observed points, and the event markers (one line and label per day), laid out with the
- * same geometry as the Trends tab's chart. The time axis ends on `endDay`, the period's end.
+ * A score over time as vector graphics: the bands shaded and named, the expected recovery band
+ * for the client's baseline (two thin dashed lines behind the scores, each named at its end),
+ * straight segments between the observed points, and the event markers (one line and label per
+ * day), laid out with the same geometry as the Trends tab's chart. The time axis ends on
+ * `endDay`, the period's end.
  */
 export function TrendChartPdf({ indicator, markers, endDay, width, height = 132 }: { indicator: ReportIndicator; markers: readonly Marker[]; endDay: string; width: number; height?: number }) {
   const end = dayX(endDay);
@@ -25,6 +29,9 @@ export function TrendChartPdf({ indicator, markers, endDay, width, height = 132 
   const x = linearScale(xDomain, [area.left, area.right]);
   const y = linearScale(yDomain, [area.bottom, area.top]);
   const line = points.map((p) => ({ x: x(dayX(p.day)), y: y(p.last) }));
+  const clamp = (v: number) => Math.min(yDomain[1], Math.max(yDomain[0], v));
+  const expected = (indicator.expected?.points ?? []).filter((p) => dayX(p.day) <= end);
+  const edges = expected.length > 1 ? (["high", "low"] as const).map((k) => ({ k, points: expected.map((p) => ({ x: x(dayX(p.day)), y: y(clamp(p[k])) })) })) : [];
   const average = indicator.series?.grain !== "point" ? points.map((p) => ({ x: x(dayX(p.day)), y: y(p.mean) })) : [];
   const groups = markerGroups(
     markers.map((m) => ({ x: dayX(m.day), short: markerStyle[m.kind].short, colour: markerColours[m.kind], dash: markerStyle[m.kind].dash })),
@@ -72,6 +79,14 @@ export function TrendChartPdf({ indicator, markers, endDay, width, height = 132 
           </G>
         );
       })}
+      {edges.map((e) => (
+        <G key={e.k}>
+          <Path d={linearPath(e.points)} stroke={EXPECTED_COLOUR} strokeWidth={0.8} strokeDasharray="4 2" fill="none" />
+          <Text x={e.points.at(-1)!.x + 1.5} y={e.points.at(-1)!.y + (e.k === "high" ? -1.5 : 5.5)} textAnchor="end" fill={EXPECTED_COLOUR} style={font(5.5)}>
+            {e.k === "high" ? "90th" : "10th"}
+          </Text>
+        </G>
+      ))}
       {average.length > 1 ? <Path d={linearPath(average)} stroke={seriesColours[1]} strokeWidth={1.2} strokeDasharray="6 3" fill="none" /> : null}
       {line.length > 1 ? <Path d={linearPath(line)} stroke={seriesColours[0]} strokeWidth={1.6} fill="none" /> : null}
       {line.length <= 60 ? line.map((p, i) => <Circle key={`p${i}`} cx={p.x} cy={p.y} r={1.9} fill="#ffffff" stroke={seriesColours[0]} strokeWidth={1} />) : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { requireActor } from "@/auth/session";
 import { availableInstruments } from "@/checkins/instruments";
@@ -8,7 +9,9 @@ import { getDb } from "@/db/client";
 import { MIN_CLIENTS, MIN_SCORES } from "@/outcomes/expected-recovery/model";
 import { RefitForm } from "@/outcomes/expected-recovery/components/refit-form";
 import { ValidationChart, type ValidationRow } from "@/outcomes/expected-recovery/components/validation-chart";
-import { fitHistory, latestFit } from "@/outcomes/expected-recovery/store";
+import { firstCurves, fitHistory, latestFit } from "@/outcomes/expected-recovery/store";
+import { rciParametersFor } from "@/checkins/rci";
+import { rciSourceText, switchDay } from "@/outcomes/rci-source";
 import { LEAD_WEEKS } from "@/outcomes/expected-recovery/validation";
 
 export const metadata: Metadata = { title: "Expected recovery" };
@@ -21,7 +24,12 @@ export default async function ExpectedRecoveryPage() {
   const actor = await requireActor(["admin"]);
   const db = getDb();
   const instruments = (await availableInstruments(db, actor.organisationId)).map((a) => a.instrument);
-  const [fits, history] = await Promise.all([Promise.all(instruments.map((i) => latestFit(db, actor.organisationId, i))), fitHistory(db, actor.organisationId, 20)]);
+  const [fits, history, firsts, rcis] = await Promise.all([
+    Promise.all(instruments.map((i) => latestFit(db, actor.organisationId, i))),
+    fitHistory(db, actor.organisationId, 20),
+    firstCurves(db, actor.organisationId),
+    Promise.all(instruments.map((i) => rciParametersFor(actor.organisationId, i, db))),
+  ]);
   const titles = new Map(instruments.map((i) => [i.url, i.title]));
   const validated: ValidationRow[] = instruments.flatMap((instrument, i) => {
     const counts = fits[i]?.validation?.counts;
@@ -38,7 +46,11 @@ export default async function ExpectedRecoveryPage() {
           For each check-in, Attune fits how your organisation’s clients usually progress from where they started, and flags a client as not on track when
           their latest score lies beyond the 10th–90th percentile band on the worse side. A curve needs at least {MIN_CLIENTS} clients with two or more scored
           check-ins after their baseline and {MIN_SCORES} such check-ins in all. Curves are refitted in the background once a day; refit one now after a large
-          import. The method is described in docs/expected-recovery.md.
+          import. The method is described on{" "}
+          <Link href="/methods" className="text-brand-700 underline-offset-2 hover:underline">
+            How the numbers are computed
+          </Link>
+          .
         </p>
       </header>
 
@@ -69,6 +81,9 @@ export default async function ExpectedRecoveryPage() {
                     ) : fit.fit ? (
                       <>
                         <Badge tone="ok">Curve</Badge> <span>{day(fit.fittedAt)}</span>
+                        {firsts.get(`${instrument.url}|${instrument.version}`) ? (
+                          <span className="block text-xs text-muted">First curve (verdicts began): {day(firsts.get(`${instrument.url}|${instrument.version}`)!)}</span>
+                        ) : null}
                       </>
                     ) : (
                       <>
@@ -79,6 +94,51 @@ export default async function ExpectedRecoveryPage() {
                   <td className="px-2 py-2 text-muted">{fit ? `${fit.nClients} clients, ${fit.nScores} check-ins after baselines, up to ${day(fit.dataCutoff)}` : "—"}</td>
                   <td className="px-2 py-2">
                     <RefitForm canonical={instrument.canonical} title={instrument.title} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Card>
+
+      <Card className="space-y-3">
+        <CardTitle>Reliable change: the organisation&apos;s own values</CardTitle>
+        <p className="max-w-3xl text-sm text-muted">
+          The reliable change index uses the reliability and spread of your organisation&apos;s own baselines once a check-in version has {rcis[0]?.minimum ?? 30}{" "}
+          usable ones; until then, the values in the check-in&apos;s file. On the day the threshold is crossed, every client&apos;s verdict is recomputed with the
+          new values, so a verdict can change although the client has no new check-in.
+        </p>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Where each check-in&apos;s reliable change parameters come from, and when the organisation&apos;s own values took over</caption>
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="px-2 py-1 font-medium">Check-in</th>
+              <th scope="col" className="px-2 py-1 font-medium">Values in use</th>
+              <th scope="col" className="px-2 py-1 font-medium">Switched to this organisation&apos;s values</th>
+            </tr>
+          </thead>
+          <tbody>
+            {instruments.map((instrument, i) => {
+              const rci = rcis[i]!;
+              return (
+                <tr key={instrument.canonical} className="border-b border-line">
+                  <td className="px-2 py-2 font-medium">
+                    {instrument.title} <span className="font-normal text-muted">· version {instrument.version}</span>
+                  </td>
+                  <td className="px-2 py-2">
+                    {rciSourceText(rci)}: r {rci.r.toFixed(2)}, SD {rci.sd.toFixed(2)}
+                  </td>
+                  <td className="px-2 py-2">
+                    {rci.source === "organisation"
+                      ? rci.switchedAt
+                        ? switchDay(rci.switchedAt)
+                        : "Date not yet known (refreshed within ten minutes)"
+                      : rci.reason === "published_values"
+                        ? "Never: the file gives published values"
+                        : rci.reason === "too_few_baselines"
+                          ? `Not yet: ${rci.baselines} of ${rci.minimum} baselines`
+                          : "Not now: the organisation's baselines gave no usable values"}
                   </td>
                 </tr>
               );

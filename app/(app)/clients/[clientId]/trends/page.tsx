@@ -40,9 +40,14 @@ export default async function TrendsTab({ params, searchParams }: { params: Prom
       ) : (
         <>
           <section aria-labelledby="change-heading" className="space-y-2">
-            <h2 id="change-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
-              Baseline vs latest
-            </h2>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="change-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
+                Baseline vs latest
+              </h2>
+              <Link href="/methods" className="text-sm font-medium text-brand-800 underline underline-offset-2">
+                How is this computed?
+              </Link>
+            </div>
             <ChangeTable indicators={trends.indicators} />
           </section>
           <section aria-labelledby="scores-heading" className="space-y-3">
