@@ -12,6 +12,7 @@ const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z
 export const alertPreferencesSchema = z.object({
   deterioration: checkbox,
   missedInARow: checkbox,
+  weeklySummary: checkbox,
 });
 
 async function loadSelf(db: Db, actor: Actor) {
@@ -29,13 +30,14 @@ export const saveAlertPreferencesSpec: ActionSpec<typeof alertPreferencesSchema,
   name: "user.alert_preferences",
   schema: alertPreferencesSchema,
   load: loadSelf,
-  audit: ({ record, input }) => ({ action: "user.alert_preferences", entityType: "user", entityId: record.id, detail: { deterioration: input.deterioration, missedInARow: input.missedInARow } }),
+  audit: ({ record, input }) => ({ action: "user.alert_preferences", entityType: "user", entityId: record.id, detail: { deterioration: input.deterioration, missedInARow: input.missedInARow, weeklySummary: input.weeklySummary } }),
 };
 
 export const saveAlertPreferences: Handler<typeof alertPreferencesSchema, Self, void> = async ({ db, input, record }) => {
   const now = new Date();
+  const choices = { deterioration: input.deterioration, missedInARow: input.missedInARow, weeklySummary: input.weeklySummary, updatedAt: now };
   await db
     .insert(counselorAlertPreferences)
-    .values({ userId: record.id, organisationId: record.organisationId, deterioration: input.deterioration, missedInARow: input.missedInARow, updatedAt: now })
-    .onConflictDoUpdate({ target: counselorAlertPreferences.userId, set: { deterioration: input.deterioration, missedInARow: input.missedInARow, updatedAt: now } });
+    .values({ userId: record.id, organisationId: record.organisationId, ...choices })
+    .onConflictDoUpdate({ target: counselorAlertPreferences.userId, set: choices });
 };

@@ -10,6 +10,7 @@ export const messageKindLabels: Record<MessageKind, string> = {
   reminder_expiring: "Reminder before it closes",
   deterioration_alert: "Reliable deterioration",
   missed_alert: "Missed in a row",
+  weekly_summary: "Weekly summary",
 };
 
 export const messageStateLabels: Record<MessageState, string> = {

@@ -5,7 +5,7 @@ import { organisations } from "./organisations";
 import { supportContacts } from "./support-network";
 import { users } from "./users";
 
-export const messageKind = pgEnum("message_kind", ["staff_invitation", "password_reset", "portal_link", "something_new", "critical_alert", "reminder_expiring", "deterioration_alert", "missed_alert"]);
+export const messageKind = pgEnum("message_kind", ["staff_invitation", "password_reset", "portal_link", "something_new", "critical_alert", "reminder_expiring", "deterioration_alert", "missed_alert", "weekly_summary"]);
 /**
  * queued: waiting for the worker (or for send_after); sending: claimed by a worker; sent: accepted
  * by the SMTP server; outbox: no SMTP server configured, kept here for an administrator to read;
@@ -126,8 +126,8 @@ export const messages = pgTable(
 );
 
 /**
- * Which alerts a counselor receives by email. No row means every alert. A critical answer is
- * always sent and has no switch here.
+ * Which alerts a counselor receives by email. No row means every alert and no weekly summary. A
+ * critical answer is always sent and has no switch here.
  */
 export const counselorAlertPreferences = pgTable("counselor_alert_preferences", {
   userId: uuid("user_id")
@@ -138,5 +138,7 @@ export const counselorAlertPreferences = pgTable("counselor_alert_preferences", 
     .references(() => organisations.id),
   deterioration: boolean("deterioration").notNull().default(true),
   missedInARow: boolean("missed_in_a_row").notNull().default(true),
+  // The Monday summary of the caseload in counts: asked for, never sent by default.
+  weeklySummary: boolean("weekly_summary").notNull().default(false),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

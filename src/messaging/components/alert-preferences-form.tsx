@@ -10,7 +10,7 @@ const choices = [
   { name: "missedInARow", label: "A client misses two due items in a row" },
 ] as const;
 
-export function AlertPreferencesForm({ values }: { values: { deterioration: boolean; missedInARow: boolean } }) {
+export function AlertPreferencesForm({ values }: { values: { deterioration: boolean; missedInARow: boolean; weeklySummary: boolean } }) {
   const [state, action] = useActionState(saveAlertPreferencesAction, idleState);
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -31,7 +31,14 @@ export function AlertPreferencesForm({ values }: { values: { deterioration: bool
           </label>
         ))}
       </fieldset>
-      <p className="text-sm text-muted">Each email carries only the client&apos;s initials and a link that asks you to sign in.</p>
+      <label className="flex min-h-11 items-center gap-3 rounded-md border border-line bg-white px-3 py-2 text-base has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+        <input type="checkbox" name="weeklySummary" className="h-5 w-5 accent-brand-600" defaultChecked={values.weeklySummary} key={`weeklySummary-${state.at ?? 0}`} aria-describedby="weekly-summary-hint" />
+        A weekly summary of my caseload, on Monday mornings
+      </label>
+      <p id="weekly-summary-hint" className="text-sm text-muted">
+        Counts only (clients in care, check-ins and exercises completed, answers waiting for review), no names.
+      </p>
+      <p className="text-sm text-muted">Each alert carries only the client&apos;s initials and a link that asks you to sign in.</p>
       <SubmitButton>Save alert choices</SubmitButton>
     </form>
   );
