@@ -142,3 +142,29 @@ export const counselorAlertPreferences = pgTable("counselor_alert_preferences", 
   weeklySummary: boolean("weekly_summary").notNull().default(false),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * An organisation's choices for its messages (Admin → Messages). No row means the defaults: the
+ * sender as MAIL_FROM names it, the sign-off "The team", quiet hours 21:00-08:00 and 09:00 as a
+ * new person's preferred hour.
+ */
+export const organisationMessageSettings = pgTable(
+  "organisation_message_settings",
+  {
+    organisationId: uuid("organisation_id")
+      .primaryKey()
+      .references(() => organisations.id),
+    // The display name on every message's From (the address stays MAIL_FROM's).
+    senderName: text("sender_name"),
+    // The sign-off on messages to clients and support people.
+    signature: text("signature"),
+    quietStart: smallint("quiet_start").notNull().default(21),
+    quietEnd: smallint("quiet_end").notNull().default(8),
+    reminderHour: smallint("reminder_hour").notNull().default(9),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("organisation_message_settings_hours", sql`${t.quietStart} between 0 and 23 and ${t.quietEnd} between 0 and 23 and ${t.quietStart} <> ${t.quietEnd} and ${t.reminderHour} between 0 and 23`),
+  ],
+);

@@ -40,7 +40,7 @@ export function MessagingSettingsForm(props: MessagingSettingsProps) {
         {props.contactId ? <input type="hidden" name="contactId" value={props.contactId} /> : null}
         <TextField name="email" type="email" label="Email address" autoComplete="off" defaultValue={valueOf(saved, "email", props.email ?? "")} errors={saved.fieldErrors?.email} />
         <TextField name="timeZone" label="Time zone" hint="For example America/New_York" defaultValue={valueOf(saved, "timeZone", props.timeZone)} errors={saved.fieldErrors?.timeZone} />
-        <SelectField name="preferredHour" label="Preferred hour" hint="Messages written in quiet hours (21:00–08:00) wait until then" defaultValue={valueOf(saved, "preferredHour", String(props.preferredHour))} errors={saved.fieldErrors?.preferredHour}>
+        <SelectField name="preferredHour" label="Preferred hour" hint="Messages written in the organisation's quiet hours wait until then" defaultValue={valueOf(saved, "preferredHour", String(props.preferredHour))} errors={saved.fieldErrors?.preferredHour}>
           {hours.map((h) => (
             <option key={h} value={h}>{`${String(h).padStart(2, "0")}:00`}</option>
           ))}

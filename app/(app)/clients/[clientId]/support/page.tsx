@@ -11,6 +11,7 @@ import { getDb } from "@/db/client";
 import { todayIn } from "@/lib/zod-fields";
 import { recipientSettings } from "@/messaging/client-messages";
 import { MessagingSettingsForm } from "@/messaging/components/messaging-settings-form";
+import { messageSettingsOf } from "@/messaging/org-settings";
 import { AddContactForm, ArchiveContactForm, RecordConsentForm, RevokeConsentForm } from "@/support-network/components/contact-forms";
 import { listSupportNetwork } from "@/support-network/queries";
 import { consentScopeLabels, relationshipLabels } from "@/support-network/schemas";
@@ -25,7 +26,10 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
   await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "support" } });
   const contacts = await listSupportNetwork(actor, client.id, client.timeZone);
   const today = todayIn(client.timeZone);
-  const mail = await Promise.all(contacts.map((c) => recipientSettings(getDb(), actor.organisationId, client.id, c.id)));
+  const [mail, orgMail] = await Promise.all([
+    Promise.all(contacts.map((c) => recipientSettings(getDb(), actor.organisationId, client.id, c.id))),
+    messageSettingsOf(getDb(), actor.organisationId),
+  ]);
   return (
     <div className="space-y-6">
       <Card>
@@ -112,7 +116,7 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
               who={contact.name}
               email={mail[i]?.email ?? contact.email ?? null}
               timeZone={mail[i]?.timeZone ?? client.timeZone}
-              preferredHour={mail[i]?.preferredHour ?? 9}
+              preferredHour={mail[i]?.preferredHour ?? orgMail.reminderHour}
               consent={mail[i]?.consent ? { ...mail[i].consent, recordedAt: mail[i].consent.recordedAt.toISOString() } : null}
             />
           </section>
