@@ -105,8 +105,9 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
           <div className="mt-3">
             <RecordConsentForm clientId={client.id} contactId={contact.id} contactName={contact.name} today={today} />
           </div>
-          <section className="mt-5 border-t border-line pt-4" aria-labelledby={`contact-mail-${contact.id}`}>
-            <h3 id={`contact-mail-${contact.id}`} className="mb-1 text-sm font-semibold">
+          {/* Not a region of its own: the card is the contact's region. */}
+          <div className="mt-5 border-t border-line pt-4">
+            <h3 className="mb-1 text-sm font-semibold">
               Email reminders for <bdi>{contact.name}</bdi>
             </h3>
             <p className="mb-3 text-sm text-muted">For their own check-ins and family exercises: a private link when something is new or due, and no word of what it is.</p>
@@ -119,7 +120,7 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
               preferredHour={mail[i]?.preferredHour ?? orgMail.reminderHour}
               consent={mail[i]?.consent ? { ...mail[i].consent, recordedAt: mail[i].consent.recordedAt.toISOString() } : null}
             />
-          </section>
+          </div>
         </Card>
       ))}
     </div>
