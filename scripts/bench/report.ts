@@ -1,6 +1,7 @@
 import type { ExportResult } from "./exports";
 import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./measure";
+import type { MessagesResult } from "./messages";
 import type { PgliteResult } from "./pglite";
 import type { SignInResult } from "./sign-in";
 
@@ -30,6 +31,7 @@ interface Results {
   soak?: LoadResult & { counselors: number; seconds: number };
   lighthouse?: LighthouseResult[];
   pglite?: PgliteResult;
+  messages?: MessagesResult;
   signIn?: SignInResult;
 }
 
@@ -117,6 +119,15 @@ export function renderReport(r: Results): string {
     );
     const blocked = r.lighthouse.filter((l) => l.blocked).map((l) => `- ${l.page}: ${l.blocked}`);
     if (blocked.length) out.push("", ...blocked);
+  }
+  if (r.messages?.scan || r.messages?.delivery) {
+    const { scan, delivery } = r.messages;
+    out.push("", "Messages:", "");
+    if (scan) out.push(`  Reminder scan, ${scan.clientsInCare} clients in care all with consent and due now: ${ms(scan.ms)} ms, ${scan.queued} reminders made (budget < 5000 ms: ${scan.ms < 5000 ? "PASS" : "FAIL"})`);
+    if (delivery)
+      out.push(
+        `  Delivery of ${delivery.messages} queued messages to a local SMTP server: ${delivery.seconds.toFixed(1)} s, ${delivery.perSecond.toFixed(0)}/s from the worker's start (${delivery.firstToLastPerSecond.toFixed(0)}/s from the first acceptance; budget ≥ 200/s: ${delivery.perSecond >= 200 ? "PASS" : "FAIL"})`,
+      );
   }
   if (r.pglite) {
     const p = r.pglite;
