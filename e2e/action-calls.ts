@@ -213,6 +213,7 @@ export const httpCalls: Record<string, Builder> = {
   },
   setOrgTwoFactorAction: () => ({ fields: { required: "no" } }),
   setPaperSizeAction: () => ({ fields: { paperSize: "letter" } }),
+  saveMessageSettingsAction: () => ({ fields: { senderName: "Northside", signature: "The team", quietStart: "21", quietEnd: "8", reminderHour: "9" } }),
   refitExpectedRecoveryAction: () => ({ fields: { instrument: "https://attune.health/fhir/Questionnaire/attune-numbness|1.0.0" } }),
   setCrisisLinesAction: () => ({ fields: { country: "GB", name1: "Matrix line", contact1: "Call 116 123" } }),
   resetTwoFactorAction: (c) => ({ fields: { userId: organisation(c).userId } }),

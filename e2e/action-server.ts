@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createConnection } from "node:net";
@@ -6,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TableSnapshot } from "../src/db/testing/probe";
 import type { MatrixWorld } from "../src/security/world";
-import { freePort } from "../scripts/lib";
+import { startOwnServer } from "./own-server";
 
 /**
  * A server of its own for the HTTP permission matrix of the server actions: the same built app,
@@ -60,64 +59,29 @@ function ask(socketPath: string, request: object): Promise<unknown> {
 }
 
 export async function startActionServer(): Promise<ActionServer> {
-  const port = await freePort();
-  const baseURL = `http://localhost:${port}`;
   const probeDir = mkdtempSync(path.join(os.tmpdir(), "attune-probe-"));
   const socketPath = path.join(probeDir, "db.sock");
   const secret = randomBytes(32).toString("base64url");
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  let log = "";
-  const child: ChildProcess = spawn("node_modules/.bin/tsx", ["scripts/e2e-server.ts"], {
+  const server = await startOwnServer(
+    "the action matrix's server",
     // No message worker: its deliveries write audit events at any moment, which a refused cell would be blamed for.
-    env: { ...process.env, ATTUNE_WORKER: "off", E2E_PORT: String(port), ATTUNE_DB_PROBE_SOCKET: socketPath, ATTUNE_DB_PROBE_SECRET: secret, ATTUNE_E2E_SPARE_LINKS: String(SPARE_LINKS) },
-    stdio: ["ignore", "ignore", "pipe"],
-    // Its own process group, so stopping it stops next start with it.
-    detached: true,
-  });
-  child.stderr?.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
-  const authDir = path.join("e2e", ".auth", String(port));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
-    rmSync(probeDir, { recursive: true, force: true });
-    rmSync(authDir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 150_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`the action matrix's server exited (${child.exitCode}):\n${log}`);
-    }
-    const up = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
-    if (up) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the action matrix's server did not start:\n${log}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+    { ATTUNE_WORKER: "off", ATTUNE_DB_PROBE_SOCKET: socketPath, ATTUNE_DB_PROBE_SECRET: secret, ATTUNE_E2E_SPARE_LINKS: String(SPARE_LINKS) },
+    () => rmSync(probeDir, { recursive: true, force: true }),
+  );
   // The launcher opens the probe as the server starts; give the socket a moment to appear.
   for (let i = 0; i < 50 && !existsSync(socketPath); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   if (!existsSync(socketPath)) {
-    await stop();
+    await server.stop();
     throw new Error("the server opened no database probe: does scripts/e2e-server.ts start it through scripts/e2e-serve.ts?");
   }
-  const world = JSON.parse(readFileSync(path.join(authDir, "world.json"), "utf8")) as ActionServer["world"];
+  const world = JSON.parse(readFileSync(path.join(server.authDir, "world.json"), "utf8")) as ActionServer["world"];
   return {
-    baseURL,
+    baseURL: server.baseURL,
     world,
     distDir,
     snapshot: async () => ((await ask(socketPath, { secret, op: "snapshot" })) as { tables: TableSnapshot }).tables,
     read: async <T>(sql: string, params: unknown[] = []) => ((await ask(socketPath, { secret, op: "read", sql, params })) as { rows: T[] }).rows,
-    stop,
+    stop: server.stop,
   };
 }

@@ -77,11 +77,11 @@ test.describe("client roster and records", () => {
     await page.getByRole("button", { name: "Add a family member or supporter" }).click();
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Rosa Vasquez");
     await page.getByLabel("Relationship").selectOption("parent");
-    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Email", { exact: true }).fill("not-an-email");
     await page.getByRole("button", { name: "Add to support network" }).click();
     await expect(page.getByText("Enter a valid email address.").first()).toBeVisible();
     await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("Rosa Vasquez");
-    await page.getByLabel("Email").fill("rosa@example.org");
+    await page.getByLabel("Email", { exact: true }).fill("rosa@example.org");
     await page.getByLabel("What may be shared with this person").selectOption("progress_summaries");
     await page.getByRole("button", { name: "Add to support network" }).click();
     await expect(page.getByText("Rosa Vasquez was added to the support network.")).toBeVisible();

@@ -7,7 +7,7 @@
  *
  *   --duration 8     seconds of load per page and concurrency (1 and 10 connections)
  *   --soak 60        seconds of the 50-counselor run
- *   --only a,b       only these parts: pages, exports, signin, soak, lighthouse, pglite, fit
+ *   --only a,b       only these parts: pages, exports, signin, soak, lighthouse, pglite, fit, messages
  *   --build          build even when a build exists
  *   --cluster        only this: the caseload and roster on one instance against two behind
  *                    HAProxy and PgBouncer (needs haproxy and pgbouncer; scripts/bench/cluster.ts)
@@ -26,6 +26,7 @@ import { benchExports, type ExportResult } from "./bench/exports";
 import { benchFit, fitVerdict, type FitResult } from "./bench/fit";
 import { benchLighthouse, type LighthouseResult } from "./bench/lighthouse";
 import { load, pairedLoad, queriesSince, replay, type LoadResult } from "./bench/measure";
+import { benchMessages, type MessagesResult } from "./bench/messages";
 import { benchPglite, type PgliteResult } from "./bench/pglite";
 import { benchPages, type BenchPage } from "./bench/pages";
 import { getPage, signIn, startServer, warmPage } from "./bench/server";
@@ -45,7 +46,7 @@ const { values } = parseArgs({
 });
 const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/attune_large";
 if (!url.startsWith("postgres")) throw new Error("DATABASE_URL must name the PostgreSQL database holding the large data set.");
-const parts = new Set((values.cluster ? "cluster" : (values.only ?? "pages,exports,signin,soak,lighthouse,pglite,fit")).split(","));
+const parts = new Set((values.cluster ? "cluster" : (values.only ?? "pages,exports,signin,soak,lighthouse,pglite,fit,messages")).split(","));
 const seconds = Number(values.duration);
 const port = Number(values.port);
 const seed = values.seed!;
@@ -76,6 +77,7 @@ const results: {
   soak?: LoadResult & { counselors: number; seconds: number };
   lighthouse?: LighthouseResult[];
   pglite?: PgliteResult;
+  messages?: MessagesResult;
   signIn?: SignInResult;
   cluster?: ClusterResult;
   fit?: FitResult;
@@ -227,6 +229,13 @@ if (parts.has("fit")) {
     console.log(`  expected recovery fit failed: ${(e as Error).message.split("\n")[0]}`);
   }
 }
+if (parts.has("messages")) {
+  try {
+    results.messages = benchMessages(url);
+  } catch (e) {
+    console.log(`  Messages benchmark failed: ${(e as Error).message.split("\n")[0]}`);
+  }
+}
 await sql.end({ timeout: 5 });
 
 const text = [renderReport(results), ...(results.cluster ? [renderCluster(results.cluster)] : [])].join("\n\n");
@@ -236,5 +245,8 @@ const stamp = started.toISOString().replace(/[:.]/g, "-");
 writeFileSync(path.join(root, "bench-results", `bench-${stamp}.json`), JSON.stringify(results, null, 2));
 writeFileSync(path.join(root, "bench-results", `bench-${stamp}.txt`), text + "\n");
 console.log(`\nWritten to bench-results/bench-${stamp}.json (and .txt).`);
-const failed = results.pages.filter((p) => p.verdict === "FAIL").length + (results.soak && soakVerdict(results.soak) === "FAIL" ? 1 : 0) + (results.signIn && results.signIn.p95 >= 150 ? 1 : 0) + (results.fit && fitVerdict(results.fit) === "FAIL" ? 1 : 0);
+const failed =
+  (results.messages?.scan && results.messages.scan.ms >= 5000 ? 1 : 0) +
+  (results.messages?.delivery && results.messages.delivery.perSecond < 200 ? 1 : 0) +
+  results.pages.filter((p) => p.verdict === "FAIL").length + (results.soak && soakVerdict(results.soak) === "FAIL" ? 1 : 0) + (results.signIn && results.signIn.p95 >= 150 ? 1 : 0) + (results.fit && fitVerdict(results.fit) === "FAIL" ? 1 : 0);
 process.exit(failed > 0 ? 1 : 0);

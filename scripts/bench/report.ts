@@ -2,6 +2,7 @@ import type { ExportResult } from "./exports";
 import type { LighthouseResult } from "./lighthouse";
 import type { LoadResult } from "./measure";
 import { fitVerdict, type FitResult } from "./fit";
+import type { MessagesResult } from "./messages";
 import type { PgliteResult } from "./pglite";
 import type { SignInResult } from "./sign-in";
 
@@ -33,6 +34,7 @@ interface Results {
   soak?: LoadResult & { counselors: number; seconds: number };
   lighthouse?: LighthouseResult[];
   pglite?: PgliteResult;
+  messages?: MessagesResult;
   signIn?: SignInResult;
   fit?: FitResult;
 }
@@ -130,6 +132,15 @@ export function renderReport(r: Results): string {
       "",
       `Expected recovery, numbness curve (${f.numbnessAdministrations} numbness check-ins of ${f.administrations}; fitted on ${f.clients} clients and ${f.scores} scores after baselines, the 5,000-client sample): median of ${f.runs.length} runs: reading the per-client summaries ${median("readMs")} ms, the REML fit ${median("fitMs")} ms, the whole refit with its hold-out check${f.validated ? "" : " (no hold-out counts)"} ${median("refitMs")} ms; budget 10 s for every run: ${fitVerdict(f)}. The REML fit alone on 20,000 simulated clients' summaries: ${ms(f.simulatedFitMs)} ms. Pages never fit (they read the stored curve).`,
     );
+  }
+  if (r.messages?.scan || r.messages?.delivery) {
+    const { scan, delivery } = r.messages;
+    out.push("", "Messages:", "");
+    if (scan) out.push(`  Reminder scan, ${scan.clientsInCare} clients in care all with consent and due now: ${ms(scan.ms)} ms, ${scan.queued} reminders made (budget < 5000 ms: ${scan.ms < 5000 ? "PASS" : "FAIL"})`);
+    if (delivery)
+      out.push(
+        `  Delivery of ${delivery.messages} queued messages to a local SMTP server: ${delivery.seconds.toFixed(1)} s, ${delivery.perSecond.toFixed(0)}/s from the worker's start (${delivery.firstToLastPerSecond.toFixed(0)}/s from the first acceptance; budget ≥ 200/s: ${delivery.perSecond >= 200 ? "PASS" : "FAIL"})`,
+      );
   }
   if (r.pglite) {
     const p = r.pglite;

@@ -39,6 +39,7 @@ export const auditActionLabels: Record<string, string> = {
   "auth.sign_out_idle": "Signed out (idle)",
   "organisation.require_two_factor": "Two-factor requirement changed",
   "organisation.paper_size": "Report paper size changed",
+  "organisation.message_settings": "Message settings changed",
   "client.create": "Client created",
   "client.discharge": "Client discharged",
   "client.import": "Clients imported",

@@ -13,6 +13,7 @@ export const alertPreferencesSchema = z.object({
   deterioration: checkbox,
   missedInARow: checkbox,
   notOnTrack: checkbox,
+  weeklySummary: checkbox,
 });
 
 async function loadSelf(db: Db, actor: Actor) {
@@ -30,12 +31,12 @@ export const saveAlertPreferencesSpec: ActionSpec<typeof alertPreferencesSchema,
   name: "user.alert_preferences",
   schema: alertPreferencesSchema,
   load: loadSelf,
-  audit: ({ record, input }) => ({ action: "user.alert_preferences", entityType: "user", entityId: record.id, detail: { deterioration: input.deterioration, missedInARow: input.missedInARow, notOnTrack: input.notOnTrack } }),
+  audit: ({ record, input }) => ({ action: "user.alert_preferences", entityType: "user", entityId: record.id, detail: { deterioration: input.deterioration, missedInARow: input.missedInARow, notOnTrack: input.notOnTrack, weeklySummary: input.weeklySummary } }),
 };
 
 export const saveAlertPreferences: Handler<typeof alertPreferencesSchema, Self, void> = async ({ db, input, record }) => {
   const now = new Date();
-  const choices = { deterioration: input.deterioration, missedInARow: input.missedInARow, notOnTrack: input.notOnTrack, updatedAt: now };
+  const choices = { deterioration: input.deterioration, missedInARow: input.missedInARow, notOnTrack: input.notOnTrack, weeklySummary: input.weeklySummary, updatedAt: now };
   await db
     .insert(counselorAlertPreferences)
     .values({ userId: record.id, organisationId: record.organisationId, ...choices })

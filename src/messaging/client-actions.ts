@@ -8,7 +8,7 @@ const tab = (clientId: string) => `/clients/${clientId}/exercises`;
 export const saveMessagingSettingsAction = formAction(
   {
     ...saveMessagingSettingsSpec,
-    revalidate: ({ input }) => [tab(input.clientId)],
+    revalidate: ({ input }) => [tab(input.clientId), `/clients/${input.clientId}/support`],
     success: ({ result }) => ({ message: result.consentRecorded ? "Saved, and the consent is recorded." : "Saved." }),
   },
   saveMessagingSettings,

@@ -6,6 +6,7 @@ import { resolveLanguage } from "@/i18n/catalog";
 import { hashToken, newPortalToken, PORTAL_LINK_DAYS } from "@/portal/tokens";
 import { appBaseUrl } from "./config";
 import { enqueueMessage, newUnsubscribeToken, type EnqueueInput } from "./enqueue";
+import { messageSettingsOf } from "./org-settings";
 import { localParts, nextSendTime } from "./quiet-hours";
 import { initialsOf, renderMessage } from "./templates";
 
@@ -57,7 +58,7 @@ type Actor = EnqueueInput["actor"] & { userId?: string | null };
  * A message to a client or support person with their private link: "something new" when work is
  * assigned, or the link itself when a counselor sends it. Only to an address on file with consent
  * in force (otherwise recorded as not sent, with the reason), never in quiet hours (deferred to
- * the person's preferred hour). Each message carries a new private link and a one-click
+ * the person's preferred hour; quiet hours and the sign-off are the organisation's). Each message carries a new private link and a one-click
  * unsubscribe link; the job key makes a second call for the same thing a no-op.
  */
 export async function messageClient(
@@ -76,9 +77,10 @@ export async function messageClient(
   const now = args.now ?? new Date();
   const base = appBaseUrl();
   const language = await recipientLanguage(db, args.organisationId, args.clientId, args.contactId);
+  const org = await messageSettingsOf(db, args.organisationId);
   const common = { organisationId: args.organisationId, jobKey: args.jobKey, kind: args.kind, to: settings.email, clientId: args.clientId, recipientId: settings.id, actor: args.actor };
   if (!settings.consent?.granted) {
-    const placeholder = renderMessage(args.kind, { link: `${base}/p/…`, language });
+    const placeholder = renderMessage(args.kind, { link: `${base}/p/…`, language, signature: org.signature });
     const result = await enqueueMessage(db, { ...common, content: placeholder, suppressed: settings.consent ? "Consent to reminders withdrawn" : "No consent to reminders on record" });
     return { ...result, state: "suppressed" };
   }
@@ -93,8 +95,8 @@ export async function messageClient(
   });
   const unsubscribe = newUnsubscribeToken();
   // The unsubscribe page has no other way to know the language: it must answer the same for any token.
-  const content = renderMessage(args.kind, { link: `${base}/p/${token}`, unsubscribeLink: `${base}/unsubscribe/${unsubscribe.token}?hl=${language}`, language });
-  const when = nextSendTime(now, settings.timeZone, settings.preferredHour);
+  const content = renderMessage(args.kind, { link: `${base}/p/${token}`, unsubscribeLink: `${base}/unsubscribe/${unsubscribe.token}?hl=${language}`, language, signature: org.signature });
+  const when = nextSendTime(now, settings.timeZone, settings.preferredHour, org.quiet);
   const local = localParts(when.at, settings.timeZone);
   const result = await enqueueMessage(db, {
     ...common,

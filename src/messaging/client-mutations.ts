@@ -4,6 +4,7 @@ import { findVisibleClientId } from "@/clients/access";
 import { messageRecipients, reminderConsents } from "@/db/schema/messages";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused } from "@/lib/errors";
+import { loadContact } from "@/support-network/mutations";
 import { messageClient, recipientSettings } from "./client-messages";
 import { messagingSettingsSchema, sendLinkNowSchema } from "./client-schemas";
 
@@ -14,34 +15,55 @@ const loadClient: ActionSpec<typeof sendLinkNowSchema, ClientRef, unknown>["load
   return clientId ? { clientId } : null;
 };
 
-export const saveMessagingSettingsSpec: ActionSpec<typeof messagingSettingsSchema, ClientRef, { consentRecorded: boolean }> = {
+type RecipientRef = ClientRef & { contactId: string | null };
+
+/** The client, or one of their support contacts (not archived), the actor may see. */
+const loadRecipient: ActionSpec<typeof messagingSettingsSchema, RecipientRef, unknown>["load"] = async (db, actor, input) => {
+  if (input.contactId === null) {
+    const clientId = await findVisibleClientId(db, actor, input.clientId);
+    return clientId ? { clientId, contactId: null } : null;
+  }
+  const contact = await loadContact(db, actor, { clientId: input.clientId, contactId: input.contactId });
+  return contact ? { clientId: contact.clientId, contactId: contact.contactId } : null;
+};
+
+export const saveMessagingSettingsSpec: ActionSpec<typeof messagingSettingsSchema, RecipientRef, { consentRecorded: boolean }> = {
   name: "messaging.settings",
   schema: messagingSettingsSchema,
   roles: clinical,
-  load: loadClient as ActionSpec<typeof messagingSettingsSchema, ClientRef, { consentRecorded: boolean }>["load"],
+  load: loadRecipient as ActionSpec<typeof messagingSettingsSchema, RecipientRef, { consentRecorded: boolean }>["load"],
   audit: ({ record, input, result }) => ({
     action: "messaging.settings",
-    entityType: "client",
-    entityId: record.clientId,
+    entityType: record.contactId ? "support_contact" : "client",
+    entityId: record.contactId ?? record.clientId,
     clientId: record.clientId,
     detail: { hasEmail: input.email !== null, timeZone: input.timeZone, preferredHour: input.preferredHour, ...(result.consentRecorded ? { consent: input.consent } : {}) },
   }),
 };
 
-/** The client's address, time zone and preferred hour; a consent given or withdrawn is a new record. */
-export const saveMessagingSettings: Handler<typeof messagingSettingsSchema, ClientRef, { consentRecorded: boolean }> = async ({ db, actor, input, record }) => {
+/**
+ * The address, time zone and preferred hour of the client or of one of their support people (for
+ * that person's own check-ins and family exercises); a consent given or withdrawn is a new record.
+ */
+export const saveMessagingSettings: Handler<typeof messagingSettingsSchema, RecipientRef, { consentRecorded: boolean }> = async ({ db, actor, input, record }) => {
   const now = new Date();
-  const existing = await recipientSettings(db, actor.organisationId, record.clientId, null);
+  const existing = await recipientSettings(db, actor.organisationId, record.clientId, record.contactId);
   let recipientId = existing?.id;
   if (recipientId) {
     await db
       .update(messageRecipients)
       .set({ email: input.email, timeZone: input.timeZone, preferredHour: input.preferredHour, updatedAt: now })
-      .where(and(eq(messageRecipients.id, recipientId), eq(messageRecipients.organisationId, actor.organisationId), isNull(messageRecipients.contactId)));
+      .where(
+        and(
+          eq(messageRecipients.id, recipientId),
+          eq(messageRecipients.organisationId, actor.organisationId),
+          record.contactId === null ? isNull(messageRecipients.contactId) : eq(messageRecipients.contactId, record.contactId),
+        ),
+      );
   } else {
     const [row] = await db
       .insert(messageRecipients)
-      .values({ organisationId: actor.organisationId, clientId: record.clientId, contactId: null, email: input.email, timeZone: input.timeZone, preferredHour: input.preferredHour, updatedAt: now })
+      .values({ organisationId: actor.organisationId, clientId: record.clientId, contactId: record.contactId, email: input.email, timeZone: input.timeZone, preferredHour: input.preferredHour, updatedAt: now })
       .returning({ id: messageRecipients.id });
     recipientId = row!.id;
   }

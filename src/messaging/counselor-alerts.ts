@@ -10,6 +10,8 @@ import { initialsOf, renderMessage } from "./templates";
 
 /** The alerts a counselor may switch off on their profile; a critical answer is not among them. */
 export type OptionalAlert = "deterioration" | "missedInARow" | "notOnTrack";
+/** A counselor's choices: the optional alerts (on by default) and the weekly summary (off by default). */
+export type EmailChoices = Record<OptionalAlert | "weeklySummary", boolean>;
 
 /** "N due items missed in a row": the N. */
 export const MISSED_ALERT_AFTER = 2;
@@ -17,13 +19,13 @@ export const MISSED_ALERT_AFTER = 2;
 /** How far back the missed-in-a-row count looks (as the caseload's recent practice does). */
 const MISSED_WINDOW_DAYS = 56;
 
-export async function alertPreferences(db: Db, userId: string): Promise<Record<OptionalAlert, boolean>> {
+export async function alertPreferences(db: Db, userId: string): Promise<EmailChoices> {
   const [row] = await db
-    .select({ deterioration: counselorAlertPreferences.deterioration, missedInARow: counselorAlertPreferences.missedInARow, notOnTrack: counselorAlertPreferences.notOnTrack })
+    .select({ deterioration: counselorAlertPreferences.deterioration, missedInARow: counselorAlertPreferences.missedInARow, notOnTrack: counselorAlertPreferences.notOnTrack, weeklySummary: counselorAlertPreferences.weeklySummary })
     .from(counselorAlertPreferences)
     .where(eq(counselorAlertPreferences.userId, userId))
     .limit(1);
-  return row ?? { deterioration: true, missedInARow: true, notOnTrack: true };
+  return row ?? { deterioration: true, missedInARow: true, notOnTrack: true, weeklySummary: false };
 }
 
 const alertKinds = { deterioration: "deterioration_alert", missedInARow: "missed_alert", notOnTrack: "not_on_track_alert" } as const;

@@ -3,6 +3,7 @@ import { recordAudit } from "@/audit/record";
 import type { Db } from "@/db/client";
 import { messages, type MessageState } from "@/db/schema/messages";
 import type { MailConfig } from "./config";
+import { fromWithName, messageSettingsOf } from "./org-settings";
 import { failureReason, isPermanentFailure, type Mailer } from "./transport";
 
 /**
@@ -77,10 +78,12 @@ export async function deliverMessage(db: Db, config: MailConfig, mailer: Mailer 
     return "nothing";
   }
   const row = claimed;
+  const from = fromWithName(config.from, (await messageSettingsOf(db, row.organisationId)).senderName);
+  const sender = typeof from === "string" ? from : `${from.name} <${from.address}>`;
   try {
     if (!row.bodyText || !row.bodyHtml) throw Object.assign(new Error("The message has no body to send."), { responseCode: 554 });
     await mailer.send({
-      from: config.from,
+      from,
       to: row.recipient,
       subject: row.subject,
       text: row.bodyText,
@@ -113,7 +116,7 @@ export async function deliverMessage(db: Db, config: MailConfig, mailer: Mailer 
     const done = new Date();
     await tx
       .update(messages)
-      .set({ state: "sent", sender: config.from, sentAt: done, updatedAt: done, reason: null, bodyText: null, bodyHtml: null, listUnsubscribe: null })
+      .set({ state: "sent", sender, sentAt: done, updatedAt: done, reason: null, bodyText: null, bodyHtml: null, listUnsubscribe: null })
       .where(and(eq(messages.id, row.id), eq(messages.state, "sending")));
     await auditOf(tx, row, "message.send", { attempts: row.attempts });
     await attempt.complete(tx);

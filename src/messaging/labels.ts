@@ -11,6 +11,7 @@ export const messageKindLabels: Record<MessageKind, string> = {
   deterioration_alert: "Reliable deterioration",
   missed_alert: "Missed in a row",
   not_on_track_alert: "Not on track",
+  weekly_summary: "Weekly summary",
 };
 
 export const messageStateLabels: Record<MessageState, string> = {

@@ -8,6 +8,9 @@ export const SWEEP_QUEUE = "message-sweep";
 /** Every 15 minutes (a pg-boss schedule, fired once across instances): reminders that came due. */
 export const REMINDER_QUEUE = "reminder-scan";
 export const REMINDER_CRON = "*/15 * * * *";
+/** Mondays at 07:00 UTC (a pg-boss schedule, fired once across instances): the weekly summaries. */
+export const WEEKLY_SUMMARY_QUEUE = "weekly-summary";
+export const WEEKLY_SUMMARY_CRON = "0 7 * * 1";
 
 export interface DeliverJob {
   messageId: string;

@@ -40,7 +40,7 @@ const forbiddenIn: Record<string, string[]> = {
   ar: ["سجل الأفكار", "خدر", "استبيان", "درجة", "صدمة", "مواد", "إدمان", "علاج", "تعافي", "مرشد", "تشخيص"],
 };
 
-const STAFF_ALERT_KINDS: readonly string[] = ["critical_alert", "deterioration_alert", "missed_alert", "not_on_track_alert"];
+const STAFF_ALERT_KINDS: readonly string[] = ["critical_alert", "deterioration_alert", "missed_alert", "not_on_track_alert", "weekly_summary"];
 const forbiddenForStaffAlerts = forbidden.filter((word) => word !== "check-in");
 
 const samples: { [K in keyof TemplateInputs]: TemplateInputs[K] & typeof clinical } = {
@@ -53,6 +53,7 @@ const samples: { [K in keyof TemplateInputs]: TemplateInputs[K] & typeof clinica
   deterioration_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1" },
   missed_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1" },
   not_on_track_alert: { ...clinical, initials: initialsOf(clinical.clientName), link: "https://app.example/clients/1/trends" },
+  weekly_summary: { ...clinical, from: "2026-11-30", to: "2026-12-06", clientsInCare: 14, checkinsCompleted: 9, exercisesCompleted: 23, answersAwaitingReview: 1, link: "https://app.example/caseload" },
 };
 
 describe("message templates", () => {
@@ -98,6 +99,14 @@ describe("message templates", () => {
     const message = renderMessage("critical_alert", samples.critical_alert);
     expect(message.subject).toContain("A.Q.");
     expect(initialsOf("  maría   de la Cruz ")).toBe("M.C.");
+  });
+
+  it("the weekly summary is counts and a sign-in link: no initials, no names", () => {
+    const message = renderMessage("weekly_summary", samples.weekly_summary);
+    expect(message.text).toContain("14 people in care on your caseload");
+    expect(message.text).toContain("9 questionnaires and 23 exercises completed");
+    expect(message.text).toContain("1 answer is waiting");
+    expect(message.text).not.toMatch(/A\.Q\./);
   });
 
   it("client messages carry the one-click unsubscribe link", () => {

@@ -42,6 +42,18 @@ export interface CriticalAlertInput {
   link: string;
 }
 
+/** The weekly summary: counts over the counselor's own caseload, never a name or a score. */
+export interface WeeklySummaryInput {
+  /** The first day of the week summarised (YYYY-MM-DD) and its last. */
+  from: string;
+  to: string;
+  clientsInCare: number;
+  checkinsCompleted: number;
+  exercisesCompleted: number;
+  answersAwaitingReview: number;
+  link: string;
+}
+
 export interface TemplateInputs {
   staff_invitation: StaffInvitationInput;
   password_reset: PasswordResetInput;
@@ -52,6 +64,7 @@ export interface TemplateInputs {
   deterioration_alert: CriticalAlertInput;
   missed_alert: CriticalAlertInput;
   not_on_track_alert: CriticalAlertInput;
+  weekly_summary: WeeklySummaryInput;
 }
 
 function escapeHtml(value: string): string {
@@ -151,6 +164,18 @@ const templates: { [K in MessageKind]: (input: TemplateInputs[K]) => RenderedMes
       paragraphs: [`The client with the initials ${input.initials} is behind how clients who started in the same place usually progress.`, "Sign in to see more."],
       action: { label: "Sign in to review", link: input.link },
       after: ["You can choose which alerts you receive on your profile page."],
+    }),
+  weekly_summary: (input) =>
+    compose({
+      subject: `Your week in Attune, ${input.from} to ${input.to}`,
+      paragraphs: [
+        `Your caseload from ${input.from} to ${input.to}:`,
+        `${input.clientsInCare} ${input.clientsInCare === 1 ? "person" : "people"} in care on your caseload.`,
+        `${input.checkinsCompleted} ${input.checkinsCompleted === 1 ? "questionnaire" : "questionnaires"} and ${input.exercisesCompleted} ${input.exercisesCompleted === 1 ? "exercise" : "exercises"} completed.`,
+        `${input.answersAwaitingReview} ${input.answersAwaitingReview === 1 ? "answer is" : "answers are"} waiting for your review.`,
+      ],
+      action: { label: "Sign in to your caseload", link: input.link },
+      after: ["You asked for this summary on your profile page, where you can stop it."],
     }),
 };
 

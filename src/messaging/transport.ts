@@ -2,7 +2,8 @@ import nodemailer from "nodemailer";
 import type { MailConfig } from "./config";
 
 export interface OutgoingMail {
-  from: string;
+  /** MAIL_FROM, or its address under the organisation's sender name. */
+  from: string | { name: string; address: string };
   to: string;
   subject: string;
   text: string;

@@ -4,11 +4,12 @@ import type { DatabaseHandle, Db } from "@/db/client";
 import { workerMailConfig, type MailConfig } from "./config";
 import { deliverMessage, dueMessageIds, JOB_EXPIRE_SECONDS } from "./deliver";
 import { scheduledWorkSource } from "./due-source";
-import { DELIVER_QUEUE, REMINDER_CRON, REMINDER_QUEUE, setRunningBoss, SWEEP_QUEUE, type DeliverJob } from "./queue";
+import { DELIVER_QUEUE, REMINDER_CRON, REMINDER_QUEUE, setRunningBoss, SWEEP_QUEUE, WEEKLY_SUMMARY_CRON, WEEKLY_SUMMARY_QUEUE, type DeliverJob } from "./queue";
 import { scanDueReminders } from "./reminders";
 import { scanMissedAlerts } from "./counselor-alerts";
 import { scanDeteriorationAlerts } from "./deterioration";
 import { scanNotOnTrackAlerts } from "./not-on-track";
+import { scanWeeklySummaries } from "./weekly-summary";
 import { createMailer, type Mailer } from "./transport";
 
 export interface WorkerOptions {
@@ -74,6 +75,8 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   else await boss.createQueue(DELIVER_QUEUE, queue);
   if (!(await boss.getQueue(SWEEP_QUEUE))) await boss.createQueue(SWEEP_QUEUE, { policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
   if (!(await boss.getQueue(REMINDER_QUEUE))) await boss.createQueue(REMINDER_QUEUE, { policy: "singleton", retryLimit: 0, expireInSeconds: 600 });
+  // Retried: a summary missed on Monday morning is still worth sending that day (its job key keeps it to one).
+  if (!(await boss.getQueue(WEEKLY_SUMMARY_QUEUE))) await boss.createQueue(WEEKLY_SUMMARY_QUEUE, { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 900 });
 
   const sweep = async (): Promise<number> => {
     const ids = await dueMessageIds(handle.db);
@@ -111,11 +114,16 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     const behind = await scanNotOnTrackAlerts(handle.db, now);
     if (behind.alerted) log(`Message worker: queued ${behind.alerted} not-on-track alert${behind.alerted === 1 ? "" : "s"}.`);
   });
+  await boss.work(WEEKLY_SUMMARY_QUEUE, { pollingIntervalSeconds: Math.max(polling, 2) }, async () => {
+    const { queued } = await scanWeeklySummaries(handle.db, new Date());
+    if (queued) log(`Message worker: queued ${queued} weekly summar${queued === 1 ? "y" : "ies"}.`);
+  });
   if (options.schedule ?? true) {
     await boss.schedule(SWEEP_QUEUE, "* * * * *");
     // Reminders come due at each person's preferred hour: a scan every 15 minutes sends them
     // within a quarter of an hour of it (their job keys make a repeated scan send nothing twice).
     await boss.schedule(REMINDER_QUEUE, REMINDER_CRON);
+    await boss.schedule(WEEKLY_SUMMARY_QUEUE, WEEKLY_SUMMARY_CRON);
   }
   setRunningBoss(boss);
   // Messages written while no worker ran are picked up at once, not at the next minute.

@@ -182,6 +182,7 @@ export const permissionMatrix: Record<string, MatrixRule> = {
   "action src/exercises/actions.ts#addCustomExerciseAction": rules.admin("action"),
   "action src/users/two-factor-actions.ts#setOrgTwoFactorAction": rules.admin("action"),
   "action src/reports/paper-size-actions.ts#setPaperSizeAction": rules.admin("action"),
+  "action src/messaging/org-settings-actions.ts#saveMessageSettingsAction": rules.admin("action"),
   "action src/portal/crisis-actions.ts#setCrisisLinesAction": rules.admin("action"),
   "action src/users/two-factor-actions.ts#resetTwoFactorAction": rules.adminRecord("action"),
 

@@ -16,10 +16,10 @@ function shippedOrRefused(language: string | null): string | null {
 
 const clinical = ["counselor", "supervisor"] as const;
 
-type ContactRef = { clientId: string; contactId: string; version: number };
+export type ContactRef = { clientId: string; contactId: string; version: number };
 
 /** A support contact of a client the actor may see (both checked in one place). */
-async function loadContact(db: Db, actor: Actor, input: { clientId: string; contactId: string }): Promise<ContactRef | null> {
+export async function loadContact(db: Db, actor: Actor, input: { clientId: string; contactId: string }): Promise<ContactRef | null> {
   const clientId = await findVisibleClientId(db, actor, input.clientId);
   if (!clientId) return null;
   const [row] = await db

@@ -5,7 +5,7 @@ import { organisations } from "./organisations";
 import { supportContacts } from "./support-network";
 import { users } from "./users";
 
-export const messageKind = pgEnum("message_kind", ["staff_invitation", "password_reset", "portal_link", "something_new", "critical_alert", "reminder_expiring", "deterioration_alert", "missed_alert", "not_on_track_alert"]);
+export const messageKind = pgEnum("message_kind", ["staff_invitation", "password_reset", "portal_link", "something_new", "critical_alert", "reminder_expiring", "deterioration_alert", "missed_alert", "not_on_track_alert", "weekly_summary"]);
 /**
  * queued: waiting for the worker (or for send_after); sending: claimed by a worker; sent: accepted
  * by the SMTP server; outbox: no SMTP server configured, kept here for an administrator to read;
@@ -126,8 +126,8 @@ export const messages = pgTable(
 );
 
 /**
- * Which alerts a counselor receives by email. No row means every alert. A critical answer is
- * always sent and has no switch here.
+ * Which alerts a counselor receives by email. No row means every alert and no weekly summary. A
+ * critical answer is always sent and has no switch here.
  */
 export const counselorAlertPreferences = pgTable("counselor_alert_preferences", {
   userId: uuid("user_id")
@@ -139,5 +139,33 @@ export const counselorAlertPreferences = pgTable("counselor_alert_preferences", 
   deterioration: boolean("deterioration").notNull().default(true),
   missedInARow: boolean("missed_in_a_row").notNull().default(true),
   notOnTrack: boolean("not_on_track").notNull().default(true),
+  // The Monday summary of the caseload in counts: asked for, never sent by default.
+  weeklySummary: boolean("weekly_summary").notNull().default(false),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * An organisation's choices for its messages (Admin → Messages). No row means the defaults: the
+ * sender as MAIL_FROM names it, the sign-off "The team", quiet hours 21:00-08:00 and 09:00 as a
+ * new person's preferred hour.
+ */
+export const organisationMessageSettings = pgTable(
+  "organisation_message_settings",
+  {
+    organisationId: uuid("organisation_id")
+      .primaryKey()
+      .references(() => organisations.id),
+    // The display name on every message's From (the address stays MAIL_FROM's).
+    senderName: text("sender_name"),
+    // The sign-off on messages to clients and support people.
+    signature: text("signature"),
+    quietStart: smallint("quiet_start").notNull().default(21),
+    quietEnd: smallint("quiet_end").notNull().default(8),
+    reminderHour: smallint("reminder_hour").notNull().default(9),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("organisation_message_settings_hours", sql`${t.quietStart} between 0 and 23 and ${t.quietEnd} between 0 and 23 and ${t.quietStart} <> ${t.quietEnd} and ${t.reminderHour} between 0 and 23`),
+  ],
+);

@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientCareTeam, clients, consents, organisations, supportContacts, users } from "@/db/schema";
+import { messageKind, messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { seedDemo, SeedRefused } from "./demo";
 
@@ -35,6 +36,17 @@ describe(`the demo seed (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     const [consentRows] = await t.db.select({ n: count() }).from(consents).where(eq(consents.organisationId, orgId));
     expect(contacts?.n).toBeGreaterThan(10);
     expect(consentRows?.n).toBe(contacts?.n);
+
+    // Email: the outbox holds one message of every kind; clients and a support person have an address and consent.
+    const kinds = (await t.db.select({ kind: messages.kind }).from(messages).where(eq(messages.organisationId, orgId))).map((m) => m.kind).sort();
+    expect(kinds).toEqual([...messageKind.enumValues].sort());
+    const withConsent = await t.db
+      .select({ contactId: messageRecipients.contactId })
+      .from(messageRecipients)
+      .innerJoin(reminderConsents, eq(reminderConsents.recipientId, messageRecipients.id))
+      .where(and(eq(messageRecipients.organisationId, orgId), eq(reminderConsents.granted, true)));
+    expect(withConsent.filter((r) => r.contactId === null).length).toBeGreaterThanOrEqual(3);
+    expect(withConsent.filter((r) => r.contactId !== null)).toHaveLength(1);
   });
 
   it("is idempotent", async () => {

@@ -11,7 +11,7 @@ const choices = [
   { name: "notOnTrack", label: "A client's latest result first falls behind how clients who started in the same place usually progress (not on track)" },
 ] as const;
 
-export function AlertPreferencesForm({ values }: { values: Record<(typeof choices)[number]["name"], boolean> }) {
+export function AlertPreferencesForm({ values }: { values: Record<(typeof choices)[number]["name"] | "weeklySummary", boolean> }) {
   const [state, action] = useActionState(saveAlertPreferencesAction, idleState);
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -32,7 +32,14 @@ export function AlertPreferencesForm({ values }: { values: Record<(typeof choice
           </label>
         ))}
       </fieldset>
-      <p className="text-sm text-muted">Each email carries only the client&apos;s initials and a link that asks you to sign in.</p>
+      <label className="flex min-h-11 items-center gap-3 rounded-md border border-line bg-white px-3 py-2 text-base has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+        <input type="checkbox" name="weeklySummary" className="h-5 w-5 accent-brand-600" defaultChecked={values.weeklySummary} key={`weeklySummary-${state.at ?? 0}`} aria-describedby="weekly-summary-hint" />
+        A weekly summary of my caseload, on Monday mornings
+      </label>
+      <p id="weekly-summary-hint" className="text-sm text-muted">
+        Counts only (clients in care, check-ins and exercises completed, answers waiting for review), no names.
+      </p>
+      <p className="text-sm text-muted">Each alert carries only the client&apos;s initials and a link that asks you to sign in.</p>
       <SubmitButton>Save alert choices</SubmitButton>
     </form>
   );

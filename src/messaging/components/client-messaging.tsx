@@ -2,61 +2,28 @@
 
 import { useActionState } from "react";
 import { formatUtc } from "@/audit/components/format-time";
-import { FormMessage, SubmitButton, TextField, valueOf } from "@/components/ui/form";
-import { SelectField } from "@/components/ui/select-field";
+import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { idleState } from "@/lib/form-state";
-import { saveMessagingSettingsAction, sendLinkNowAction } from "../client-actions";
+import { sendLinkNowAction } from "../client-actions";
 import { messageKindLabels } from "../labels";
 import type { MessageRow } from "../queries";
 import { deliveryNote, MessageStateBadge } from "./message-state";
+import { MessagingSettingsForm, type MessagingSettingsProps } from "./messaging-settings-form";
 
-export interface ClientMessagingProps {
-  clientId: string;
-  email: string | null;
-  timeZone: string;
-  preferredHour: number;
-  consent: { granted: boolean; recordedAt: string; source: string } | null;
+export interface ClientMessagingProps extends Omit<MessagingSettingsProps, "contactId" | "who"> {
   messages: MessageRow[];
-}
-
-const hours = Array.from({ length: 24 }, (_, h) => h);
-
-function consentText(consent: ClientMessagingProps["consent"]): string {
-  if (!consent) return "No consent to reminders on record: nothing is emailed.";
-  const when = formatUtc(consent.recordedAt);
-  if (consent.granted) return `Consented to email reminders (recorded ${when}).`;
-  return consent.source === "unsubscribe_link" ? `Withdrew consent through the unsubscribe link (${when}).` : `Consent withdrawn (recorded ${when}).`;
 }
 
 /**
  * The client's email settings, consent and the messages about them. Messages never name an
  * exercise or a check-in; they only say that something new is waiting, with a private link.
  */
-export function ClientMessaging(props: ClientMessagingProps) {
-  const [saved, saveAction] = useActionState(saveMessagingSettingsAction, idleState);
+export function ClientMessaging({ messages, ...settings }: ClientMessagingProps) {
   const [sent, sendAction] = useActionState(sendLinkNowAction, idleState);
+  const props = { ...settings, messages };
   return (
     <div className="space-y-4">
-      <p className="text-sm">{consentText(props.consent)}</p>
-      <form action={saveAction} className="grid gap-3 sm:grid-cols-2">
-        <input type="hidden" name="clientId" value={props.clientId} />
-        <TextField name="email" type="email" label="Email address" autoComplete="off" defaultValue={valueOf(saved, "email", props.email ?? "")} errors={saved.fieldErrors?.email} />
-        <TextField name="timeZone" label="Time zone" hint="For example America/New_York" defaultValue={valueOf(saved, "timeZone", props.timeZone)} errors={saved.fieldErrors?.timeZone} />
-        <SelectField name="preferredHour" label="Preferred hour" hint="Messages written in quiet hours (21:00–08:00) wait until then" defaultValue={valueOf(saved, "preferredHour", String(props.preferredHour))} errors={saved.fieldErrors?.preferredHour}>
-          {hours.map((h) => (
-            <option key={h} value={h}>{`${String(h).padStart(2, "0")}:00`}</option>
-          ))}
-        </SelectField>
-        <SelectField name="consent" label="Consent to email reminders" defaultValue="unchanged" errors={saved.fieldErrors?.consent}>
-          <option value="unchanged">Leave as it is</option>
-          <option value="granted">The client consents now</option>
-          <option value="withdrawn">The client withdraws consent</option>
-        </SelectField>
-        <div className="sm:col-span-2">
-          <SubmitButton pendingLabel="Saving…">Save email settings</SubmitButton>
-        </div>
-      </form>
-      <FormMessage state={saved} />
+      <MessagingSettingsForm {...settings} />
       <form action={sendAction} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="clientId" value={props.clientId} />
         <SubmitButton variant="secondary" pendingLabel="Sending…">

@@ -18,8 +18,12 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server in the test's own process, on a free port; every message is parsed with mailparser. */
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * A real SMTP server in the test's own process, on a free port; every message is parsed with
+ * mailparser. `acceptDelayMs` holds each answer that long (a slow server, so a test can stop a
+ * worker with messages in hand).
+ */
+export async function startTestSmtpServer(options: { acceptDelayMs?: number } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let refuse = 0;
   let refuseCode = 451;
@@ -37,7 +41,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
           return callback(error);
         }
         simpleParser(Buffer.concat(chunks))
-          .then((parsed) => {
+          .then(async (parsed) => {
+            if (options.acceptDelayMs) await new Promise((r) => setTimeout(r, options.acceptDelayMs));
             received.push({ parsed, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
             callback();
           })

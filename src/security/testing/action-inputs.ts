@@ -159,6 +159,7 @@ export const actionInputs: Record<string, (ctx: CellContext) => ActionCall | Pro
   }),
   "action src/users/two-factor-actions.ts#setOrgTwoFactorAction": () => ({ fields: { required: "no" } }),
   "action src/reports/paper-size-actions.ts#setPaperSizeAction": () => ({ fields: { paperSize: "letter" } }),
+  "action src/messaging/org-settings-actions.ts#saveMessageSettingsAction": () => ({ fields: { senderName: "Northside", signature: "The team", quietStart: "21", quietEnd: "8", reminderHour: "9" } }),
   "action src/outcomes/expected-recovery/actions.ts#refitExpectedRecoveryAction": () => ({ fields: { instrument: "https://attune.health/fhir/Questionnaire/attune-numbness|1.0.0" } }),
   "action src/portal/crisis-actions.ts#setCrisisLinesAction": () => ({ fields: { country: "GB", name1: "Matrix line", contact1: "Call 116 123" } }),
   "action src/users/two-factor-actions.ts#resetTwoFactorAction": (ctx) => ({ fields: { userId: organisation(ctx).userId } }),

@@ -9,7 +9,9 @@ import { inputClass } from "@/components/ui/form";
 import { getDb } from "@/db/client";
 import { messageKind, messageState } from "@/db/schema/messages";
 import { deliveryNote, MessageStateBadge } from "@/messaging/components/message-state";
+import { MessageSettingsForm } from "@/messaging/components/message-settings-form";
 import { MessagesTable } from "@/messaging/components/messages-table";
+import { messageSettingsOf } from "@/messaging/org-settings";
 import { mailConfig } from "@/messaging/config";
 import { messageKindLabels, messageStateLabels } from "@/messaging/labels";
 import { getOrgMessage, listOrgMessages, messageFilterKeys, parseMessageFilters, type MessageFilters } from "@/messaging/queries";
@@ -30,7 +32,11 @@ function hrefWith(filters: MessageFilters, change: Partial<MessageFilters>): str
 export default async function MessagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["admin"]);
   const filters = parseMessageFilters(await searchParams);
-  const [list, open] = await Promise.all([listOrgMessages(getDb(), actor, filters), filters.message ? getOrgMessage(getDb(), actor, filters.message) : null]);
+  const [list, open, settings] = await Promise.all([
+    listOrgMessages(getDb(), actor, filters),
+    filters.message ? getOrgMessage(getDb(), actor, filters.message) : null,
+    messageSettingsOf(getDb(), actor.organisationId),
+  ]);
   // Reading a message is audited; the event names the message, never its text.
   if (open) await auditView(actor, { action: "message.view", entityType: "message", entityId: open.id, detail: { kind: open.kind, state: open.state } });
   let outboxOnly = false;
@@ -51,6 +57,13 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
             : "The text of a message is kept only until the mail server accepts it."}
         </p>
       </header>
+      <Card>
+        <CardTitle className="mb-1">Settings</CardTitle>
+        <p className="mb-3 text-sm text-muted">Who messages say they are from, how messages to clients and support people are signed, and when they may arrive.</p>
+        <MessageSettingsForm
+          values={{ senderName: settings.senderName, signature: settings.signature, quietStart: settings.quiet.start, quietEnd: settings.quiet.end, reminderHour: settings.reminderHour }}
+        />
+      </Card>
       <form method="get" action="/admin/messages" className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-3">
         <label className="text-sm">
           <span className="mb-1 block font-medium">State</span>

@@ -16,6 +16,7 @@ import { getDb } from "@/db/client";
 import { listLibrary } from "@/exercises/library";
 import { recipientSettings } from "@/messaging/client-messages";
 import { ClientMessaging } from "@/messaging/components/client-messaging";
+import { messageSettingsOf } from "@/messaging/org-settings";
 import { listClientMessages } from "@/messaging/queries";
 import { todayIn } from "@/lib/zod-fields";
 import { z } from "zod";
@@ -39,7 +40,7 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
   const client = await getClientForActor(actor, clientId);
   if (!client) notFound();
   await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "exercises" } });
-  const [assignmentList, entriesPage, library, network, links, mailSettings, clientMessages] = await Promise.all([
+  const [assignmentList, entriesPage, library, network, links, mailSettings, clientMessages, orgMail] = await Promise.all([
     listAssignments(actor, client.id, client.timeZone),
     listEntriesPage(actor, client.id, requestedPage),
     listLibrary(getDb(), actor.organisationId),
@@ -47,6 +48,7 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
     listLiveLinks(getDb(), actor, client.id),
     recipientSettings(getDb(), actor.organisationId, client.id, null),
     listClientMessages(getDb(), actor, client.id),
+    messageSettingsOf(getDb(), actor.organisationId),
   ]);
   const { entries, page, pageCount, total } = entriesPage;
   const pageHref = (n: number) => (n === 1 ? `/clients/${client.id}/exercises#entries` : `/clients/${client.id}/exercises?page=${n}#entries`);
@@ -182,7 +184,7 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
           clientId={client.id}
           email={mailSettings?.email ?? null}
           timeZone={mailSettings?.timeZone ?? client.timeZone}
-          preferredHour={mailSettings?.preferredHour ?? 9}
+          preferredHour={mailSettings?.preferredHour ?? orgMail.reminderHour}
           consent={mailSettings?.consent ? { ...mailSettings.consent, recordedAt: mailSettings.consent.recordedAt.toISOString() } : null}
           messages={clientMessages}
         />

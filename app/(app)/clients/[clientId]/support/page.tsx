@@ -7,7 +7,11 @@ import { languageOptions } from "@/clients/form-data";
 import { getClientForActor } from "@/clients/queries";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db/client";
 import { todayIn } from "@/lib/zod-fields";
+import { recipientSettings } from "@/messaging/client-messages";
+import { MessagingSettingsForm } from "@/messaging/components/messaging-settings-form";
+import { messageSettingsOf } from "@/messaging/org-settings";
 import { AddContactForm, ArchiveContactForm, RecordConsentForm, RevokeConsentForm } from "@/support-network/components/contact-forms";
 import { listSupportNetwork } from "@/support-network/queries";
 import { consentScopeLabels, relationshipLabels } from "@/support-network/schemas";
@@ -22,6 +26,10 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
   await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "support" } });
   const contacts = await listSupportNetwork(actor, client.id, client.timeZone);
   const today = todayIn(client.timeZone);
+  const [mail, orgMail] = await Promise.all([
+    Promise.all(contacts.map((c) => recipientSettings(getDb(), actor.organisationId, client.id, c.id))),
+    messageSettingsOf(getDb(), actor.organisationId),
+  ]);
   return (
     <div className="space-y-6">
       <Card>
@@ -32,7 +40,7 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
         <AddContactForm clientId={client.id} today={today} languages={languageOptions()} />
       </Card>
       {contacts.length === 0 ? <p className="text-sm text-muted">No one is recorded in the support network yet.</p> : null}
-      {contacts.map((contact) => (
+      {contacts.map((contact, i) => (
         <Card key={contact.id} aria-labelledby={`contact-${contact.id}`}>
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div>
@@ -96,6 +104,22 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
           </div>
           <div className="mt-3">
             <RecordConsentForm clientId={client.id} contactId={contact.id} contactName={contact.name} today={today} />
+          </div>
+          {/* Not a region of its own: the card is the contact's region. */}
+          <div className="mt-5 border-t border-line pt-4">
+            <h3 className="mb-1 text-sm font-semibold">
+              Email reminders for <bdi>{contact.name}</bdi>
+            </h3>
+            <p className="mb-3 text-sm text-muted">For their own check-ins and family exercises: a private link when something is new or due, and no word of what it is.</p>
+            <MessagingSettingsForm
+              clientId={client.id}
+              contactId={contact.id}
+              who={contact.name}
+              email={mail[i]?.email ?? contact.email ?? null}
+              timeZone={mail[i]?.timeZone ?? client.timeZone}
+              preferredHour={mail[i]?.preferredHour ?? orgMail.reminderHour}
+              consent={mail[i]?.consent ? { ...mail[i].consent, recordedAt: mail[i].consent.recordedAt.toISOString() } : null}
+            />
           </div>
         </Card>
       ))}

@@ -1,0 +1,107 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { sql as sqlTag } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, rowsOf } from "../../src/db/client";
+import { migrateDatabase } from "../../src/db/migrate";
+import { scheduledWorkSource } from "../../src/messaging/due-source";
+import { scanDueReminders } from "../../src/messaging/reminders";
+import { startTestSmtpServer } from "../../src/messaging/testing/smtp-server";
+import { startWorker } from "../../src/messaging/worker";
+import { root } from "../lib";
+
+export interface MessagesResult {
+  scan?: { clientsInCare: number; queued: number; ms: number };
+  delivery?: { messages: number; seconds: number; perSecond: number; firstToLastPerSecond: number };
+}
+
+class Rollback extends Error {}
+
+/** Both parts, in a child process with the react-server condition (the messaging modules are server-only). */
+export function benchMessages(url: string, count = 10_000): MessagesResult {
+  const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions", "react-server", path.join(root, "scripts/bench/messages-child.ts"), url, String(count)], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 1_200_000,
+  });
+  const line = run.stdout.split("\n").find((l) => l.startsWith("{"));
+  if (!line) throw new Error(`the messages benchmark failed: ${(run.stderr || run.stdout).slice(-500)}`);
+  return JSON.parse(line) as MessagesResult;
+}
+
+/**
+ * The 15-minute reminder scan over the whole large data set, as if every client in care had an
+ * address, consent, and a preferred hour of now (so every reminder due today is made at once): the
+ * scan's worst case. Run in one transaction that is rolled back, so the data set is left as it was.
+ */
+export async function benchReminderScan(url: string): Promise<NonNullable<MessagesResult["scan"]>> {
+  const handle = openDatabase({ url, max: 2 });
+  let result: NonNullable<MessagesResult["scan"]> | undefined;
+  try {
+    await handle.db.transaction(async (tx) => {
+      const now = new Date();
+      await tx.execute(sqlTag`
+        insert into message_recipients (organisation_id, client_id, email, time_zone, preferred_hour)
+        select organisation_id, id, 'bench-' || id || '@example.invalid', time_zone, extract(hour from ${now.toISOString()}::timestamptz at time zone time_zone)::int
+        from clients where status in ('intake', 'active')
+        on conflict do nothing`);
+      await tx.execute(sqlTag`
+        insert into reminder_consents (organisation_id, recipient_id, channel, granted, source)
+        select organisation_id, id, 'email', true, 'counselor' from message_recipients`);
+      const [count] = rowsOf<{ n: number }>(await tx.execute(sqlTag`select count(*)::int as n from clients where status in ('intake', 'active')`));
+      const started = performance.now();
+      const { queued } = await scanDueReminders(tx, scheduledWorkSource, now);
+      result = { clientsInCare: Number(count!.n), queued, ms: performance.now() - started };
+      throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  } finally {
+    await handle.close();
+  }
+  return result!;
+}
+
+/**
+ * 10,000 queued messages through the worker (8 deliveries in flight) to an SMTP server in this
+ * process, on a scratch database of their own beside the data set's (the delivery log and the
+ * audit log are append-only in spirit and in fact; the data set keeps none of it). Timed from the
+ * worker's start (its first sweep queues a job per message) until the last is recorded as sent.
+ */
+export async function benchDelivery(url: string, count = 10_000): Promise<NonNullable<MessagesResult["delivery"]>> {
+  const scratch = Object.assign(new URL(url), { pathname: "/attune_bench_messages" }).toString();
+  const admin = postgres(Object.assign(new URL(url), { pathname: "/postgres" }).toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe("drop database if exists attune_bench_messages");
+  await admin.unsafe("create database attune_bench_messages");
+  const handle = openDatabase({ url: scratch, max: 10 });
+  const smtp = await startTestSmtpServer();
+  try {
+    await migrateDatabase(handle);
+    const [org] = rowsOf<{ id: string }>(await handle.db.execute(sqlTag`insert into organisations (name) values ('Bench messages') returning id`));
+    await handle.db.execute(sqlTag`
+      insert into messages (organisation_id, job_key, kind, sender, recipient, subject, body_text, body_html)
+      select ${org!.id}::uuid, 'bench:' || i, 'password_reset', 'Bench <bench@example.invalid>', 'staff-' || i || '@example.invalid', 'Reset your Attune password',
+        'An administrator started a password reset for your Attune account.' || chr(10) || 'Choose a new password: https://app.example/reset/' || i,
+        '<p>An administrator started a password reset for your Attune account.</p><p><a href="https://app.example/reset/' || i || '">Choose a new password</a></p>'
+      from generate_series(1, ${count}) as i`);
+    const started = performance.now();
+    const worker = await startWorker(handle, { env: { SMTP_URL: smtp.url, MAIL_FROM: "Bench <bench@example.invalid>", NODE_ENV: "test" }, databaseUrl: scratch, schedule: false, pollingIntervalSeconds: 0.5, log: () => {} });
+    let firstAt = 0;
+    for (;;) {
+      if (!firstAt && smtp.received.length > 0) firstAt = performance.now();
+      const [sent] = rowsOf<{ n: number }>(await handle.db.execute(sqlTag`select count(*)::int as n from messages where state = 'sent'`));
+      if (Number(sent!.n) >= count) break;
+      if (performance.now() - started > 600_000) throw new Error(`only ${sent!.n} of ${count} sent after 10 minutes`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const firstToLast = (performance.now() - firstAt) / 1000;
+    await worker.stop();
+    return { messages: count, seconds, perSecond: count / seconds, firstToLastPerSecond: count / firstToLast };
+  } finally {
+    await smtp.close();
+    await handle.close();
+    await admin.unsafe("drop database if exists attune_bench_messages");
+    await admin.end({ timeout: 5 });
+  }
+}
