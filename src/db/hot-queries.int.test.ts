@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { listClientNotes } from "@/notes/queries";
 import { listCaseload } from "@/outcomes/caseload";
 import { clientTrends } from "@/outcomes/trends";
+import { clearExpectedRecoveryCache } from "@/outcomes/expected-recovery/store";
 
 // The pages' hot queries on a modest copy of the large data set (the same generator, 150 clients):
 // each page runs a constant, small number of statements, and none of them may read a large table
@@ -81,7 +82,11 @@ beforeAll(async () => {
   actors.director = await actorFor(seeded.directorEmail);
   actors.admin = await actorFor(seeded.adminEmail);
   busiest = { id: seeded.busiestClientId, timeZone: "America/New_York" };
-  // Warm the caches the pages keep (instrument files, the organisation's RCI parameters).
+  // Warm the caches the pages keep (instrument files, the organisation's RCI parameters). The first
+  // read of an expected recovery curve starts its fit in the background; wait for it and read again,
+  // so that no fit's statements fall into a later page's count.
+  for (const [, , work] of pages) await work();
+  await clearExpectedRecoveryCache();
   for (const [, , work] of pages) await work();
 }, 180_000);
 
@@ -104,7 +109,7 @@ describe("hot queries on the large data set (small scale)", () => {
     it(`${name}: at most ${most} queries, none a sequential scan of a large table`, async () => {
       const statements = await capture(work);
       expect(statements.length).toBeGreaterThan(0);
-      expect(statements.length).toBeLessThanOrEqual(most);
+      expect(statements.length, statements.map((s) => s.text.slice(0, 160)).join("\n---\n")).toBeLessThanOrEqual(most);
       for (const s of statements) {
         const text = await plan(s.text, s.params);
         expect(text, `${s.text}\n\n${text}`).not.toMatch(seqScan);
