@@ -114,8 +114,16 @@ export function ErrorSummary({ state }: { state: FormState }) {
       const control = controlFor(link.dataset.fieldLink ?? "", ref.current);
       if (control?.id) link.setAttribute("href", `#${control.id}`);
     }
-    if (!document.title.startsWith(ERROR_PREFIX)) document.title = ERROR_PREFIX + document.title;
+    const prefix = () => {
+      if (!document.title.startsWith(ERROR_PREFIX)) document.title = ERROR_PREFIX + document.title;
+    };
+    prefix();
+    // The router may write the page's own title again after this runs (a refresh that follows the
+    // action): keep the prefix while the summary shows.
+    const observer = new MutationObserver(prefix);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
     return () => {
+      observer.disconnect();
       if (document.title.startsWith(ERROR_PREFIX)) document.title = document.title.slice(ERROR_PREFIX.length);
     };
   }, [state.at, state.fieldErrors]);
