@@ -75,6 +75,8 @@ try {
   // ---- the database: migrated and seeded, directly (not through PgBouncer) ----
   await admin.unsafe(`create database ${database}`);
   await admin.unsafe(`alter database ${database} set statement_timeout = '15s'`);
+  // PgBouncer drops these startup parameters (deploy/pgbouncer.ini): the database carries them.
+  await admin.unsafe(`alter database ${database} set jit = off`);
   const directUrl = new URL(adminUrl);
   directUrl.pathname = `/${database}`;
   const direct = openDatabase({ url: directUrl.toString(), max: 4 });
