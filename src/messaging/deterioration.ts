@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, ne } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, ne, type SQL } from "drizzle-orm";
 import { instrumentVersions } from "@/checkins/instruments";
 import { rciParametersFor } from "@/checkins/rci";
 import type { Db } from "@/db/client";
@@ -52,6 +52,16 @@ export async function alertOnDeterioration(
   return outcome === "queued";
 }
 
+/** The scans' window: a client's own valid check-ins recorded in the `lookbackMs` before `now`. */
+export function recentClientCheckins(now: Date, lookbackMs: number): SQL {
+  return and(
+    gt(checkinAdministrations.administeredAt, new Date(now.getTime() - lookbackMs)),
+    lte(checkinAdministrations.administeredAt, now),
+    isNull(checkinAdministrations.contactId),
+    ne(checkinAdministrations.status, "invalid"),
+  )!;
+}
+
 /** Check-ins recorded in the last day, each looked at once per scan; the job key stops repeats. */
 export async function scanDeteriorationAlerts(db: Db, now: Date, lookbackMs = 24 * 3_600_000): Promise<{ alerted: number }> {
   const recent = await db
@@ -63,14 +73,7 @@ export async function scanDeteriorationAlerts(db: Db, now: Date, lookbackMs = 24
       version: checkinAdministrations.instrumentVersion,
     })
     .from(checkinAdministrations)
-    .where(
-      and(
-        gt(checkinAdministrations.administeredAt, new Date(now.getTime() - lookbackMs)),
-        lte(checkinAdministrations.administeredAt, now),
-        isNull(checkinAdministrations.contactId),
-        ne(checkinAdministrations.status, "invalid"),
-      ),
-    );
+    .where(recentClientCheckins(now, lookbackMs));
   let alerted = 0;
   for (const a of recent) {
     const instrument = (await instrumentVersions(db, a.organisationId, [{ url: a.url, version: a.version }])).get(`${a.url}|${a.version}`);

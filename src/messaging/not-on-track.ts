@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne } from "drizzle-orm";
 import { instrumentVersions } from "@/checkins/instruments";
 import type { Db } from "@/db/client";
 import { checkinAdministrations, messages } from "@/db/schema";
@@ -6,6 +6,7 @@ import type { Instrument } from "@/instruments/fhir-schema";
 import { trackVerdict, type CurveFit } from "@/outcomes/expected-recovery/model";
 import { expectedRecoveryFor } from "@/outcomes/expected-recovery/store";
 import { alertCounselor } from "./counselor-alerts";
+import { recentClientCheckins } from "./deterioration";
 
 const WEEK_MS = 7 * 86_400_000;
 export const notOnTrackJobKey = (administrationId: string) => `not-on-track:${administrationId}`;
@@ -74,14 +75,7 @@ export async function scanNotOnTrackAlerts(db: Db, now: Date, lookbackMs = 24 * 
       version: checkinAdministrations.instrumentVersion,
     })
     .from(checkinAdministrations)
-    .where(
-      and(
-        gt(checkinAdministrations.administeredAt, new Date(now.getTime() - lookbackMs)),
-        lte(checkinAdministrations.administeredAt, now),
-        isNull(checkinAdministrations.contactId),
-        ne(checkinAdministrations.status, "invalid"),
-      ),
-    );
+    .where(recentClientCheckins(now, lookbackMs));
   let alerted = 0;
   for (const a of recent) {
     const instrument = (await instrumentVersions(db, a.organisationId, [{ url: a.url, version: a.version }])).get(`${a.url}|${a.version}`);
