@@ -1,10 +1,11 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { clients, portalLinks, supportContacts, users } from "@/db/schema";
+import { clients, portalLinks, supportContacts } from "@/db/schema";
 import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
 import { resolveLanguage } from "@/i18n/catalog";
 import { hashToken, newPortalToken, PORTAL_LINK_DAYS } from "@/portal/tokens";
 import { appBaseUrl } from "./config";
+import { primaryCounselorOf } from "./counselor-alerts";
 import { enqueueMessage, newUnsubscribeToken, type EnqueueInput } from "./enqueue";
 import { messageSettingsOf } from "./org-settings";
 import { localParts, nextSendTime } from "./quiet-hours";
@@ -114,12 +115,7 @@ export async function messageClient(
  * client's initials and a link that needs signing in. Nothing else about the answer.
  */
 export async function alertCounselorOfCriticalAnswer(db: Db, args: { organisationId: string; clientId: string; administrationId: string }): Promise<void> {
-  const [row] = await db
-    .select({ name: clients.name, counselorId: users.id, email: users.email, status: users.status })
-    .from(clients)
-    .innerJoin(users, eq(users.id, clients.primaryCounselorId))
-    .where(and(eq(clients.id, args.clientId), eq(clients.organisationId, args.organisationId)))
-    .limit(1);
+  const row = await primaryCounselorOf(db, args.organisationId, args.clientId);
   if (!row || row.status !== "active") return;
   await enqueueMessage(db, {
     organisationId: args.organisationId,

@@ -30,6 +30,17 @@ export async function alertPreferences(db: Db, userId: string): Promise<EmailCho
 
 const alertKinds = { deterioration: "deterioration_alert", missedInARow: "missed_alert", notOnTrack: "not_on_track_alert" } as const;
 
+/** A client's name and their primary counselor's id, address and status, within the organisation. */
+export async function primaryCounselorOf(db: Db, organisationId: string, clientId: string) {
+  const [row] = await db
+    .select({ name: clients.name, counselorId: users.id, email: users.email, status: users.status })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.primaryCounselorId))
+    .where(and(eq(clients.id, clientId), eq(clients.organisationId, organisationId)))
+    .limit(1);
+  return row;
+}
+
 /**
  * An optional alert to the client's primary counselor, if they want it: the client's initials
  * and a link that needs signing in, nothing else. The job key names the thing, so it goes once.
@@ -38,12 +49,7 @@ export async function alertCounselor(
   db: Db,
   args: { organisationId: string; clientId: string; alert: OptionalAlert; jobKey: string; path: string },
 ): Promise<"queued" | "exists" | "off" | "no counselor"> {
-  const [row] = await db
-    .select({ name: clients.name, counselorId: users.id, email: users.email, status: users.status })
-    .from(clients)
-    .innerJoin(users, eq(users.id, clients.primaryCounselorId))
-    .where(and(eq(clients.id, args.clientId), eq(clients.organisationId, args.organisationId)))
-    .limit(1);
+  const row = await primaryCounselorOf(db, args.organisationId, args.clientId);
   if (!row || row.status !== "active") return "no counselor";
   if (!(await alertPreferences(db, row.counselorId))[args.alert]) return "off";
   const kind = alertKinds[args.alert];
