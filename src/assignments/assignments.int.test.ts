@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { testMeta } from "@/lib/testing/fixtures";
 import { changeAssignment, changeAssignmentSpec, createAssignment, createAssignmentSpec } from "./mutations";
 import { listEntries, listEntriesPage } from "./queries";
+import { getDb } from "@/db/client";
 
 let t: TestDatabase;
 const actors: Record<string, Actor> = {};
@@ -115,18 +116,18 @@ Take a breath, then write one moment from today.
   });
 
   it("pages a client's entries in SQL, newest first, every entry once, and clamps a page past the end", async () => {
-    const all = await listEntries(actors.counselor!, clientId, 10_000);
+    const all = await listEntries(getDb(), actors.counselor!, clientId, 10_000);
     expect(all.length).toBeGreaterThan(5);
     const size = 4;
-    const first = await listEntriesPage(actors.counselor!, clientId, 1, size);
+    const first = await listEntriesPage(getDb(), actors.counselor!, clientId, 1, size);
     expect(first).toMatchObject({ page: 1, total: all.length, pageCount: Math.ceil(all.length / size) });
     expect(first.entries).toHaveLength(size);
     const seen: string[] = [];
-    for (let page = 1; page <= first.pageCount; page++) seen.push(...(await listEntriesPage(actors.counselor!, clientId, page, size)).entries.map((e) => e.id));
+    for (let page = 1; page <= first.pageCount; page++) seen.push(...(await listEntriesPage(getDb(), actors.counselor!, clientId, page, size)).entries.map((e) => e.id));
     expect(seen).toEqual(all.map((e) => e.id));
-    const past = await listEntriesPage(actors.counselor!, clientId, 9_999, size);
+    const past = await listEntriesPage(getDb(), actors.counselor!, clientId, 9_999, size);
     expect(past.page).toBe(first.pageCount);
     // Another organisation's counselor sees nothing of this client.
-    expect(await listEntriesPage(actors["other-org"]!, clientId, 1, size)).toMatchObject({ total: 0, entries: [] });
+    expect(await listEntriesPage(getDb(), actors["other-org"]!, clientId, 1, size)).toMatchObject({ total: 0, entries: [] });
   });
 });

@@ -77,7 +77,7 @@ export async function clientExportResponse(
   readDb: Db = db,
 ): Promise<Response> {
   if (!actor || !isClinical(actor) || !(CLIENT_FORMATS as readonly string[]).includes(format)) return notFound();
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(db, actor, clientId);
   if (!client) return notFound();
   const period = parsePeriod(params, client.timeZone);
   if (!period) return new Response("Choose a period: from and to as dates (YYYY-MM-DD), from not after to, at most three years.", { status: 400, headers: noStore });
@@ -88,7 +88,7 @@ export async function clientExportResponse(
   switch (format as ClientFormat) {
     case "pdf": {
       const started = performance.now();
-      const pdf = await renderProgressReportPdf(await progressReportData(actor, client, period, { includeNotes, now, db: readDb }));
+      const pdf = await renderProgressReportPdf(await progressReportData(readDb, actor, client, period, { includeNotes, now }));
       return new Response(new Uint8Array(pdf), {
         headers: { ...attachment("application/pdf", `progress-report_${name}.pdf`), "Server-Timing": `pdf;dur=${(performance.now() - started).toFixed(0)}` },
       });

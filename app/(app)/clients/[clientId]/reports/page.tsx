@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: "Reports" };
 export default async function ReportsTab({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "reports" } });
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "reports" } });
   const asked = await searchParams;
   const period = parsePeriod(asked, client.timeZone) ?? parsePeriod({}, client.timeZone)!;
   const invalid = parsePeriod(asked, client.timeZone) === null;
