@@ -27,11 +27,12 @@ import { todayIn } from "@/lib/zod-fields";
 import { demoActors } from "@/notes/testing";
 import { caseloadCsvLines, caseloadRowCount, CASELOAD_CSV_HEADER } from "./caseload-csv";
 import { CHECKIN_CSV_FIXED, EXERCISE_CSV_FIXED } from "./client-csv";
-import { CLIENT_FORMATS, caseloadExportResponse, clientExportResponse, EXPORT_LIMIT } from "./exports";
+import { CLIENT_FORMATS, caseloadExportResponse, clientExportResponse } from "./exports";
+import { LIMITS, recordLimiterEvent } from "@/lib/limiter";
 import { renderProgressReportPdf } from "./pdf/render";
 import { progressReportData } from "./progress-data";
 import { fhirR4Errors, unresolvedReferences } from "./testing/fhir-r4-validator";
-import { getDb } from "@/db/client";
+import { getDb, rowsOf } from "@/db/client";
 
 let t: TestDatabase;
 let actors: Record<string, Actor>;
@@ -444,16 +445,22 @@ describe("the FHIR Bundle", () => {
 describe("rate limit", () => {
   it("answers 429 with Retry-After once a person's allowance in the window is spent, counted in the database", async () => {
     const actor = actors["counselor2"]!;
-    await t.db.insert(auditEvents).values(
-      Array.from({ length: EXPORT_LIMIT.count }, () => ({ organisationId: actor.organisationId, actorKind: "user" as const, actorUserId: actor.userId, action: "report.export" })),
-    );
     const sharedClient = (await t.db.select({ id: clients.id }).from(clients).where(eq(clients.primaryCounselorId, actor.userId)).limit(1))[0]!.id;
+    // The allowance is counted on the limiter ledger, not in this process: spend all but one of it there.
+    const slots = async () => rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from limiter_events where kind = 'export' and key = ${actor.userId}`))[0]!.n;
+    const already = await slots();
+    for (let i = already; i < LIMITS.export.max - 1; i++) await recordLimiterEvent(t.db, { kind: "export", key: actor.userId });
+    const before = await exportsBy(actor);
+    expect((await clientExportResponse(t.db, actor, sharedClient, "checkins-csv", year, testMeta)).status).toBe(200);
+    expect(await exportsBy(actor)).toBe(before + 1);
     const response = await clientExportResponse(t.db, actor, sharedClient, "checkins-csv", year, testMeta);
     expect(response.status).toBe(429);
     const retry = Number(response.headers.get("Retry-After"));
     expect(retry).toBeGreaterThan(0);
-    expect(retry).toBeLessThanOrEqual(EXPORT_LIMIT.windowSeconds);
-    expect(await exportsBy(actor)).toBe(EXPORT_LIMIT.count);
+    expect(retry).toBeLessThanOrEqual(LIMITS.export.windowSeconds);
+    // A refused export writes no audit event and takes no slot.
+    expect(await exportsBy(actor)).toBe(before + 1);
+    expect(await slots()).toBe(LIMITS.export.max);
   });
 });
 

@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form";
 import { getDb } from "@/db/client";
 import { SummaryShareForms } from "@/reports/components/summary-share-forms";
-import { EXPORT_LIMIT } from "@/reports/exports";
+import { LIMITS } from "@/lib/limiter";
 import { formatPeriod, parsePeriod, DEFAULT_PERIOD_DAYS } from "@/reports/period";
 import { currentSharedSummary } from "@/reports/summary-share";
 
@@ -92,7 +92,7 @@ export default async function ReportsTab({ params, searchParams }: { params: Pro
           </li>
         </ul>
         <p className="text-xs text-muted">
-          Every download is recorded in the audit log with its format and period. These records are protected by 42 CFR Part 2: share them only with the client&apos;s written consent. At most {EXPORT_LIMIT.count} downloads per {EXPORT_LIMIT.windowSeconds / 60} minutes.
+          Every download is recorded in the audit log with its format and period. These records are protected by 42 CFR Part 2: share them only with the client&apos;s written consent. At most {LIMITS.export.max} downloads per {LIMITS.export.windowSeconds / 60} minutes.
         </p>
       </section>
 
