@@ -4,7 +4,7 @@ import type { Actor } from "@/auth/actor";
 import { listAuditEvents, auditFilterOptions } from "@/audit/queries";
 import { rosterFilterOptions } from "@/clients/queries";
 import { listRoster } from "@/clients/roster";
-import { onQuery, rowsOf, getDb } from "@/db/client";
+import { onQuery, rowsOf } from "@/db/client";
 import { seedLargeDataset } from "@/db/seed/large";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { listClientNotes } from "@/notes/queries";
@@ -70,7 +70,7 @@ const pages: Array<[string, number, () => Promise<unknown>]> = [
   ["roster by start date, filtered", 2, () => listRoster(t.db, actors.director, { sort: { id: "startDate", desc: true }, filters: { status: "active", focus: "trauma" }, pageSize: 25, cursor: {} })],
   ["roster filter options, director", 1, () => rosterFilterOptions(t.db, actors.director)],
   ["roster filter options, counselor", 1, () => rosterFilterOptions(t.db, actors.counselor)],
-  ["notes list", 1, () => listClientNotes(getDb(), actors.counselor, busiest.id, {}, 25, 25)],
+  ["notes list", 1, () => listClientNotes(t.db, actors.counselor, busiest.id, {}, 25, 25)],
   ["audit log and its filters", 2, () => Promise.all([listAuditEvents(t.db, actors.admin, { sort: { id: "occurredAt", desc: true }, filters: {}, pageSize: 50, cursor: {} }), auditFilterOptions(t.db, actors.admin)])],
 ];
 

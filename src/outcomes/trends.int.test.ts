@@ -10,7 +10,6 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { computeChange } from "./change";
 import { scoreSeries } from "./queries";
 import { clientTrends } from "./trends";
-import { getDb } from "@/db/client";
 
 const NUMBNESS = "https://attune.health/fhir/Questionnaire/attune-numbness";
 const DAY = 86_400_000;
@@ -96,8 +95,8 @@ describe(`trends (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   });
 
   it("shows another counselor nothing: the client is not found for them", async () => {
-    expect(await getClientForActor(getDb(), actors.counselor3!, client.id)).toBeNull();
-    expect(await getClientForActor(getDb(), actors["other-org"]!, client.id)).toBeNull();
-    expect(await getClientForActor(getDb(), actors.counselor!, client.id)).not.toBeNull();
+    expect(await getClientForActor(t.db, actors.counselor3!, client.id)).toBeNull();
+    expect(await getClientForActor(t.db, actors["other-org"]!, client.id)).toBeNull();
+    expect(await getClientForActor(t.db, actors.counselor!, client.id)).not.toBeNull();
   });
 });

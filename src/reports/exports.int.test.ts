@@ -32,7 +32,7 @@ import { LIMITS, recordLimiterEvent } from "@/lib/limiter";
 import { renderProgressReportPdf } from "./pdf/render";
 import { progressReportData } from "./progress-data";
 import { fhirR4Errors, unresolvedReferences } from "./testing/fhir-r4-validator";
-import { getDb, rowsOf } from "@/db/client";
+import { rowsOf } from "@/db/client";
 
 let t: TestDatabase;
 let actors: Record<string, Actor>;
@@ -98,7 +98,7 @@ describe("who may export a client's record", () => {
 describe("the PDF progress report", () => {
   it("carries the redisclosure notice and page numbers on every page, and the scores", async () => {
     const actor = actors["counselor"]!;
-    const client = (await getClientForActor(getDb(), actor, clientId))!;
+    const client = (await getClientForActor(t.db, actor, clientId))!;
     const data = await progressReportData(t.db, actor, client, { from: addDays(today, -180), to: today }, { includeNotes: true });
     const timings: number[] = [];
     let pdf: Buffer = Buffer.alloc(0);
@@ -164,7 +164,7 @@ describe("the PDF states critical answers in words", () => {
   it("names the open alert's item, answer, date and status on page 1, and who acknowledged the earlier one with their note", async () => {
     const actor = actors["counselor"]!;
     const [open] = await t.db.select().from(criticalAlerts).where(and(isNull(criticalAlerts.acknowledgedAt), eq(criticalAlerts.organisationId, actor.organisationId)));
-    const client = (await getClientForActor(getDb(), actor, open!.clientId))!;
+    const client = (await getClientForActor(t.db, actor, open!.clientId))!;
     expect(client, "the demo's open alert belongs to counselor@'s client").toBeTruthy();
     const data = await progressReportData(t.db, actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false });
     const [administration] = await t.db.select().from(checkinAdministrations).where(eq(checkinAdministrations.id, open!.administrationId));
@@ -191,7 +191,7 @@ describe("the PDF states critical answers in words", () => {
 describe("every verdict in the PDF names its parameter source", () => {
   it("prints beside each verdict whether r and SD are this organisation's baselines or the file's provisional values", async () => {
     const actor = actors["counselor"]!;
-    const client = (await getClientForActor(getDb(), actor, clientId))!;
+    const client = (await getClientForActor(t.db, actor, clientId))!;
     const data = await progressReportData(t.db, actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false });
     const judged = data.indicators.filter((i) => i.change);
     expect(judged.length).toBeGreaterThanOrEqual(3);
@@ -214,7 +214,7 @@ describe("every verdict in the PDF names its parameter source", () => {
 describe("the PDF's charts", () => {
   it("keep every word inside the page, write four-digit years and end the time axis at the period's end", async () => {
     const actor = actors["counselor"]!;
-    const client = (await getClientForActor(getDb(), actor, clientId))!;
+    const client = (await getClientForActor(t.db, actor, clientId))!;
     // A period that ended a while ago: nothing after its end may be drawn.
     const end = addDays(today, -20);
     const data = await progressReportData(t.db, actor, client, { from: addDays(end, -120), to: end }, { includeNotes: false });
@@ -247,7 +247,7 @@ describe("the PDF's charts", () => {
 describe("the expected recovery band in the PDF", () => {
   it("draws the band for the client's baseline behind the numbness scores and prints the not-on-track verdict, its strength and its definition", async () => {
     const actor = actors["counselor"]!;
-    const client = (await getClientForActor(getDb(), actor, clientId))!;
+    const client = (await getClientForActor(t.db, actor, clientId))!;
     const [latest] = await t.db
       .select({ total: checkinAdministrations.total })
       .from(checkinAdministrations)
@@ -302,7 +302,7 @@ describe("paper size", () => {
     const { executeAction } = await import("@/lib/action-core");
     const { setPaperSize, setPaperSizeSpec } = await import("./paper-size");
     const counselor = actors["counselor"]!;
-    const client = (await getClientForActor(getDb(), counselor, clientId))!;
+    const client = (await getClientForActor(t.db, counselor, clientId))!;
     const size = async () => {
       const data = await progressReportData(t.db, counselor, client, { from: addDays(today, -30), to: today }, { includeNotes: false });
       let out = "";
@@ -496,14 +496,14 @@ describe("consents for the portal summary", () => {
     const [contact] = await t.db.select().from(supportContacts).where(eq(supportContacts.clientId, clientId)).limit(1);
     const holder = { linkId: "x", organisationId: counselor.organisationId, clientId, contactId: contact!.id, greetingName: "F", timeZone, language: "en", country: null };
     const clientHolder = { ...holder, contactId: null };
-    expect(await portalSummaryFor(getDb(), clientHolder)).toBeNull();
+    expect(await portalSummaryFor(t.db, clientHolder)).toBeNull();
     const shared = await executeAction(t.db, counselor, shareSummarySpec, shareSummary, { clientId, from: addDays(today, -90), to: today }, testMeta);
     expect(shared.kind).toBe("ok");
-    expect((await portalSummaryFor(getDb(), clientHolder))?.notice).toContain("not validated");
+    expect((await portalSummaryFor(t.db, clientHolder))?.notice).toContain("not validated");
     await t.db.insert(consents).values({ organisationId: counselor.organisationId, clientId, contactId: contact!.id, scope: "attendance_only", validFrom: addDays(today, -1), recordedBy: counselor.userId });
-    expect(await portalSummaryFor(getDb(), holder)).toBeNull();
+    expect(await portalSummaryFor(t.db, holder)).toBeNull();
     await t.db.insert(consents).values({ organisationId: counselor.organisationId, clientId, contactId: contact!.id, scope: "progress_summaries", validFrom: addDays(today, -1), recordedBy: counselor.userId });
-    expect((await portalSummaryFor(getDb(), holder))?.checkins.length).toBeGreaterThan(0);
+    expect((await portalSummaryFor(t.db, holder))?.checkins.length).toBeGreaterThan(0);
     const outsider = await executeAction(t.db, actors["counselor3"]!, shareSummarySpec, shareSummary, { clientId, from: addDays(today, -90), to: today }, testMeta);
     expect(outsider.kind).toBe("not_found");
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "report.summary_share"));

@@ -14,7 +14,6 @@ import { demoActors } from "@/notes/testing";
 import { progressReportData } from "../progress-data";
 import { renderProgressReportPdf } from "./render";
 import { pdfName, pdfSafe, pdfText } from "./script-safe";
-import { getDb } from "@/db/client";
 
 describe("pdfText", () => {
   it("keeps every script the font draws and prints each run of emoji it cannot draw as one placeholder", () => {
@@ -51,7 +50,7 @@ describe("a PDF for a client named in Hebrew, Arabic and an emoji", () => {
   it("gives the name's letters back in order, with no replacement characters", async () => {
     const actor = (await demoActors(t.db))["counselor"]!;
     const [row] = await t.db.update(clients).set({ name: "Zoë 🌿 שלום מרים", preferredName: "مريم 2" }).where(eq(clients.recordNumber, "RRC-1001")).returning({ id: clients.id });
-    const client = (await getClientForActor(getDb(), actor, row!.id))!;
+    const client = (await getClientForActor(t.db, actor, row!.id))!;
     const today = todayIn("America/New_York");
     const data = await progressReportData(t.db, actor, client, { from: addDays(today, -90), to: today }, { includeNotes: false });
     const pdf = await renderProgressReportPdf(data);
