@@ -128,8 +128,8 @@ for (const [who, actor] of [["director", director], ["busiest", busiest]] as con
     const last = await lastPage(actor, query);
     await report(`roster ${who} ${label} last`, () => listRoster(db, actor, last));
   }
-  await report(`roster ${who} filter options`, () => rosterFilterOptions(actor, db));
-  await report(`caseload ${who}`, () => listCaseload(actor, new Date(), db));
+  await report(`roster ${who} filter options`, () => rosterFilterOptions(db, actor));
+  await report(`caseload ${who}`, () => listCaseload(db, actor, new Date()));
 }
 void rowsOf;
 await handle.close();

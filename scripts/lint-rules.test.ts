@@ -49,4 +49,35 @@ export async function rename(db: Db, id: string) {
     expect(ids).toContain("no-unsanitized/property");
     expect(ids).toContain("no-unsanitized/method");
   });
+
+  it("keeps getDb() to entry points: domain code takes db as its first argument", async () => {
+    const code = `${header}
+export async function names(id: string) {
+  return getDb().select().from(users).where(eq(users.id, id));
+}
+`;
+    expect(await ruleIds(code, "src/example/queries.ts")).toContain("no-restricted-syntax");
+    expect(await ruleIds(code, "app/example/page.tsx")).not.toContain("no-restricted-syntax");
+    expect(await ruleIds(code, "src/lib/action.ts")).not.toContain("no-restricted-syntax");
+    const taking = `${header}
+export async function names(db: Db, id: string) {
+  return db.select().from(users).where(eq(users.id, id));
+}
+`;
+    expect(await ruleIds(taking, "src/example/queries.ts")).not.toContain("no-restricted-syntax");
+  });
+
+  it("refuses a component that queries the database itself", async () => {
+    const code = `import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+export async function Name({ id }: { id: string }) {
+  const [row] = await getDb().select().from(users).where(eq(users.id, id));
+  return row?.name ?? null;
+}
+`;
+    const ids = await ruleIds(code, "src/example/components/name.tsx");
+    expect(ids.filter((id) => id === "no-restricted-imports")).toHaveLength(2);
+    expect(ids).toContain("no-restricted-syntax");
+  });
 });

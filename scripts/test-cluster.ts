@@ -213,7 +213,7 @@ try {
   }
   const byInstance = new Set(tries.slice(0, 5).map((t) => t.split(":")[0]));
   check(byInstance.size === 2 && tries.slice(0, 5).every((t) => t.endsWith(":302")) && tries[5]!.endsWith(":429"), `5 wrong passwords spread over both instances, the 6th refused with 429 (${tries.join(" ")})`);
-  const [addressRow] = await sql<{ ip: string }[]>`select ip from sign_in_attempts where email = 'supervisor@attune.demo' limit 1`;
+  const [addressRow] = await sql<{ ip: string }[]>`select ip from limiter_events where kind = 'sign-in' and key = 'supervisor@attune.demo' limit 1`;
   check(addressRow?.ip === "127.0.0.2", `the attempts are recorded from the client's address behind HAProxy (${addressRow?.ip})`);
   guesser.close();
 

@@ -26,9 +26,9 @@ async function measure(handle: DatabaseHandle) {
   );
   const now = new Date();
   const work = {
-    caseload: () => listCaseload(actor!, now, handle.db),
-    "trends, busiest client (all time)": () => clientTrends(actor!, { id: seeded.busiestClientId, timeZone: "America/New_York" }, "all", now, handle.db),
-    "trends, typical client (all time)": () => clientTrends(actor!, { id: seeded.typicalClientId, timeZone: "America/New_York" }, "all", now, handle.db),
+    caseload: () => listCaseload(handle.db, actor!, now),
+    "trends, busiest client (all time)": () => clientTrends(handle.db, actor!, { id: seeded.busiestClientId, timeZone: "America/New_York" }, "all", now),
+    "trends, typical client (all time)": () => clientTrends(handle.db, actor!, { id: seeded.typicalClientId, timeZone: "America/New_York" }, "all", now),
   };
   const out: Record<string, number> = {};
   for (const [name, fn] of Object.entries(work)) {

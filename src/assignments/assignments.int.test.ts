@@ -7,8 +7,8 @@ import { addCustomExercise, addCustomExerciseSpec, listLibrary } from "@/exercis
 import { executeAction } from "@/lib/action-core";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { testMeta } from "@/lib/testing/fixtures";
-import { changeAssignment, changeAssignmentSpec, createAssignment, createAssignmentSpec } from "./mutations";
-import { listEntries, listEntriesPage } from "./queries";
+import { changeAssignment, changeAssignmentSpec, createAssignment, createAssignmentSpec, markEntryRead } from "./mutations";
+import { getEntry, listEntries, listEntriesPage } from "./queries";
 
 let t: TestDatabase;
 const actors: Record<string, Actor> = {};
@@ -115,18 +115,37 @@ Take a breath, then write one moment from today.
   });
 
   it("pages a client's entries in SQL, newest first, every entry once, and clamps a page past the end", async () => {
-    const all = await listEntries(actors.counselor!, clientId, 10_000);
+    const all = await listEntries(t.db, actors.counselor!, clientId, 10_000);
     expect(all.length).toBeGreaterThan(5);
     const size = 4;
-    const first = await listEntriesPage(actors.counselor!, clientId, 1, size);
+    const first = await listEntriesPage(t.db, actors.counselor!, clientId, 1, size);
     expect(first).toMatchObject({ page: 1, total: all.length, pageCount: Math.ceil(all.length / size) });
     expect(first.entries).toHaveLength(size);
     const seen: string[] = [];
-    for (let page = 1; page <= first.pageCount; page++) seen.push(...(await listEntriesPage(actors.counselor!, clientId, page, size)).entries.map((e) => e.id));
+    for (let page = 1; page <= first.pageCount; page++) seen.push(...(await listEntriesPage(t.db, actors.counselor!, clientId, page, size)).entries.map((e) => e.id));
     expect(seen).toEqual(all.map((e) => e.id));
-    const past = await listEntriesPage(actors.counselor!, clientId, 9_999, size);
+    const past = await listEntriesPage(t.db, actors.counselor!, clientId, 9_999, size);
     expect(past.page).toBe(first.pageCount);
     // Another organisation's counselor sees nothing of this client.
-    expect(await listEntriesPage(actors["other-org"]!, clientId, 1, size)).toMatchObject({ total: 0, entries: [] });
+    expect(await listEntriesPage(t.db, actors["other-org"]!, clientId, 1, size)).toMatchObject({ total: 0, entries: [] });
+  });
+
+  it("reads an entry without marking it read; marking it read is its own write, done once", async () => {
+    const db = t.db;
+    const [unread] = (await listEntries(db, actors.counselor!, clientId, 10_000)).filter((e) => e.readAt === null);
+    const target = unread ?? (await listEntries(db, actors.counselor!, clientId, 1))[0]!;
+    if (!unread) await db.execute(sql`update exercise_entries set read_at = null where id = ${target.id}`);
+    const entry = await getEntry(db, actors.counselor!, clientId, target.id);
+    expect(entry?.readAt).toBeNull();
+    expect((await getEntry(db, actors.counselor!, clientId, target.id))?.readAt).toBeNull();
+    await markEntryRead(db, entry!);
+    const first = (await getEntry(db, actors.counselor!, clientId, target.id))?.readAt;
+    expect(first).not.toBeNull();
+    // A second open keeps the first time it was read.
+    await markEntryRead(db, { id: target.id, readAt: null });
+    expect((await getEntry(db, actors.counselor!, clientId, target.id))?.readAt).toEqual(first);
+    // Not this organisation's: nothing to read.
+    expect(await getEntry(db, actors["other-org"]!, clientId, target.id)).toBeNull();
   });
 });
+

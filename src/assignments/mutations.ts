@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { findVisibleClientId, loadClient, type ClientRef } from "@/clients/access";
+import type { Db } from "@/db/client";
 import { assignmentPauses, assignments, entryComments, exerciseEntries, supportContacts } from "@/db/schema";
 import { findExercise } from "@/exercises/library";
 import type { ActionSpec, Handler } from "@/lib/action-core";
@@ -160,3 +161,12 @@ export const addComment: Handler<typeof commentSchema, EntryRef, { id: string }>
     .returning({ id: entryComments.id });
   return { id: row!.id };
 };
+
+/**
+ * Marks an entry read the first time its counselor opens it (a write of its own, never part of
+ * reading the entry). The caller has found the entry for this actor and client with getEntry.
+ */
+export async function markEntryRead(db: Db, entry: { id: string; readAt: Date | string | null }): Promise<void> {
+  if (entry.readAt) return;
+  await db.update(exerciseEntries).set({ readAt: new Date() }).where(and(eq(exerciseEntries.id, entry.id), isNull(exerciseEntries.readAt)));
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { assignmentPauses, assignments, entryComments, exerciseEntries, supportContacts, users } from "@/db/schema";
 import { listLibrary, type LibraryExercise } from "@/exercises/library";
 import { adherence, classifyOccurrences, missedInARow, type Adherence, type Cadence, type OccurrenceRow } from "@/scheduling/cadence";
@@ -29,8 +29,7 @@ export interface AssignmentView {
  * the entries in the client's own time zone. Three queries whatever the number of assignments.
  * The caller has checked that the actor may see the client.
  */
-export async function listAssignments(actor: Pick<Actor, "organisationId">, clientId: string, timeZone: string, now = new Date()) {
-  const db = getDb();
+export async function listAssignments(db: Db, actor: Pick<Actor, "organisationId">, clientId: string, timeZone: string, now = new Date()) {
   const rows = await db
     .select({
       id: assignments.id,
@@ -119,8 +118,7 @@ export interface EntriesPage {
  * One page of a client's entries, newest first, cut in SQL (a client in the large data set has
  * hundreds). The count comes from the same index as the page.
  */
-export async function listEntriesPage(actor: Actor, clientId: string, page: number, pageSize = ENTRIES_PAGE_SIZE): Promise<EntriesPage> {
-  const db = getDb();
+export async function listEntriesPage(db: Db, actor: Actor, clientId: string, page: number, pageSize = ENTRIES_PAGE_SIZE): Promise<EntriesPage> {
   const [counted] = await db
     .select({ total: sql<number>`count(*)::int` })
     .from(exerciseEntries)
@@ -128,12 +126,11 @@ export async function listEntriesPage(actor: Actor, clientId: string, page: numb
   const total = Number(counted?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
-  const entries = total === 0 ? [] : await listEntries(actor, clientId, pageSize, (current - 1) * pageSize);
+  const entries = total === 0 ? [] : await listEntries(db, actor, clientId, pageSize, (current - 1) * pageSize);
   return { entries, page: current, pageCount, total };
 }
 
-export async function listEntries(actor: Actor, clientId: string, limit = 50, offset = 0): Promise<EntrySummary[]> {
-  const db = getDb();
+export async function listEntries(db: Db, actor: Actor, clientId: string, limit = 50, offset = 0): Promise<EntrySummary[]> {
   const [rows, library] = await Promise.all([
     db
       .select({
@@ -167,10 +164,9 @@ export async function listEntries(actor: Actor, clientId: string, limit = 50, of
   }));
 }
 
-/** One entry with its answers and comments; marks it read. Null when not this client's. */
-export async function openEntry(actor: Actor, clientId: string, entryId: string) {
+/** One entry with its answers and comments. Null when not this client's. Reads only: see markEntryRead. */
+export async function getEntry(db: Db, actor: Actor, clientId: string, entryId: string) {
   if (!isUuid(entryId)) return null;
-  const db = getDb();
   const [entry] = await db
     .select({
       id: exerciseEntries.id,
@@ -184,7 +180,6 @@ export async function openEntry(actor: Actor, clientId: string, entryId: string)
     .leftJoin(supportContacts, eq(supportContacts.id, exerciseEntries.contactId))
     .where(and(eq(exerciseEntries.id, entryId), eq(exerciseEntries.clientId, clientId), eq(exerciseEntries.organisationId, actor.organisationId)));
   if (!entry) return null;
-  if (!entry.readAt) await db.update(exerciseEntries).set({ readAt: new Date() }).where(eq(exerciseEntries.id, entry.id));
   const comments = await db
     .select({ id: entryComments.id, text: entryComments.text, createdAt: entryComments.createdAt, author: users.name })
     .from(entryComments)

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
-import { auditEvents, signInAttempts, users } from "@/db/schema";
+import { auditEvents, limiterEvents, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createOrganisation, createUser, TEST_PASSWORD } from "@/lib/testing/fixtures";
 import { verifyCredentials } from "./credentials";
@@ -103,8 +103,8 @@ describe(`sign-in (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   it("caps tries from one address at 30 a minute across emails", async () => {
     const ip = "203.0.113.99";
     const now = new Date("2031-06-01T08:00:00Z");
-    await t.db.insert(signInAttempts).values(
-      Array.from({ length: 30 }, (_, i) => ({ email: `spray${i}@x.example`, ip, outcome: "failure" as const, attemptedAt: new Date(now.getTime() - 30_000 + i) })),
+    await t.db.insert(limiterEvents).values(
+      Array.from({ length: 30 }, (_, i) => ({ kind: "sign-in", key: `spray${i}@x.example`, ip, outcome: "failure", at: new Date(now.getTime() - 30_000 + i) })),
     );
     const result = await verifyCredentials(t.db, { email: counselor.email, password: TEST_PASSWORD }, meta(ip), now);
     expect(result).toMatchObject({ ok: false, reason: "throttled" });

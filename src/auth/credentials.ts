@@ -2,7 +2,6 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "@/audit/record";
 import type { Db } from "@/db/client";
-import { pruneIfDue } from "@/db/retention";
 import { users, type UserRole } from "@/db/schema";
 import { verifyPassword } from "./passwords";
 import { consumeSecondFactor, type SecondFactor } from "./two-factor";
@@ -47,8 +46,6 @@ export interface RequestMeta {
  * wrong password or code counts as a failure for the throttle.
  */
 export async function verifyCredentials(db: Db, input: SignInInput, meta: RequestMeta, now = new Date()): Promise<SignInResult> {
-  // Sign-ins come regularly in every installation: they keep the attempt tables short.
-  pruneIfDue(db);
   const email = input.email;
   const [user] = await db
     .select({

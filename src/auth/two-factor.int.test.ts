@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, organisations, recoveryCodes, signInAttempts, users } from "@/db/schema";
+import { auditEvents, limiterEvents, organisations, recoveryCodes, users } from "@/db/schema";
 import { executeAction } from "@/lib/action-core";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createOrganisation, createUser, TEST_PASSWORD, testMeta } from "@/lib/testing/fixtures";
@@ -121,7 +121,7 @@ describe(`two-factor sign-in (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     }
     const locked = await verifyCredentials(t.db, { email: person.email, password: TEST_PASSWORD }, meta("192.0.2.60"), new Date(start.getTime() + 10_000));
     expect(locked).toMatchObject({ ok: false, reason: "throttled" });
-    const failures = await t.db.select().from(signInAttempts).where(and(eq(signInAttempts.email, person.email), eq(signInAttempts.outcome, "failure")));
+    const failures = await t.db.select().from(limiterEvents).where(and(eq(limiterEvents.kind, "sign-in"), eq(limiterEvents.key, person.email), eq(limiterEvents.outcome, "failure")));
     expect(failures).toHaveLength(5);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
 import { loadBundledInstruments } from "@/content/instruments";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { importedInstruments, users } from "@/db/schema";
 import { attuneNotice, respondentOf } from "./catalog";
 import { previewQuestionnaire } from "./import-preview";
@@ -10,8 +10,8 @@ import { inCatalogueOrder } from "./instruments";
 import { isUuid } from "@/lib/ids";
 
 /** The organisation's imported questionnaires, every version, for its administrators. */
-export async function listImported(actor: Actor) {
-  return getDb()
+export async function listImported(db: Db, actor: Actor) {
+  return db
     .select({
       id: importedInstruments.id,
       url: importedInstruments.url,
@@ -41,9 +41,9 @@ export async function listBundled() {
 }
 
 /** One imported version with what Attune understood of it. Null when not this organisation's. */
-export async function openImported(actor: Actor, id: string) {
+export async function openImported(db: Db, actor: Actor, id: string) {
   if (!isUuid(id)) return null;
-  const [row] = await getDb()
+  const [row] = await db
     .select()
     .from(importedInstruments)
     .where(and(eq(importedInstruments.id, id), eq(importedInstruments.organisationId, actor.organisationId)));

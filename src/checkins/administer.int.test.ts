@@ -136,9 +136,9 @@ describe(`critical alerts (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     const outcome = await take({ flat: "often", empty: "often", distant: "often", joy: "often", interest: "often", body: "often", naming: "often", worth: "often" }, { client });
     if (outcome.kind !== "ok") throw new Error(JSON.stringify(outcome));
     const [alert] = await alertsOf(outcome.result.id);
-    const before = await openAlertCount(w.actors.counselor!, client);
+    const before = await openAlertCount(w.t.db, w.actors.counselor!, client);
     expect(before).toBeGreaterThanOrEqual(1);
-    expect(await openAlertCount(w.actors.counselor3!, client)).toBe(0);
+    expect(await openAlertCount(w.t.db, w.actors.counselor3!, client)).toBe(0);
 
     const ack = (note: string, actor = "counselor") => executeAction(w.t.db, w.actors[actor]!, acknowledgeAlertSpec, acknowledgeAlert, { clientId: client, alertId: alert!.id, note }, testMeta);
     expect(await ack("   ")).toMatchObject({ kind: "invalid", fieldErrors: { note: expect.any(Array) } });
@@ -148,7 +148,7 @@ describe(`critical alerts (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     const [closed] = await alertsOf(outcome.result.id);
     expect(closed).toMatchObject({ acknowledgedBy: w.actors.counselor!.userId, acknowledgementNote: "Phoned them at 3pm; safety plan reviewed, no intent. Seeing them Thursday." });
     expect(closed!.acknowledgedAt).not.toBeNull();
-    expect(await openAlertCount(w.actors.counselor!, client)).toBe(before - 1);
+    expect(await openAlertCount(w.t.db, w.actors.counselor!, client)).toBe(before - 1);
     const audit = await w.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "checkin.alert_acknowledge"), eq(auditEvents.entityId, alert!.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: w.actors.counselor!.userId, clientId: client });

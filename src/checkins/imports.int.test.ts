@@ -121,7 +121,7 @@ describe(`reliable change parameters (${process.env.ATTUNE_TEST_DRIVER})`, () =>
     const numbness = (await loadBundledInstruments()).find((i) => i.id === "attune-numbness")!;
     const org = w.actors.counselor!.organisationId;
     await clearRciCache(w.t.db);
-    const before = await rciParametersFor(org, numbness, w.t.db);
+    const before = await rciParametersFor(w.t.db, org, numbness);
     expect(before).toMatchObject({ source: "instrument", reason: "too_few_baselines", r: 0.8, sd: 6 });
 
     const codes = ["not-at-all", "once-in-a-while", "some-of-the-time", "often", "nearly-all-the-time"];
@@ -134,9 +134,9 @@ describe(`reliable change parameters (${process.env.ATTUNE_TEST_DRIVER})`, () =>
       );
       await recordAdministration(w.t.db, { organisationId: org, clientId: c.id, contactId: null, instrument: numbness, answers, mode: "in_session", administeredBy: w.actors.counselor!.userId, scheduleId: null, idempotencyKey: newKey("base") });
     }
-    expect((await rciParametersFor(org, numbness, w.t.db)).source).toBe("instrument");
+    expect((await rciParametersFor(w.t.db, org, numbness)).source).toBe("instrument");
     await clearRciCache(w.t.db);
-    const after = await rciParametersFor(org, numbness, w.t.db);
+    const after = await rciParametersFor(w.t.db, org, numbness);
     expect(after.source).toBe("organisation");
     expect(after.baselines).toBeGreaterThanOrEqual(30);
     expect(after.r).toBeGreaterThan(0);
@@ -146,14 +146,14 @@ describe(`reliable change parameters (${process.env.ATTUNE_TEST_DRIVER})`, () =>
     expect(stored).toHaveLength(1);
     expect(stored[0]!.parameters).toEqual(after);
     await clearRciCache();
-    expect(await rciParametersFor(org, numbness, w.t.db)).toEqual(after);
+    expect(await rciParametersFor(w.t.db, org, numbness)).toEqual(after);
 
     // Older than ten minutes: served at once as they are, while one refresh in the background
     // derives them again (from one more baseline now) and stamps the new time.
     const extra = all[0]!;
     await w.t.db.update(checkinAdministrations).set({ status: "invalid", total: null }).where(and(eq(checkinAdministrations.organisationId, org), eq(checkinAdministrations.clientId, extra.id)));
     const later = Date.now() + 11 * 60_000;
-    expect(await rciParametersFor(org, numbness, w.t.db, later)).toEqual(after);
+    expect(await rciParametersFor(w.t.db, org, numbness, later)).toEqual(after);
     let refreshed: (typeof stored)[number] | undefined;
     for (let i = 0; i < 100 && !refreshed; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -161,7 +161,7 @@ describe(`reliable change parameters (${process.env.ATTUNE_TEST_DRIVER})`, () =>
     }
     expect(refreshed, "the background refresh stored new values").toBeDefined();
     expect((refreshed!.parameters as { baselines: number }).baselines).toBe(after.baselines - 1);
-    expect((await rciParametersFor(org, numbness, w.t.db, later)).baselines).toBe(after.baselines - 1);
+    expect((await rciParametersFor(w.t.db, org, numbness, later)).baselines).toBe(after.baselines - 1);
     expect(after.r).toBeLessThan(1);
     expect(after.citation).toMatch(/complete baseline check-ins in this organisation/);
   });

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
 import { visibleClients } from "@/clients/access";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { checkinAdministrations, checkinSchedules, clients, criticalAlerts, supportContacts, users } from "@/db/schema";
 import type { AnswerValue, Direction } from "@/instruments/fhir-schema";
 import { enabledLinkIds, scoreResponse } from "@/instruments/scoring";
@@ -16,9 +16,9 @@ import { availableInstruments, instrumentVersions } from "./instruments";
 import { isUuid } from "@/lib/ids";
 
 /** Open critical alerts for a client the actor may see; 0 when they may not see the client. */
-export async function openAlertCount(actor: Actor, clientId: string): Promise<number> {
+export async function openAlertCount(db: Db, actor: Actor, clientId: string): Promise<number> {
   if (!isUuid(clientId)) return 0;
-  const [row] = await getDb()
+  const [row] = await db
     .select({ n: count() })
     .from(criticalAlerts)
     .innerJoin(clients, eq(clients.id, criticalAlerts.clientId))
@@ -36,8 +36,7 @@ export interface OpenAlert {
 }
 
 /** The caller has checked that the actor may see the client. */
-export async function listOpenAlerts(actor: Actor, clientId: string): Promise<OpenAlert[]> {
-  const db = getDb();
+export async function listOpenAlerts(db: Db, actor: Actor, clientId: string): Promise<OpenAlert[]> {
   const rows = await db
     .select({
       id: criticalAlerts.id,
@@ -91,8 +90,7 @@ function verdictOf(delta: number, direction: Direction | null): "better" | "wors
 }
 
 /** A client's check-ins, newest first, with the change since the one before. */
-export async function listHistory(actor: Actor, clientId: string, options: { url?: string; limit?: number } = {}): Promise<HistoryRow[]> {
-  const db = getDb();
+export async function listHistory(db: Db, actor: Actor, clientId: string, options: { url?: string; limit?: number } = {}): Promise<HistoryRow[]> {
   const rows = await db
     .select({
       id: checkinAdministrations.id,
@@ -156,9 +154,8 @@ export async function listHistory(actor: Actor, clientId: string, options: { url
 const acknowledger = alias(users, "acknowledger");
 
 /** One check-in at item level (item text, answer text, weight), with its alerts. Null when not this client's. */
-export async function openAdministration(actor: Actor, clientId: string, administrationId: string) {
+export async function openAdministration(db: Db, actor: Actor, clientId: string, administrationId: string) {
   if (!isUuid(administrationId)) return null;
-  const db = getDb();
   const [row] = await db
     .select({
       id: checkinAdministrations.id,
@@ -249,8 +246,7 @@ export interface ScheduleView {
   state: { kind: "due"; closesOn: string } | { kind: "next"; on: string } | { kind: "finished" };
 }
 
-export async function listSchedules(actor: Actor, clientId: string, timeZone: string, now = new Date()): Promise<ScheduleView[]> {
-  const db = getDb();
+export async function listSchedules(db: Db, actor: Actor, clientId: string, timeZone: string, now = new Date()): Promise<ScheduleView[]> {
   const rows = await db
     .select({
       id: checkinSchedules.id,
@@ -297,7 +293,7 @@ export async function listSchedules(actor: Actor, clientId: string, timeZone: st
 }
 
 /** The check-ins a counselor can take or send, for the forms. */
-export async function instrumentChoices(actor: Actor) {
-  const available = await availableInstruments(getDb(), actor.organisationId);
+export async function instrumentChoices(db: Db, actor: Actor) {
+  const available = await availableInstruments(db, actor.organisationId);
   return available.map((a) => ({ url: a.instrument.url, canonical: a.instrument.canonical, title: a.instrument.title, respondent: a.respondent, origin: a.origin }));
 }

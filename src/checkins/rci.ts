@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { getDb, rowsOf, type Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { rciParameterCache } from "@/db/schema";
 import type { Answers, Instrument } from "@/instruments/fhir-schema";
 import { deriveRciParameters, type RciParameters } from "@/instruments/reliability";
@@ -98,7 +98,7 @@ function isParameters(value: unknown): value is RciParameters {
  * slowly; ten minutes' lag does not change a verdict in practice. Only the very first request for
  * an organisation and instrument version waits for the derivation.
  */
-export async function rciParametersFor(organisationId: string, instrument: Instrument, db: Db = getDb(), now = Date.now()): Promise<RciParameters> {
+export async function rciParametersFor(db: Db, organisationId: string, instrument: Instrument, now = Date.now()): Promise<RciParameters> {
   if (instrument.scoring.rci.source === "published") return deriveRciParameters(instrument, []);
   const key = `${organisationId}|${instrument.canonical}`;
   let entry = cache.get(key);

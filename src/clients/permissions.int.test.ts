@@ -120,11 +120,11 @@ describe(`client permissions (${process.env.ATTUNE_TEST_DRIVER})`, () => {
       it(`${user} ${allowed ? "may" : "may not"} open or change the ${which} client`, async () => {
         const actor = actors[user]!;
         const clientId = target[which];
-        const header = await getClientForActor(actor, clientId);
+        const header = await getClientForActor(t.db, actor, clientId);
         expect(header !== null).toBe(allowed);
         const roster = await listRoster(t.db, actor, { sort: { id: "name", desc: false }, filters: {}, pageSize: 200, cursor: {} });
         expect(roster.rows.some((r) => r.id === clientId)).toBe(allowed);
-        if (allowed) expect((await listSupportNetwork(actor, clientId, "UTC")).length).toBeGreaterThanOrEqual(0);
+        if (allowed) expect((await listSupportNetwork(t.db, actor, clientId, "UTC")).length).toBeGreaterThanOrEqual(0);
 
         for (const [label] of await operations(clientId)) {
           // Rebuilt before each call: earlier calls change versions, contacts and consents.

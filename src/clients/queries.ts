@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { cache } from "react";
 import { isClinical, type Actor } from "@/auth/actor";
-import { getDb, rowsOf, type Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { clients, users } from "@/db/schema";
 import { visibleClients, visiblePeople } from "./access";
 import { isUuid } from "@/lib/ids";
@@ -32,9 +32,9 @@ export interface ClientHeader {
 }
 
 /** The client as its pages show it, or null when missing or not the actor's to see. */
-export const getClientForActor = cache(async (actor: Actor, clientId: string): Promise<ClientHeader | null> => {
+export const getClientForActor = cache(async (db: Db, actor: Actor, clientId: string): Promise<ClientHeader | null> => {
   if (!isUuid(clientId)) return null;
-  const [row] = await getDb()
+  const [row] = await db
     .select({
       id: clients.id,
       name: clients.name,
@@ -78,8 +78,8 @@ export interface CounselorOption {
  * Clinicians of the organisation for the client form: all may join a care team; only the
  * actor (and, for a supervisor, their counselors) may be made primary counselor.
  */
-export async function counselorOptions(actor: Actor): Promise<CounselorOption[]> {
-  const rows = await getDb()
+export async function counselorOptions(db: Db, actor: Actor): Promise<CounselorOption[]> {
+  const rows = await db
     .select({ id: users.id, name: users.name, role: users.role, supervisorId: users.supervisorId })
     .from(users)
     .where(and(eq(users.organisationId, actor.organisationId), eq(users.status, "active"), inArray(users.role, ["counselor", "supervisor"])))
@@ -93,7 +93,7 @@ export async function counselorOptions(actor: Actor): Promise<CounselorOption[]>
 }
 
 /** Filter choices for the roster (tags, primary counselors), from the clients the actor sees, in one query. */
-export async function rosterFilterOptions(actor: Actor, db: Db = getDb()): Promise<{ tags: string[]; counselors: { id: string; name: string }[] }> {
+export async function rosterFilterOptions(db: Db, actor: Actor): Promise<{ tags: string[]; counselors: { id: string; name: string }[] }> {
   if (!isClinical(actor)) return { tags: [], counselors: [] };
   const org = actor.organisationId;
   const visible = visibleClients(actor);

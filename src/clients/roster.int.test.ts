@@ -99,7 +99,7 @@ describe("roster filter options", () => {
   for (const who of ["director", "counselor"] as const) {
     it(`${who}: the tags and primary counselors of exactly the clients they see`, async () => {
       const rows = (await listRoster(t.db, actors[who], { sort: { id: "name", desc: false }, filters: {}, pageSize: 100_000, cursor: {} })).rows;
-      const options = await rosterFilterOptions(actors[who], t.db);
+      const options = await rosterFilterOptions(t.db, actors[who]);
       expect([...options.tags].sort()).toEqual([...new Set(rows.flatMap((r) => r.tags))].sort());
       expect(options.counselors.map((c) => c.id).sort()).toEqual([...new Set(rows.map((r) => r.counselorId))].sort());
     });

@@ -64,13 +64,13 @@ async function plan(text: string, params: readonly unknown[]): Promise<string> {
 
 const now = new Date();
 const pages: Array<[string, number, () => Promise<unknown>]> = [
-  ["caseload", 3, () => listCaseload(actors.counselor, now, t.db)],
-  ["client trends (busiest client, all time)", 4, () => clientTrends(actors.counselor, busiest, "all", now, t.db)],
+  ["caseload", 3, () => listCaseload(t.db, actors.counselor, now)],
+  ["client trends (busiest client, all time)", 4, () => clientTrends(t.db, actors.counselor, busiest, "all", now)],
   ["roster by name, first page", 2, () => listRoster(t.db, actors.director, { sort: { id: "name", desc: false }, filters: {}, pageSize: 25, cursor: {} })],
   ["roster by start date, filtered", 2, () => listRoster(t.db, actors.director, { sort: { id: "startDate", desc: true }, filters: { status: "active", focus: "trauma" }, pageSize: 25, cursor: {} })],
-  ["roster filter options, director", 1, () => rosterFilterOptions(actors.director, t.db)],
-  ["roster filter options, counselor", 1, () => rosterFilterOptions(actors.counselor, t.db)],
-  ["notes list", 1, () => listClientNotes(actors.counselor, busiest.id, {}, 25, 25)],
+  ["roster filter options, director", 1, () => rosterFilterOptions(t.db, actors.director)],
+  ["roster filter options, counselor", 1, () => rosterFilterOptions(t.db, actors.counselor)],
+  ["notes list", 1, () => listClientNotes(t.db, actors.counselor, busiest.id, {}, 25, 25)],
   ["audit log and its filters", 2, () => Promise.all([listAuditEvents(t.db, actors.admin, { sort: { id: "occurredAt", desc: true }, filters: {}, pageSize: 50, cursor: {} }), auditFilterOptions(t.db, actors.admin)])],
 ];
 

@@ -37,7 +37,7 @@ export async function alertOnDeterioration(
   const at = series.findIndex((a) => a.id === args.administrationId);
   const latest = series[at];
   if (!baseline || !latest || latest.id === baseline.id || latest.total === null || baseline.total === null) return false;
-  const params = await rciParametersFor(args.organisationId, args.instrument, db);
+  const params = await rciParametersFor(db, args.organisationId, args.instrument);
   const verdict = (a: { total: number | null }) => (a.total === null ? null : changeFor(args.instrument, params, Number(baseline.total), Number(a.total)).verdict);
   if (verdict(latest) !== "deteriorated") return false;
   const previous = series[at - 1];

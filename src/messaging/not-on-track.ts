@@ -81,7 +81,7 @@ export async function scanNotOnTrackAlerts(db: Db, now: Date, lookbackMs = 24 * 
     const instrument = (await instrumentVersions(db, a.organisationId, [{ url: a.url, version: a.version }])).get(`${a.url}|${a.version}`);
     if (!instrument) continue;
     // The stored curve, read outside the transaction (a stale one is refitted in the background on `db`).
-    const fit = (await expectedRecoveryFor(a.organisationId, instrument, db))?.fit;
+    const fit = (await expectedRecoveryFor(db, a.organisationId, instrument))?.fit;
     if (!fit) continue;
     const queued = await db.transaction((tx) => alertOnNotOnTrack(tx, { organisationId: a.organisationId, clientId: a.clientId, instrument, fit, now }));
     if (queued) alerted++;

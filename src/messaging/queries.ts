@@ -3,6 +3,7 @@ import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/actor";
 import type { Db } from "@/db/client";
+import { uuid } from "@/lib/zod-fields";
 import { messageKind, messages, messageState } from "@/db/schema/messages";
 
 export const MESSAGE_PAGE_SIZE = 50;
@@ -16,7 +17,7 @@ export const messageFiltersSchema = z.object({
   state: z.enum(messageState.enumValues).optional().catch(undefined),
   kind: z.enum(messageKind.enumValues).optional().catch(undefined),
   before: z.iso.datetime({ offset: true }).optional().catch(undefined),
-  message: z.uuid().optional().catch(undefined),
+  message: uuid().optional().catch(undefined),
 });
 export type MessageFilters = z.infer<typeof messageFiltersSchema>;
 

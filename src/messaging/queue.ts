@@ -11,6 +11,9 @@ export const REMINDER_CRON = "*/15 * * * *";
 /** Mondays at 07:00 UTC (a pg-boss schedule, fired once across instances): the weekly summaries. */
 export const WEEKLY_SUMMARY_QUEUE = "weekly-summary";
 export const WEEKLY_SUMMARY_CRON = "0 7 * * 1";
+/** Hourly at :17 (a pg-boss schedule, fired once across instances): the limiter ledger and idempotency keys past their use (src/db/retention.ts). */
+export const RETENTION_QUEUE = "prune-expired-rows";
+export const RETENTION_CRON = "17 * * * *";
 
 export interface DeliverJob {
   messageId: string;

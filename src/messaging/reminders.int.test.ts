@@ -208,7 +208,7 @@ describe("counselor alerts: missed in a row and reliable deterioration, as the c
 
   it("a reliable deterioration tells the counselor once, for the check-in that crossed, not for the next one still worse", async () => {
     const instrument = (await getBundledInstrument("https://attune.health/fhir/Questionnaire/attune-numbness"))!;
-    const params = await rciParametersFor(orgId, instrument, t.db);
+    const params = await rciParametersFor(t.db, orgId, instrument);
     const worse = instrument.scoring.direction === "higher_is_worse" ? 1 : -1;
     const baseline = worse > 0 ? 5 : 60;
     let post = baseline;

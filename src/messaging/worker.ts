@@ -4,7 +4,8 @@ import type { DatabaseHandle, Db } from "@/db/client";
 import { workerMailConfig, type MailConfig } from "./config";
 import { deliverMessage, dueMessageIds, JOB_EXPIRE_SECONDS } from "./deliver";
 import { scheduledWorkSource } from "./due-source";
-import { DELIVER_QUEUE, REMINDER_CRON, REMINDER_QUEUE, setRunningBoss, SWEEP_QUEUE, WEEKLY_SUMMARY_CRON, WEEKLY_SUMMARY_QUEUE, type DeliverJob } from "./queue";
+import { pruneAllExpired } from "@/db/retention";
+import { DELIVER_QUEUE, REMINDER_CRON, REMINDER_QUEUE, RETENTION_CRON, RETENTION_QUEUE, setRunningBoss, SWEEP_QUEUE, WEEKLY_SUMMARY_CRON, WEEKLY_SUMMARY_QUEUE, type DeliverJob } from "./queue";
 import { scanDueReminders } from "./reminders";
 import { scanMissedAlerts } from "./counselor-alerts";
 import { scanDeteriorationAlerts } from "./deterioration";
@@ -77,6 +78,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   if (!(await boss.getQueue(REMINDER_QUEUE))) await boss.createQueue(REMINDER_QUEUE, { policy: "singleton", retryLimit: 0, expireInSeconds: 600 });
   // Retried: a summary missed on Monday morning is still worth sending that day (its job key keeps it to one).
   if (!(await boss.getQueue(WEEKLY_SUMMARY_QUEUE))) await boss.createQueue(WEEKLY_SUMMARY_QUEUE, { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 900 });
+  if (!(await boss.getQueue(RETENTION_QUEUE))) await boss.createQueue(RETENTION_QUEUE, { policy: "singleton", retryLimit: 0, expireInSeconds: 600 });
 
   const sweep = async (): Promise<number> => {
     const ids = await dueMessageIds(handle.db);
@@ -118,8 +120,13 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     const { queued } = await scanWeeklySummaries(handle.db, new Date());
     if (queued) log(`Message worker: queued ${queued} weekly summar${queued === 1 ? "y" : "ies"}.`);
   });
+  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: Math.max(polling, 2) }, async () => {
+    const pruned = await pruneAllExpired(handle.db);
+    if (pruned.limiterEvents || pruned.idempotencyKeys) log(`Retention: deleted ${pruned.limiterEvents} limiter events and ${pruned.idempotencyKeys} idempotency keys past their use.`);
+  });
   if (options.schedule ?? true) {
     await boss.schedule(SWEEP_QUEUE, "* * * * *");
+    await boss.schedule(RETENTION_QUEUE, RETENTION_CRON);
     // Reminders come due at each person's preferred hour: a scan every 15 minutes sends them
     // within a quarter of an hour of it (their job keys make a repeated scan send nothing twice).
     await boss.schedule(REMINDER_QUEUE, REMINDER_CRON);

@@ -51,7 +51,7 @@ describe(`demo notes (${process.env.ATTUNE_TEST_DRIVER})`, () => {
 
   it("leaves exactly one note awaiting the supervisor's co-signature", async () => {
     const actors = await demoActors(t.db);
-    const waiting = await listNotesToCosign(actors.supervisor!);
+    const waiting = await listNotesToCosign(t.db, actors.supervisor!);
     expect(waiting).toHaveLength(1);
     expect(waiting[0]!.authorName).toBe("Jordan Ellis");
     const cosigned = await countWhere(and(eq(sessionNotes.organisationId, org), sql`${sessionNotes.cosignedAt} is not null`));

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { sessionNotes, users, type NoteType, type Relationship } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { noteOfClient, readableNote } from "./access";
@@ -48,7 +48,7 @@ export type NoteAccess = { via: "client"; clientId: string } | { via: "responsib
 
 const iso = (v: Date | string | null) => (v ? new Date(v).toISOString() : null);
 
-export async function getNoteDetail(actor: Actor, noteId: string, access: NoteAccess): Promise<NoteDetail | null> {
+export async function getNoteDetail(db: Db, actor: Actor, noteId: string, access: NoteAccess): Promise<NoteDetail | null> {
   if (!isUuid(noteId) || (access.via === "client" && !isUuid(access.clientId))) return null;
   const org = actor.organisationId;
   const visible = visibleClientIds(actor);
@@ -64,7 +64,7 @@ export async function getNoteDetail(actor: Actor, noteId: string, access: NoteAc
         )!;
   const partsOf = access.via === "client" ? sql`m.client_id = ${access.clientId}::uuid` : sql`m.client_id in ${visible}`;
   const routeClient = access.via === "client" ? sql`${access.clientId}::uuid` : sql`coalesce(${n.clientId}, (select m.client_id from note_group_members m where m.note_id = ${n.id} and m.client_id in ${visible} order by m.client_id limit 1))`;
-  const [row] = await getDb()
+  const [row] = await db
     .select({
       id: n.id,
       type: n.type,

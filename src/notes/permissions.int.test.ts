@@ -51,12 +51,12 @@ describe(`note permissions (${process.env.ATTUNE_TEST_DRIVER})`, () => {
       expect({ who, kind: (await run(saveNoteSpec, saveNote, familyContent(1, { data: `by ${who}` }))).kind }).toEqual({ who, kind: "not_found" });
       expect({ who, kind: (await run(signNoteSpec, signNote, familyContent(1))).kind }).toEqual({ who, kind: "not_found" });
       expect({ who, kind: (await run(latestNoteSpec, latestNote, { clientId, noteId })).kind }).toEqual({ who, kind: "not_found" });
-      expect(await getNoteDetail(a[who]!, noteId, { via: "client", clientId })).toBeNull();
+      expect(await getNoteDetail(t.db, a[who]!, noteId, { via: "client", clientId })).toBeNull();
     }
     expect(await footprint()).toEqual(before);
     // counselor2 sees the client, but not someone else's draft in its list.
-    expect((await listClientNotes(a.counselor2!, clientId, {})).map((n) => n.id)).not.toContain(noteId);
-    expect((await listClientNotes(a.counselor!, clientId, {})).map((n) => n.id)).toContain(noteId);
+    expect((await listClientNotes(t.db, a.counselor2!, clientId, {})).map((n) => n.id)).not.toContain(noteId);
+    expect((await listClientNotes(t.db, a.counselor!, clientId, {})).map((n) => n.id)).toContain(noteId);
   });
 
   it("saves the author's draft, then signs it with a co-signature required", async () => {
@@ -65,17 +65,17 @@ describe(`note permissions (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     expect(saved).toMatchObject({ kind: "ok", result: { version: 2 } });
     const signed = await run(signNoteSpec, signNote, familyContent(2));
     expect(signed).toMatchObject({ kind: "ok", result: { cosignRequired: true } });
-    const detail = await getNoteDetail(a.counselor2!, noteId, { via: "client", clientId });
+    const detail = await getNoteDetail(t.db, a.counselor2!, noteId, { via: "client", clientId });
     expect(detail).toMatchObject({ status: "signed", cosignRequired: true, cosignedAt: null, topics: ["boundaries", "detachment_with_love"] });
     expect(detail?.attendees).toEqual([{ contactId, name: "Linda Permission", relationship: "parent", engagement: "somewhat" }]);
   });
 
   it("hides the signed note from people who cannot see the client, exactly like a missing one", async () => {
     for (const who of ["counselor3", "admin", "other-org"]) {
-      expect(await getNoteDetail(a[who]!, noteId, { via: "client", clientId })).toBeNull();
-      expect(await listClientNotes(a[who]!, clientId, {})).toEqual([]);
+      expect(await getNoteDetail(t.db, a[who]!, noteId, { via: "client", clientId })).toBeNull();
+      expect(await listClientNotes(t.db, a[who]!, clientId, {})).toEqual([]);
     }
-    expect(await getNoteDetail(a.counselor3!, "00000000-0000-4000-8000-000000000000", { via: "client", clientId })).toBeNull();
+    expect(await getNoteDetail(t.db, a.counselor3!, "00000000-0000-4000-8000-000000000000", { via: "client", clientId })).toBeNull();
   });
 
   it("takes addenda from the author and the author's supervisor only", async () => {
@@ -88,7 +88,7 @@ describe(`note permissions (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     expect(await footprint()).toEqual(before);
     expect((await runAs(t.db, a.counselor!)(addAddendumSpec, addAddendum, { clientId, noteId, text: "First correction." })).kind).toBe("ok");
     expect((await runAs(t.db, a.supervisor!)(addAddendumSpec, addAddendum, { clientId, noteId, text: "Supervisor's remark." })).kind).toBe("ok");
-    const detail = await getNoteDetail(a.counselor!, noteId, { via: "client", clientId });
+    const detail = await getNoteDetail(t.db, a.counselor!, noteId, { via: "client", clientId });
     expect(detail?.addenda.map((x) => [x.text, x.authorName])).toEqual([
       ["First correction.", "Jordan Ellis"],
       ["Supervisor's remark.", "Dr. Priya Raman"],
@@ -102,15 +102,15 @@ describe(`note permissions (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     expect(await runAs(t.db, otherSupervisor)(cosignNoteSpec, cosignNote, { clientId, noteId })).toMatchObject({ kind: "refused", message: expect.stringContaining("author's supervisor") });
     expect((await runAs(t.db, a["other-org"]!)(cosignNoteSpec, cosignNote, { clientId, noteId })).kind).toBe("not_found");
     expect(await footprint()).toEqual(before);
-    expect((await listNotesToCosign(a.supervisor!)).map((n) => n.id)).toContain(noteId);
-    expect(await listNotesToCosign(otherSupervisor)).toEqual([]);
+    expect((await listNotesToCosign(t.db, a.supervisor!)).map((n) => n.id)).toContain(noteId);
+    expect(await listNotesToCosign(t.db, otherSupervisor)).toEqual([]);
 
     expect((await runAs(t.db, a.supervisor!)(cosignNoteSpec, cosignNote, { clientId, noteId })).kind).toBe("ok");
     expect(await runAs(t.db, a.supervisor!)(cosignNoteSpec, cosignNote, { clientId, noteId })).toMatchObject({ kind: "refused", message: "This note is already co-signed." });
-    const detail = await getNoteDetail(a.counselor!, noteId, { via: "client", clientId });
+    const detail = await getNoteDetail(t.db, a.counselor!, noteId, { via: "client", clientId });
     expect(detail).toMatchObject({ cosignedByName: "Dr. Priya Raman", authorName: "Jordan Ellis" });
     expect(detail?.cosignedAt).toEqual(expect.any(String));
-    expect((await listNotesToCosign(a.supervisor!)).map((n) => n.id)).not.toContain(noteId);
+    expect((await listNotesToCosign(t.db, a.supervisor!)).map((n) => n.id)).not.toContain(noteId);
   });
 
   it("wrote one audit event per action, in the client's record", async () => {

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } 
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
 import { visibleClients } from "@/clients/access";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { clients, sessionNotes, supportContacts, users, type NoteType, type Relationship } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { noteOfClient, readableNote } from "./access";
@@ -43,10 +43,10 @@ function filterConditions(filters: NotesFilter): SQL[] {
  * people's drafts are left out. Returns one more row than the limit so the page can say so.
  */
 /** Up to `limit` + 1 notes (the extra one says there are more), skipping the first `offset`. */
-export async function listClientNotes(actor: Actor, clientId: string, filters: NotesFilter, limit = 100, offset = 0): Promise<NoteListItem[]> {
+export async function listClientNotes(db: Db, actor: Actor, clientId: string, filters: NotesFilter, limit = 100, offset = 0): Promise<NoteListItem[]> {
   if (!isUuid(clientId)) return [];
   const author = alias(users, "author");
-  const rows = await getDb()
+  const rows = await db
     .select({
       id: sessionNotes.id,
       type: sessionNotes.type,
@@ -90,11 +90,11 @@ export interface CosignItem {
 }
 
 /** Signed notes by the people a supervisor supervises that still wait for the co-signature. */
-export async function listNotesToCosign(actor: Actor): Promise<CosignItem[]> {
+export async function listNotesToCosign(db: Db, actor: Actor): Promise<CosignItem[]> {
   if (actor.role !== "supervisor") return [];
   const author = alias(users, "author");
   const visible = visibleClientIds(actor);
-  const rows = await getDb()
+  const rows = await db
     .select({
       id: sessionNotes.id,
       type: sessionNotes.type,
@@ -131,8 +131,8 @@ export interface ContactOption {
 }
 
 /** The client's current support network, for choosing who attended a family session. */
-export async function listContactOptions(actor: Actor, clientId: string): Promise<ContactOption[]> {
-  return getDb()
+export async function listContactOptions(db: Db, actor: Actor, clientId: string): Promise<ContactOption[]> {
+  return db
     .select({ id: supportContacts.id, name: supportContacts.name, relationship: supportContacts.relationship })
     .from(supportContacts)
     .where(
@@ -153,9 +153,9 @@ export interface ClientOption {
 }
 
 /** Clients the actor may put in a group note: their open clients, plus anyone already in it. */
-export async function listGroupCandidates(actor: Actor, alreadyIn: string[]): Promise<ClientOption[]> {
+export async function listGroupCandidates(db: Db, actor: Actor, alreadyIn: string[]): Promise<ClientOption[]> {
   const keep = alreadyIn.filter(isUuid);
-  return getDb()
+  return db
     .select({ id: clients.id, name: sql<string>`coalesce(${clients.preferredName} || ' (' || ${clients.name} || ')', ${clients.name})`, recordNumber: clients.recordNumber })
     .from(clients)
     .where(and(visibleClients(actor), keep.length ? or(ne(clients.status, "discharged"), inArray(clients.id, keep)) : ne(clients.status, "discharged")))
@@ -164,10 +164,10 @@ export async function listGroupCandidates(actor: Actor, alreadyIn: string[]): Pr
 }
 
 /** The name of the actor's supervisor when their signed notes will need a co-signature. */
-export async function cosignerNameFor(actor: Actor): Promise<string | null> {
+export async function cosignerNameFor(db: Db, actor: Actor): Promise<string | null> {
   if (actor.role !== "counselor") return null;
   const supervisor = alias(users, "supervisor");
-  const [row] = await getDb()
+  const [row] = await db
     .select({ name: supervisor.name })
     .from(users)
     .innerJoin(supervisor, eq(supervisor.id, users.supervisorId))

@@ -67,7 +67,7 @@ afterAll(async () => {
 
 describe(`caseload triage (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   it("puts the client with an open critical alert and reliable deterioration first", async () => {
-    const rows = await listCaseload(actors.counselor!, new Date(), t.db);
+    const rows = await listCaseload(t.db, actors.counselor!, new Date());
     expect(rows[0]?.id).toBe(ids["RRC-1003"]);
     expect(rows[0]?.flags).toEqual(expect.arrayContaining(["critical_alert", "deterioration"]));
     expect(rows[0]?.verdict).toBe("deteriorated");
@@ -82,15 +82,15 @@ describe(`caseload triage (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   });
 
   it("shows another counselor none of these clients", async () => {
-    const theirs = await listCaseload(actors.counselor3!, new Date(), t.db);
+    const theirs = await listCaseload(t.db, actors.counselor3!, new Date());
     expect(theirs.length).toBeGreaterThan(0);
     expect(theirs.some((r) => Object.values(ids).includes(r.id))).toBe(false);
-    const otherOrg = await listCaseload(actors["other-org"]!, new Date(), t.db);
+    const otherOrg = await listCaseload(t.db, actors["other-org"]!, new Date());
     expect(otherOrg.some((r) => Object.values(ids).includes(r.id))).toBe(false);
   });
 
   it("counts verdicts per counselor and overall for a supervisor", async () => {
-    const { counselors, overall } = await teamOutcomes(actors.supervisor!, "6m", new Date(), t.db);
+    const { counselors, overall } = await teamOutcomes(t.db, actors.supervisor!, "6m", new Date());
     const jordan = counselors.find((c) => c.counselorId === actors.counselor!.userId)!;
     expect(jordan.counts.clients).toBe(3);
     expect(jordan.counts.deteriorated).toBe(1);
@@ -112,14 +112,14 @@ describe(`caseload triage (${process.env.ATTUNE_TEST_DRIVER})`, () => {
       .values({ organisationId: actors.counselor!.organisationId, instrumentUrl: NUMBNESS_URL, instrumentVersion: "1.0.0", fittedAt: new Date(Date.now() + 60_000), dataCutoff: new Date(), parameters: fit, nClients: 100, nScores: 1000, durationMs: 1, trigger: "admin" })
       .returning({ id: expectedRecoveryFits.id });
     await clearExpectedRecoveryCache();
-    const rows = await listCaseload(actors.counselor!, new Date(), t.db);
+    const rows = await listCaseload(t.db, actors.counselor!, new Date());
     const steady = rows.find((r) => r.id === ids["RRC-1005"])!;
     expect(steady.flags).toEqual(["critical_alert", "not_on_track"]);
     expect(steady.notOnTrack?.fitId).toBe(row!.id);
     expect(steady.notOnTrack?.strength).toBeCloseTo(13 - 11.2816, 3);
     expect(rows.find((r) => r.id === ids["RRC-1007"])!.flags).not.toContain("not_on_track");
 
-    const { overall } = await teamOutcomes(actors.supervisor!, "6m", new Date(), t.db);
+    const { overall } = await teamOutcomes(t.db, actors.supervisor!, "6m", new Date());
     expect(overall).toMatchObject({ tracked: 3, notOnTrack: 2 });
   });
 });

@@ -5,7 +5,7 @@ import { adherence, classifyOccurrences, missedInARow, type Cadence, type Occurr
 import { rciParametersFor } from "@/checkins/rci";
 import { rosterConditions } from "@/clients/roster";
 import { getBundledInstrument } from "@/content/instruments";
-import { getDb, rowsOf, type Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import type { ClientStatus } from "@/db/schema";
 import { addDays, localDateOf } from "@/lib/local-date";
 import type { ChangeVerdict } from "./change";
@@ -52,7 +52,7 @@ export type AssignmentRow = { client_id: string; cadence: Cadence; start_date: s
  * size: one for the check-in aggregates and alerts (lateral joins on the trend index), one for the
  * recent exercise schedule and submissions (classified here with the shared cadence rules).
  */
-export async function listCaseload(actor: Actor, now = new Date(), db: Db = getDb()): Promise<CaseloadRow[]> {
+export async function listCaseload(db: Db, actor: Actor, now = new Date()): Promise<CaseloadRow[]> {
   const org = actor.organisationId;
   const where = rosterConditions(actor, { open: true, mine: true });
   const numbness = sql`a.organisation_id = ${org} and a.client_id = clients.id and a.instrument_url = ${NUMBNESS_URL} and a.contact_id is null`;
@@ -88,7 +88,7 @@ export async function listCaseload(actor: Actor, now = new Date(), db: Db = getD
         and s.client_id in (select clients.id from clients where ${where})`),
     getBundledInstrument(NUMBNESS_URL),
   ]);
-  const [params, curve] = instrument ? await Promise.all([rciParametersFor(org, instrument, db), expectedRecoveryFor(org, instrument, db)]) : [null, null];
+  const [params, curve] = instrument ? await Promise.all([rciParametersFor(db, org, instrument), expectedRecoveryFor(db, org, instrument)]) : [null, null];
   const assignmentsByClient = new Map<string, AssignmentRow[]>();
   for (const a of rowsOf<AssignmentRow>(assignmentResult)) assignmentsByClient.set(a.client_id, [...(assignmentsByClient.get(a.client_id) ?? []), a]);
 

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe(`item trends from stored check-ins (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   it("splits the total into its questions: the item starts add up to the mean of the first three totals", async () => {
-    const trends = await clientItemTrends(actors.counselor!, dante, NUMBNESS, "all", new Date(), t.db);
+    const trends = await clientItemTrends(t.db, actors.counselor!, dante, NUMBNESS, "all", new Date());
     expect(trends.chosen).toMatchObject({ url: NUMBNESS, direction: "higher_is_worse" });
     expect(trends.choices.map((c) => c.url)).toContain(NUMBNESS);
 
@@ -57,13 +57,13 @@ describe(`item trends from stored check-ins (${process.env.ATTUNE_TEST_DRIVER})`
   });
 
   it("keeps to the range and to the organisation", async () => {
-    const short = await clientItemTrends(actors.counselor!, dante, NUMBNESS, "3m", new Date(), t.db);
-    const all = await clientItemTrends(actors.counselor!, dante, NUMBNESS, "all", new Date(), t.db);
+    const short = await clientItemTrends(t.db, actors.counselor!, dante, NUMBNESS, "3m", new Date());
+    const all = await clientItemTrends(t.db, actors.counselor!, dante, NUMBNESS, "all", new Date());
     expect(short.checkins).toBeGreaterThan(0);
     expect(short.checkins).toBeLessThan(all.checkins);
 
     // Another organisation's user reaching this function with the id finds nothing of it.
-    const stranger = await clientItemTrends(actors["other-org"]!, dante, NUMBNESS, "all", new Date(), t.db);
+    const stranger = await clientItemTrends(t.db, actors["other-org"]!, dante, NUMBNESS, "all", new Date());
     expect(stranger).toEqual({ choices: [], chosen: null, checkins: 0, items: [] });
   });
 });

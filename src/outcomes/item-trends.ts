@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
 import { availableInstruments, inCatalogueOrder, instrumentVersions } from "@/checkins/instruments";
-import { getDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { checkinAdministrations } from "@/db/schema";
 import type { Answers, Direction } from "@/instruments/fhir-schema";
 import { summariseItems, type ItemTrend } from "./item-summary";
@@ -21,7 +21,7 @@ export interface ItemTrends {
  * that the actor may see the client. Two queries: the client's instruments, then the chosen
  * one's answers (the bundled definitions are read from files; imported versions cost one more).
  */
-export async function clientItemTrends(actor: Actor, client: { id: string; timeZone: string }, url: string | undefined, range: Range, now = new Date(), db: Db = getDb()): Promise<ItemTrends> {
+export async function clientItemTrends(db: Db, actor: Actor, client: { id: string; timeZone: string }, url: string | undefined, range: Range, now = new Date()): Promise<ItemTrends> {
   const own = and(eq(checkinAdministrations.organisationId, actor.organisationId), eq(checkinAdministrations.clientId, client.id), isNull(checkinAdministrations.contactId));
   const [used, available] = await Promise.all([
     db.selectDistinct({ url: checkinAdministrations.instrumentUrl }).from(checkinAdministrations).where(own),

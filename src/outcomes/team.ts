@@ -4,7 +4,7 @@ import type { Actor } from "@/auth/actor";
 import { rciParametersFor } from "@/checkins/rci";
 import { visibleClients } from "@/clients/access";
 import { getBundledInstrument } from "@/content/instruments";
-import { getDb, rowsOf, type Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import type { ChangeVerdict } from "./change";
 import { trackVerdict } from "./expected-recovery/model";
 import { expectedRecoveryFor } from "./expected-recovery/store";
@@ -32,7 +32,7 @@ const empty = (): VerdictCounts => ({ clients: 0, recovered: 0, improved: 0, no_
  * first complete one in the period against the last, judged by computeChange. Counted per
  * primary counselor (every counselor the supervisor oversees is listed, even with none) and overall.
  */
-export async function teamOutcomes(actor: Actor, range: Range, now = new Date(), db: Db = getDb()): Promise<{ counselors: CounselorOutcomes[]; overall: VerdictCounts; rciSource: string }> {
+export async function teamOutcomes(db: Db, actor: Actor, range: Range, now = new Date()): Promise<{ counselors: CounselorOutcomes[]; overall: VerdictCounts; rciSource: string }> {
   const instrument = await getBundledInstrument(NUMBNESS_URL);
   if (!instrument) throw new Error("the numbness instrument is not bundled");
   const start = rangeStart(range, now);
@@ -54,7 +54,7 @@ export async function teamOutcomes(actor: Actor, range: Range, now = new Date(),
         and (id = ${actor.userId} or supervisor_id = ${actor.userId}) and role in ('counselor', 'supervisor')
       order by name`),
   ]);
-  const [params, curve] = await Promise.all([rciParametersFor(actor.organisationId, instrument, db), expectedRecoveryFor(actor.organisationId, instrument, db)]);
+  const [params, curve] = await Promise.all([rciParametersFor(db, actor.organisationId, instrument), expectedRecoveryFor(db, actor.organisationId, instrument)]);
   const byCounselor = new Map<string, CounselorOutcomes>(rowsOf<{ id: string; name: string }>(team).map((u) => [u.id, { counselorId: u.id, name: u.name, counts: empty() }]));
   const overall = empty();
   for (const r of rowsOf<{ counselor_id: string; pre: number; post: number; first_total: number | null; weeks: number | null }>(result)) {

@@ -80,13 +80,13 @@ describe(`trends (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   });
 
   it("gives the verdict of baseline versus latest that computeChange gives", async () => {
-    const trends = await clientTrends(actors.counselor!, client, "1y", now, t.db);
+    const trends = await clientTrends(t.db, actors.counselor!, client, "1y", now);
     const numbness = trends.indicators.find((i) => i.url === NUMBNESS)!;
     expect(numbness.endpoints.baseline?.total).toBe(28);
     expect(numbness.endpoints.latest.total).toBe(6);
     expect(numbness.endpoints.count).toBe(600);
     const instrument = (await getBundledInstrument(NUMBNESS))!;
-    const params = await rciParametersFor(actors.counselor!.organisationId, instrument, t.db);
+    const params = await rciParametersFor(t.db, actors.counselor!.organisationId, instrument);
     const expected = computeChange({ pre: 28, post: 6, sd: params.sd, r: params.r, direction: "higher_is_worse", norms: instrument.scoring.norms });
     expect(numbness.change?.verdict).toBe(expected.verdict);
     expect(numbness.change?.rci).toBeCloseTo(expected.rci, 10);
@@ -95,8 +95,8 @@ describe(`trends (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   });
 
   it("shows another counselor nothing: the client is not found for them", async () => {
-    expect(await getClientForActor(actors.counselor3!, client.id)).toBeNull();
-    expect(await getClientForActor(actors["other-org"]!, client.id)).toBeNull();
-    expect(await getClientForActor(actors.counselor!, client.id)).not.toBeNull();
+    expect(await getClientForActor(t.db, actors.counselor3!, client.id)).toBeNull();
+    expect(await getClientForActor(t.db, actors["other-org"]!, client.id)).toBeNull();
+    expect(await getClientForActor(t.db, actors.counselor!, client.id)).not.toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import type { Actor } from "@/auth/actor";
 import { classifyOccurrences, weeklyAdherence, type Cadence, type Pause, type WeeklyAdherence } from "@/scheduling/cadence";
 import { rciParametersFor, type RciParameters } from "@/checkins/rci";
 import { instrumentVersions } from "@/checkins/instruments";
-import { getDb, rowsOf, type Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import type { Band, Direction } from "@/instruments/fhir-schema";
 import type { ChangeResult } from "./change";
 import {
@@ -56,7 +56,7 @@ export interface ClientTrends {
  * and endpoints come aggregated from SQL; RCI parameters come from `rciParametersFor` (the
  * organisation's baselines when enough exist, else the instrument's published values).
  */
-export async function clientTrends(actor: Actor, client: { id: string; timeZone: string }, range: Range, now = new Date(), db: Db = getDb()): Promise<ClientTrends> {
+export async function clientTrends(db: Db, actor: Actor, client: { id: string; timeZone: string }, range: Range, now = new Date()): Promise<ClientTrends> {
   const org = actor.organisationId;
   const tz = client.timeZone;
   // One round trip for the whole tab: each part is its own statement, gathered as JSON.
@@ -78,7 +78,7 @@ export async function clientTrends(actor: Actor, client: { id: string; timeZone:
   for (const e of ends) {
     const instrument = instruments.get(`${e.url}|${e.latest.version}`);
     if (!instrument) continue;
-    const rci = await rciParametersFor(org, instrument, db);
+    const rci = await rciParametersFor(db, org, instrument);
     const change = e.baseline && e.count >= 2 ? changeFor(instrument, rci, e.baseline.total, e.latest.total) : null;
     const drawn = series.find((s) => s.url === e.url) ?? null;
     indicators.push({

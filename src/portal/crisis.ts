@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { crisisLines } from "@/db/schema";
-import { CRISIS_DEFAULTS } from "./crisis-defaults";
+import { CRISIS_DEFAULTS, countryFor } from "./crisis-defaults";
+import type { PortalHolder } from "./session";
 
 export interface ShownCrisisLine {
   name: string;
@@ -50,4 +51,9 @@ export async function organisationCrisisLines(db: Db, organisationId: string) {
     .from(crisisLines)
     .where(eq(crisisLines.organisationId, organisationId))
     .orderBy(asc(crisisLines.country), asc(crisisLines.position));
+}
+
+/** The crisis lines a private link's holder sees: for their recorded country, else their time zone's. */
+export async function crisisResourcesForHolder(db: Db, holder: Pick<PortalHolder, "organisationId" | "country" | "timeZone">): Promise<CrisisResources> {
+  return crisisResourcesFor(db, holder.organisationId, countryFor(holder.country, holder.timeZone));
 }

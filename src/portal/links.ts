@@ -106,3 +106,8 @@ export async function listLiveLinks(db: Db, actor: Actor, clientId: string) {
     .leftJoin(supportContacts, eq(supportContacts.id, portalLinks.contactId))
     .where(and(eq(portalLinks.organisationId, actor.organisationId), eq(portalLinks.clientId, clientId), isNull(portalLinks.revokedAt), gt(portalLinks.expiresAt, sql`now()`)));
 }
+
+/** Notes that the link was used, for the counselor's list. */
+export async function touchLink(db: Db, linkId: string) {
+  await db.update(portalLinks).set({ lastUsedAt: new Date() }).where(eq(portalLinks.id, linkId));
+}

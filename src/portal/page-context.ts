@@ -4,7 +4,7 @@ import { recordAudit } from "@/audit/record";
 import { currentRequestMeta } from "@/auth/request-meta";
 import { resolveAuthSecret } from "@/auth/secret";
 import { getDb } from "@/db/client";
-import { touchLink } from "./queries";
+import { touchLink } from "./links";
 import { resolvePortalLink, type PortalHolder } from "./session";
 import { draftKeyFor } from "./tokens";
 
@@ -28,7 +28,7 @@ export async function requirePortalRecord<T>(
   if (!holder) notFound();
   const record = await find(holder);
   if (record === null || record === undefined) notFound();
-  await touchLink(holder.linkId);
+  await touchLink(getDb(), holder.linkId);
   await recordAudit(getDb(), {
     organisationId: holder.organisationId,
     actorKind: "portal",

@@ -10,7 +10,8 @@ import { testMeta } from "@/lib/testing/fixtures";
 import { createAssignment, createAssignmentSpec } from "@/assignments/mutations";
 import { submitEntry, submitEntrySpec } from "./entries";
 import { createLink, createLinkSpec, revokeLink, revokeLinkSpec } from "./links";
-import { PORTAL_FAILURES_PER_MINUTE, resolvePortalLink, type PortalHolder } from "./session";
+import { LIMITS } from "@/lib/limiter";
+import { resolvePortalLink, type PortalHolder } from "./session";
 import { hashToken } from "./tokens";
 
 let t: TestDatabase;
@@ -119,7 +120,7 @@ describe(`private links (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   it("throttles an address that keeps guessing, even for a valid link", async () => {
     const { token } = await link("client");
     const ip = "198.51.100.200";
-    for (let i = 0; i < PORTAL_FAILURES_PER_MINUTE; i++) await resolvePortalLink(t.db, `guess-${i}`, ip);
+    for (let i = 0; i < LIMITS.linkGuess.max; i++) await resolvePortalLink(t.db, `guess-${i}`, ip);
     expect(await resolvePortalLink(t.db, token, ip)).toBeNull();
     expect(await resolvePortalLink(t.db, token, "198.51.100.201")).not.toBeNull();
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { assignmentPauses, assignments, exerciseEntries, portalLinks } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { assignmentPauses, assignments, exerciseEntries } from "@/db/schema";
 import { classifyOccurrences } from "@/scheduling/cadence";
 import { exerciseTranslations, localizeExercise } from "@/content/exercise-translations";
 import { loadBundledExercises } from "@/content/exercises";
@@ -16,8 +16,7 @@ export interface PortalTask {
 }
 
 /** What the link's holder has to do, and what they have done: only their own. */
-export async function portalHome(holder: PortalHolder, now = new Date()) {
-  const db = getDb();
+export async function portalHome(db: Db, holder: PortalHolder, now = new Date()) {
   const own = and(
     eq(assignments.organisationId, holder.organisationId),
     eq(assignments.clientId, holder.clientId),
@@ -75,9 +74,4 @@ export async function portalHome(holder: PortalHolder, now = new Date()) {
   tasks.sort((x, y) => order[x.state] - order[y.state]);
   const history = entries.map((e) => ({ id: e.id, title: byId.get(e.exerciseId)?.title ?? "Exercise", submittedAt: new Date(e.submittedAt).toISOString() }));
   return { tasks, history };
-}
-
-/** Notes that the link was used, for the counselor's list. */
-export async function touchLink(linkId: string) {
-  await getDb().update(portalLinks).set({ lastUsedAt: new Date() }).where(eq(portalLinks.id, linkId));
 }

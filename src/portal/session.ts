@@ -1,6 +1,7 @@
-import { and, count, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { clients, portalAttempts, portalLinks, supportContacts } from "@/db/schema";
+import { clients, portalLinks, supportContacts } from "@/db/schema";
+import { LIMITS, limiterUsage, recordLimiterEvent, windowWait } from "@/lib/limiter";
 import { resolveLanguage } from "@/i18n/catalog";
 import { hashToken, isTokenShaped } from "./tokens";
 
@@ -18,22 +19,17 @@ export interface PortalHolder {
   country: string | null;
 }
 
-export const PORTAL_FAILURES_PER_MINUTE = 20;
-
 /**
- * Whether an address has failed too many link lookups in the last minute. One counter for every
- * kind of private link (portal links, invitations, password resets): each is a guess at a token.
+ * Whether an address has failed too many link lookups of late (LIMITS.linkGuess). One counter for
+ * every kind of private link (portal links, invitations, password resets): each is a guess at a token.
  */
 export async function linkGuessingThrottled(db: Db, ip: string): Promise<boolean> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(portalAttempts)
-    .where(and(eq(portalAttempts.ip, ip), gt(portalAttempts.attemptedAt, sql`now() - interval '1 minute'`)));
-  return Number(row?.n ?? 0) >= PORTAL_FAILURES_PER_MINUTE;
+  const limit = LIMITS.linkGuess;
+  return windowWait(limit, await limiterUsage(db, limit.kind, { ip }, limit.windowSeconds)) !== null;
 }
 
 export async function recordFailedLinkLookup(db: Db, ip: string): Promise<void> {
-  await db.insert(portalAttempts).values({ ip });
+  await recordLimiterEvent(db, { kind: LIMITS.linkGuess.kind, ip });
 }
 
 /**

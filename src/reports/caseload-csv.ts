@@ -68,7 +68,7 @@ export async function* caseloadCsvLines(db: Db, actor: Actor, now = new Date(), 
     const instrument = await getBundledInstrument(i.url);
     if (!instrument) continue;
     instruments.set(i.url, instrument);
-    params.set(i.url, await rciParametersFor(org, instrument, db));
+    params.set(i.url, await rciParametersFor(db, org, instrument));
   }
   const tz = sql`clients.time_zone`;
   const picked = INDICATORS.map((i) => sql.raw(`${i.key}_l.total as ${i.key}_latest, ${i.key}_l.band as ${i.key}_band, ${i.key}_l.day as ${i.key}_day, ${i.key}_b.total as ${i.key}_baseline, ${i.key}_n.n as ${i.key}_n`));

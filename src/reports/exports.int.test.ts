@@ -27,10 +27,12 @@ import { todayIn } from "@/lib/zod-fields";
 import { demoActors } from "@/notes/testing";
 import { caseloadCsvLines, caseloadRowCount, CASELOAD_CSV_HEADER } from "./caseload-csv";
 import { CHECKIN_CSV_FIXED, EXERCISE_CSV_FIXED } from "./client-csv";
-import { CLIENT_FORMATS, caseloadExportResponse, clientExportResponse, EXPORT_LIMIT } from "./exports";
+import { CLIENT_FORMATS, caseloadExportResponse, clientExportResponse } from "./exports";
+import { LIMITS, recordLimiterEvent } from "@/lib/limiter";
 import { renderProgressReportPdf } from "./pdf/render";
 import { progressReportData } from "./progress-data";
 import { fhirR4Errors, unresolvedReferences } from "./testing/fhir-r4-validator";
+import { rowsOf } from "@/db/client";
 
 let t: TestDatabase;
 let actors: Record<string, Actor>;
@@ -96,8 +98,8 @@ describe("who may export a client's record", () => {
 describe("the PDF progress report", () => {
   it("carries the redisclosure notice and page numbers on every page, and the scores", async () => {
     const actor = actors["counselor"]!;
-    const client = (await getClientForActor(actor, clientId))!;
-    const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: true, db: t.db });
+    const client = (await getClientForActor(t.db, actor, clientId))!;
+    const data = await progressReportData(t.db, actor, client, { from: addDays(today, -180), to: today }, { includeNotes: true });
     const timings: number[] = [];
     let pdf: Buffer = Buffer.alloc(0);
     for (let i = 0; i < 3; i++) {
@@ -162,9 +164,9 @@ describe("the PDF states critical answers in words", () => {
   it("names the open alert's item, answer, date and status on page 1, and who acknowledged the earlier one with their note", async () => {
     const actor = actors["counselor"]!;
     const [open] = await t.db.select().from(criticalAlerts).where(and(isNull(criticalAlerts.acknowledgedAt), eq(criticalAlerts.organisationId, actor.organisationId)));
-    const client = (await getClientForActor(actor, open!.clientId))!;
+    const client = (await getClientForActor(t.db, actor, open!.clientId))!;
     expect(client, "the demo's open alert belongs to counselor@'s client").toBeTruthy();
-    const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false, db: t.db });
+    const data = await progressReportData(t.db, actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false });
     const [administration] = await t.db.select().from(checkinAdministrations).where(eq(checkinAdministrations.id, open!.administrationId));
     const instrument = (await instrumentVersions(t.db, actor.organisationId, [])).get(`${administration!.instrumentUrl}|${administration!.instrumentVersion}`)!;
     const item = instrument.items.find((i) => i.linkId === open!.linkId)!;
@@ -189,8 +191,8 @@ describe("the PDF states critical answers in words", () => {
 describe("every verdict in the PDF names its parameter source", () => {
   it("prints beside each verdict whether r and SD are this organisation's baselines or the file's provisional values", async () => {
     const actor = actors["counselor"]!;
-    const client = (await getClientForActor(actor, clientId))!;
-    const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false, db: t.db });
+    const client = (await getClientForActor(t.db, actor, clientId))!;
+    const data = await progressReportData(t.db, actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false });
     const judged = data.indicators.filter((i) => i.change);
     expect(judged.length).toBeGreaterThanOrEqual(3);
     // The demo has both kinds: enough baselines for the weekly check-ins, too few for the monthly profile.
@@ -212,10 +214,10 @@ describe("every verdict in the PDF names its parameter source", () => {
 describe("the PDF's charts", () => {
   it("keep every word inside the page, write four-digit years and end the time axis at the period's end", async () => {
     const actor = actors["counselor"]!;
-    const client = (await getClientForActor(actor, clientId))!;
+    const client = (await getClientForActor(t.db, actor, clientId))!;
     // A period that ended a while ago: nothing after its end may be drawn.
     const end = addDays(today, -20);
-    const data = await progressReportData(actor, client, { from: addDays(end, -120), to: end }, { includeNotes: false, db: t.db });
+    const data = await progressReportData(t.db, actor, client, { from: addDays(end, -120), to: end }, { includeNotes: false });
     expect(data.markers.some((m) => m.day > end) || data.indicators.some((i) => i.series?.points.some((p) => p.day > end))).toBe(false);
     await readPdf(data, (pages, file) => {
       const html = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" });
@@ -245,7 +247,7 @@ describe("the PDF's charts", () => {
 describe("the expected recovery band in the PDF", () => {
   it("draws the band for the client's baseline behind the numbness scores and prints the not-on-track verdict, its strength and its definition", async () => {
     const actor = actors["counselor"]!;
-    const client = (await getClientForActor(actor, clientId))!;
+    const client = (await getClientForActor(t.db, actor, clientId))!;
     const [latest] = await t.db
       .select({ total: checkinAdministrations.total })
       .from(checkinAdministrations)
@@ -266,7 +268,7 @@ describe("the expected recovery band in the PDF", () => {
       .values({ organisationId: actor.organisationId, instrumentUrl: NUMBNESS_URL, instrumentVersion: "1.0.0", fittedAt: new Date(Date.now() + 60_000), dataCutoff: new Date(), parameters: fit, nClients: 100, nScores: 1000, durationMs: 1, trigger: "admin" })
       .returning({ id: expectedRecoveryFits.id });
     try {
-      const data = await progressReportData(actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false, db: t.db });
+      const data = await progressReportData(t.db, actor, client, { from: addDays(today, -180), to: today }, { includeNotes: false });
       const numbness = data.indicators.find((i) => i.url === NUMBNESS_URL)!;
       expect(numbness.expected?.fitId).toBe(row!.id);
       expect(numbness.expected?.track, JSON.stringify([numbness.expected, numbness.baseline, numbness.latest])).toMatchObject({ status: "not_on_track" });
@@ -300,9 +302,9 @@ describe("paper size", () => {
     const { executeAction } = await import("@/lib/action-core");
     const { setPaperSize, setPaperSizeSpec } = await import("./paper-size");
     const counselor = actors["counselor"]!;
-    const client = (await getClientForActor(counselor, clientId))!;
+    const client = (await getClientForActor(t.db, counselor, clientId))!;
     const size = async () => {
-      const data = await progressReportData(counselor, client, { from: addDays(today, -30), to: today }, { includeNotes: false, db: t.db });
+      const data = await progressReportData(t.db, counselor, client, { from: addDays(today, -30), to: today }, { includeNotes: false });
       let out = "";
       await readPdf(data, (_pages, file) => {
         out = /Page size:\s+(.*)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]!;
@@ -443,16 +445,22 @@ describe("the FHIR Bundle", () => {
 describe("rate limit", () => {
   it("answers 429 with Retry-After once a person's allowance in the window is spent, counted in the database", async () => {
     const actor = actors["counselor2"]!;
-    await t.db.insert(auditEvents).values(
-      Array.from({ length: EXPORT_LIMIT.count }, () => ({ organisationId: actor.organisationId, actorKind: "user" as const, actorUserId: actor.userId, action: "report.export" })),
-    );
     const sharedClient = (await t.db.select({ id: clients.id }).from(clients).where(eq(clients.primaryCounselorId, actor.userId)).limit(1))[0]!.id;
+    // The allowance is counted on the limiter ledger, not in this process: spend all but one of it there.
+    const slots = async () => rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from limiter_events where kind = 'export' and key = ${actor.userId}`))[0]!.n;
+    const already = await slots();
+    for (let i = already; i < LIMITS.export.max - 1; i++) await recordLimiterEvent(t.db, { kind: "export", key: actor.userId });
+    const before = await exportsBy(actor);
+    expect((await clientExportResponse(t.db, actor, sharedClient, "checkins-csv", year, testMeta)).status).toBe(200);
+    expect(await exportsBy(actor)).toBe(before + 1);
     const response = await clientExportResponse(t.db, actor, sharedClient, "checkins-csv", year, testMeta);
     expect(response.status).toBe(429);
     const retry = Number(response.headers.get("Retry-After"));
     expect(retry).toBeGreaterThan(0);
-    expect(retry).toBeLessThanOrEqual(EXPORT_LIMIT.windowSeconds);
-    expect(await exportsBy(actor)).toBe(EXPORT_LIMIT.count);
+    expect(retry).toBeLessThanOrEqual(LIMITS.export.windowSeconds);
+    // A refused export writes no audit event and takes no slot.
+    expect(await exportsBy(actor)).toBe(before + 1);
+    expect(await slots()).toBe(LIMITS.export.max);
   });
 });
 
@@ -488,14 +496,14 @@ describe("consents for the portal summary", () => {
     const [contact] = await t.db.select().from(supportContacts).where(eq(supportContacts.clientId, clientId)).limit(1);
     const holder = { linkId: "x", organisationId: counselor.organisationId, clientId, contactId: contact!.id, greetingName: "F", timeZone, language: "en", country: null };
     const clientHolder = { ...holder, contactId: null };
-    expect(await portalSummaryFor(clientHolder)).toBeNull();
+    expect(await portalSummaryFor(t.db, clientHolder)).toBeNull();
     const shared = await executeAction(t.db, counselor, shareSummarySpec, shareSummary, { clientId, from: addDays(today, -90), to: today }, testMeta);
     expect(shared.kind).toBe("ok");
-    expect((await portalSummaryFor(clientHolder))?.notice).toContain("not validated");
+    expect((await portalSummaryFor(t.db, clientHolder))?.notice).toContain("not validated");
     await t.db.insert(consents).values({ organisationId: counselor.organisationId, clientId, contactId: contact!.id, scope: "attendance_only", validFrom: addDays(today, -1), recordedBy: counselor.userId });
-    expect(await portalSummaryFor(holder)).toBeNull();
+    expect(await portalSummaryFor(t.db, holder)).toBeNull();
     await t.db.insert(consents).values({ organisationId: counselor.organisationId, clientId, contactId: contact!.id, scope: "progress_summaries", validFrom: addDays(today, -1), recordedBy: counselor.userId });
-    expect((await portalSummaryFor(holder))?.checkins.length).toBeGreaterThan(0);
+    expect((await portalSummaryFor(t.db, holder))?.checkins.length).toBeGreaterThan(0);
     const outsider = await executeAction(t.db, actors["counselor3"]!, shareSummarySpec, shareSummary, { clientId, from: addDays(today, -90), to: today }, testMeta);
     expect(outsider.kind).toBe("not_found");
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "report.summary_share"));

@@ -1,10 +1,10 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { recordAudit } from "@/audit/record";
 import { isClinical, type Actor } from "@/auth/actor";
 import type { RequestMeta } from "@/auth/credentials";
 import { getClientForActor } from "@/clients/queries";
-import { rowsOf, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { LIMITS, takeSlot } from "@/lib/limiter";
 import { streamLines } from "@/lib/csv";
 import { caseloadCsvLines, caseloadRowCount, mayExportCaseload } from "./caseload-csv";
 import { checkinCsvLines, exerciseCsvLines } from "./client-csv";
@@ -16,29 +16,19 @@ import { progressReportData } from "./progress-data";
 export const CLIENT_FORMATS = ["pdf", "checkins-csv", "exercises-csv", "fhir"] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];
 
-/** Exports per person per window, counted from the audit log (shared by every app instance). */
-export const EXPORT_LIMIT = { count: 30, windowSeconds: 600 } as const;
 
 const noStore = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 export const notFound = () => new Response("Not found", { status: 404, headers: noStore });
 
 /**
- * Checks the actor's export allowance and writes the export's audit event, in one transaction
- * under a per-person lock so two parallel requests cannot both take the last slot. The count
- * lives in the database (the audit log), not in this process. Returns the seconds to wait when
- * the allowance is spent (nothing is written then), else null.
+ * Takes one of the actor's exports (LIMITS.export, on the one limiter ledger) and writes the
+ * export's audit event, in one transaction, so a refused export writes nothing and an export
+ * whose audit fails takes no slot. Returns the seconds to wait when the allowance is spent, else null.
  */
 async function admitExport(db: Db, actor: Actor, event: { entityType: string; entityId: string; clientId: string | null; detail: Record<string, string | number | boolean | null> }, meta: RequestMeta): Promise<number | null> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`export:${actor.userId}`}, 0))`);
-    const [row] = rowsOf<{ n: number; wait: number | null }>(
-      await tx.execute(sql`
-        select count(*)::int as n, ceil(extract(epoch from (min(occurred_at) + make_interval(secs => ${EXPORT_LIMIT.windowSeconds}) - now())))::int as wait
-        from audit_events
-        where organisation_id = ${actor.organisationId} and actor_user_id = ${actor.userId} and action = 'report.export'
-          and occurred_at > now() - make_interval(secs => ${EXPORT_LIMIT.windowSeconds})`),
-    );
-    if (Number(row?.n ?? 0) >= EXPORT_LIMIT.count) return Math.max(1, Number(row?.wait ?? 1));
+    const wait = await takeSlot(tx, LIMITS.export, actor.userId);
+    if (wait !== null) return wait;
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorKind: "user",
@@ -77,7 +67,7 @@ export async function clientExportResponse(
   readDb: Db = db,
 ): Promise<Response> {
   if (!actor || !isClinical(actor) || !(CLIENT_FORMATS as readonly string[]).includes(format)) return notFound();
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(db, actor, clientId);
   if (!client) return notFound();
   const period = parsePeriod(params, client.timeZone);
   if (!period) return new Response("Choose a period: from and to as dates (YYYY-MM-DD), from not after to, at most three years.", { status: 400, headers: noStore });
@@ -88,7 +78,7 @@ export async function clientExportResponse(
   switch (format as ClientFormat) {
     case "pdf": {
       const started = performance.now();
-      const pdf = await renderProgressReportPdf(await progressReportData(actor, client, period, { includeNotes, now, db: readDb }));
+      const pdf = await renderProgressReportPdf(await progressReportData(readDb, actor, client, period, { includeNotes, now }));
       return new Response(new Uint8Array(pdf), {
         headers: { ...attachment("application/pdf", `progress-report_${name}.pdf`), "Server-Timing": `pdf;dur=${(performance.now() - started).toFixed(0)}` },
       });

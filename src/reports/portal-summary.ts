@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { ClientHeader } from "@/clients/queries";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { clients, consents, users } from "@/db/schema";
 import { todayIn } from "@/lib/zod-fields";
 import type { PortalHolder } from "@/portal/session";
@@ -14,8 +14,7 @@ import { currentSharedSummary, type SharedSummary } from "./summary-share";
  * The summary a portal link's holder may read: only one the counselor chose to show, and for a
  * family member only while their consent allows progress summaries. Null otherwise.
  */
-export async function sharedSummaryFor(holder: PortalHolder): Promise<SharedSummary | null> {
-  const db = getDb();
+export async function sharedSummaryFor(db: Db, holder: PortalHolder): Promise<SharedSummary | null> {
   const shared = await currentSharedSummary(db, holder.organisationId, holder.clientId);
   if (!shared) return null;
   if (holder.contactId) {
@@ -29,10 +28,9 @@ export async function sharedSummaryFor(holder: PortalHolder): Promise<SharedSumm
 }
 
 /** The summary itself, for the portal's summary page; null exactly when sharedSummaryFor is. */
-export async function portalSummaryFor(holder: PortalHolder, now = new Date()): Promise<ClientSummary | null> {
-  const shared = await sharedSummaryFor(holder);
+export async function portalSummaryFor(db: Db, holder: PortalHolder, now = new Date()): Promise<ClientSummary | null> {
+  const shared = await sharedSummaryFor(db, holder);
   if (!shared) return null;
-  const db = getDb();
   const [client] = await db
     .select({
       id: clients.id, name: clients.name, preferredName: clients.preferredName, recordNumber: clients.recordNumber, dateOfBirth: clients.dateOfBirth,
@@ -43,6 +41,6 @@ export async function portalSummaryFor(holder: PortalHolder, now = new Date()): 
     .innerJoin(users, eq(users.id, clients.primaryCounselorId))
     .where(and(eq(clients.id, holder.clientId), eq(clients.organisationId, holder.organisationId)));
   if (!client) return null;
-  const data = await progressReportData({ organisationId: holder.organisationId, name: client.primaryCounselorName }, client satisfies Pick<ClientHeader, "id">, { from: shared.from, to: shared.to }, { includeNotes: false, now, db });
+  const data = await progressReportData(db, { organisationId: holder.organisationId, name: client.primaryCounselorName }, client satisfies Pick<ClientHeader, "id">, { from: shared.from, to: shared.to }, { includeNotes: false, now });
   return clientSummary(data, holder.language);
 }

@@ -10,7 +10,7 @@ import { describeCadence } from "@/scheduling/labels";
 import { instrumentVersions } from "@/checkins/instruments";
 import { rciParametersFor, type RciParameters } from "@/checkins/rci";
 import type { ClientHeader } from "@/clients/queries";
-import { getDb, rowsOf, type Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { organisations, sessionNotes, users, type NoteType, type PaperSize, type Relationship } from "@/db/schema";
 import type { AnswerValue, Band, Direction } from "@/instruments/fhir-schema";
 import { titleTranslations } from "@/instruments/translation";
@@ -141,12 +141,12 @@ const enumArray = <T extends string>(v: T[] | string | null): T[] => (Array.isAr
  * the stored check-ins and the shared outcome code; nothing is scored again here.
  */
 export async function progressReportData(
+  db: Db,
   actor: Pick<Actor, "organisationId" | "name">,
   client: ProgressReportData["client"],
   period: ReportPeriod,
-  options: { includeNotes: boolean; now?: Date; db?: Db } = { includeNotes: false },
+  options: { includeNotes: boolean; now?: Date } = { includeNotes: false },
 ): Promise<ProgressReportData> {
-  const db = options.db ?? getDb();
   const now = options.now ?? new Date();
   const org = actor.organisationId;
   const tz = client.timeZone;
@@ -173,7 +173,7 @@ export async function progressReportData(
     scoreSeries(db, org, client.id, tz, span, now),
     trendMarkers(db, org, client.id, tz, span, now),
     intensitySeries(db, org, client.id, tz, span, now),
-    listAssignments(actor, client.id, tz, now),
+    listAssignments(db, actor, client.id, tz, now),
     db.execute(sql`
       select session_notes.id, session_notes.type, session_notes.session_date::text as session_date, session_notes.attendance, session_notes.topics, session_notes.topics_other,
         (select json_agg(json_build_object('name', c.name, 'relationship', c.relationship) order by c.name)
@@ -209,7 +209,7 @@ export async function progressReportData(
     if (!instrument) continue;
     const [latest, previous] = latestByUrl.get(url)!;
     const baseline = baselineByUrl.get(url) ?? null;
-    const rci = await rciParametersFor(org, instrument, db);
+    const rci = await rciParametersFor(db, org, instrument);
     // As on the Trends tab: a verdict needs a baseline and a later check-in.
     const change = baseline && previous ? changeFor(instrument, rci, Number(baseline.total), Number(latest!.total)) : null;
     const drawn = series.find((s) => s.url === url) ?? null;

@@ -109,10 +109,10 @@ function allowedRole(id: string): MatrixRole | "anonymous" {
 }
 
 /**
- * The failed-attempt ledgers are written on purpose when a link or password is wrong: they are
+ * The limiter ledger is written on purpose when a link or password is wrong: it is
  * what throttles guessing. Nothing else may change.
  */
-const ATTEMPT_LEDGERS = new Set(["portal_attempts", "sign_in_attempts"]);
+const ATTEMPT_LEDGERS = new Set(["limiter_events"]);
 
 function problem(observed: Observed, writtenTables: string[]): string | null {
   const written = writtenTables.filter((table) => !ATTEMPT_LEDGERS.has(table));

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
 import { consents, supportContacts, users, type ConsentScope, type Relationship } from "@/db/schema";
 import { todayIn } from "@/lib/zod-fields";
 import { effectiveConsent } from "./consent";
@@ -37,8 +37,7 @@ export interface ContactView {
  * A client's active support network with each person's consent history, newest first. The
  * caller has already checked that the actor may see the client (the page's header query).
  */
-export async function listSupportNetwork(actor: Actor, clientId: string, timeZone: string): Promise<ContactView[]> {
-  const db = getDb();
+export async function listSupportNetwork(db: Db, actor: Actor, clientId: string, timeZone: string): Promise<ContactView[]> {
   const contacts = await db
     .select({
       id: supportContacts.id,

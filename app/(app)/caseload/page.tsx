@@ -7,13 +7,14 @@ import { listCaseload } from "@/outcomes/caseload";
 import { arrangeCaseload, pageCaseload } from "@/outcomes/caseload-sort";
 import { triageTable } from "@/outcomes/caseload-table";
 import { CaseloadTable } from "@/outcomes/components/caseload-table";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Caseload" };
 
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const state = triageTable.parse(await searchParams);
-  const arranged = arrangeCaseload(await listCaseload(actor), state.sort, state.filters.flag, state.filters.q);
+  const arranged = arrangeCaseload(await listCaseload(getDb(), actor), state.sort, state.filters.flag, state.filters.q);
   const { rows, page } = pageCaseload(arranged, state.pageSize, state.cursor);
   return (
     <div className="space-y-5">

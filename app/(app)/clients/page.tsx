@@ -24,7 +24,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       pageSize: state.pageSize,
       cursor: cursor ? { [cursor.direction]: cursor.values } : {},
     }),
-    rosterFilterOptions(actor),
+    rosterFilterOptions(getDb(), actor),
   ]);
   return (
     <div className="space-y-5">

@@ -7,13 +7,23 @@ import { CrisisLine } from "@/portal/components/crisis-line";
 import { requirePortalHolder } from "@/portal/page-context";
 import { portalHome } from "@/portal/queries";
 import { sharedSummaryFor } from "@/reports/portal-summary";
+import { getDb } from "@/db/client";
+import { crisisResourcesForHolder } from "@/portal/crisis";
+import { portalDueCheckins } from "@/checkins/portal";
 
 const stateTone = { overdue: "warn", due: "brand", done_today: "ok", upcoming: "neutral" } as const;
 
 export default async function PortalHome({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const holder = await requirePortalHolder(token, "home");
-  const [{ tasks, history }, summary, t] = await Promise.all([portalHome(holder), sharedSummaryFor(holder), getTranslations({ locale: holder.language, namespace: "portal" })]);
+  const db = getDb();
+  const [{ tasks, history }, summary, due, crisis, t] = await Promise.all([
+    portalHome(db, holder),
+    sharedSummaryFor(db, holder),
+    portalDueCheckins(db, holder),
+    crisisResourcesForHolder(db, holder),
+    getTranslations({ locale: holder.language, namespace: "portal" }),
+  ]);
   const open = tasks.filter((task) => task.state === "due" || task.state === "overdue");
   const day = dateTimeFormat(holder.language, { dateStyle: "medium", timeZone: holder.timeZone });
   return (
@@ -28,7 +38,7 @@ export default async function PortalHome({ params }: { params: Promise<{ token: 
           {holder.contactId ? t("readSharedSummary") : t("readOwnSummary")}
         </Link>
       ) : null}
-      <PortalCheckins holder={holder} token={token} />
+      <PortalCheckins holder={holder} token={token} due={due} />
       <section aria-labelledby="today" className="space-y-3">
         <h2 id="today" className="text-sm font-semibold uppercase tracking-wide text-muted">
           {t("yourExercises")}
@@ -79,7 +89,7 @@ export default async function PortalHome({ params }: { params: Promise<{ token: 
           </ul>
         )}
       </section>
-      <CrisisLine holder={holder} />
+      <CrisisLine resources={crisis} language={holder.language} />
       <p className="text-xs text-muted">{t("privateLink")}</p>
     </div>
   );

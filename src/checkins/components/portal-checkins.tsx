@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import type { PortalHolder } from "@/portal/session";
 import { formatDay } from "../format";
-import { portalDueCheckins } from "../portal";
+import type { PortalDueCheckin } from "../portal";
 
 /**
  * The portal's list of check-ins waiting for the link's holder (their own only), each with the
- * last day it can be done. Renders nothing when none is due, unless `always` is set.
+ * last day it can be done. Renders nothing when none is due, unless `always` is set. The page
+ * reads the list (portalDueCheckins): components do not query.
  */
-export async function PortalCheckins({ holder, token, always = false }: { holder: PortalHolder; token: string; always?: boolean }) {
-  const [due, t] = await Promise.all([portalDueCheckins(getDb(), holder), getTranslations({ locale: holder.language, namespace: "portal" })]);
+export async function PortalCheckins({ holder, token, due, always = false }: { holder: Pick<PortalHolder, "language">; token: string; due: PortalDueCheckin[]; always?: boolean }) {
+  const t = await getTranslations({ locale: holder.language, namespace: "portal" });
   if (due.length === 0 && !always) return null;
   return (
     <section aria-labelledby="checkins-due" className="space-y-3">

@@ -40,19 +40,26 @@ export const auditEvents = pgTable(
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
 
-// Not a tenant table: a failed attempt for an unknown email belongs to no organisation.
-// Shared by every app instance because it lives in the database.
-export const signInAttempts = pgTable(
-  "sign_in_attempts",
+// The one ledger of every rate limit (src/lib/limiter.ts): sign-in tries per email and per
+// address, private-link guesses per address, exports per person. Not a tenant table: a failed
+// sign-in for an unknown email belongs to no organisation. It lives in the database so that
+// every app instance counts the same; a scheduled job deletes rows past their use (src/db/retention.ts).
+export const limiterEvents = pgTable(
+  "limiter_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    email: text("email").notNull(),
-    ip: text("ip").notNull(),
-    outcome: text("outcome", { enum: ["success", "failure", "throttled"] }).notNull(),
-    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Which limit: "sign-in", "link-guess", "export". */
+    kind: text("kind").notNull(),
+    /** What it counts per (an email, a user id); "" when it counts per address only. */
+    key: text("key").notNull().default(""),
+    ip: text("ip").notNull().default(""),
+    /** For sign-in: success, failure or throttled. */
+    outcome: text("outcome"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt.desc()),
-    index("sign_in_attempts_ip_idx").on(t.ip, t.attemptedAt.desc()),
+    index("limiter_events_key_idx").on(t.kind, t.key, t.at.desc()),
+    index("limiter_events_ip_idx").on(t.kind, t.ip, t.at.desc()),
+    index("limiter_events_at_idx").on(t.at),
   ],
 );

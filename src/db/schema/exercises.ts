@@ -151,15 +151,3 @@ export const portalLinks = pgTable(
   },
   (t) => [uniqueIndex("portal_links_token_key").on(t.tokenHash), index("portal_links_client_idx").on(t.organisationId, t.clientId)],
 );
-
-// Failed portal link lookups per address, so tokens cannot be guessed at speed. Shared by every
-// app instance because it lives in the database.
-export const portalAttempts = pgTable(
-  "portal_attempts",
-  {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    ip: text("ip").notNull(),
-    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("portal_attempts_ip_idx").on(t.ip, t.attemptedAt.desc())],
-);

@@ -28,7 +28,7 @@ export interface BandEndpoint {
  * curve; never fits one. The Trends tab and the PDF report both draw what this returns.
  */
 export async function expectedBand(org: string, instrument: Instrument, db: Db, baseline: BandEndpoint, latest: Pick<BandEndpoint, "at" | "day" | "total">, drawn: { first?: string; last?: string } = {}): Promise<ExpectedBand> {
-  const stored = await expectedRecoveryFor(org, instrument, db);
+  const stored = await expectedRecoveryFor(db, org, instrument);
   if (!stored?.fit) return { points: [], track: null, fitId: stored?.id ?? null, fittedAt: stored?.fittedAt.toISOString() ?? null, reason: stored?.reason ?? "No curve has been fitted for this check-in yet." };
   const weeks = (Date.parse(latest.at) - Date.parse(baseline.at)) / (7 * 86_400_000);
   const track = trackVerdict(stored.fit, instrument.scoring.direction, baseline.total, weeks, latest.total);

@@ -76,7 +76,7 @@ describe("expected recovery storage", () => {
   });
 
   it("stores a fit, serves it to pages without fitting, and keeps older fits", async () => {
-    expect(await expectedRecoveryFor(organisationId, instrument, t.db, { refresh: false })).toBeNull();
+    expect(await expectedRecoveryFor(t.db, organisationId, instrument, { refresh: false })).toBeNull();
     const first = await refitExpectedRecovery(t.db, organisationId, instrument, "admin");
     expect(first.fit).not.toBeNull();
     expect(first.reason).toBeNull();
@@ -86,7 +86,7 @@ describe("expected recovery storage", () => {
     expect(first.validation?.reason).toMatch(/a curve needs at least 30/);
     const second = await refitExpectedRecovery(t.db, organisationId, instrument, "scheduled", new Date(Date.now() + 1000));
     expect((await latestFit(t.db, organisationId, instrument))?.id).toBe(second.id);
-    expect((await expectedRecoveryFor(organisationId, instrument, t.db, { refresh: false }))?.id).toBe(second.id);
+    expect((await expectedRecoveryFor(t.db, organisationId, instrument, { refresh: false }))?.id).toBe(second.id);
     const all = await t.db.select({ id: expectedRecoveryFits.id }).from(expectedRecoveryFits).where(eq(expectedRecoveryFits.organisationId, organisationId));
     expect(all.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
   });

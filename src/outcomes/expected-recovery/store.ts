@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { getDb, rowsOf, type Db } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import { expectedRecoveryFits } from "@/db/schema";
 import { rciParametersFor } from "@/checkins/rci";
 import type { Instrument } from "@/instruments/fhir-schema";
@@ -175,7 +175,7 @@ async function holdOut(db: Db, organisationId: string, instrument: Instrument, s
   );
   const baselines = new Map(later.map((c) => [c.clientId, c.summary.baseline]));
   const clients: HeldOutClient[] = tested.map((r) => ({ baseline: baselines.get(r.client_id)!, followUps: r.weeks.map((w, i) => ({ weeks: Number(w), score: Number(r.scores[i]) })) }));
-  const params = await rciParametersFor(organisationId, instrument, db);
+  const params = await rciParametersFor(db, organisationId, instrument);
   const counts = validate(training.fit, instrument.scoring.direction, clients, (pre, post) => changeFor(instrument, params, pre, post).verdict);
   return { cutoff: cutoff.toISOString(), trainedOn: training.fit.nClients, reason: null, counts };
 }
@@ -241,7 +241,7 @@ function refreshInBackground(key: string, db: Db, organisationId: string, instru
  * this answers with what is stored (possibly nothing) and starts one background refit, as the
  * reliable change parameters do (src/checkins/rci.ts). Pass `refresh: false` to only read.
  */
-export async function expectedRecoveryFor(organisationId: string, instrument: Instrument, db: Db = getDb(), options: { refresh?: boolean; now?: number } = {}): Promise<StoredFit | null> {
+export async function expectedRecoveryFor(db: Db, organisationId: string, instrument: Instrument, options: { refresh?: boolean; now?: number } = {}): Promise<StoredFit | null> {
   const key = keyOf(organisationId, instrument);
   const now = options.now ?? Date.now();
   let entry = cache.get(key);

@@ -1,15 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { countryFor } from "../crisis-defaults";
-import { crisisResourcesFor } from "../crisis";
-import type { PortalHolder } from "../session";
+import type { CrisisResources } from "../crisis";
 
-/** The crisis lines for the holder's country (their organisation's, else the built-in ones), in their language. */
-export async function CrisisLine({ holder }: { holder: Pick<PortalHolder, "organisationId" | "country" | "timeZone" | "language"> }) {
-  const [t, resources] = await Promise.all([
-    getTranslations({ locale: holder.language, namespace: "crisis" }),
-    crisisResourcesFor(getDb(), holder.organisationId, countryFor(holder.country, holder.timeZone)),
-  ]);
+/**
+ * The crisis lines for the holder's country (their organisation's, else the built-in ones), in
+ * their language. The page reads them (crisisResourcesForHolder): components do not query.
+ */
+export async function CrisisLine({ resources, language }: { resources: CrisisResources; language: string }) {
+  const t = await getTranslations({ locale: language, namespace: "crisis" });
   return (
     <aside aria-label={t("label")} className="rounded-lg border border-warn/30 bg-warn-bg px-4 py-3 text-sm text-ink">
       <p className="font-semibold">{t("heading")}</p>

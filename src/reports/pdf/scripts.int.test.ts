@@ -50,9 +50,9 @@ describe("a PDF for a client named in Hebrew, Arabic and an emoji", () => {
   it("gives the name's letters back in order, with no replacement characters", async () => {
     const actor = (await demoActors(t.db))["counselor"]!;
     const [row] = await t.db.update(clients).set({ name: "Zoë 🌿 שלום מרים", preferredName: "مريم 2" }).where(eq(clients.recordNumber, "RRC-1001")).returning({ id: clients.id });
-    const client = (await getClientForActor(actor, row!.id))!;
+    const client = (await getClientForActor(t.db, actor, row!.id))!;
     const today = todayIn("America/New_York");
-    const data = await progressReportData(actor, client, { from: addDays(today, -90), to: today }, { includeNotes: false, db: t.db });
+    const data = await progressReportData(t.db, actor, client, { from: addDays(today, -90), to: today }, { includeNotes: false });
     const pdf = await renderProgressReportPdf(data);
     const dir = mkdtempSync(path.join(os.tmpdir(), "attune-pdf-scripts-"));
     try {

@@ -28,7 +28,7 @@ export default async function ExpectedRecoveryPage() {
     Promise.all(instruments.map((i) => latestFit(db, actor.organisationId, i))),
     fitHistory(db, actor.organisationId, 20),
     firstCurves(db, actor.organisationId),
-    Promise.all(instruments.map((i) => rciParametersFor(actor.organisationId, i, db))),
+    Promise.all(instruments.map((i) => rciParametersFor(db, actor.organisationId, i))),
   ]);
   const titles = new Map(instruments.map((i) => [i.url, i.title]));
   const validated: ValidationRow[] = instruments.flatMap((instrument, i) => {

@@ -8,6 +8,7 @@ import { ImportForm } from "@/checkins/components/import-form";
 import { formatScore } from "@/checkins/components/score-parts";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Instruments" };
 
@@ -17,7 +18,7 @@ const statusLabel = { draft: "Draft", published: "Published", retired: "Retired"
 export default async function InstrumentsPage() {
   await connection();
   const actor = await requireActor(["admin"]);
-  const [bundled, imported] = await Promise.all([listBundled(), listImported(actor)]);
+  const [bundled, imported] = await Promise.all([listBundled(), listImported(getDb(), actor)]);
   return (
     <div className="space-y-6">
       <header>

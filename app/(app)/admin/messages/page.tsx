@@ -38,7 +38,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
     messageSettingsOf(getDb(), actor.organisationId),
   ]);
   // Reading a message is audited; the event names the message, never its text.
-  if (open) await auditView(actor, { action: "message.view", entityType: "message", entityId: open.id, detail: { kind: open.kind, state: open.state } });
+  if (open) await auditView(getDb(), actor, { action: "message.view", entityType: "message", entityId: open.id, detail: { kind: open.kind, state: open.state } });
   let outboxOnly = false;
   try {
     outboxOnly = mailConfig().mode === "outbox";

@@ -6,6 +6,7 @@ import { StatusBadge } from "@/clients/components/status-badge";
 import { ClientName } from "@/clients/components/client-name";
 import { ageOn, getClientForActor } from "@/clients/queries";
 import { focusLabels } from "@/clients/schemas";
+import { getDb } from "@/db/client";
 
 const tabs = [
   { segment: "", label: "Overview" },
@@ -20,7 +21,7 @@ const tabs = [
 export default async function ClientLayout({ params, children }: { params: Promise<{ clientId: string }>; children: React.ReactNode }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
   const age = ageOn(client.dateOfBirth);
   return (

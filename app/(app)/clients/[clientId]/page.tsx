@@ -10,6 +10,7 @@ import { focusLabels, statusLabels } from "@/clients/schemas";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { todayIn } from "@/lib/zod-fields";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -26,9 +27,9 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
   const { created, saved } = await searchParams;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "overview" } });
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "overview" } });
   const today = todayIn(client.timeZone);
   return (
     <div className="space-y-6">

@@ -6,12 +6,13 @@ import { ClientForm } from "@/clients/components/client-form";
 import { countryOptions, languageOptions, newClientDefaults, timeZoneList } from "@/clients/form-data";
 import { counselorOptions } from "@/clients/queries";
 import { Card } from "@/components/ui/card";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "New client" };
 
 export default async function NewClientPage() {
   const actor = await requireActor(["counselor", "supervisor"]);
-  const counselors = await counselorOptions(actor);
+  const counselors = await counselorOptions(getDb(), actor);
   return (
     <div className="space-y-6">
       <header>

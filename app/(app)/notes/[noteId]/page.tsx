@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { NoteView } from "@/notes/components/note-view";
 import { AddendumForm, CosignForm } from "@/notes/components/signed-note-forms";
 import { getNoteDetail } from "@/notes/detail";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Session note" };
 
@@ -19,10 +20,10 @@ export const metadata: Metadata = { title: "Session note" };
 export default async function WholeNotePage({ params }: { params: Promise<{ noteId: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { noteId } = await params;
-  const note = await getNoteDetail(actor, noteId, { via: "responsible" });
+  const note = await getNoteDetail(getDb(), actor, noteId, { via: "responsible" });
   if (!note?.client) notFound();
   const client = note.client;
-  await auditView(actor, { action: "note.view", entityType: "session_note", entityId: note.id, clientId: client.id, detail: { view: "whole" } });
+  await auditView(getDb(), actor, { action: "note.view", entityType: "session_note", entityId: note.id, clientId: client.id, detail: { view: "whole" } });
   const supervises = note.authorSupervisorId === actor.userId;
   const awaitingMe = note.status === "signed" && note.cosignRequired && !note.cosignedAt && supervises;
   const group = note.type === "group";

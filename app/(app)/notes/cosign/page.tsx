@@ -5,12 +5,13 @@ import { formatDate } from "@/clients/display";
 import { formatSessionDate } from "@/notes/format";
 import { listNotesToCosign } from "@/notes/queries";
 import { noteTypeLabels } from "@/notes/schemas";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Notes to co-sign" };
 
 export default async function CosignListPage() {
   const actor = await requireActor(["supervisor"]);
-  const notes = await listNotesToCosign(actor);
+  const notes = await listNotesToCosign(getDb(), actor);
   return (
     <div className="space-y-5">
       <div>

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Team outcomes" };
 export default async function TeamOutcomesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["supervisor"]);
   const range = parseRange((await searchParams).range);
-  const { counselors, overall, rciSource } = await teamOutcomes(actor, range, new Date(), await lagTolerantDb());
+  const { counselors, overall, rciSource } = await teamOutcomes(await lagTolerantDb(), actor, range, new Date());
   return (
     <div className="space-y-5">
       <header className="flex flex-wrap items-end justify-between gap-3">

@@ -5,11 +5,13 @@ import { CrisisLine } from "@/portal/components/crisis-line";
 import { requirePortalHolder } from "@/portal/page-context";
 import { ClientSummaryView } from "@/reports/components/client-summary-view";
 import { portalSummaryFor } from "@/reports/portal-summary";
+import { getDb } from "@/db/client";
+import { crisisResourcesForHolder } from "@/portal/crisis";
 
 export default async function PortalSummary({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const holder = await requirePortalHolder(token, "summary");
-  const summary = await portalSummaryFor(holder);
+  const [summary, crisis] = await Promise.all([portalSummaryFor(getDb(), holder), crisisResourcesForHolder(getDb(), holder)]);
   if (!summary) notFound();
   const t = await getTranslations({ locale: holder.language, namespace: "portal" });
   return (
@@ -20,7 +22,7 @@ export default async function PortalSummary({ params }: { params: Promise<{ toke
         </Link>
       </p>
       <ClientSummaryView summary={summary} />
-      <CrisisLine holder={holder} />
+      <CrisisLine resources={crisis} language={holder.language} />
     </div>
   );
 }

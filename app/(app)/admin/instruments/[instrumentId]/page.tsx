@@ -10,6 +10,7 @@ import { scoringDefaults } from "@/checkins/scoring-defaults";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { describeProblem } from "@/checkins/import-scoring";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Questionnaire" };
 
@@ -19,7 +20,7 @@ const statusLabel = { draft: "Draft", published: "Published", retired: "Retired"
 export default async function ImportedInstrumentPage({ params }: { params: Promise<{ instrumentId: string }> }) {
   const actor = await requireActor(["admin"]);
   const { instrumentId } = await params;
-  const row = await openImported(actor, instrumentId);
+  const row = await openImported(getDb(), actor, instrumentId);
   if (!row) notFound();
   const { preview } = row;
   const ready = preview.instrument !== null;

@@ -4,6 +4,7 @@ import { auditView } from "@/audit/view";
 import { requireActor } from "@/auth/session";
 import { getClientForActor } from "@/clients/queries";
 import { requireBenchFloor } from "@/lib/bench-floor";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Benchmark floor" };
 
@@ -18,8 +19,8 @@ export default async function ClientBenchFloorPage({ params }: { params: Promise
   await requireBenchFloor();
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "bench-floor" } });
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "bench-floor" } });
   return <p className="text-sm text-muted">This tab is intentionally empty: the benchmark measures what a client&apos;s tab costs before its own data is read.</p>;
 }

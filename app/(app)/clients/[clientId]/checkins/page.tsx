@@ -19,6 +19,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { todayIn } from "@/lib/zod-fields";
 import { listSupportNetwork } from "@/support-network/queries";
 import { relationshipLabels } from "@/support-network/schemas";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Check-ins" };
 
@@ -28,15 +29,15 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
   const filter = searchSchema.parse(await searchParams);
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "checkins" } });
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "checkins" } });
   const [alerts, history, schedules, choices, network] = await Promise.all([
-    listOpenAlerts(actor, client.id),
-    listHistory(actor, client.id, { url: filter.instrument || undefined }),
-    listSchedules(actor, client.id, client.timeZone),
-    instrumentChoices(actor),
-    listSupportNetwork(actor, client.id, client.timeZone),
+    listOpenAlerts(getDb(), actor, client.id),
+    listHistory(getDb(), actor, client.id, { url: filter.instrument || undefined }),
+    listSchedules(getDb(), actor, client.id, client.timeZone),
+    instrumentChoices(getDb(), actor),
+    listSupportNetwork(getDb(), actor, client.id, client.timeZone),
   ]);
   const clientName = client.preferredName ?? client.name;
   const contacts = network.map((c) => ({ id: c.id, label: `${c.name} (${relationshipLabels[c.relationship]})` }));

@@ -7,19 +7,20 @@ import { ClientForm } from "@/clients/components/client-form";
 import { countryOptions, editClientDefaults, languageOptions, timeZoneList } from "@/clients/form-data";
 import { counselorOptions, getClientForActor } from "@/clients/queries";
 import { Card, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Edit client" };
 
 export default async function EditClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client || client.status === "discharged") notFound();
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "edit" } });
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "edit" } });
   return (
     <Card>
       <CardTitle className="mb-4">Edit details</CardTitle>
-      <ClientForm action={updateClientAction} defaults={editClientDefaults(client)} counselors={await counselorOptions(actor)} timeZones={timeZoneList()} languages={languageOptions()} countries={countryOptions()} submitLabel="Save changes" />
+      <ClientForm action={updateClientAction} defaults={editClientDefaults(client)} counselors={await counselorOptions(getDb(), actor)} timeZones={timeZoneList()} languages={languageOptions()} countries={countryOptions()} submitLabel="Save changes" />
     </Card>
   );
 }

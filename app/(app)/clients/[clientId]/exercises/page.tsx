@@ -37,14 +37,14 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
   const requestedPage = pageSchema.parse((await searchParams).page);
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "exercises" } });
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "exercises" } });
   const [assignmentList, entriesPage, library, network, links, mailSettings, clientMessages, orgMail] = await Promise.all([
-    listAssignments(actor, client.id, client.timeZone),
-    listEntriesPage(actor, client.id, requestedPage),
+    listAssignments(getDb(), actor, client.id, client.timeZone),
+    listEntriesPage(getDb(), actor, client.id, requestedPage),
     listLibrary(getDb(), actor.organisationId),
-    listSupportNetwork(actor, client.id, client.timeZone),
+    listSupportNetwork(getDb(), actor, client.id, client.timeZone),
     listLiveLinks(getDb(), actor, client.id),
     recipientSettings(getDb(), actor.organisationId, client.id, null),
     listClientMessages(getDb(), actor, client.id),

@@ -9,6 +9,7 @@ import { NotesFilters } from "@/notes/components/notes-filters";
 import { NotesList } from "@/notes/components/notes-list";
 import { listClientNotes } from "@/notes/queries";
 import { notesFilterSchema } from "@/notes/schemas";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Session notes" };
 
@@ -19,15 +20,15 @@ const MAX_PAGE = 400;
 export default async function ClientNotesPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
   const query = await searchParams;
   const filters = notesFilterSchema.parse(query);
   const page = pageNumber(query.page);
   // The view is recorded while the notes are read: if the record fails, the page fails and shows nothing.
   const [, rows] = await Promise.all([
-    auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "notes" } }),
-    listClientNotes(actor, client.id, filters, LIMIT, (page - 1) * LIMIT),
+    auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "notes" } }),
+    listClientNotes(getDb(), actor, client.id, filters, LIMIT, (page - 1) * LIMIT),
   ]);
   const notes = rows.slice(0, LIMIT);
   const filtered = Object.values(filters).some(Boolean);

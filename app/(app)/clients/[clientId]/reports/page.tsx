@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form";
 import { getDb } from "@/db/client";
 import { SummaryShareForms } from "@/reports/components/summary-share-forms";
-import { EXPORT_LIMIT } from "@/reports/exports";
+import { LIMITS } from "@/lib/limiter";
 import { formatPeriod, parsePeriod, DEFAULT_PERIOD_DAYS } from "@/reports/period";
 import { currentSharedSummary } from "@/reports/summary-share";
 
@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: "Reports" };
 export default async function ReportsTab({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "reports" } });
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "reports" } });
   const asked = await searchParams;
   const period = parsePeriod(asked, client.timeZone) ?? parsePeriod({}, client.timeZone)!;
   const invalid = parsePeriod(asked, client.timeZone) === null;
@@ -92,7 +92,7 @@ export default async function ReportsTab({ params, searchParams }: { params: Pro
           </li>
         </ul>
         <p className="text-xs text-muted">
-          Every download is recorded in the audit log with its format and period. These records are protected by 42 CFR Part 2: share them only with the client&apos;s written consent. At most {EXPORT_LIMIT.count} downloads per {EXPORT_LIMIT.windowSeconds / 60} minutes.
+          Every download is recorded in the audit log with its format and period. These records are protected by 42 CFR Part 2: share them only with the client&apos;s written consent. At most {LIMITS.export.max} downloads per {LIMITS.export.windowSeconds / 60} minutes.
         </p>
       </section>
 

@@ -21,10 +21,10 @@ export const metadata: Metadata = { title: "Support network" };
 export default async function SupportNetworkPage({ params }: { params: Promise<{ clientId: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "support" } });
-  const contacts = await listSupportNetwork(actor, client.id, client.timeZone);
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "support" } });
+  const contacts = await listSupportNetwork(getDb(), actor, client.id, client.timeZone);
   const today = todayIn(client.timeZone);
   const [mail, orgMail] = await Promise.all([
     Promise.all(contacts.map((c) => recipientSettings(getDb(), actor.organisationId, client.id, c.id))),

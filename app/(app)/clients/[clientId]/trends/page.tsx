@@ -11,6 +11,7 @@ import { MarkerList, ScoreTrend } from "@/outcomes/components/score-trend";
 import { parseRange, rangeLabels } from "@/outcomes/range";
 import { clientTrends } from "@/outcomes/trends";
 import { todayIn } from "@/lib/zod-fields";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Trends" };
 
@@ -18,12 +19,12 @@ export default async function TrendsTab({ params, searchParams }: { params: Prom
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
   const range = parseRange((await searchParams).range);
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
   // The view is recorded while the data is read (not before it): if the record fails, the page fails and shows nothing.
   const [, trends] = await Promise.all([
-    auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "trends" } }),
-    clientTrends(actor, client, range),
+    auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "trends" } }),
+    clientTrends(getDb(), actor, client, range),
   ]);
 
   const today = todayIn(client.timeZone);

@@ -8,11 +8,12 @@ import { portalCheckinState } from "@/checkins/portal";
 import { getDb } from "@/db/client";
 import { CrisisLine } from "@/portal/components/crisis-line";
 import { requirePortalRecord } from "@/portal/page-context";
+import { crisisResourcesForHolder } from "@/portal/crisis";
 
 export default async function PortalCheckin({ params }: { params: Promise<{ token: string; scheduleId: string }> }) {
   const { token, scheduleId } = await params;
   const { holder, record: state } = await requirePortalRecord(token, "checkin", (h) => portalCheckinState(getDb(), h, scheduleId));
-  const t = await getTranslations({ locale: holder.language, namespace: "portal" });
+  const [t, crisis] = await Promise.all([getTranslations({ locale: holder.language, namespace: "portal" }), crisisResourcesForHolder(getDb(), holder)]);
   const back = (
     <Link href={`/p/${token}`} className="text-sm text-muted hover:text-ink">
       {t("back")}
@@ -39,7 +40,7 @@ export default async function PortalCheckin({ params }: { params: Promise<{ toke
         <a href={`/p/${token}`} className="inline-block rounded-md border border-line bg-white px-4 py-3 text-base font-medium">
           {t("backToday")}
         </a>
-        <CrisisLine holder={holder} />
+        <CrisisLine resources={crisis} language={holder.language} />
       </div>
     );
   }
@@ -55,7 +56,7 @@ export default async function PortalCheckin({ params }: { params: Promise<{ toke
       </header>
       <AttuneNotice notice={attuneNotice(checkin.instrument)} heading={t("checkin.notice")} label={t("checkin.aboutLabel")} />
       <PortalCheckinForm token={token} scheduleId={scheduleId} instrument={checkin.instrument} language={checkin.language} />
-      <CrisisLine holder={holder} />
+      <CrisisLine resources={crisis} language={holder.language} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { openAdministration } from "@/checkins/queries";
 import { getClientForActor } from "@/clients/queries";
 import { Card, CardTitle } from "@/components/ui/card";
 import { languageName } from "@/i18n/names";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Check-in" };
 
@@ -24,11 +25,11 @@ export default async function AdministrationPage({
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId, administrationId } = await params;
   const saved = (await searchParams).saved === "1";
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  const a = await openAdministration(actor, client.id, administrationId);
+  const a = await openAdministration(getDb(), actor, client.id, administrationId);
   if (!a) notFound();
-  await auditView(actor, { action: "checkin.read", entityType: "checkin_administration", entityId: a.id, clientId: client.id });
+  await auditView(getDb(), actor, { action: "checkin.read", entityType: "checkin_administration", entityId: a.id, clientId: client.id });
   const instrument = a.instrument;
   const groups = new Map((instrument?.items ?? []).filter((i) => i.type === "group").map((g) => [g.linkId, g.text]));
   const questions = a.items.filter((i) => i.type !== "group" && i.type !== "display");

@@ -21,14 +21,14 @@ export default async function NewCheckin({ params, searchParams }: { params: Pro
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
   const query = searchSchema.safeParse(await searchParams);
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client || !query.success) notFound();
   const current = await currentInstrument(getDb(), actor.organisationId, query.data.instrument);
   if (!current) notFound();
   const { instrument, respondent } = current;
   let answeringName = client.preferredName ?? client.name;
   if (respondent === "family") {
-    const contact = (await listSupportNetwork(actor, client.id, client.timeZone)).find((c) => c.id === query.data.respondent);
+    const contact = (await listSupportNetwork(getDb(), actor, client.id, client.timeZone)).find((c) => c.id === query.data.respondent);
     if (!contact) notFound();
     answeringName = contact.name;
   } else if (query.data.respondent !== "client") notFound();

@@ -9,17 +9,18 @@ import { Card } from "@/components/ui/card";
 import { NoteView } from "@/notes/components/note-view";
 import { AddendumForm, CosignForm } from "@/notes/components/signed-note-forms";
 import { getNoteDetail } from "@/notes/detail";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Session note" };
 
 export default async function ClientNotePage({ params, searchParams }: { params: Promise<{ clientId: string; noteId: string }>; searchParams: Promise<{ signed?: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId, noteId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  const note = await getNoteDetail(actor, noteId, { via: "client", clientId: client.id });
+  const note = await getNoteDetail(getDb(), actor, noteId, { via: "client", clientId: client.id });
   if (!note) notFound();
-  await auditView(actor, { action: "note.view", entityType: "session_note", entityId: note.id, clientId: client.id });
+  await auditView(getDb(), actor, { action: "note.view", entityType: "session_note", entityId: note.id, clientId: client.id });
   const { signed } = await searchParams;
   const mine = note.authorId === actor.userId;
   const supervises = note.authorSupervisorId === actor.userId;

@@ -6,13 +6,14 @@ import { getClientForActor } from "@/clients/queries";
 import { Card, CardTitle } from "@/components/ui/card";
 import { todayIn } from "@/lib/zod-fields";
 import { NewNoteForm } from "@/notes/components/new-note-form";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "New session note" };
 
 export default async function NewNotePage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ type?: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
   const { type } = await searchParams;
   return (

@@ -9,18 +9,19 @@ import { ClientSummaryView } from "@/reports/components/client-summary-view";
 import { PrintButton } from "@/reports/components/print-button";
 import { parsePeriod } from "@/reports/period";
 import { progressReportData } from "@/reports/progress-data";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Summary for the client" };
 
 export default async function SummaryPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
   const period = parsePeriod(await searchParams, client.timeZone) ?? parsePeriod({}, client.timeZone)!;
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "reports", page: "client_summary", from: period.from, to: period.to } });
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "reports", page: "client_summary", from: period.from, to: period.to } });
   // Printed for the client, so in the client's language (the counselor's page around it stays English).
-  const summary = clientSummary(await progressReportData(actor, client, period, { includeNotes: false }), client.language);
+  const summary = clientSummary(await progressReportData(getDb(), actor, client, period, { includeNotes: false }), client.language);
   return (
     <div className="print-page space-y-4">
       <div className="no-print flex items-center justify-between gap-3">

@@ -10,6 +10,7 @@ import { RangeLinks } from "@/outcomes/components/range-links";
 import { ENDPOINT_SPAN } from "@/outcomes/item-summary";
 import { clientItemTrends } from "@/outcomes/item-trends";
 import { parseRange, rangeLabels } from "@/outcomes/range";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Item trends" };
 
@@ -19,10 +20,10 @@ export default async function ItemTrendsPage({ params, searchParams }: { params:
   const query = await searchParams;
   const range = parseRange(query.range);
   const asked = typeof query.instrument === "string" ? query.instrument : undefined;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
-  const trends = await clientItemTrends(actor, client, asked, range);
-  await auditView(actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "item_trends", instrument: trends.chosen?.url ?? null } });
+  const trends = await clientItemTrends(getDb(), actor, client, asked, range);
+  await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "item_trends", instrument: trends.chosen?.url ?? null } });
   const base = `/clients/${client.id}/trends/items`;
 
   return (

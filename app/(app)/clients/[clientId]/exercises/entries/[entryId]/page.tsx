@@ -3,24 +3,28 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentForm } from "@/assignments/components/comment-form";
 import { formatAnswer } from "@/assignments/format";
-import { openEntry } from "@/assignments/queries";
+import { markEntryRead } from "@/assignments/mutations";
+import { getEntry } from "@/assignments/queries";
 import { auditView } from "@/audit/view";
 import { requireActor } from "@/auth/session";
 import { formatDate } from "@/clients/display";
 import { getClientForActor } from "@/clients/queries";
 import { Card, CardTitle } from "@/components/ui/card";
 import { BODY_AREAS, EMOTIONS, UNNAMED_EMOTION } from "@/exercises/vocabulary";
+import { getDb } from "@/db/client";
 
 export const metadata: Metadata = { title: "Entry" };
 
 export default async function EntryPage({ params }: { params: Promise<{ clientId: string; entryId: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId, entryId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const db = getDb();
+  const client = await getClientForActor(db, actor, clientId);
   if (!client) notFound();
-  const entry = await openEntry(actor, client.id, entryId);
+  const entry = await getEntry(db, actor, client.id, entryId);
   if (!entry) notFound();
-  await auditView(actor, { action: "entry.read", entityType: "exercise_entry", entityId: entry.id, clientId: client.id });
+  await markEntryRead(db, entry);
+  await auditView(db, actor, { action: "entry.read", entityType: "exercise_entry", entityId: entry.id, clientId: client.id });
   const labels = new Map<string, string>([...EMOTIONS, UNNAMED_EMOTION, ...BODY_AREAS].map((o) => [o.value, o.label]));
   for (const f of entry.exercise?.fields ?? []) if (f.type === "checklist") for (const o of f.options) labels.set(o.value, o.label);
   const answers = entry.answers as Record<string, unknown>;

@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Write a session note" };
 export default async function EditNotePage({ params }: { params: Promise<{ clientId: string; noteId: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
   const { clientId, noteId } = await params;
-  const client = await getClientForActor(actor, clientId);
+  const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
   // The same rule as the save and sign actions: a draft is its author's alone.
   const record = await loadNote(getDb(), actor, { clientId: client.id, noteId });
@@ -26,11 +26,11 @@ export default async function EditNotePage({ params }: { params: Promise<{ clien
   if (record.authorId !== actor.userId) notFound();
   const draft = await readDraft(getDb(), actor.organisationId, record.id);
   if (!draft) notFound();
-  await auditView(actor, { action: "note.view", entityType: "session_note", entityId: record.id, clientId: client.id, detail: { view: "edit" } });
+  await auditView(getDb(), actor, { action: "note.view", entityType: "session_note", entityId: record.id, clientId: client.id, detail: { view: "edit" } });
   const [contacts, candidates, supervisorName] = await Promise.all([
-    draft.type === "family_support" ? listContactOptions(actor, client.id) : [],
-    draft.type === "group" ? listGroupCandidates(actor, [client.id, ...draft.members.map((m) => m.clientId)]) : [],
-    cosignerNameFor(actor),
+    draft.type === "family_support" ? listContactOptions(getDb(), actor, client.id) : [],
+    draft.type === "group" ? listGroupCandidates(getDb(), actor, [client.id, ...draft.members.map((m) => m.clientId)]) : [],
+    cosignerNameFor(getDb(), actor),
   ]);
   return (
     <div className="space-y-5">
