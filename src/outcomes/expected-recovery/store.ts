@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Db } from "@/db/client";
-import { expectedRecoveryFits } from "@/db/schema";
+import { auditEvents, expectedRecoveryFits } from "@/db/schema";
 import { rciParametersFor } from "@/checkins/rci";
 import type { Instrument } from "@/instruments/fhir-schema";
 import { changeFor } from "../verdict";
@@ -195,6 +195,22 @@ export async function latestFit(db: Db, organisationId: string, instrument: Inst
 export async function fitHistory(db: Db, organisationId: string, limit = 50): Promise<StoredFit[]> {
   const rows = await db.select().from(expectedRecoveryFits).where(eq(expectedRecoveryFits.organisationId, organisationId)).orderBy(desc(expectedRecoveryFits.fittedAt)).limit(limit);
   return rows.map(toStored);
+}
+
+/**
+ * How many not-on-track alerts each of these fits produced: the alerts' queue events name the fit
+ * their verdict came from (src/messaging/not-on-track.ts). Reads the events since `since` (the
+ * oldest of these fits' times: none can be older), along the audit log's action index.
+ */
+export async function alertsByFit(db: Db, organisationId: string, fitIds: readonly string[], since: Date): Promise<Map<string, number>> {
+  if (fitIds.length === 0) return new Map();
+  const fitId = sql<string>`${auditEvents.detail}->>'fitId'`;
+  const rows = await db
+    .select({ fitId, n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.organisationId, organisationId), eq(auditEvents.action, "message.queue"), gte(auditEvents.occurredAt, since), inArray(fitId, [...fitIds])))
+    .groupBy(fitId);
+  return new Map(rows.map((r) => [r.fitId, Number(r.n)]));
 }
 
 /**
