@@ -11,6 +11,14 @@ export const REMINDER_CRON = "*/15 * * * *";
 /** Mondays at 07:00 UTC (a pg-boss schedule, fired once across instances): the weekly summaries. */
 export const WEEKLY_SUMMARY_QUEUE = "weekly-summary";
 export const WEEKLY_SUMMARY_CRON = "0 7 * * 1";
+/**
+ * Nightly at 02:30 UTC (a pg-boss schedule, fired once across instances): every expected recovery
+ * curve refitted on the day's data (src/outcomes/expected-recovery/scheduled-refit.ts). Once a
+ * day because a curve moves little in a day, and at night because a large organisation's fits
+ * read every client's scores for seconds.
+ */
+export const REFIT_QUEUE = "expected-recovery-refit";
+export const REFIT_CRON = "30 2 * * *";
 
 export interface DeliverJob {
   messageId: string;
