@@ -47,8 +47,8 @@ export default async function ExpectedRecoveryPage() {
         <p className="max-w-3xl text-sm text-muted">
           For each check-in, Attune fits how your organisation’s clients usually progress from where they started, and flags a client as not on track when
           their latest score lies beyond the 10th–90th percentile band on the worse side. A curve needs at least {MIN_CLIENTS} clients with two or more scored
-          check-ins after their baseline and {MIN_SCORES} such check-ins in all. Curves are refitted in the background once a day; refit one now after a large
-          import. The method is described on{" "}
+          check-ins after their baseline and {MIN_SCORES} such check-ins in all. Curves are refitted every night (those whose data changed); refit one now after a
+          large import. The method is described on{" "}
           <Link href="/methods" className="text-brand-700 underline-offset-2 hover:underline">
             How the numbers are computed
           </Link>
