@@ -22,13 +22,6 @@ let firstClient: string;
 let now: Date;
 const simulated = simulateClients({ beta: [18, 0.8, -3, -0.1], centre: 20, sdIntercept: 2, sdSlope: 1, correlation: -0.3, sdResidual: 2, baselineMean: 20, baselineSd: 4 }, 35, 12, 21);
 
-function testDatabaseUrl(): string | undefined {
-  if (t.driver !== "postgres") return undefined;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${t.name}`;
-  return url.toString();
-}
-
 const fitsOf = (instrument: Instrument) =>
   t.db
     .select({ id: expectedRecoveryFits.id, trigger: expectedRecoveryFits.trigger, parameters: expectedRecoveryFits.parameters })
@@ -100,7 +93,7 @@ describe("the nightly refit job", () => {
 
   it("runs on the worker's queue, scheduled nightly once across instances", async () => {
     const lines: string[] = [];
-    const worker = await startWorker(t, { env: { NODE_ENV: "test" }, databaseUrl: testDatabaseUrl(), pollingIntervalSeconds: 0.5, log: (l) => lines.push(l) });
+    const worker = await startWorker(t, { env: { NODE_ENV: "test" }, databaseUrl: t.url, pollingIntervalSeconds: 0.5, log: (l) => lines.push(l) });
     try {
       const schedules = await worker.boss.getSchedules();
       expect(schedules.filter((s) => s.name === REFIT_QUEUE).map((s) => s.cron)).toEqual([REFIT_CRON]);
