@@ -18,6 +18,8 @@ test.describe("expected recovery", () => {
       await expect(held).toContainText(/\d+ of \d+ \(\d+%\)/);
       await expect(page.getByTestId("bar-chart")).toBeVisible();
       await expect(page.getByText(/asked for by an administrator/).first()).toBeVisible();
+      // Each fit with a curve says how many not-on-track alerts came from it (their audit events name it).
+      await expect(page.getByText(/asked for by an administrator · \d+ clients · \d+ ms · \d+ not-on-track alerts? · fit [0-9a-f]{8}/).first()).toBeVisible();
       // When the reliable change parameters became the organisation's own, or how far from it.
       const rci = page.getByRole("table", { name: /when the organisation.s own values took over/ }).getByRole("row").filter({ hasText: "Emotional numbness check-in" });
       await expect(rci).toContainText(/[A-Z][a-z]{2} \d{1,2}, \d{4}|Not yet: \d+ of 30 baselines/);

@@ -63,6 +63,9 @@ test.describe("trends", () => {
     await expect(figure.locator('[aria-hidden="true"] [tabindex]:not([tabindex^="-"])')).toHaveCount(0);
     await figure.getByText("Show as table").click();
     await expect(figure.getByRole("table")).toContainText("Severe");
+    // Each row also gives the expected band and the verdict against it, or one column saying why there is no curve.
+    await expect(figure.getByRole("columnheader", { name: /^Expected/ }).first()).toBeVisible();
+    await expect(figure.getByRole("table")).toContainText(/No curve: |The baseline\./);
     // The tooltip is worded in the browser from the compact series the page sends: the date, the
     // score and its band (both check-ins are today, so either may answer the pointer).
     const surface = (await figure.locator(".recharts-surface:not([aria-label])").boundingBox())!;

@@ -7,6 +7,7 @@ import { getBundledInstrument } from "../../src/content/instruments";
 import { openDatabase, rowsOf } from "../../src/db/client";
 import { fitExpectedRecovery, summarise } from "../../src/outcomes/expected-recovery/model";
 import { seededRandom, simulateClients } from "../../src/outcomes/expected-recovery/simulate";
+import { refitAllCurves } from "../../src/outcomes/expected-recovery/scheduled-refit";
 import { refitExpectedRecovery, sampledClients } from "../../src/outcomes/expected-recovery/store";
 import { NUMBNESS_URL } from "../../src/outcomes/team";
 
@@ -46,6 +47,27 @@ for (let i = 0; i < runs; i++) {
     });
   timings.push({ readMs, fitMs, refitMs: performance.now() - t });
 }
+// The nightly job as the worker runs it: every check-in of every organisation in the data set,
+// each one fitted (a rolled-back transaction holds no earlier fit, so none is skipped as unchanged);
+// then the same job again a minute later, with nothing new: every curve checked and left alone.
+let nightly = { ms: 0, curves: 0, againMs: 0, againRefitted: 0 };
+{
+  const t = performance.now();
+  await handle.db
+    .transaction(async (tx) => {
+      const now = new Date();
+      const run = await refitAllCurves(tx, now);
+      if (run.failed.length) throw new Error(`the nightly refit failed: ${run.failed.join("; ")}`);
+      const ms = performance.now() - t;
+      const t2 = performance.now();
+      const again = await refitAllCurves(tx, new Date(now.getTime() + 60_000));
+      nightly = { ms, curves: run.refitted, againMs: performance.now() - t2, againRefitted: again.refitted };
+      throw rollback;
+    })
+    .catch((e: unknown) => {
+      if (e !== rollback) throw e;
+    });
+}
 // The optimisation alone at the large data set's full size: 20,000 clients' summaries (simulated,
 // about 26 scores each), the work that would run if the 5,000-client sample cap were lifted.
 const random = seededRandom(5);
@@ -56,4 +78,4 @@ if (!fitExpectedRecovery(simulated).ok) throw new Error("the simulated fit faile
 const simulatedFitMs = performance.now() - started;
 const [all] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from checkin_administrations where organisation_id = ${org.id}`));
 await handle.close();
-console.log(JSON.stringify({ administrations: all?.n ?? 0, numbnessAdministrations: org.n, clients, scores, validated, runs: timings, simulatedFitMs }));
+console.log(JSON.stringify({ administrations: all?.n ?? 0, numbnessAdministrations: org.n, clients, scores, validated, runs: timings, simulatedFitMs, nightlyMs: nightly.ms, nightlyCurves: nightly.curves, nightlyAgainMs: nightly.againMs, nightlyAgainRefitted: nightly.againRefitted }));

@@ -13,6 +13,12 @@ export interface FitResult {
   runs: { readMs: number; fitMs: number; refitMs: number }[];
   /** The REML optimisation alone on 20,000 simulated clients' summaries. */
   simulatedFitMs: number;
+  /** The nightly refit job over every check-in of every organisation (each fitted, none skipped). */
+  nightlyMs: number;
+  nightlyCurves: number;
+  /** The same job again with nothing new: how long, and how many curves it refitted (0 expected). */
+  nightlyAgainMs: number;
+  nightlyAgainRefitted: number;
 }
 
 /** SPEC (issue 21): fitting one instrument on the large data set takes at most this long. */

@@ -130,7 +130,7 @@ export function renderReport(r: Results): string {
     const median = (k: "readMs" | "fitMs" | "refitMs") => ms([...f.runs.map((x) => x[k])].sort((a, b) => a - b)[Math.floor(f.runs.length / 2)]!);
     out.push(
       "",
-      `Expected recovery, numbness curve (${f.numbnessAdministrations} numbness check-ins of ${f.administrations}; fitted on ${f.clients} clients and ${f.scores} scores after baselines, the 5,000-client sample): median of ${f.runs.length} runs: reading the per-client summaries ${median("readMs")} ms, the REML fit ${median("fitMs")} ms, the whole refit with its hold-out check${f.validated ? "" : " (no hold-out counts)"} ${median("refitMs")} ms; budget 10 s for every run: ${fitVerdict(f)}. The REML fit alone on 20,000 simulated clients' summaries: ${ms(f.simulatedFitMs)} ms. Pages never fit (they read the stored curve).`,
+      `Expected recovery, numbness curve (${f.numbnessAdministrations} numbness check-ins of ${f.administrations}; fitted on ${f.clients} clients and ${f.scores} scores after baselines, the 5,000-client sample): median of ${f.runs.length} runs: reading the per-client summaries ${median("readMs")} ms, the REML fit ${median("fitMs")} ms, the whole refit with its hold-out check${f.validated ? "" : " (no hold-out counts)"} ${median("refitMs")} ms; budget 10 s for every run: ${fitVerdict(f)}. The REML fit alone on 20,000 simulated clients' summaries: ${ms(f.simulatedFitMs)} ms. The nightly refit job, every check-in of every organisation fitted (${f.nightlyCurves} curves): ${ms(f.nightlyMs)} ms; run again with nothing new: ${ms(f.nightlyAgainMs)} ms, ${f.nightlyAgainRefitted} refitted. Pages never fit (they read the stored curve).`,
     );
   }
   if (r.messages?.scan || r.messages?.delivery) {

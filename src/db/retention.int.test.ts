@@ -57,8 +57,7 @@ describe("pruning the limiter ledger and idempotency keys", () => {
   });
 
   it("runs as the worker's hourly job on the queue, scheduled once", async () => {
-    const url = t.driver === "postgres" ? Object.assign(new URL(process.env.TEST_DATABASE_URL!), { pathname: `/${t.name}` }).toString() : undefined;
-    const worker = await startWorker(t, { env: { NODE_ENV: "test" }, databaseUrl: url, pollingIntervalSeconds: 0.5, log: () => {} });
+    const worker = await startWorker(t, { env: { NODE_ENV: "test" }, databaseUrl: t.url, pollingIntervalSeconds: 0.5, log: () => {} });
     try {
       const schedules = await worker.boss.getSchedules();
       expect(schedules.filter((s) => s.name === RETENTION_QUEUE).map((s) => s.cron)).toEqual([RETENTION_CRON]);

@@ -5,7 +5,7 @@ import { counselorAlertPreferences } from "@/db/schema/messages";
 import { addDays, localDateOf } from "@/lib/local-date";
 import { classifyOccurrences, missedInARow, type Cadence, type OccurrenceRow, type Pause, type ZonedSchedule } from "@/scheduling/cadence";
 import { appBaseUrl } from "./config";
-import { enqueueMessage } from "./enqueue";
+import { enqueueMessage, type EnqueueInput } from "./enqueue";
 import { initialsOf, renderMessage } from "./templates";
 
 /** The alerts a counselor may switch off on their profile; a critical answer is not among them. */
@@ -47,7 +47,7 @@ export async function primaryCounselorOf(db: Db, organisationId: string, clientI
  */
 export async function alertCounselor(
   db: Db,
-  args: { organisationId: string; clientId: string; alert: OptionalAlert; jobKey: string; path: string },
+  args: { organisationId: string; clientId: string; alert: OptionalAlert; jobKey: string; path: string; auditDetail?: EnqueueInput["auditDetail"] },
 ): Promise<"queued" | "exists" | "off" | "no counselor"> {
   const row = await primaryCounselorOf(db, args.organisationId, args.clientId);
   if (!row || row.status !== "active") return "no counselor";
@@ -62,6 +62,7 @@ export async function alertCounselor(
     clientId: args.clientId,
     content: renderMessage(kind, { initials: initialsOf(row.name), link: `${appBaseUrl()}${args.path}` }),
     actor: { kind: "system" },
+    auditDetail: args.auditDetail,
   });
   return result.created ? "queued" : "exists";
 }

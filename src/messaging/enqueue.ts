@@ -27,6 +27,8 @@ export interface EnqueueInput {
   suppressed?: string;
   /** Why a message waits (quiet hours), shown beside its state. */
   note?: string;
+  /** Kept in the queue event's audit detail (never in the message): what the message was decided on. */
+  auditDetail?: Record<string, string | number | boolean | null>;
   actor: { kind: ActorKind; userId?: string | null; ip?: string | null; userAgent?: string | null };
 }
 
@@ -83,7 +85,7 @@ export async function enqueueMessage(db: Db, input: EnqueueInput): Promise<Enque
     clientId: input.clientId ?? null,
     ip: input.actor.ip ?? null,
     userAgent: input.actor.userAgent ?? null,
-    detail: { kind: input.kind, ...(input.suppressed ? { reason: input.suppressed } : {}), ...(sendAfter > now ? { sendAfter: sendAfter.toISOString() } : {}) },
+    detail: { kind: input.kind, ...input.auditDetail, ...(input.suppressed ? { reason: input.suppressed } : {}), ...(sendAfter > now ? { sendAfter: sendAfter.toISOString() } : {}) },
   });
   if (!input.suppressed) await queueDelivery(db, row.id, sendAfter);
   return { id: row.id, created: true };

@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBundledInstrument } from "@/content/instruments";
-import { checkinAdministrations, clients, expectedRecoveryFits } from "@/db/schema";
+import { auditEvents, checkinAdministrations, clients, expectedRecoveryFits } from "@/db/schema";
 import { messages } from "@/db/schema/messages";
 import type { Instrument } from "@/instruments/fhir-schema";
 import { executeAction } from "@/lib/action-core";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createOrganisation, createUser, testMeta } from "@/lib/testing/fixtures";
 import type { CurveFit } from "@/outcomes/expected-recovery/model";
-import { clearExpectedRecoveryCache } from "@/outcomes/expected-recovery/store";
+import { alertsByFit, clearExpectedRecoveryCache, latestFit } from "@/outcomes/expected-recovery/store";
 import { NUMBNESS_URL } from "@/outcomes/team";
 import { saveAlertPreferences, saveAlertPreferencesSpec } from "./alert-preferences";
 import { notOnTrackJobKey, scanNotOnTrackAlerts } from "./not-on-track";
@@ -18,6 +18,7 @@ let orgId: string;
 let counselor: Awaited<ReturnType<typeof createUser>>;
 let numbness: Instrument;
 let n = 0;
+let firstFitId: string;
 
 // A flat curve: every client is expected at 10 with a predictive SD of 1 at every week, so the
 // band's worse edge (numbness: higher is worse) is 10 + 1.2816 = 11.28.
@@ -35,10 +36,11 @@ beforeAll(async () => {
   expect(numbness.scoring.direction).toBe("higher_is_worse");
   await clearExpectedRecoveryCache();
   // Fitted "in the future", so no background refit replaces it during the test.
-  await t.db.insert(expectedRecoveryFits).values({
+  const [fit] = await t.db.insert(expectedRecoveryFits).values({
     organisationId: orgId, instrumentUrl: numbness.url, instrumentVersion: numbness.version, fittedAt: new Date(Date.now() + 3_600_000), dataCutoff: new Date(),
     parameters: flat, nClients: 100, nScores: 1000, durationMs: 1, trigger: "admin",
-  });
+  }).returning({ id: expectedRecoveryFits.id });
+  firstFitId = fit!.id;
 }, 120_000);
 afterAll(async () => {
   await clearExpectedRecoveryCache();
@@ -112,6 +114,38 @@ describe("the not-on-track alert", () => {
       await scanNotOnTrackAlerts(t.db, new Date(Date.parse(at) + 60_000));
     }
     expect(await alertsFor(d.id)).toHaveLength(0);
+  });
+
+  it("names in the alert's audit event the fit in force when it was queued; a refit afterwards leaves that as it was", async () => {
+    const queuedEvent = async (messageId: string) => {
+      const [e] = await t.db.select({ detail: auditEvents.detail }).from(auditEvents).where(and(eq(auditEvents.organisationId, orgId), eq(auditEvents.action, "message.queue"), eq(auditEvents.entityId, messageId)));
+      return e!.detail!;
+    };
+    const c = await client();
+    await c.record(20, "2026-11-01T10:00:00Z");
+    const inForce = await latestFit(t.db, orgId, numbness);
+    expect(inForce?.id).toBe(firstFitId);
+    await c.record(14, "2026-11-08T10:00:00Z");
+    const [first] = await alertsFor(c.id);
+    expect(await queuedEvent(first!.id)).toEqual({ kind: "not_on_track_alert", fitId: firstFitId, fittedAt: inForce!.fittedAt.toISOString() });
+
+    // A refit: a newer fit (same flat curve) takes over.
+    const [refit] = await t.db.insert(expectedRecoveryFits).values({
+      organisationId: orgId, instrumentUrl: numbness.url, instrumentVersion: numbness.version, fittedAt: new Date(Date.now() + 7_200_000), dataCutoff: new Date(),
+      parameters: flat, nClients: 100, nScores: 1000, durationMs: 1, trigger: "scheduled",
+    }).returning({ id: expectedRecoveryFits.id, fittedAt: expectedRecoveryFits.fittedAt });
+    await clearExpectedRecoveryCache();
+    await c.record(15, "2026-11-15T10:00:00Z"); // the same episode: nothing new, nothing rewritten
+    await c.record(11, "2026-11-22T10:00:00Z"); // back on track
+    await c.record(14, "2026-11-29T10:00:00Z"); // a new episode, on the new fit
+    const [again, second] = await alertsFor(c.id);
+    expect(again!.id).toBe(first!.id);
+    expect((await queuedEvent(first!.id)).fitId).toBe(firstFitId);
+    expect(await queuedEvent(second!.id)).toEqual({ kind: "not_on_track_alert", fitId: refit!.id, fittedAt: refit!.fittedAt.toISOString() });
+    // The administrator's list of fits counts the alerts each one produced.
+    const counts = await alertsByFit(t.db, orgId, [firstFitId, refit!.id], new Date("2026-01-01T00:00:00Z"));
+    expect(counts.get(refit!.id)).toBe(1);
+    expect(counts.get(firstFitId)).toBeGreaterThanOrEqual(1);
   });
 
   it("is not sent to a counselor who turned it off on their profile; the choice goes through the action helper", async () => {

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { checkinAdministrations, messages } from "@/db/schema";
 import type { Instrument } from "@/instruments/fhir-schema";
 import { trackVerdict, type CurveFit } from "@/outcomes/expected-recovery/model";
-import { expectedRecoveryFor } from "@/outcomes/expected-recovery/store";
+import { expectedRecoveryFor, type StoredFit } from "@/outcomes/expected-recovery/store";
 import { alertCounselor } from "./counselor-alerts";
 import { recentClientCheckins } from "./deterioration";
 
@@ -18,9 +18,13 @@ export const notOnTrackJobKey = (administrationId: string) => `not-on-track:${ad
  * sign-in link only. An episode is a run of consecutive scored check-ins that are each not on
  * track; it ends with one that is on track (or has no verdict). The job key names the run's first
  * check-in, and no message goes while any check-in of the run already has one, so a refit that
- * moves where the run starts does not tell the counselor twice.
+ * moves where the run starts does not tell the counselor twice. The queued message's audit event
+ * names the fit the verdict came from (`fitId`, `fittedAt`): a later refit leaves it as it was.
  */
-export async function alertOnNotOnTrack(db: Db, args: { organisationId: string; clientId: string; instrument: Instrument; fit: CurveFit; now: Date }): Promise<boolean> {
+export async function alertOnNotOnTrack(
+  db: Db,
+  args: { organisationId: string; clientId: string; instrument: Instrument; curve: Pick<StoredFit, "id" | "fittedAt"> & { fit: CurveFit }; now: Date },
+): Promise<boolean> {
   const series = await db
     .select({ id: checkinAdministrations.id, total: checkinAdministrations.total, status: checkinAdministrations.status, at: checkinAdministrations.administeredAt })
     .from(checkinAdministrations)
@@ -39,7 +43,7 @@ export async function alertOnNotOnTrack(db: Db, args: { organisationId: string; 
   // The baseline: the first complete check-in of all time, as everywhere else.
   const baseline = series.find((a) => a.status === "complete");
   if (!baseline) return false;
-  const fit = args.fit;
+  const fit = args.curve.fit;
   const behind = (a: (typeof series)[number]) =>
     trackVerdict(fit, args.instrument.scoring.direction, Number(baseline.total), (a.at.getTime() - baseline.at.getTime()) / WEEK_MS, Number(a.total)).status === "not_on_track";
   const run: string[] = [];
@@ -57,6 +61,7 @@ export async function alertOnNotOnTrack(db: Db, args: { organisationId: string; 
     alert: "notOnTrack",
     jobKey: notOnTrackJobKey(run[0]!),
     path: `/clients/${args.clientId}/trends`,
+    auditDetail: { fitId: args.curve.id, fittedAt: args.curve.fittedAt.toISOString() },
   });
   return outcome === "queued";
 }
@@ -81,9 +86,10 @@ export async function scanNotOnTrackAlerts(db: Db, now: Date, lookbackMs = 24 * 
     const instrument = (await instrumentVersions(db, a.organisationId, [{ url: a.url, version: a.version }])).get(`${a.url}|${a.version}`);
     if (!instrument) continue;
     // The stored curve, read outside the transaction (a stale one is refitted in the background on `db`).
-    const fit = (await expectedRecoveryFor(db, a.organisationId, instrument))?.fit;
-    if (!fit) continue;
-    const queued = await db.transaction((tx) => alertOnNotOnTrack(tx, { organisationId: a.organisationId, clientId: a.clientId, instrument, fit, now }));
+    const stored = await expectedRecoveryFor(db, a.organisationId, instrument);
+    const fit = stored?.fit;
+    if (!stored || !fit) continue;
+    const queued = await db.transaction((tx) => alertOnNotOnTrack(tx, { organisationId: a.organisationId, clientId: a.clientId, instrument, curve: { id: stored.id, fittedAt: stored.fittedAt, fit }, now }));
     if (queued) alerted++;
   }
   return { alerted };

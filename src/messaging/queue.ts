@@ -14,6 +14,14 @@ export const WEEKLY_SUMMARY_CRON = "0 7 * * 1";
 /** Hourly at :17 (a pg-boss schedule, fired once across instances): the limiter ledger and idempotency keys past their use (src/db/retention.ts). */
 export const RETENTION_QUEUE = "prune-expired-rows";
 export const RETENTION_CRON = "17 * * * *";
+/**
+ * Nightly at 02:30 UTC (a pg-boss schedule, fired once across instances): every expected recovery
+ * curve refitted on the day's data (src/outcomes/expected-recovery/scheduled-refit.ts). Once a
+ * day because a curve moves little in a day, and at night because a large organisation's fits
+ * read every client's scores for seconds.
+ */
+export const REFIT_QUEUE = "expected-recovery-refit";
+export const REFIT_CRON = "30 2 * * *";
 
 export interface DeliverJob {
   messageId: string;

@@ -12,15 +12,8 @@ let t: TestDatabase;
 let orgId: string;
 let smtp: TestSmtpServer;
 
-function testDatabaseUrl(): string | undefined {
-  if (t.driver !== "postgres") return undefined;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${t.name}`;
-  return url.toString();
-}
-
 function start(env: NodeJS.ProcessEnv): Promise<RunningWorker> {
-  return startWorker(t, { env, databaseUrl: testDatabaseUrl(), retryDelaySeconds: 1, retryLimit: 3, pollingIntervalSeconds: 0.5, schedule: false, log: () => {} });
+  return startWorker(t, { env, databaseUrl: t.url, retryDelaySeconds: 1, retryLimit: 3, pollingIntervalSeconds: 0.5, schedule: false, log: () => {} });
 }
 
 const smtpEnv = (): NodeJS.ProcessEnv => ({ SMTP_URL: smtp.url, MAIL_FROM: "Attune <no-reply@clinic.test>", NODE_ENV: "test" });

@@ -5,7 +5,8 @@ import { workerMailConfig, type MailConfig } from "./config";
 import { deliverMessage, dueMessageIds, JOB_EXPIRE_SECONDS } from "./deliver";
 import { scheduledWorkSource } from "./due-source";
 import { pruneAllExpired } from "@/db/retention";
-import { DELIVER_QUEUE, REMINDER_CRON, REMINDER_QUEUE, RETENTION_CRON, RETENTION_QUEUE, setRunningBoss, SWEEP_QUEUE, WEEKLY_SUMMARY_CRON, WEEKLY_SUMMARY_QUEUE, type DeliverJob } from "./queue";
+import { refitAllCurves } from "@/outcomes/expected-recovery/scheduled-refit";
+import { DELIVER_QUEUE, REFIT_CRON, REFIT_QUEUE, REMINDER_CRON, REMINDER_QUEUE, RETENTION_CRON, RETENTION_QUEUE, setRunningBoss, SWEEP_QUEUE, WEEKLY_SUMMARY_CRON, WEEKLY_SUMMARY_QUEUE, type DeliverJob } from "./queue";
 import { scanDueReminders } from "./reminders";
 import { scanMissedAlerts } from "./counselor-alerts";
 import { scanDeteriorationAlerts } from "./deterioration";
@@ -79,6 +80,8 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   // Retried: a summary missed on Monday morning is still worth sending that day (its job key keeps it to one).
   if (!(await boss.getQueue(WEEKLY_SUMMARY_QUEUE))) await boss.createQueue(WEEKLY_SUMMARY_QUEUE, { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 900 });
   if (!(await boss.getQueue(RETENTION_QUEUE))) await boss.createQueue(RETENTION_QUEUE, { policy: "singleton", retryLimit: 0, expireInSeconds: 600 });
+  // Singleton: one refit in hand across all instances. Retried once: a retry refits only the curves the failed run did not.
+  if (!(await boss.getQueue(REFIT_QUEUE))) await boss.createQueue(REFIT_QUEUE, { policy: "singleton", retryLimit: 1, retryDelay: 600, expireInSeconds: 3600 });
 
   const sweep = async (): Promise<number> => {
     const ids = await dueMessageIds(handle.db);
@@ -124,6 +127,11 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     const pruned = await pruneAllExpired(handle.db);
     if (pruned.limiterEvents || pruned.idempotencyKeys) log(`Retention: deleted ${pruned.limiterEvents} limiter events and ${pruned.idempotencyKeys} idempotency keys past their use.`);
   });
+  await boss.work(REFIT_QUEUE, { pollingIntervalSeconds: Math.max(polling, 2) }, async () => {
+    const run = await refitAllCurves(handle.db, new Date());
+    log(`Message worker: refitted ${run.refitted} expected recovery curve${run.refitted === 1 ? "" : "s"} (${run.unchanged} unchanged).`);
+    if (run.failed.length) throw new Error(`Could not refit ${run.failed.length} expected recovery curve${run.failed.length === 1 ? "" : "s"}: ${run.failed.join("; ")}`);
+  });
   if (options.schedule ?? true) {
     await boss.schedule(SWEEP_QUEUE, "* * * * *");
     await boss.schedule(RETENTION_QUEUE, RETENTION_CRON);
@@ -131,6 +139,7 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
     // within a quarter of an hour of it (their job keys make a repeated scan send nothing twice).
     await boss.schedule(REMINDER_QUEUE, REMINDER_CRON);
     await boss.schedule(WEEKLY_SUMMARY_QUEUE, WEEKLY_SUMMARY_CRON);
+    await boss.schedule(REFIT_QUEUE, REFIT_CRON);
   }
   setRunningBoss(boss);
   // Messages written while no worker ran are picked up at once, not at the next minute.

@@ -13,6 +13,7 @@ import {
   encodeScores,
   intensityTable,
   intensityTooltip,
+  NO_BASELINE,
   scoreTable,
   scoreTooltip,
 } from "./chart-series";
@@ -50,6 +51,33 @@ describe("the trends charts' compact series", () => {
     const single = encodeScores("point", [point("2026-09-01", 28, 28, 1, null)]);
     expect(scoreTooltip("point", decodeScores(single)[0]!)).toEqual(["Sep 1, 2026", "Score 28", "Band: —"]);
     expect(scoreTable(single)).toEqual({ columns: ["Date", "Score", "Band"], rows: [["Sep 1, 2026", "28", "—"]] });
+  });
+
+  it("adds each row's expected 10th and 90th percentiles and verdict to the table, or says why there is no curve", () => {
+    const points = [point("2026-09-01", 28, 28, 1, "Severe"), point("2026-09-08", 20, 20, 1, "Marked"), point("2026-09-15", 25, 25, 1, "Severe"), point("2026-09-22", 24, 24, 1, "Severe")];
+    const band = { points: [], track: null, fitId: "f", fittedAt: "2026-09-30T00:00:00.000Z", reason: null };
+    const rows = [
+      { reason: "The baseline." },
+      { low: 17.04, high: 23.46, status: "on_track" as const, strength: 0 },
+      { low: 16.5, high: 22.96, status: "not_on_track" as const, strength: 0.84 },
+      { reason: "More than 52 weeks after the baseline, beyond the curve." },
+    ];
+    const compact = encodeScores("point", points, { ...band, rows });
+    expect(compact.expected).toEqual({ rows: [null, null, 0, 17, 23.5, -1, 16.5, 23, 0.8, null, null, 1], reasons: ["The baseline.", "More than 52 weeks after the baseline, beyond the curve."], noCurve: null });
+    expect(scoreTable(compact)).toEqual({
+      columns: ["Date", "Score", "Band", "Expected, 10th percentile", "Expected, 90th percentile", "Against the expected band"],
+      rows: [
+        ["Sep 1, 2026", "28", "Severe", "—", "—", "The baseline."],
+        ["Sep 8, 2026", "20", "Marked", "17", "23.5", "On track (within or better than the band)"],
+        ["Sep 15, 2026", "25", "Severe", "16.5", "23", "Not on track, 0.8 SD beyond the band"],
+        ["Sep 22, 2026", "24", "Severe", "—", "—", "More than 52 weeks after the baseline, beyond the curve."],
+      ],
+    });
+    // No curve for this check-in (too little data), or no baseline to draw one for: one column says why on every row.
+    const none = scoreTable(encodeScores("point", points.slice(0, 2), { ...band, rows: [], fitId: null, reason: "12 clients have two or more scored check-ins after their baseline; a curve needs at least 30." }));
+    expect(none.columns.at(-1)).toBe("Expected recovery");
+    expect(none.rows.map((r) => r.at(-1))).toEqual(Array(2).fill("No curve: 12 clients have two or more scored check-ins after their baseline; a curve needs at least 30."));
+    expect(scoreTable(encodeScores("point", points.slice(0, 1), null)).rows[0]!.at(-1)).toBe(`No curve: ${NO_BASELINE}`);
   });
 
   it("round-trips intensity and adherence", () => {

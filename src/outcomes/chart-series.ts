@@ -1,6 +1,8 @@
 import type { WeeklyAdherence } from "@/scheduling/cadence";
 import { formatDay } from "@/checkins/format";
 import type { TableData } from "@/components/charts/chart-frame";
+import type { ExpectedBand, ExpectedRow } from "./expected-recovery/band";
+import { expectedRowWords } from "./expected-recovery/words";
 import type { IntensityPoint, SeriesPoint } from "./queries";
 import type { Grain } from "./range";
 
@@ -31,9 +33,30 @@ export interface CompactScores {
   points: number[];
   /** The band words the points use. */
   bands: string[];
+  /** The expected recovery band at each point and its verdict, when the caller passed it. */
+  expected?: CompactExpected;
 }
 
-export function encodeScores(grain: Grain, points: readonly SeriesPoint[]): CompactScores {
+export interface CompactExpected {
+  /**
+   * Three numbers a point: the band's 10th and 90th percentiles (one decimal) and the verdict
+   * (−1 on track, else not on track by that many SDs, one decimal); or null, null and an index
+   * into `reasons` when the point has no verdict.
+   */
+  rows: (number | null)[];
+  reasons: string[];
+  /** Why this client has no curve at all (then `rows` is empty). */
+  noCurve: string | null;
+}
+
+/** What the table says when the client has no complete check-in, so no baseline to draw a band for. */
+export const NO_BASELINE = "No complete check-in yet to serve as the baseline.";
+
+/**
+ * `expected`: the band and its per-point rows (band.ts, computed for these `points`); null when
+ * the client has no baseline; omitted when the caller shows no expected recovery at all.
+ */
+export function encodeScores(grain: Grain, points: readonly SeriesPoint[], expected?: ExpectedBand | null): CompactScores {
   const bands: string[] = [];
   const flat: number[] = [];
   for (const p of points) {
@@ -44,7 +67,28 @@ export function encodeScores(grain: Grain, points: readonly SeriesPoint[]): Comp
     }
     flat.push(dayNumber(p.day), p.last, oneDecimal(p.mean), p.count, band);
   }
-  return { grain, points: flat, bands };
+  if (expected === undefined) return { grain, points: flat, bands };
+  return { grain, points: flat, bands, expected: encodeExpected(expected) };
+}
+
+function encodeExpected(expected: ExpectedBand | null): CompactExpected {
+  if (!expected || expected.reason) return { rows: [], reasons: [], noCurve: expected?.reason ?? NO_BASELINE };
+  const reasons: string[] = [];
+  const rows = expected.rows.flatMap((r) => {
+    if (!("reason" in r)) return [oneDecimal(r.low), oneDecimal(r.high), r.status === "on_track" ? -1 : oneDecimal(r.strength)];
+    let i = reasons.indexOf(r.reason);
+    if (i < 0) i = reasons.push(r.reason) - 1;
+    return [null, null, i];
+  });
+  return { rows, reasons, noCurve: null };
+}
+
+/** The `index`th point's expected row, or null when the series carries none for it. */
+export function expectedRowAt(e: CompactExpected, index: number): ExpectedRow | null {
+  if (index * 3 + 2 >= e.rows.length) return null;
+  const [low, high, verdict] = e.rows.slice(index * 3, index * 3 + 3) as [number | null, number | null, number];
+  if (low === null || high === null) return { reason: e.reasons[verdict] ?? "" };
+  return verdict < 0 ? { low, high, status: "on_track", strength: 0 } : { low, high, status: "not_on_track", strength: verdict };
 }
 
 export interface ScorePoint {
@@ -76,12 +120,25 @@ export function scoreTooltip(grain: Grain, p: ScorePoint): string[] {
   ];
 }
 
-/** The score chart's data as the table behind "Show as table". */
+/**
+ * The score chart's data as the table behind "Show as table"; with the expected band, each row's
+ * 10th and 90th percentile expected scores and its verdict (of the row's last score), or one
+ * column saying why there is no curve.
+ */
 export function scoreTable(c: CompactScores): TableData {
   const point = c.grain === "point";
+  const e = c.expected;
+  const expectedColumns = !e ? [] : e.noCurve !== null ? ["Expected recovery"] : ["Expected, 10th percentile", "Expected, 90th percentile", "Against the expected band"];
+  const expectedCells = (i: number): string[] => {
+    if (!e) return [];
+    if (e.noCurve !== null) return [`No curve: ${e.noCurve}`];
+    const row = expectedRowAt(e, i);
+    if (!row) return ["—", "—", "—"];
+    return "reason" in row ? ["—", "—", expectedRowWords(row)] : [fmt(row.low), fmt(row.high), expectedRowWords(row)];
+  };
   return {
-    columns: ["Date", point ? "Score" : "Last score", ...(point ? [] : ["Average", "Check-ins"]), "Band"],
-    rows: decodeScores(c).map((p) => [formatDay(p.day), fmt(p.last), ...(point ? [] : [fmt(p.mean), p.count]), p.band ?? "—"]),
+    columns: ["Date", point ? "Score" : "Last score", ...(point ? [] : ["Average", "Check-ins"]), "Band", ...expectedColumns],
+    rows: decodeScores(c).map((p, i) => [formatDay(p.day), fmt(p.last), ...(point ? [] : [fmt(p.mean), p.count]), p.band ?? "—", ...expectedCells(i)]),
   };
 }
 

@@ -4,10 +4,13 @@ import type { Actor } from "@/auth/actor";
 import { clearRciCache, rciParametersFor } from "@/checkins/rci";
 import { getClientForActor } from "@/clients/queries";
 import { getBundledInstrument } from "@/content/instruments";
-import { checkinAdministrations, clients, users } from "@/db/schema";
+import { checkinAdministrations, clients, expectedRecoveryFits, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { computeChange } from "./change";
+import { encodeScores, scoreTable } from "./chart-series";
+import type { CurveFit } from "./expected-recovery/model";
+import { clearExpectedRecoveryCache } from "./expected-recovery/store";
 import { scoreSeries } from "./queries";
 import { clientTrends } from "./trends";
 
@@ -53,7 +56,10 @@ beforeAll(async () => {
   for (let i = 0; i < rows.length; i += 200) await t.db.insert(checkinAdministrations).values(rows.slice(i, i + 200));
   await clearRciCache(t.db);
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await clearExpectedRecoveryCache();
+  await t?.close();
+});
 
 describe(`trends (${process.env.ATTUNE_TEST_DRIVER})`, () => {
   it("thins a 600-check-in series to at most 200 points in SQL, keeping average and last value", async () => {
@@ -92,6 +98,51 @@ describe(`trends (${process.env.ATTUNE_TEST_DRIVER})`, () => {
     expect(numbness.change?.rci).toBeCloseTo(expected.rci, 10);
     expect(["recovered", "improved"]).toContain(numbness.change?.verdict);
     expect(numbness.series!.points.length).toBeLessThanOrEqual(200);
+  });
+
+  it("gives every drawn score its expected band and verdict (the chart's table), or says there is no curve and why", async () => {
+    await clearExpectedRecoveryCache();
+    const org = actors.counselor!.organisationId;
+    const before = (await clientTrends(t.db, actors.counselor!, client, "all", now)).indicators.find((i) => i.url === NUMBNESS)!;
+    expect(before.expected?.reason).toBeTruthy();
+    const noCurve = scoreTable(encodeScores(before.series!.grain, before.series!.points, before.expected));
+    expect(noCurve.columns.at(-1)).toBe("Expected recovery");
+    expect(noCurve.rows[0]!.at(-1)).toBe(`No curve: ${before.expected!.reason}`);
+    // A flat curve (expected 10, predictive SD 1 at every week, so the band is 8.72 to 11.28),
+    // fitted "in the future" so that no background refit replaces it during the test.
+    await clearExpectedRecoveryCache();
+    const zero = [0, 0, 0, 0];
+    const flat: CurveFit = { beta: [10, 0, 0, 0], betaCovariance: [zero, zero, zero, zero], randomCovariance: [[0, 0], [0, 0]], residualVariance: 1, centre: 10, baselineRange: [0, 32], horizonWeeks: 52, nClients: 100, nScores: 1000, reml: 0, converged: true };
+    await t.db.insert(expectedRecoveryFits).values({ organisationId: org, instrumentUrl: NUMBNESS, instrumentVersion: "1.0.0", fittedAt: new Date(Date.now() + 3_600_000), dataCutoff: now, parameters: flat, nClients: 100, nScores: 1000, durationMs: 1, trigger: "admin" });
+    const numbness = (await clientTrends(t.db, actors.counselor!, client, "all", now)).indicators.find((i) => i.url === NUMBNESS)!;
+    const points = numbness.series!.points;
+    const rows = numbness.expected!.rows;
+    expect(rows).toHaveLength(points.length);
+    const baselineAt = Date.parse(numbness.endpoints.baseline!.at);
+    let behind = 0;
+    points.forEach((p, i) => {
+      const weeks = (Date.parse(p.at) - baselineAt) / (7 * DAY);
+      const r = rows[i]!;
+      if (weeks === 0) expect(r).toEqual({ reason: "The baseline." });
+      else if (weeks > 52) expect(r).toEqual({ reason: "More than 52 weeks after the baseline, beyond the curve." });
+      else {
+        expect("reason" in r).toBe(false);
+        if ("reason" in r) return;
+        expect(r.low).toBeCloseTo(10 - 1.2816, 3);
+        expect(r.high).toBeCloseTo(10 + 1.2816, 3);
+        // Higher is worse: a last score above 11.28 is not on track, by (score − 11.28) SDs.
+        expect(r.status).toBe(p.last > 10 + 1.2816 ? "not_on_track" : "on_track");
+        if (r.status === "not_on_track") {
+          behind++;
+          expect(r.strength).toBeCloseTo(p.last - (10 + 1.2816), 3);
+        }
+      }
+    });
+    expect(behind).toBeGreaterThan(0);
+    const table = scoreTable(encodeScores(numbness.series!.grain, points, numbness.expected));
+    expect(table.columns.slice(-3)).toEqual(["Expected, 10th percentile", "Expected, 90th percentile", "Against the expected band"]);
+    const first = rows.findIndex((r) => !("reason" in r) && r.status === "not_on_track");
+    expect(table.rows[first]!.slice(-3)).toEqual(["8.7", "11.3", `Not on track, ${(points[first]!.last - 11.2816).toFixed(1)} SD beyond the band`]);
   });
 
   it("shows another counselor nothing: the client is not found for them", async () => {

@@ -92,7 +92,7 @@ export async function clientTrends(db: Db, actor: Actor, client: { id: string; t
       endpoints: e,
       change,
       rci,
-      expected: e.baseline ? await expectedBand(org, instrument, db, e.baseline, e.latest, { first: drawn?.points[0]?.day, last: drawn?.points.at(-1)?.day }) : null,
+      expected: e.baseline ? await expectedBand(org, instrument, db, e.baseline, e.latest, { first: drawn?.points[0]?.day, last: drawn?.points.at(-1)?.day, scores: drawn?.points }) : null,
     });
   }
   // The numbness scale first: it is the main indicator.

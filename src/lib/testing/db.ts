@@ -3,7 +3,8 @@ import postgres from "postgres";
 import { openDatabase, installDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
-export type TestDatabase = DatabaseHandle & { name: string };
+/** `url`: the PostgreSQL database's own URL (for a second connection, such as the worker's); undefined on PGlite. */
+export type TestDatabase = DatabaseHandle & { name: string; url?: string };
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory, or (in the "postgres" test
@@ -38,6 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     ...handle,
     name,
+    url: url.toString(),
     close: async () => {
       installDatabase(undefined);
       await handle.close();

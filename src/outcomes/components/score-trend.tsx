@@ -39,7 +39,7 @@ export function ScoreTrend({ indicator, markers, endDay }: { indicator: Indicato
     >
       <ScoreChart
         title={indicator.title}
-        series={encodeScores(grain, points)}
+        series={encodeScores(grain, points, indicator.expected)}
         bands={indicator.bands}
         markers={markerSpecs}
         end={dayX(endDay)}

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { summarise } from "./model";
 import { simulateClients } from "./simulate";
 import { baselineAnswers } from "@/checkins/rci";
-import { clearExpectedRecoveryCache, clientSummaries, expectedRecoveryFor, firstCurves, latestFit, refitExpectedRecovery } from "./store";
+import { clearExpectedRecoveryCache, clientSummaries, expectedRecoveryFor, firstCurves, latestFit, refitExpectedRecovery, REFIT_AFTER_MS, RELOAD_AFTER_MS } from "./store";
 
 const DAY = 86_400_000;
 const url = "https://example.org/fhir/Questionnaire/expected-recovery-test";
@@ -89,6 +89,32 @@ describe("expected recovery storage", () => {
     expect((await expectedRecoveryFor(t.db, organisationId, instrument, { refresh: false }))?.id).toBe(second.id);
     const all = await t.db.select({ id: expectedRecoveryFits.id }).from(expectedRecoveryFits).where(eq(expectedRecoveryFits.organisationId, organisationId));
     expect(all.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+  });
+
+  it("serves pages the stored fit, read again after an hour (another instance's nightly fit), and refits on a page only when the nightly job has not run", async () => {
+    await clearExpectedRecoveryCache();
+    const start = Date.now();
+    const latest = (await latestFit(t.db, organisationId, instrument))!;
+    const count = async () => (await t.db.select({ id: expectedRecoveryFits.id }).from(expectedRecoveryFits).where(eq(expectedRecoveryFits.instrumentUrl, url))).length;
+    const before = await count();
+    expect((await expectedRecoveryFor(t.db, organisationId, instrument, { now: start }))?.id).toBe(latest.id);
+    // Another instance's nightly job stores a newer fit: this one keeps its copy for up to an hour, then reads it.
+    const [night] = await t.db
+      .insert(expectedRecoveryFits)
+      .values({ organisationId, instrumentUrl: url, instrumentVersion: instrument.version, fittedAt: new Date(latest.fittedAt.getTime() + 60_000), dataCutoff: latest.dataCutoff, parameters: latest.fit, nClients: latest.nClients, nScores: latest.nScores, durationMs: 1, trigger: "scheduled" })
+      .returning({ id: expectedRecoveryFits.id, fittedAt: expectedRecoveryFits.fittedAt });
+    expect((await expectedRecoveryFor(t.db, organisationId, instrument, { now: start + RELOAD_AFTER_MS - 1000 }))?.id).toBe(latest.id);
+    expect((await expectedRecoveryFor(t.db, organisationId, instrument, { now: start + RELOAD_AFTER_MS }))?.id).toBe(night!.id);
+    await clearExpectedRecoveryCache();
+    expect(await count()).toBe(before + 1);
+    // A day and a half after the latest fit with no nightly run since: the page answers at once and starts one refit.
+    const late = night!.fittedAt.getTime() + REFIT_AFTER_MS;
+    expect((await expectedRecoveryFor(t.db, organisationId, instrument, { now: late - 60_000 }))?.id).toBe(night!.id);
+    await clearExpectedRecoveryCache();
+    expect(await count()).toBe(before + 1);
+    expect((await expectedRecoveryFor(t.db, organisationId, instrument, { now: late }))?.id).toBe(night!.id);
+    await clearExpectedRecoveryCache();
+    expect(await count()).toBe(before + 2);
   });
 
   it("stores the reason when an instrument has too little data", async () => {

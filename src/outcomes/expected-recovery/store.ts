@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { expectedRecoveryFits } from "@/db/schema";
+import { auditEvents, expectedRecoveryFits } from "@/db/schema";
 import { rciParametersFor } from "@/checkins/rci";
 import type { Instrument } from "@/instruments/fhir-schema";
 import { changeFor } from "../verdict";
@@ -113,8 +113,9 @@ function toStored(row: typeof expectedRecoveryFits.$inferSelect): StoredFit {
 
 /**
  * Fits the expected recovery curve of one instrument version on the organisation's data and
- * stores the fit (or the reason there is none) as a new row. Called by the administrator's
- * "Refit now", by the background refresh below, and later by the job queue. Takes seconds on a
+ * stores the fit (or the reason there is none) as a new row. Called by the nightly job
+ * (scheduled-refit.ts), by the administrator's "Refit now", and by the background refresh below
+ * when the job has not run. Takes seconds on a
  * large organisation: never call it while a page waits, except for that explicit action.
  */
 export async function refitExpectedRecovery(db: Db, organisationId: string, instrument: Instrument, trigger: StoredFit["trigger"] = "scheduled", now = new Date()): Promise<StoredFit> {
@@ -198,6 +199,22 @@ export async function fitHistory(db: Db, organisationId: string, limit = 50): Pr
 }
 
 /**
+ * How many not-on-track alerts each of these fits produced: the alerts' queue events name the fit
+ * their verdict came from (src/messaging/not-on-track.ts). Reads the events since `since` (the
+ * oldest of these fits' times: none can be older), along the audit log's action index.
+ */
+export async function alertsByFit(db: Db, organisationId: string, fitIds: readonly string[], since: Date): Promise<Map<string, number>> {
+  if (fitIds.length === 0) return new Map();
+  const fitId = sql<string>`${auditEvents.detail}->>'fitId'`;
+  const rows = await db
+    .select({ fitId, n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.organisationId, organisationId), eq(auditEvents.action, "message.queue"), gte(auditEvents.occurredAt, since), inArray(fitId, [...fitIds])))
+    .groupBy(fitId);
+  return new Map(rows.map((r) => [r.fitId, Number(r.n)]));
+}
+
+/**
  * When each instrument version first had a curve (its earliest stored fit with one): the day its
  * verdicts began. Keyed by `url|version`.
  */
@@ -210,9 +227,15 @@ export async function firstCurves(db: Db, organisationId: string): Promise<Map<s
   return new Map(rows.map((r) => [`${r.url}|${r.version}`, new Date(r.first)]));
 }
 
-/** A curve older than this is refitted in the background on its next use. */
-export const REFIT_AFTER_MS = 24 * 60 * 60_000;
-type Entry = { at: number; value: StoredFit | null };
+/**
+ * The scheduled job (scheduled-refit.ts) refits every curve each night. A curve older than this
+ * means the job has not run (no worker, or it failed): a page then starts one background refit.
+ * Longer than the schedule's day, so that pages do not race the job at its hour.
+ */
+export const REFIT_AFTER_MS = 36 * 60 * 60_000;
+/** A fit kept in memory is read again from the database after this long (another instance may have refitted). */
+export const RELOAD_AFTER_MS = 60 * 60_000;
+type Entry = { readAt: number; value: StoredFit | null; failed?: boolean };
 const cache = new Map<string, Entry>();
 const inFlight = new Map<string, Promise<StoredFit>>();
 const keyOf = (organisationId: string, instrument: InstrumentKey) => `${organisationId}|${instrument.url}|${instrument.version}`;
@@ -225,32 +248,32 @@ function remember(key: string, entry: Entry) {
 function refreshInBackground(key: string, db: Db, organisationId: string, instrument: Instrument) {
   if (inFlight.has(key)) return;
   const work = refitExpectedRecovery(db, organisationId, instrument, "scheduled").finally(() => inFlight.delete(key));
-  work.then((stored) => remember(key, { at: stored.fittedAt.getTime(), value: stored }), () => undefined);
+  work.then((stored) => remember(key, { readAt: Date.now(), value: stored }), () => undefined);
   inFlight.set(key, work);
   work.catch((error: unknown) => {
     console.error(`Could not refit the expected recovery curve of ${key}: ${String(error)}`);
-    // Try again in an hour, not on every request meanwhile.
-    const known = cache.get(key);
-    remember(key, { at: Date.now() - REFIT_AFTER_MS + 3_600_000, value: known?.value ?? null });
+    // Not again on every request: the entry is read again (and the refit tried again) in an hour.
+    remember(key, { readAt: Date.now(), value: cache.get(key)?.value ?? null, failed: true });
   });
 }
 
 /**
- * The curve a page uses for this instrument version: the latest stored fit, read once and kept
- * in memory. A page never waits for a fit: when there is none yet, or it is older than a day,
- * this answers with what is stored (possibly nothing) and starts one background refit, as the
- * reliable change parameters do (src/checkins/rci.ts). Pass `refresh: false` to only read.
+ * The curve a page uses for this instrument version: the latest stored fit, read from the database
+ * at most once an hour per process. A page never waits for a fit: when there is none yet, or the
+ * latest is older than REFIT_AFTER_MS (the nightly job did not run), this answers with what is
+ * stored (possibly nothing) and starts one background refit, as the reliable change parameters do
+ * (src/checkins/rci.ts). Pass `refresh: false` to only read.
  */
 export async function expectedRecoveryFor(db: Db, organisationId: string, instrument: Instrument, options: { refresh?: boolean; now?: number } = {}): Promise<StoredFit | null> {
   const key = keyOf(organisationId, instrument);
   const now = options.now ?? Date.now();
   let entry = cache.get(key);
-  if (!entry) {
-    const stored = await latestFit(db, organisationId, instrument);
-    entry = { at: stored?.fittedAt.getTime() ?? 0, value: stored };
+  if (!entry || now - entry.readAt >= RELOAD_AFTER_MS) {
+    entry = { readAt: now, value: await latestFit(db, organisationId, instrument) };
     remember(key, entry);
   }
-  if (options.refresh !== false && now - entry.at >= REFIT_AFTER_MS) refreshInBackground(key, db, organisationId, instrument);
+  const age = entry.value ? now - entry.value.fittedAt.getTime() : Infinity;
+  if (options.refresh !== false && !entry.failed && age >= REFIT_AFTER_MS) refreshInBackground(key, db, organisationId, instrument);
   return entry.value;
 }
 

@@ -1,4 +1,4 @@
-import type { ExpectedBand } from "./band";
+import type { ExpectedBand, ExpectedRow } from "./band";
 
 /** What the dashed lines are, under every chart that draws the band (screen and PDF). */
 export const EXPECTED_BAND_LEGEND = "Dashed thin lines: the 10th and 90th percentiles of how clients who started at this baseline usually score by each week.";
@@ -23,4 +23,10 @@ export function expectedBandWords(expected: ExpectedBand | null, formatDay: (day
         : (t?.reason ?? "");
   const fitted = expected.fittedAt ? `Curve fitted ${formatDay(expected.fittedAt.slice(0, 10))} on this organisation’s clients.` : "";
   return { noCurve: null, verdict, tone: t?.status === "not_on_track" ? "danger" : "plain", fitted };
+}
+
+/** One drawn score against the band, in words, for the chart's table. */
+export function expectedRowWords(row: ExpectedRow): string {
+  if ("reason" in row) return row.reason;
+  return row.status === "not_on_track" ? `Not on track, ${row.strength.toFixed(1)} SD beyond the band` : "On track (within or better than the band)";
 }

@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { MIN_CLIENTS, MIN_SCORES } from "@/outcomes/expected-recovery/model";
 import { RefitForm } from "@/outcomes/expected-recovery/components/refit-form";
 import { ValidationChart, type ValidationRow } from "@/outcomes/expected-recovery/components/validation-chart";
-import { firstCurves, fitHistory, latestFit } from "@/outcomes/expected-recovery/store";
+import { alertsByFit, firstCurves, fitHistory, latestFit } from "@/outcomes/expected-recovery/store";
 import { rciParametersFor } from "@/checkins/rci";
 import { rciSourceText, switchDay } from "@/outcomes/rci-source";
 import { LEAD_WEEKS } from "@/outcomes/expected-recovery/validation";
@@ -30,6 +30,8 @@ export default async function ExpectedRecoveryPage() {
     firstCurves(db, actor.organisationId),
     Promise.all(instruments.map((i) => rciParametersFor(db, actor.organisationId, i))),
   ]);
+  const oldest = history.at(-1)?.fittedAt;
+  const alerts = oldest ? await alertsByFit(db, actor.organisationId, history.map((f) => f.id), oldest) : new Map<string, number>();
   const titles = new Map(instruments.map((i) => [i.url, i.title]));
   const validated: ValidationRow[] = instruments.flatMap((instrument, i) => {
     const counts = fits[i]?.validation?.counts;
@@ -45,8 +47,8 @@ export default async function ExpectedRecoveryPage() {
         <p className="max-w-3xl text-sm text-muted">
           For each check-in, Attune fits how your organisation’s clients usually progress from where they started, and flags a client as not on track when
           their latest score lies beyond the 10th–90th percentile band on the worse side. A curve needs at least {MIN_CLIENTS} clients with two or more scored
-          check-ins after their baseline and {MIN_SCORES} such check-ins in all. Curves are refitted in the background once a day; refit one now after a large
-          import. The method is described on{" "}
+          check-ins after their baseline and {MIN_SCORES} such check-ins in all. Curves are refitted every night (those whose data changed); refit one now after a
+          large import. The method is described on{" "}
           <Link href="/methods" className="text-brand-700 underline-offset-2 hover:underline">
             How the numbers are computed
           </Link>
@@ -200,12 +202,16 @@ export default async function ExpectedRecoveryPage() {
 
       <Card>
         <CardTitle className="mb-3">Recent fits</CardTitle>
-        <p className="mb-2 text-sm text-muted">Every fit is kept; a not-on-track flag names the fit it came from.</p>
+        <p className="mb-2 text-sm text-muted">
+          Every fit is kept. Each not-on-track alert names, in its audit event (Admin → Audit log, “fitId”), the fit its verdict came from; a later refit
+          does not change that. Alerts: how many were queued on each fit.
+        </p>
         <ul className="divide-y divide-line text-sm">
           {history.map((f) => (
             <li key={f.id} className="py-1.5">
               <span className="font-medium">{titles.get(f.instrumentUrl) ?? f.instrumentUrl}</span> {f.instrumentVersion} · {day(f.fittedAt)} ·{" "}
               {f.trigger === "admin" ? "asked for by an administrator" : "scheduled"} · {f.fit ? `${f.nClients} clients` : "no curve"} · {f.durationMs} ms ·{" "}
+              {f.fit ? `${alerts.get(f.id) ?? 0} not-on-track alert${alerts.get(f.id) === 1 ? "" : "s"} · ` : null}
               <span className="font-mono text-xs text-muted">fit {f.id.slice(0, 8)}</span>
             </li>
           ))}
