@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -26,6 +27,9 @@ const integration = (driver: "pglite" | "postgres") => ({
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Two run the
+    // PostgreSQL files (mostly waiting on the server) beside the PGlite ones (mostly computing).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       { resolve: { alias }, test: unit },
       { resolve: { alias }, test: integration("pglite") },
