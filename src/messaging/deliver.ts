@@ -214,8 +214,12 @@ async function suppressWithdrawn(tx: Db, ids: string[], now: Date): Promise<Audi
     .returning(audited);
 }
 
-/** Messages that are due and not in hand: the sweep queues a delivery job for each. */
-export async function dueMessageIds(db: Db, now = new Date(), limit = 5000): Promise<string[]> {
+/**
+ * Messages that are due and not in hand, a page at a time in the order they came due (after the
+ * message `after`, when given; compared in the database, at its full timestamp precision): the
+ * sweep queues a delivery job for each. `next` names where the following page starts, or is null.
+ */
+export async function dueMessages(db: Db, now = new Date(), after: string | null = null, limit = 5000): Promise<{ ids: string[]; next: string | null }> {
   const stale = new Date(now.getTime() - CLAIM_STALE_MS);
   const waiting: MessageState[] = ["queued"];
   const rows = await db
@@ -225,9 +229,10 @@ export async function dueMessageIds(db: Db, now = new Date(), limit = 5000): Pro
       and(
         lte(messages.sendAfter, now),
         or(inArray(messages.state, waiting), and(eq(messages.state, "sending"), lt(messages.claimedAt, stale))),
+        after ? sql`(${messages.sendAfter}, ${messages.id}) > (select m.send_after, m.id from ${messages} m where m.id = ${after}::uuid)` : undefined,
       ),
     )
-    .orderBy(messages.sendAfter)
+    .orderBy(messages.sendAfter, messages.id)
     .limit(limit);
-  return rows.map((r) => r.id);
+  return { ids: rows.map((r) => r.id), next: rows.length === limit ? rows.at(-1)!.id : null };
 }

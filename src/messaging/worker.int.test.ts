@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, clients, messageRecipients, messages, reminderConsents } from "@/db/schema";
 import { createOrganisation, createUser } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { dueMessages } from "./deliver";
 import { enqueueMessage, type EnqueueInput } from "./enqueue";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server";
 import { renderMessage } from "./templates";
@@ -183,5 +184,24 @@ describe("the message worker", () => {
       await worker.stop();
     }
     expect(smtp.received.filter((m) => m.envelopeTo.includes("robin.waiting@mail.test"))).toHaveLength(0);
+  });
+
+  it("the sweep pages through every due message, however many share one due time", async () => {
+    const org = await createOrganisation(t.db, "Sweep paging org");
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await t.db.transaction((tx) => enqueueMessage(tx, invitation({ organisationId: org })))).id);
+    // One due time for all five, to the microsecond: the pages must still move on.
+    const dueAt = new Date(Date.now() - 60_000);
+    await t.db.update(messages).set({ sendAfter: dueAt }).where(eq(messages.organisationId, org));
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page: Awaited<ReturnType<typeof dueMessages>> = await dueMessages(t.db, new Date(), after, 2);
+      seen.push(...page.ids.filter((id) => ids.includes(id)));
+      after = page.next;
+      if (!after) break;
+    }
+    expect(after).toBeNull();
+    expect(seen.sort()).toEqual([...ids].sort());
   });
 });

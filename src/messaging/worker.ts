@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { fromDrizzle, fromPglite, PgBoss, type ConstructorOptions } from "pg-boss";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { workerMailConfig, type MailConfig } from "./config";
-import { deliverBatch, dueMessageIds, JOB_EXPIRE_SECONDS, type DeliveryJob } from "./deliver";
+import { deliverBatch, dueMessages, JOB_EXPIRE_SECONDS, type DeliveryJob } from "./deliver";
 import { scheduledWorkSource } from "./due-source";
 import { pruneAllExpired } from "@/db/retention";
 import { refitAllCurves } from "@/outcomes/expected-recovery/scheduled-refit";
@@ -86,18 +86,24 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   if (!(await boss.getQueue(REFIT_QUEUE))) await boss.createQueue(REFIT_QUEUE, { policy: "singleton", retryLimit: 1, retryDelay: 600, expireInSeconds: 3600 });
 
   const sweep = async (): Promise<number> => {
-    const ids = await dueMessageIds(handle.db);
+    const now = new Date();
     let queued = 0;
-    // 500 jobs a statement. exclusive + singletonKey: a message already queued or in hand gets no
-    // second job (pg-boss's insert skips the conflict and returns only the ids it made).
-    for (let i = 0; i < ids.length; i += 500) {
-      const made = await boss.insert(
-        DELIVER_QUEUE,
-        ids.slice(i, i + 500).map((messageId) => ({ data: { messageId } satisfies DeliverJob, singletonKey: messageId })),
-        { returnId: true },
-      );
-      queued += made?.length ?? 0;
-    }
+    let after: string | null = null;
+    // Every due message, 5,000 a page, 500 jobs a statement. exclusive + singletonKey: a message
+    // already queued or in hand gets no second job (pg-boss's insert skips the conflict and
+    // returns only the ids it made).
+    do {
+      const page: Awaited<ReturnType<typeof dueMessages>> = await dueMessages(handle.db, now, after);
+      for (let i = 0; i < page.ids.length; i += 500) {
+        const made = await boss.insert(
+          DELIVER_QUEUE,
+          page.ids.slice(i, i + 500).map((messageId) => ({ data: { messageId } satisfies DeliverJob, singletonKey: messageId })),
+          { returnId: true },
+        );
+        queued += made?.length ?? 0;
+      }
+      after = page.next;
+    } while (after);
     return queued;
   };
 
