@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { recordAudits, type AuditEntry } from "@/audit/record";
 import type { Db } from "@/db/client";
 import { messages, reminderConsents, type MessageState } from "@/db/schema/messages";
@@ -118,7 +118,7 @@ export async function deliverBatch(db: Db, config: MailConfig, mailer: Mailer | 
   const rest = ids.filter((id) => !claimedIds.has(id));
   // Another worker holds a fresh claim on these: come back later rather than finish a job that did nothing.
   const heldElsewhere = rest.length
-    ? new Set((await db.select({ id: messages.id }).from(messages).where(and(idIn(rest), eq(messages.state, "sending")))).map((r) => r.id))
+    ? new Set((await db.select({ id: messages.id }).from(messages).where(and(idIn(rest), eq(messages.state, "sending"), gte(messages.claimedAt, stale)))).map((r) => r.id))
     : new Set<string>();
 
   const senderNames = new Map<string, string | null>();

@@ -170,6 +170,9 @@ describe("the message worker", () => {
     await t.db.insert(reminderConsents).values({ organisationId: orgId, recipientId: r!.id, granted: true, recordedBy: counselor.userId, source: "counselor", recordedAt: new Date(Date.now() - 60_000) });
     const consented = invitation({ kind: "something_new", to: "robin.waiting@mail.test", clientId: c!.id, recipientId: r!.id });
     const { id } = await t.db.transaction((tx) => enqueueMessage(tx, consented));
+    // And one a worker claimed and then vanished with (a stale claim), never accepted by the server.
+    const { id: abandoned } = await t.db.transaction((tx) => enqueueMessage(tx, { ...consented, jobKey: `${consented.jobKey}:abandoned` }));
+    await t.db.update(messages).set({ state: "sending", claimedAt: new Date(Date.now() - 10 * 60_000), attempts: 1 }).where(eq(messages.id, abandoned));
     // Withdrawn after the message was written and before any worker took it.
     await t.db.insert(reminderConsents).values({ organisationId: orgId, recipientId: r!.id, granted: false, source: "unsubscribe_link" });
     const worker = await start(smtpEnv());
@@ -180,6 +183,7 @@ describe("the message worker", () => {
       expect(row.bodyText).toBeNull();
       const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "message.suppress")));
       expect(event).toBeDefined();
+      expect((await waitForState(abandoned, ["suppressed", "sent"])).state).toBe("suppressed");
     } finally {
       await worker.stop();
     }
