@@ -54,7 +54,9 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const password = "attune-large-data";
 
 
-if (!existsSync(path.join(root, distDir, "BUILD_ID")) || values.build) {
+// Only the parts that run the app need a build (the messages, PGlite and fit parts do not).
+const needsApp = ["pages", "exports", "signin", "soak", "lighthouse", "cluster"].some((part) => parts.has(part));
+if (needsApp && (!existsSync(path.join(root, distDir, "BUILD_ID")) || values.build)) {
   console.log(`Building into ${distDir}…`);
   const code = await run(nextBin, ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   if (code !== 0) process.exit(code);

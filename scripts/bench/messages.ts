@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { sql as sqlTag } from "drizzle-orm";
+import pg from "pg";
 import postgres from "postgres";
-import { openDatabase, rowsOf } from "../../src/db/client";
+import { onQuery, openDatabase, rowsOf } from "../../src/db/client";
 import { migrateDatabase } from "../../src/db/migrate";
 import { scheduledWorkSource } from "../../src/messaging/due-source";
 import { scanDueReminders } from "../../src/messaging/reminders";
@@ -12,7 +13,14 @@ import { root } from "../lib";
 
 export interface MessagesResult {
   scan?: { clientsInCare: number; queued: number; ms: number };
-  delivery?: { messages: number; seconds: number; perSecond: number; firstToLastPerSecond: number };
+  delivery?: {
+    messages: number;
+    seconds: number;
+    perSecond: number;
+    firstToLastPerSecond: number;
+    /** Statements sent per message while they went out: the app's (postgres.js) and pg-boss's (pg), and transactions begun. */
+    perMessage: { appStatements: number; pgBossStatements: number; transactions: number };
+  };
 }
 
 class Rollback extends Error {}
@@ -63,7 +71,7 @@ export async function benchReminderScan(url: string): Promise<NonNullable<Messag
 }
 
 /**
- * 10,000 queued messages through the worker (8 deliveries in flight) to an SMTP server in this
+ * 10,000 queued messages through the worker (its defaults: 4 batches of 25 in flight, 5 SMTP connections) to an SMTP server in this
  * process, on a scratch database of their own beside the data set's (the delivery log and the
  * audit log are append-only in spirit and in fact; the data set keeps none of it). Timed from the
  * worker's start (its first sweep queues a job per message) until the last is recorded as sent.
@@ -73,7 +81,26 @@ export async function benchDelivery(url: string, count = 10_000): Promise<NonNul
   const admin = postgres(Object.assign(new URL(url), { pathname: "/postgres" }).toString(), { max: 1, onnotice: () => {} });
   await admin.unsafe("drop database if exists attune_bench_messages");
   await admin.unsafe("create database attune_bench_messages");
+  // Counts every statement (ATTUNE_QUERY_LOG=1 reports postgres.js's to onQuery; pg-boss's go through pg).
+  process.env.ATTUNE_QUERY_LOG ??= "1";
   const handle = openDatabase({ url: scratch, max: 10 });
+  const counted = { app: 0, pgBoss: 0, transactions: 0, on: false };
+  const stopCounting = onQuery((text) => {
+    if (!counted.on) return;
+    counted.app++;
+    if (/^\s*begin\b/i.test(text)) counted.transactions++;
+  });
+  const pgQuery = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (counted.on) {
+      counted.pgBoss++;
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+      if (text && /^\s*begin\b/i.test(text)) counted.transactions++;
+    }
+    return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  // The watcher's own connection, outside the counts.
+  const watch = postgres(scratch, { max: 1, onnotice: () => {} });
   const smtp = await startTestSmtpServer();
   try {
     await migrateDatabase(handle);
@@ -85,20 +112,27 @@ export async function benchDelivery(url: string, count = 10_000): Promise<NonNul
         '<p>An administrator started a password reset for your Attune account.</p><p><a href="https://app.example/reset/' || i || '">Choose a new password</a></p>'
       from generate_series(1, ${count}) as i`);
     const started = performance.now();
+    counted.on = true;
     const worker = await startWorker(handle, { env: { SMTP_URL: smtp.url, MAIL_FROM: "Bench <bench@example.invalid>", NODE_ENV: "test" }, databaseUrl: scratch, schedule: false, pollingIntervalSeconds: 0.5, log: () => {} });
     let firstAt = 0;
     for (;;) {
       if (!firstAt && smtp.received.length > 0) firstAt = performance.now();
-      const [sent] = rowsOf<{ n: number }>(await handle.db.execute(sqlTag`select count(*)::int as n from messages where state = 'sent'`));
+      const [sent] = await watch<{ n: number }[]>`select count(*)::int as n from messages where state = 'sent'`;
       if (Number(sent!.n) >= count) break;
       if (performance.now() - started > 600_000) throw new Error(`only ${sent!.n} of ${count} sent after 10 minutes`);
       await new Promise((r) => setTimeout(r, 100));
     }
+    counted.on = false;
     const seconds = (performance.now() - started) / 1000;
     const firstToLast = (performance.now() - firstAt) / 1000;
     await worker.stop();
-    return { messages: count, seconds, perSecond: count / seconds, firstToLastPerSecond: count / firstToLast };
+    return { messages: count, seconds, perSecond: count / seconds, firstToLastPerSecond: count / firstToLast,
+      perMessage: { appStatements: counted.app / count, pgBossStatements: counted.pgBoss / count, transactions: counted.transactions / count },
+    };
   } finally {
+    stopCounting();
+    await watch.end({ timeout: 5 });
+    pg.Client.prototype.query = pgQuery;
     await smtp.close();
     await handle.close();
     await admin.unsafe("drop database if exists attune_bench_messages");

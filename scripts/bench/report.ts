@@ -139,7 +139,7 @@ export function renderReport(r: Results): string {
     if (scan) out.push(`  Reminder scan, ${scan.clientsInCare} clients in care all with consent and due now: ${ms(scan.ms)} ms, ${scan.queued} reminders made (budget < 5000 ms: ${scan.ms < 5000 ? "PASS" : "FAIL"})`);
     if (delivery)
       out.push(
-        `  Delivery of ${delivery.messages} queued messages to a local SMTP server: ${delivery.seconds.toFixed(1)} s, ${delivery.perSecond.toFixed(0)}/s from the worker's start (${delivery.firstToLastPerSecond.toFixed(0)}/s from the first acceptance; budget ≥ 200/s: ${delivery.perSecond >= 200 ? "PASS" : "FAIL"})`,
+        `  Delivery of ${delivery.messages} queued messages to a local SMTP server: ${delivery.seconds.toFixed(1)} s, ${delivery.perSecond.toFixed(0)}/s from the worker's start (${delivery.firstToLastPerSecond.toFixed(0)}/s from the first acceptance; budget ≥ 200/s: ${delivery.perSecond >= 200 ? "PASS" : "FAIL"}); per message ${(delivery.perMessage.appStatements + delivery.perMessage.pgBossStatements).toFixed(2)} statements (${delivery.perMessage.appStatements.toFixed(2)} the app's, ${delivery.perMessage.pgBossStatements.toFixed(2)} pg-boss's) and ${delivery.perMessage.transactions.toFixed(3)} transactions`,
       );
   }
   if (r.pglite) {

@@ -6,7 +6,7 @@ import { executeAction } from "@/lib/action-core";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { createOrganisation, createUser, testMeta } from "@/lib/testing/fixtures";
 import { messageClient } from "./client-messages";
-import { deliverMessage } from "./deliver";
+import { deliverBatch } from "./deliver";
 import { fromWithName, messageSettingsOf, saveMessageSettings, saveMessageSettingsSpec } from "./org-settings";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server";
 import { createMailer } from "./transport";
@@ -71,9 +71,9 @@ describe("the organisation's message settings", () => {
 
     const config = { mode: "smtp" as const, url: smtp.url, from: "Attune <no-reply@clinic.test>" };
     const mailer = createMailer(config);
-    const outcome = await deliverMessage(t.db, config, mailer, row!.id, { lastAttempt: false, complete: async () => {} });
+    const outcomes = await deliverBatch(t.db, config, mailer, [{ id: "job-1", retryCount: 0, messageId: row!.id, lastAttempt: false }], { complete: async () => {}, retry: async () => {} });
     mailer.close();
-    expect(outcome).toBe("sent");
+    expect(outcomes.get(row!.id)).toBe("sent");
     const [mail] = await smtp.waitFor(1);
     expect(mail!.parsed.from?.value).toEqual([{ name: "Northside Wellbeing", address: "no-reply@clinic.test" }]);
     const [sent] = await t.db.select({ sender: messages.sender }).from(messages).where(eq(messages.id, row!.id));

@@ -30,15 +30,6 @@ export function localParts(at: Date, timeZone: string): { year: number; month: n
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    format(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The instant a wall-clock time happens in a time zone (the later one in a repeated hour, the next real hour in a skipped one). */
 export function zonedTime(year: number, month: number, day: number, hour: number, timeZone: string): Date {
   const guess = Date.UTC(year, month - 1, day, hour);

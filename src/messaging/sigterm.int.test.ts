@@ -28,7 +28,7 @@ describe.runIf(postgres)("SIGTERM in the middle of a batch", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     orgId = await createOrganisation(t.db, "Sigterm org");
-    // 40 ms per message: with 8 in flight, about 200 a second, so a batch is still going when the signal comes.
+    // 40 ms per message: over the mailer's 5 connections, about 125 a second, so batches are still going when the signal comes.
     smtp = await startTestSmtpServer({ acceptDelayMs: 40 });
     url = Object.assign(new URL(process.env.TEST_DATABASE_URL!), { pathname: `/${t.name}` }).toString();
     const expiresAt = new Date(Date.now() + 86_400_000);

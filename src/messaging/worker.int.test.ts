@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, messages } from "@/db/schema";
-import { createOrganisation } from "@/lib/testing/fixtures";
+import { auditEvents, clients, messageRecipients, messages, reminderConsents } from "@/db/schema";
+import { createOrganisation, createUser } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { dueMessages } from "./deliver";
 import { enqueueMessage, type EnqueueInput } from "./enqueue";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server";
 import { renderMessage } from "./templates";
@@ -130,5 +131,81 @@ describe("the message worker", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("a batch with one refusing recipient: the others go out once, only the refused one is retried", async () => {
+    // Written while no worker runs, so the start-up sweep queues all five at once and one fetch takes them together.
+    const inputs = Array.from({ length: 5 }, () => invitation());
+    const ids = [];
+    for (const input of inputs) ids.push((await t.db.transaction((tx) => enqueueMessage(tx, input))).id);
+    const refused = inputs[2]!.to;
+    smtp.refuseFor(refused, 1);
+    const worker = await start(smtpEnv());
+    try {
+      const rows = [];
+      for (const id of ids) rows.push(await waitForState(id, ["sent", "failed"], 25_000));
+      expect(rows.map((r) => r.state)).toEqual(["sent", "sent", "sent", "sent", "sent"]);
+      expect(rows.map((r) => r.attempts)).toEqual([1, 1, 2, 1, 1]);
+      // The four that were accepted were claimed by one batch, the refused one again later.
+      const others = rows.filter((_, i) => i !== 2);
+      expect(new Set(others.map((r) => r.claimedAt!.getTime())).size).toBe(1);
+      expect(rows[2]!.claimedAt!.getTime()).toBeGreaterThan(others[0]!.claimedAt!.getTime());
+      await worker.sweep();
+      await new Promise((r) => setTimeout(r, 1500));
+      for (const input of inputs) expect(smtp.received.filter((m) => m.envelopeTo.includes(input.to))).toHaveLength(1);
+      const sends = await t.db.select({ entityId: auditEvents.entityId }).from(auditEvents).where(eq(auditEvents.action, "message.send"));
+      for (const id of ids) expect(sends.filter((e) => e.entityId === id)).toHaveLength(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("re-checks consent at send time: a message whose recipient withdrew while it waited is not sent", async () => {
+    const counselor = await createUser(t.db, orgId);
+    const [c] = await t.db
+      .insert(clients)
+      .values({ organisationId: orgId, name: "Robin Waiting", recordNumber: "WK-1", recoveryFocus: "both", status: "active", primaryCounselorId: counselor.userId, startDate: "2026-01-01", timeZone: "UTC" })
+      .returning({ id: clients.id });
+    const [r] = await t.db.insert(messageRecipients).values({ organisationId: orgId, clientId: c!.id, email: "robin.waiting@mail.test", timeZone: "UTC", preferredHour: 9 }).returning({ id: messageRecipients.id });
+    await t.db.insert(reminderConsents).values({ organisationId: orgId, recipientId: r!.id, granted: true, recordedBy: counselor.userId, source: "counselor", recordedAt: new Date(Date.now() - 60_000) });
+    const consented = invitation({ kind: "something_new", to: "robin.waiting@mail.test", clientId: c!.id, recipientId: r!.id });
+    const { id } = await t.db.transaction((tx) => enqueueMessage(tx, consented));
+    // And one a worker claimed and then vanished with (a stale claim), never accepted by the server.
+    const { id: abandoned } = await t.db.transaction((tx) => enqueueMessage(tx, { ...consented, jobKey: `${consented.jobKey}:abandoned` }));
+    await t.db.update(messages).set({ state: "sending", claimedAt: new Date(Date.now() - 10 * 60_000), attempts: 1 }).where(eq(messages.id, abandoned));
+    // Withdrawn after the message was written and before any worker took it.
+    await t.db.insert(reminderConsents).values({ organisationId: orgId, recipientId: r!.id, granted: false, source: "unsubscribe_link" });
+    const worker = await start(smtpEnv());
+    try {
+      const row = await waitForState(id, ["suppressed", "sent"]);
+      expect(row.state).toBe("suppressed");
+      expect(row.reason).toMatch(/withdrawn/i);
+      expect(row.bodyText).toBeNull();
+      const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "message.suppress")));
+      expect(event).toBeDefined();
+      expect((await waitForState(abandoned, ["suppressed", "sent"])).state).toBe("suppressed");
+    } finally {
+      await worker.stop();
+    }
+    expect(smtp.received.filter((m) => m.envelopeTo.includes("robin.waiting@mail.test"))).toHaveLength(0);
+  });
+
+  it("the sweep pages through every due message, however many share one due time", async () => {
+    const org = await createOrganisation(t.db, "Sweep paging org");
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await t.db.transaction((tx) => enqueueMessage(tx, invitation({ organisationId: org })))).id);
+    // One due time for all five, to the microsecond: the pages must still move on.
+    const dueAt = new Date(Date.now() - 60_000);
+    await t.db.update(messages).set({ sendAfter: dueAt }).where(eq(messages.organisationId, org));
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page: Awaited<ReturnType<typeof dueMessages>> = await dueMessages(t.db, new Date(), after, 2);
+      seen.push(...page.ids.filter((id) => ids.includes(id)));
+      after = page.next;
+      if (!after) break;
+    }
+    expect(after).toBeNull();
+    expect(seen.sort()).toEqual([...ids].sort());
   });
 });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { fromDrizzle, fromPglite, PgBoss, type ConstructorOptions } from "pg-boss";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { workerMailConfig, type MailConfig } from "./config";
-import { deliverMessage, dueMessageIds, JOB_EXPIRE_SECONDS } from "./deliver";
+import { deliverBatch, dueMessages, JOB_EXPIRE_SECONDS, type DeliveryJob } from "./deliver";
 import { scheduledWorkSource } from "./due-source";
 import { pruneAllExpired } from "@/db/retention";
 import { refitAllCurves } from "@/outcomes/expected-recovery/scheduled-refit";
@@ -18,8 +18,10 @@ export interface WorkerOptions {
   env?: NodeJS.ProcessEnv;
   /** PostgreSQL only: the database's URL, when it is not DATABASE_URL (tests). */
   databaseUrl?: string;
-  /** Deliveries in flight at once in this process (default 8 on PostgreSQL, 2 on PGlite). */
+  /** Batches in flight at once in this process (default 4 on PostgreSQL, 1 on PGlite). */
   concurrency?: number;
+  /** Delivery jobs taken per fetch and sent together (default 25 on PostgreSQL, 10 on PGlite). */
+  batchSize?: number;
   /** Seconds before the first retry; doubled each time (pg-boss back-off), at most an hour. */
   retryDelaySeconds?: number;
   retryLimit?: number;
@@ -84,23 +86,44 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   if (!(await boss.getQueue(REFIT_QUEUE))) await boss.createQueue(REFIT_QUEUE, { policy: "singleton", retryLimit: 1, retryDelay: 600, expireInSeconds: 3600 });
 
   const sweep = async (): Promise<number> => {
-    const ids = await dueMessageIds(handle.db);
+    const now = new Date();
     let queued = 0;
-    for (const messageId of ids) {
-      // exclusive + singletonKey: a message already queued or in hand gets no second job.
-      if (await boss.send(DELIVER_QUEUE, { messageId } satisfies DeliverJob, { singletonKey: messageId })) queued++;
-    }
+    let after: string | null = null;
+    // Every due message, 5,000 a page, 500 jobs a statement. exclusive + singletonKey: a message
+    // already queued or in hand gets no second job (pg-boss's insert skips the conflict and
+    // returns only the ids it made).
+    do {
+      const page: Awaited<ReturnType<typeof dueMessages>> = await dueMessages(handle.db, now, after);
+      for (let i = 0; i < page.ids.length; i += 500) {
+        const made = await boss.insert(
+          DELIVER_QUEUE,
+          page.ids.slice(i, i + 500).map((messageId) => ({ data: { messageId } satisfies DeliverJob, singletonKey: messageId })),
+          { returnId: true },
+        );
+        queued += made?.length ?? 0;
+      }
+      after = page.next;
+    } while (after);
     return queued;
   };
 
-  const concurrency = options.concurrency ?? (handle.driver === "pglite" ? 2 : 8);
+  // A batch of jobs per fetch, its messages sent together over the mailer's pooled connections;
+  // a full batch fetches the next at once rather than after the polling interval.
+  const concurrency = options.concurrency ?? (handle.driver === "pglite" ? 1 : 4);
+  const batchSize = options.batchSize ?? (handle.driver === "pglite" ? 10 : 25);
   const polling = options.pollingIntervalSeconds ?? 1;
-  await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds: polling }, async ([job]) => {
-    if (!job) return;
-    await deliverMessage(handle.db, config, mailer, job.data.messageId, {
-      lastAttempt: job.retryCount >= retryLimit,
-      complete: async (tx) => {
-        await boss.complete(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount }, null, { db: drizzleAdapter(tx) });
+  const attemptOf = (job: DeliveryJob) => ({ id: job.id, retryCount: job.retryCount });
+  await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize, burstWhenBatchFull: true, localConcurrency: concurrency, pollingIntervalSeconds: polling }, async (jobs) => {
+    const batch: DeliveryJob[] = jobs.map((job) => ({ id: job.id, retryCount: job.retryCount, messageId: String(job.data?.messageId ?? ""), lastAttempt: job.retryCount >= retryLimit }));
+    await deliverBatch(handle.db, config, mailer, batch, {
+      complete: async (tx, settled) => {
+        await boss.complete(DELIVER_QUEUE, settled.map(attemptOf), null, { db: drizzleAdapter(tx) });
+      },
+      // Only these jobs go back, each with pg-boss's back-off; the rest of the batch is settled. The
+      // reason is the message's own (in the delivery log): pg-boss's fail hands an output object to
+      // the adapter unserialised, which postgres.js refuses.
+      retry: async (tx, retried) => {
+        await boss.fail(DELIVER_QUEUE, retried.map(attemptOf), null, { db: drizzleAdapter(tx) });
       },
     });
   });

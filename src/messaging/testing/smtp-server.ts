@@ -13,6 +13,8 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** The next n messages are refused with a temporary error (451). */
   refuseNext(n: number, code?: number): void;
+  /** The next n messages to this address are refused (451 unless told), whatever else arrives. */
+  refuseFor(address: string, n: number, code?: number): void;
   /** Resolves once `count` messages have arrived (or rejects after timeoutMs). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -27,6 +29,7 @@ export async function startTestSmtpServer(options: { acceptDelayMs?: number } = 
   const received: ReceivedMail[] = [];
   let refuse = 0;
   let refuseCode = 451;
+  const refuseAddress = new Map<string, { n: number; code: number }>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -35,9 +38,12 @@ export async function startTestSmtpServer(options: { acceptDelayMs?: number } = 
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        if (refuse > 0) {
-          refuse--;
-          const error = Object.assign(new Error(refuseCode >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: refuseCode });
+        const forAddress = session.envelope.rcptTo.map((r) => refuseAddress.get(r.address.toLowerCase())).find((r) => r && r.n > 0);
+        if (refuse > 0 || forAddress) {
+          const code = forAddress ? forAddress.code : refuseCode;
+          if (forAddress) forAddress.n--;
+          else refuse--;
+          const error = Object.assign(new Error(code >= 500 ? "Mailbox unavailable" : "Try again later"), { responseCode: code });
           return callback(error);
         }
         simpleParser(Buffer.concat(chunks))
@@ -59,6 +65,9 @@ export async function startTestSmtpServer(options: { acceptDelayMs?: number } = 
     refuseNext(n, code = 451) {
       refuse = n;
       refuseCode = code;
+    },
+    refuseFor(address, n, code = 451) {
+      refuseAddress.set(address.toLowerCase(), { n, code });
     },
     async waitFor(count, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
