@@ -12,7 +12,9 @@ import { createRequire } from "node:module";
 const IMAGE_DIR = path.join(process.cwd(), "node_modules", "emoji-datasource-twitter", "img", "twitter", "64");
 
 // The very regex the PDF layout uses (@react-pdf/layout depends on it), so both split text alike.
-export const emojiPattern = (createRequire(import.meta.url)("emoji-regex-xs") as () => RegExp)();
+// Node loads its CommonJS build (the function itself); the server bundle its ES module (a namespace).
+const regexModule = createRequire(import.meta.url)("emoji-regex-xs") as (() => RegExp) | { default: () => RegExp };
+export const emojiPattern = (typeof regexModule === "function" ? regexModule : regexModule.default)();
 
 const files = new Map<string, string | null>();
 /** The image file for an emoji given as hyphenated hex code points ("1f44d-1f3fd"), if bundled. */

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +16,7 @@ import { progressReportData } from "../progress-data";
 import { renderProgressReportPdf } from "./render";
 import { emojiImage } from "./emoji";
 import { pdfName, pdfSafe, pdfText } from "./script-safe";
+import { imagesOn, linesWith, pdfPageText, pdfWords } from "./testing/poppler";
 import { FONT, registerFonts } from "./theme";
 
 describe("pdfText", () => {
@@ -50,32 +50,6 @@ describe("pdfText", () => {
     expect(pdfSafe({ client: { name: "مريم", notes: "مريم" }, authorName: "דנה", score: 3 })).toEqual({ client: { name: "\u200eمريم\u200e", notes: "مريم" }, authorName: "\u200eדנה\u200e", score: 3 });
   });
 });
-
-interface Word {
-  text: string;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-const RTL_LETTER = /[\u0590-\u08ff]/u;
-/** Every word pdftotext finds on a page, with its box. */
-function pdfWords(file: string, page: number): Word[] {
-  const xml = execFileSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), file, "-"], { encoding: "utf8" });
-  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => {
-    // -bbox writes each word's glyphs as drawn, left to right: a right-to-left word reads back reversed.
-    const drawn = m[5]!;
-    return { text: RTL_LETTER.test(drawn) ? [...drawn].reverse().join("") : drawn, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) };
-  });
-}
-/** Each line holding `word`: its words as drawn, from left to right. */
-function linesWith(words: Word[], word: string): Word[][] {
-  return words.filter((w) => w.text === word).map((at) => words.filter((w) => Math.abs(w.yMin - at.yMin) < 0.5).sort((a, b) => a.xMin - b.xMin));
-}
-const imagesOn = (file: string, page: number) =>
-  execFileSync("pdfimages", ["-list", "-f", String(page), "-l", String(page), file], { encoding: "utf8" })
-    .split("\n")
-    .filter((row) => /^\s*\d+\s+\d+\s+image\s/.test(row)).length;
 
 function withPdf<T>(pdf: Buffer, read: (file: string) => T): T {
   const dir = mkdtempSync(path.join(os.tmpdir(), "attune-pdf-scripts-"));
@@ -111,7 +85,7 @@ describe("right-to-left words and emoji as drawn in the PDF", () => {
       expect(order("12")).toEqual([["Zoë", "12", "שלום"]]);
       expect(order("مريم")).toEqual([["2", "مريم"]]);
       // pdftotext puts a visual-order line back in logical order: the name comes back as typed.
-      const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", file, "-"], { encoding: "utf8" });
+      const text = pdfPageText(file, 1);
       expect(text.split("\n")[0]).toBe("\u202bדנה כהן\u202c");
     }));
 
@@ -123,7 +97,7 @@ describe("right-to-left words and emoji as drawn in the PDF", () => {
       // Between "Zoë" and the Hebrew: two spaces and an image one font size (20 pt) wide.
       expect(next.xMin - zoe.xMax).toBeGreaterThan(20);
       expect(imagesOn(file, 1)).toBe(1);
-      const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+      const text = pdfPageText(file, 1);
       expect(text).not.toContain("\uFFFD");
       expect(text).not.toContain("[emoji]");
     }));
@@ -145,7 +119,7 @@ describe("a PDF for a client named in Hebrew, Arabic and an emoji", () => {
     const data = await progressReportData(t.db, actor, client, { from: addDays(today, -90), to: today }, { includeNotes: false });
     const pdf = await renderProgressReportPdf(data);
     withPdf(pdf, (file) => {
-      const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", file, "-"], { encoding: "utf8" });
+      const text = pdfPageText(file, 1);
       expect(text).not.toContain("\uFFFD");
       expect(text).not.toContain("[emoji]");
       expect(text.replace(/\s+/g, " ")).toContain("مريم");
