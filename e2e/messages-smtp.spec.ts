@@ -67,7 +67,7 @@ test.describe("messages through an SMTP server", () => {
     const text = mail.text ?? "";
     const rawHeader = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "") ?? "";
     expect(rawHeader("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    expect(rawHeader("list-unsubscribe")).toMatch(/^<https?:\/\/\S+\/api\/unsubscribe\/[A-Za-z0-9_-]{43}>$/);
+    expect(rawHeader("list-unsubscribe")).toMatch(/^<https?:\/\/\S+\/api\/unsubscribe\/[A-Za-z0-9_-]{43}\?hl=en>$/);
     expect(`${mail.subject}\n${text}\n${mail.html || ""}`).not.toMatch(/Elena|thought|exercise|check-in|counsel/i);
     const link = new RegExp(`${server.baseURL}/p/[A-Za-z0-9_-]{43}`).exec(text)?.[0];
     const unsubscribe = new RegExp(`${server.baseURL}/unsubscribe/[A-Za-z0-9_-]{43}`).exec(text)?.[0];

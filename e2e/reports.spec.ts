@@ -1,5 +1,8 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Download, Page } from "@playwright/test";
+import { imagesOn, linesWith, pdfPageText, pdfWords } from "../src/reports/pdf/testing/poppler";
 import { expect, signedInAs, test } from "./fixtures";
 
 async function saved(download: Download): Promise<Buffer> {
@@ -44,6 +47,32 @@ test.describe("reports", () => {
     await page.getByRole("link", { name: "Open the printable summary" }).click();
     await expect(page.getByRole("heading", { name: /Your progress, / })).toBeVisible();
     await expect(page.getByText(/not validated tests/)).toBeVisible();
+  });
+
+  test("a client named in Hebrew with an emoji: the PDF from the running server draws the emoji as an image and the Hebrew right to left", async ({ page }) => {
+    await page.goto("/clients/new");
+    await page.getByLabel("Full name").fill("Zoë 🌿 שלום מרים");
+    await page.getByLabel("Record number").fill(`E2E-PDF-${Date.now().toString(36)}`);
+    await page.getByLabel("Recovery focus").selectOption("trauma");
+    await page.getByLabel("Start date").fill("2026-09-01");
+    await page.getByRole("button", { name: "Create client" }).click();
+    await expect(page.getByText("The client was created.")).toBeVisible();
+    await page.getByRole("navigation", { name: "Client record" }).getByRole("link", { name: "Reports" }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download progress report (PDF)" }).click()]);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "attune-e2e-pdf-"));
+    try {
+      const file = path.join(dir, "report.pdf");
+      writeFileSync(file, await saved(download));
+      const text = pdfPageText(file, 1);
+      expect(text).not.toContain("\uFFFD");
+      expect(text).not.toContain("[emoji]");
+      const [line] = linesWith(pdfWords(file, 1), "Zoë");
+      const from = line!.findIndex((w) => w.text === "Zoë");
+      expect(line!.slice(from, from + 3).map((w) => w.text)).toEqual(["Zoë", "מרים", "שלום"]);
+      expect(imagesOn(file, 1)).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -70,6 +70,8 @@ describe("the CycloneDX SBOM", { timeout: 60_000 }, () => {
     const app = sbom.dependencies.find((d) => d.ref === sbom.metadata.component["bom-ref"])!;
     const direct = app.dependsOn.map((ref) => sbom.components.find((c) => c["bom-ref"] === ref)!).map((c) => (c.group ? `${c.group}/${c.name}` : c.name));
     for (const name of Object.keys(pkg.dependencies)) expect(direct).toContain(name);
+    // The emoji images the PDF draws are CC-BY-4.0, whatever the package's code licence says.
+    expect(sbom.components.find((c) => c.name === "emoji-datasource-twitter")?.licenses).toEqual([{ expression: "MIT AND CC-BY-4.0" }]);
     const next = sbom.components.find((c) => c.name === "next")!;
     expect(next.scope).toBe("required");
     expect(next.hashes?.[0]?.content).toMatch(/^[0-9a-f]{128}$/);

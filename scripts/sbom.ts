@@ -68,6 +68,15 @@ export function npmPurl(name: string, version: string): string {
   return `pkg:npm/${encoded}@${encodeURIComponent(version)}`;
 }
 
+/**
+ * Packages whose bundled files carry a licence beyond the one their package.json declares
+ * (THIRD-PARTY-NOTICES.md gives the attribution): the SBOM names both.
+ */
+export const bundledAssetLicences: Record<string, string> = {
+  // The code is MIT; the Twemoji images the PDF draws are CC-BY-4.0.
+  "emoji-datasource-twitter": "MIT AND CC-BY-4.0",
+};
+
 function licenseOf(value: string | undefined): License[] | undefined {
   if (!value) return undefined;
   if (/\s(AND|OR|WITH)\s|[()]/.test(value) && !/SEE LICENSE/i.test(value)) return [{ expression: value }];
@@ -114,7 +123,7 @@ export function buildSbom(lock: Lockfile, options: { timestamp?: Date; serialNum
       purl: ref,
       scope,
       hashes: sha512Hex(entry.integrity),
-      licenses: licenseOf(entry.license),
+      licenses: licenseOf(bundledAssetLicences[name] ?? entry.license),
       properties: [{ name: "cdx:npm:package:path", value: where }],
     });
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, notInArray } from "drizzle-orm";
+import { and, asc, desc, eq, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import { clients, portalLinks, supportContacts, users } from "@/db/schema";
@@ -13,6 +13,7 @@ import { alertCounselorOfCriticalAnswer, messageClient, recipientLanguage } from
 import { saveMessagingSettings, saveMessagingSettingsSpec, sendLinkNow, sendLinkNowSpec } from "./client-mutations";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server";
 import { scanDueReminders, type DueOccurrence } from "./reminders";
+import { oneClick } from "./testing/one-click";
 import { unsubscribeByToken } from "./unsubscribe";
 import { startWorker, type RunningWorker } from "./worker";
 
@@ -90,7 +91,8 @@ describe("messages to a client", () => {
     expect(link?.clientId).toBe(client.id);
     const rawHeader = (name: string) => parsed.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "") ?? "";
     const listUnsubscribe = rawHeader("list-unsubscribe");
-    expect(listUnsubscribe).toMatch(/^<https?:\/\/\S+\/api\/unsubscribe\/[A-Za-z0-9_-]{43}>$/);
+    // It names the message's language, so that the one-click reply can answer in it.
+    expect(listUnsubscribe).toMatch(/^<https?:\/\/\S+\/api\/unsubscribe\/[A-Za-z0-9_-]{43}\?hl=en>$/);
     expect(rawHeader("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
 
     // One-click unsubscribe withdraws consent (a new record) without signing in; nothing more is sent.
@@ -142,10 +144,23 @@ describe("messages to a client", () => {
       expect(await recipientLanguage(t.db, "00000000-0000-4000-8000-000000000000", client.id, null)).toBe("en");
       const noon = new Date("2026-12-08T12:00:00Z");
       await messageClient(t.db, { organisationId: org, clientId: client.id, contactId: null, kind: "something_new", jobKey: "test:spanish", actor: { kind: "system" }, linkCreatedBy: counselor.userId, now: noon });
-      const [row] = await t.db.select({ subject: messages.subject, text: messages.bodyText }).from(messages).where(eq(messages.jobKey, "test:spanish"));
+      const [row] = await t.db.select({ subject: messages.subject, text: messages.bodyText, listUnsubscribe: messages.listUnsubscribe }).from(messages).where(eq(messages.jobKey, "test:spanish"));
       expect(row!.subject).toBe("Tiene algo nuevo esperándole");
       expect(row!.text).toContain("Abrir su página");
       expect(row!.text).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{43}\?hl=es/);
+      // A mail program's one-click POST to the message's List-Unsubscribe address is answered in Spanish, and withdraws consent.
+      const reply = await oneClick(row!.listUnsubscribe!);
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get("content-language")).toBe("es");
+      expect(await reply.text()).toBe("Ya no recibirá estos correos. Si cambia de opinión, dígaselo a la persona que trabaja con usted.");
+      const [latest] = await t.db
+        .select({ granted: reminderConsents.granted, source: reminderConsents.source })
+        .from(reminderConsents)
+        .innerJoin(messageRecipients, eq(messageRecipients.id, reminderConsents.recipientId))
+        .where(eq(messageRecipients.clientId, client.id))
+        .orderBy(desc(reminderConsents.recordedAt))
+        .limit(1);
+      expect(latest).toEqual({ granted: false, source: "unsubscribe_link" });
     } finally {
       await t.db.update(clients).set({ language: "en" }).where(eq(clients.id, client.id));
     }

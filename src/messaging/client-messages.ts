@@ -95,7 +95,7 @@ export async function messageClient(
     expiresAt: sql`now() + make_interval(days => ${PORTAL_LINK_DAYS})`,
   });
   const unsubscribe = newUnsubscribeToken();
-  // The unsubscribe page has no other way to know the language: it must answer the same for any token.
+  // The unsubscribe page and the one-click reply have no other way to know the language: they must answer the same for any token.
   const content = renderMessage(args.kind, { link: `${base}/p/${token}`, unsubscribeLink: `${base}/unsubscribe/${unsubscribe.token}?hl=${language}`, language, signature: org.signature });
   const when = nextSendTime(now, settings.timeZone, settings.preferredHour, org.quiet);
   const local = localParts(when.at, settings.timeZone);
@@ -103,7 +103,7 @@ export async function messageClient(
     ...common,
     content,
     unsubscribeTokenHash: unsubscribe.hash,
-    listUnsubscribe: `${base}/api/unsubscribe/${unsubscribe.token}`,
+    listUnsubscribe: `${base}/api/unsubscribe/${unsubscribe.token}?hl=${language}`,
     sendAfter: when.at,
     note: when.deferred ? `Quiet hours: waits until ${String(local.hour).padStart(2, "0")}:${String(local.minute).padStart(2, "0")} ${settings.timeZone}` : undefined,
   });

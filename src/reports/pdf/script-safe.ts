@@ -1,15 +1,17 @@
 import path from "node:path";
 import { createRequire } from "node:module";
+import { emojiImage, emojiPattern } from "./emoji";
 
 /**
  * Text for the PDF, made safe for its embedded font. DejaVu Sans covers Latin, Greek, Cyrillic,
  * Hebrew and Arabic, and draws a few emoticons and symbols itself (☺ ❤ ✓), but has no colour
  * emoji: a character it has no glyph for would be drawn as a broken box over the next letters.
- * Each run of such characters (an emoji with its joiners, variation selectors and skin tones, or
- * several emoji in a row) is printed as one visible placeholder, EMOJI_PLACEHOLDER, so the reader
- * knows something was there: "Zoë 🌿 שלום" prints as "Zoë [emoji] שלום". Everything the font can
- * draw passes unchanged. (Drawing the emoji would need a monochrome emoji font bundled with the
- * app and font fallback in the PDF layout; not done.)
+ * An emoji (with its joiners, variation selectors and skin tones) that the bundled emoji set has
+ * an image for passes unchanged: the layout draws that image in its place (./emoji.ts). Each
+ * other run of characters the font cannot draw is printed as one visible placeholder,
+ * EMOJI_PLACEHOLDER, so the reader knows something was there. Everything the font can draw
+ * passes unchanged. Words in right-to-left scripts are put in visual order by the layout itself
+ * (@react-pdf/textkit applies the Unicode bidirectional algorithm to each line, with bidi-js).
  */
 export const EMOJI_PLACEHOLDER = "[emoji]";
 const FONT_FILE = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf", "DejaVuSansCondensed.ttf");
@@ -47,7 +49,8 @@ function drawable(cp: number): boolean {
   return ok;
 }
 
-export function pdfText(text: string): string {
+/** Characters outside an emoji with an image: drawn by the font, or the placeholder. */
+function fontSafe(text: string): string {
   let out = "";
   let changed = false;
   for (const ch of text) {
@@ -61,7 +64,19 @@ export function pdfText(text: string): string {
     // a variation selector, a bidi isolate, a control character).
     out += INVISIBLE.has(cp) || cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? "\u0001" : "\u0000";
   }
-  if (!changed) return out;
+  return changed ? out : text;
+}
+
+export function pdfText(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(emojiPattern)) {
+    if (!emojiImage(match[0])) continue;
+    out += fontSafe(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  out += fontSafe(text.slice(last));
+  if (!/[\u0000\u0001]/.test(out)) return out;
   return out.replace(/\u0000[\u0000\u0001]*/g, EMOJI_PLACEHOLDER).replace(/\u0001/g, "");
 }
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Font, StyleSheet } from "@react-pdf/renderer";
+import { emojiSource } from "./emoji";
 
 // DejaVu (from the dejavu-fonts-ttf package) covers the characters reports need that the PDF
 // base fonts lack: − ≥ √ ↑ ↓, and names in most scripts. Registered once per process.
@@ -19,6 +20,7 @@ export function registerFonts(): void {
   });
   // Words are never split with hyphens: names and scores must read exactly as stored.
   Font.registerHyphenationCallback((word) => [word]);
+  Font.registerEmojiSource(emojiSource);
   state.__attunePdfFontsRegistered = true;
 }
 
