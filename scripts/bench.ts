@@ -26,7 +26,7 @@ import { benchExports, type ExportResult } from "./bench/exports";
 import { benchFit, fitVerdict, type FitResult } from "./bench/fit";
 import { benchLighthouse, type LighthouseResult } from "./bench/lighthouse";
 import { load, pairedLoad, queriesSince, replay, type LoadResult } from "./bench/measure";
-import { benchMessages, type MessagesResult } from "./bench/messages";
+import { benchDeliveryWithPage, benchMessages, type MessagesResult } from "./bench/messages";
 import { benchPglite, type PgliteResult } from "./bench/pglite";
 import { benchPages, type BenchPage } from "./bench/pages";
 import { getPage, signIn, startServer, warmPage } from "./bench/server";
@@ -54,8 +54,9 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const password = "attune-large-data";
 
 
-// Only the parts that run the app need a build (the messages, PGlite and fit parts do not).
-const needsApp = ["pages", "exports", "signin", "soak", "lighthouse", "cluster"].some((part) => parts.has(part));
+// Only the parts that run the app need a build (the PGlite and fit parts do not; the messages part
+// times a page while they go out).
+const needsApp = ["pages", "exports", "signin", "soak", "lighthouse", "cluster", "messages"].some((part) => parts.has(part));
 if (needsApp && (!existsSync(path.join(root, distDir, "BUILD_ID")) || values.build)) {
   console.log(`Building into ${distDir}…`);
   const code = await run(nextBin, ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
@@ -233,7 +234,17 @@ if (parts.has("fit")) {
 }
 if (parts.has("messages")) {
   try {
-    results.messages = benchMessages(url);
+    results.messages = benchMessages(url, 10_000, "scan");
+    // The delivery, with the busiest counselor's caseload timed before and while the messages go out.
+    const server = await startServer(port, env);
+    try {
+      const cookie = await signIn(server.base, who.counselor, password);
+      await warmPage(server.base, "/caseload", cookie);
+      const sent = await benchDeliveryWithPage(url, 10_000, { base: server.base, path: "/caseload", cookie }, 2 * seconds);
+      results.messages = { ...results.messages, ...sent };
+    } finally {
+      await server.stop();
+    }
   } catch (e) {
     console.log(`  Messages benchmark failed: ${(e as Error).message.split("\n")[0]}`);
   }

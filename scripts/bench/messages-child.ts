@@ -3,10 +3,11 @@ import { benchDelivery, benchReminderScan, type MessagesResult } from "./message
 // Run by scripts/bench.ts with the react-server condition (the messaging modules are server-only):
 // prints one line of JSON. Arguments: the data set's DATABASE_URL, the messages to deliver, and
 // optionally which parts (scan,delivery).
-const [url, count, only] = process.argv.slice(2);
+// With "phases" last, it also prints "delivery:start" and "delivery:end" as the delivery begins and ends.
+const [url, count, only, phases] = process.argv.slice(2);
 const parts = new Set((only ?? "scan,delivery").split(","));
 const result: MessagesResult = {};
 if (parts.has("scan")) result.scan = await benchReminderScan(url!);
-if (parts.has("delivery")) result.delivery = await benchDelivery(url!, Number(count ?? 10_000));
+if (parts.has("delivery")) result.delivery = await benchDelivery(url!, Number(count ?? 10_000), phases ? (phase) => console.log(`delivery:${phase}`) : undefined);
 console.log(JSON.stringify(result));
 process.exit(0);

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { sql as sqlTag } from "drizzle-orm";
 import pg from "pg";
@@ -10,6 +10,8 @@ import { scanDueReminders } from "../../src/messaging/reminders";
 import { startTestSmtpServer } from "../../src/messaging/testing/smtp-server";
 import { startWorker } from "../../src/messaging/worker";
 import { root } from "../lib";
+import { percentile } from "./measure";
+import { getPage } from "./server";
 
 export interface MessagesResult {
   scan?: { clientsInCare: number; queued: number; ms: number };
@@ -21,13 +23,21 @@ export interface MessagesResult {
     /** Statements sent per message while they went out: the app's (postgres.js) and pg-boss's (pg), and transactions begun. */
     perMessage: { appStatements: number; pgBossStatements: number; transactions: number };
   };
+  /** One page's times, one request after another, before the delivery and while it ran (same server, same database server). */
+  pageWhileSending?: { path: string; alone: PageTimes; during: PageTimes };
+}
+
+export interface PageTimes {
+  requests: number;
+  median: number;
+  p95: number;
 }
 
 class Rollback extends Error {}
 
 /** Both parts, in a child process with the react-server condition (the messaging modules are server-only). */
-export function benchMessages(url: string, count = 10_000): MessagesResult {
-  const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions", "react-server", path.join(root, "scripts/bench/messages-child.ts"), url, String(count)], {
+export function benchMessages(url: string, count = 10_000, only = "scan,delivery"): MessagesResult {
+  const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions", "react-server", path.join(root, "scripts/bench/messages-child.ts"), url, String(count), only], {
     cwd: root,
     encoding: "utf8",
     timeout: 1_200_000,
@@ -35,6 +45,58 @@ export function benchMessages(url: string, count = 10_000): MessagesResult {
   const line = run.stdout.split("\n").find((l) => l.startsWith("{"));
   if (!line) throw new Error(`the messages benchmark failed: ${(run.stderr || run.stdout).slice(-500)}`);
   return JSON.parse(line) as MessagesResult;
+}
+
+/** One request after another to a page while `going()` holds, timed to the last byte. */
+async function sample(page: { base: string; path: string; cookie: string }, going: () => boolean): Promise<PageTimes> {
+  const times: number[] = [];
+  while (going()) times.push((await getPage(page.base, page.path, page.cookie)).ms);
+  return { requests: times.length, median: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+/**
+ * The delivery of `count` messages (its own database on the same server, its own process), and a
+ * page of the app's timed one request after another: for `seconds` before, then for as long as
+ * the messages go out. The page's server is the caller's; the data set is the page's.
+ */
+export async function benchDeliveryWithPage(url: string, count: number, page: { base: string; path: string; cookie: string }, seconds: number): Promise<MessagesResult> {
+  const aloneUntil = Date.now() + seconds * 1000;
+  const alone = await sample(page, () => Date.now() < aloneUntil);
+  const phase = { start: false, end: false };
+  let started!: () => void;
+  const starting = new Promise<void>((resolve) => (started = resolve));
+  const child = startDeliveryChild(url, count, (p) => {
+    phase[p] = true;
+    if (p === "start") started();
+  });
+  await Promise.race([starting, child]);
+  const during = await sample(page, () => !phase.end);
+  const result = await child;
+  return { ...result, pageWhileSending: { path: page.path, alone, during } };
+}
+
+/** The child's delivery part, started in the background: its phase lines arrive as it runs. */
+export function startDeliveryChild(url: string, count: number, onPhase: (phase: "start" | "end") => void): Promise<MessagesResult> {
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions", "react-server", path.join(root, "scripts/bench/messages-child.ts"), url, String(count), "delivery", "phases"], { cwd: root });
+  let out = "";
+  let err = "";
+  const seen = new Set<string>();
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    out += chunk;
+    for (const phase of ["start", "end"] as const) {
+      if (!out.includes(`delivery:${phase}\n`) || seen.has(phase)) continue;
+      seen.add(phase);
+      onPhase(phase);
+    }
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+  return new Promise((resolve, reject) => {
+    child.on("exit", () => {
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (!line) reject(new Error(`the delivery benchmark failed: ${(err || out).slice(-500)}`));
+      else resolve(JSON.parse(line) as MessagesResult);
+    });
+  });
 }
 
 /**
@@ -76,7 +138,7 @@ export async function benchReminderScan(url: string): Promise<NonNullable<Messag
  * audit log are append-only in spirit and in fact; the data set keeps none of it). Timed from the
  * worker's start (its first sweep queues a job per message) until the last is recorded as sent.
  */
-export async function benchDelivery(url: string, count = 10_000): Promise<NonNullable<MessagesResult["delivery"]>> {
+export async function benchDelivery(url: string, count = 10_000, onPhase: (phase: "start" | "end") => void = () => {}): Promise<NonNullable<MessagesResult["delivery"]>> {
   const scratch = Object.assign(new URL(url), { pathname: "/attune_bench_messages" }).toString();
   const admin = postgres(Object.assign(new URL(url), { pathname: "/postgres" }).toString(), { max: 1, onnotice: () => {} });
   await admin.unsafe("drop database if exists attune_bench_messages");
@@ -111,6 +173,7 @@ export async function benchDelivery(url: string, count = 10_000): Promise<NonNul
         'An administrator started a password reset for your Attune account.' || chr(10) || 'Choose a new password: https://app.example/reset/' || i,
         '<p>An administrator started a password reset for your Attune account.</p><p><a href="https://app.example/reset/' || i || '">Choose a new password</a></p>'
       from generate_series(1, ${count}) as i`);
+    onPhase("start");
     const started = performance.now();
     counted.on = true;
     const worker = await startWorker(handle, { env: { SMTP_URL: smtp.url, MAIL_FROM: "Bench <bench@example.invalid>", NODE_ENV: "test" }, databaseUrl: scratch, schedule: false, pollingIntervalSeconds: 0.5, log: () => {} });
@@ -123,6 +186,7 @@ export async function benchDelivery(url: string, count = 10_000): Promise<NonNul
       await new Promise((r) => setTimeout(r, 100));
     }
     counted.on = false;
+    onPhase("end");
     const seconds = (performance.now() - started) / 1000;
     const firstToLast = (performance.now() - firstAt) / 1000;
     await worker.stop();

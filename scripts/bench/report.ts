@@ -141,6 +141,11 @@ export function renderReport(r: Results): string {
       out.push(
         `  Delivery of ${delivery.messages} queued messages to a local SMTP server: ${delivery.seconds.toFixed(1)} s, ${delivery.perSecond.toFixed(0)}/s from the worker's start (${delivery.firstToLastPerSecond.toFixed(0)}/s from the first acceptance; budget ≥ 200/s: ${delivery.perSecond >= 200 ? "PASS" : "FAIL"}); per message ${(delivery.perMessage.appStatements + delivery.perMessage.pgBossStatements).toFixed(2)} statements (${delivery.perMessage.appStatements.toFixed(2)} the app's, ${delivery.perMessage.pgBossStatements.toFixed(2)} pg-boss's) and ${delivery.perMessage.transactions.toFixed(3)} transactions`,
       );
+    const page = r.messages.pageWhileSending;
+    if (page)
+      out.push(
+        `  ${page.path} (the busiest counselor's), one request after another: before the delivery median ${ms(page.alone.median)} ms, p95 ${ms(page.alone.p95)} ms (${page.alone.requests} requests); while the messages went out median ${ms(page.during.median)} ms, p95 ${ms(page.during.p95)} ms (${page.during.requests} requests)`,
+      );
   }
   if (r.pglite) {
     const p = r.pglite;

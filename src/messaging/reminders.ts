@@ -66,32 +66,46 @@ export async function scanDueReminders(
   db: Db,
   source: DueOccurrenceSource,
   now: Date,
-  options: { lookbackMs?: number; pageSize?: number } = {},
+  options: { lookbackMs?: number; pageSize?: number; perTransaction?: number } = {},
 ): Promise<{ seen: number; queued: number }> {
   const window = { from: new Date(now.getTime() - (options.lookbackMs ?? REMINDER_LOOKBACK_MS) + 1), to: new Date(now.getTime() + 1) };
-  const pageSize = options.pageSize ?? 500;
+  const pageSize = options.pageSize ?? 5000;
+  const perTransaction = options.perTransaction ?? REMINDERS_PER_TRANSACTION;
   let cursor: DueOccurrence | null = null;
   let seen = 0;
   let queued = 0;
   for (;;) {
     const page = await source.dueBetween(db, window, { limit: pageSize, cursor });
-    for (const o of page) {
-      seen++;
-      const result = await db.transaction((tx) =>
-        messageClient(tx, {
-          organisationId: o.organisationId,
-          clientId: o.clientId,
-          contactId: o.contactId,
-          kind: o.reminder === "due" ? "something_new" : "reminder_expiring",
-          jobKey: reminderJobKey(o),
-          actor: { kind: "system" },
-          linkCreatedBy: o.createdBy,
-          now,
-        }),
-      );
-      if (result?.created && result.state !== "suppressed") queued++;
+    // Several reminders per transaction: one commit (and its flush to disk) for each group rather
+    // than each reminder. The job keys' locks are taken in the page's stable order, so two scans
+    // at once wait for each other and never deadlock; a failure rolls back its group alone, and
+    // the next scan makes those reminders again (their job keys keep each to one message).
+    for (let i = 0; i < page.length; i += perTransaction) {
+      const group = page.slice(i, i + perTransaction);
+      const made = await db.transaction(async (tx) => {
+        let n = 0;
+        for (const o of group) {
+          const result = await messageClient(tx, {
+            organisationId: o.organisationId,
+            clientId: o.clientId,
+            contactId: o.contactId,
+            kind: o.reminder === "due" ? "something_new" : "reminder_expiring",
+            jobKey: reminderJobKey(o),
+            actor: { kind: "system" },
+            linkCreatedBy: o.createdBy,
+            now,
+          });
+          if (result?.created && result.state !== "suppressed") n++;
+        }
+        return n;
+      });
+      seen += group.length;
+      queued += made;
     }
     if (page.length < pageSize) return { seen, queued };
     cursor = page[page.length - 1]!;
   }
 }
+
+/** Reminders written per transaction by a scan. */
+export const REMINDERS_PER_TRANSACTION = 50;
