@@ -21,3 +21,11 @@ describe("the staff screens' messages (messages/staff/en.json)", () => {
     expect(t("save")).toBe(JSON.parse(readFileSync(path.join(process.cwd(), "messages/staff/en.json"), "utf8")).common.save);
   });
 });
+
+describe("staffText", () => {
+  it("formats plurals and rich text with the file's words", () => {
+    const t = staffText("common");
+    const node = t.rich("readMore", { link: (chunks) => `[${String(chunks)}]`, count: 2 });
+    expect(Array.isArray(node) ? node.join("") : String(node)).toBe("Read [the guide] for 2 clients.");
+  });
+});

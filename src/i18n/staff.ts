@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { createTranslator } from "use-intl/core";
 import staffEnglish from "../../messages/staff/en.json";
 
@@ -16,21 +17,26 @@ type StaffMessages = typeof staffEnglish;
 export type StaffNamespace = keyof StaffMessages;
 export type StaffKey<N extends StaffNamespace> = Extract<keyof StaffMessages[N], string>;
 export type StaffValues = Record<string, string | number | Date>;
-export type StaffTranslate<N extends StaffNamespace> = (key: StaffKey<N>, values?: StaffValues) => string;
+export type StaffRichValues = Record<string, string | number | Date | ReactNode | ((chunks: ReactNode) => ReactNode)>;
+export type StaffTranslate<N extends StaffNamespace> = ((key: StaffKey<N>, values?: StaffValues) => string) & {
+  /** A message with tags (`Read <link>the guide</link>`), each tag given as a function of its words. */
+  rich: (key: StaffKey<N>, values: StaffRichValues) => ReactNode;
+};
+type Untyped = ((key: string, values?: StaffValues) => string) & { rich: (key: string, values: StaffRichValues) => ReactNode };
 
 export const STAFF_LANGUAGE = "en";
 
-const translators = new Map<string, (key: string, values?: StaffValues) => string>();
+const translators = new Map<string, Untyped>();
 
 export function staffText<N extends StaffNamespace>(namespace: N): StaffTranslate<N> {
   let t = translators.get(namespace);
   if (!t) {
     // One translator per namespace for the process: its cache keeps each message's parsed form.
-    const translate = createTranslator({ locale: STAFF_LANGUAGE, messages: staffEnglish, namespace: namespace as never, timeZone: "UTC" }) as unknown as (key: string, values?: StaffValues) => string;
-    t = (key, values) => translate(key, values);
+    const translate = createTranslator({ locale: STAFF_LANGUAGE, messages: staffEnglish, namespace: namespace as never, timeZone: "UTC" }) as unknown as Untyped;
+    t = Object.assign((key: string, values?: StaffValues) => translate(key, values), { rich: (key: string, values: StaffRichValues) => translate.rich(key, values) });
     translators.set(namespace, t);
   }
-  return t;
+  return t as StaffTranslate<N>;
 }
 
 /** The whole English staff catalogue (for the catalogue's own tests). */
