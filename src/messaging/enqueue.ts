@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { recordAudit } from "@/audit/record";
+import { inArray } from "drizzle-orm";
+import { recordAudits } from "@/audit/record";
 import type { Db } from "@/db/client";
 import type { ActorKind } from "@/db/schema";
 import { messages, type MessageKind } from "@/db/schema/messages";
 import { DEFAULT_FROM, mailConfig } from "./config";
-import { queueDelivery } from "./queue";
+import { queueDeliveries } from "./queue";
 import type { RenderedMessage } from "./templates";
 
 export interface EnqueueInput {
@@ -44,51 +44,82 @@ export interface Enqueued {
  * message is about.
  */
 export async function enqueueMessage(db: Db, input: EnqueueInput): Promise<Enqueued> {
+  return (await enqueueMessages(db, [input]))[0]!;
+}
+
+/**
+ * `enqueueMessage` for many at once, with a fixed number of statements whatever their number: the
+ * messages in one insert, their audit events in another, their delivery jobs in a third. The
+ * results are in the inputs' order; a key already used (before, or earlier in the same batch)
+ * comes back with `created: false`.
+ */
+export async function enqueueMessages(db: Db, inputs: EnqueueInput[]): Promise<Enqueued[]> {
+  if (inputs.length === 0) return [];
   const now = new Date();
-  const sendAfter = input.sendAfter ?? now;
-  const [row] = await db
+  const sender = senderNow();
+  const sendAfterOf = (input: EnqueueInput) => input.sendAfter ?? now;
+  // A key given twice in the batch is written once: its first input.
+  const keys = inputs.map((input) => input.jobKey);
+  const firsts = inputs.filter((input, i) => keys.indexOf(input.jobKey) === i);
+  const made = await db
     .insert(messages)
-    .values({
-      organisationId: input.organisationId,
-      jobKey: input.jobKey,
-      kind: input.kind,
-      clientId: input.clientId ?? null,
-      recipientId: input.recipientId ?? null,
-      userId: input.userId ?? null,
-      sender: senderNow(),
-      recipient: input.to,
-      subject: input.content.subject,
-      bodyText: input.suppressed ? null : input.content.text,
-      bodyHtml: input.suppressed ? null : input.content.html,
-      unsubscribeTokenHash: input.suppressed ? null : (input.unsubscribeTokenHash ?? null),
-      listUnsubscribe: input.suppressed ? null : (input.listUnsubscribe ?? null),
-      state: input.suppressed ? "suppressed" : "queued",
-      reason: input.suppressed ?? input.note ?? null,
-      sendAfter,
-      createdBy: input.actor.kind === "user" ? (input.actor.userId ?? null) : null,
-      createdAt: now,
-      updatedAt: now,
-    })
+    .values(
+      firsts.map((input) => ({
+        organisationId: input.organisationId,
+        jobKey: input.jobKey,
+        kind: input.kind,
+        clientId: input.clientId ?? null,
+        recipientId: input.recipientId ?? null,
+        userId: input.userId ?? null,
+        sender,
+        recipient: input.to,
+        subject: input.content.subject,
+        bodyText: input.suppressed ? null : input.content.text,
+        bodyHtml: input.suppressed ? null : input.content.html,
+        unsubscribeTokenHash: input.suppressed ? null : (input.unsubscribeTokenHash ?? null),
+        listUnsubscribe: input.suppressed ? null : (input.listUnsubscribe ?? null),
+        state: input.suppressed ? ("suppressed" as const) : ("queued" as const),
+        reason: input.suppressed ?? input.note ?? null,
+        sendAfter: sendAfterOf(input),
+        createdBy: input.actor.kind === "user" ? (input.actor.userId ?? null) : null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     .onConflictDoNothing({ target: messages.jobKey })
-    .returning({ id: messages.id });
-  if (!row) {
-    const [existing] = await db.select({ id: messages.id }).from(messages).where(eq(messages.jobKey, input.jobKey)).limit(1);
-    return { id: existing!.id, created: false };
-  }
-  await recordAudit(db, {
-    organisationId: input.organisationId,
-    actorKind: input.actor.kind,
-    actorUserId: input.actor.userId ?? null,
-    action: input.suppressed ? "message.suppress" : "message.queue",
-    entityType: "message",
-    entityId: row.id,
-    clientId: input.clientId ?? null,
-    ip: input.actor.ip ?? null,
-    userAgent: input.actor.userAgent ?? null,
-    detail: { kind: input.kind, ...input.auditDetail, ...(input.suppressed ? { reason: input.suppressed } : {}), ...(sendAfter > now ? { sendAfter: sendAfter.toISOString() } : {}) },
+    .returning({ id: messages.id, jobKey: messages.jobKey });
+  const createdId = new Map(made.map((m) => [m.jobKey, m.id]));
+  const missing = inputs.filter((i) => !createdId.has(i.jobKey)).map((i) => i.jobKey);
+  const existingId = new Map(
+    missing.length ? (await db.select({ id: messages.id, jobKey: messages.jobKey }).from(messages).where(inArray(messages.jobKey, [...new Set(missing)]))).map((m) => [m.jobKey, m.id]) : [],
+  );
+  const created = firsts.filter((input) => createdId.has(input.jobKey));
+  await recordAudits(
+    db,
+    created.map((input) => {
+      const sendAfter = sendAfterOf(input);
+      return {
+        organisationId: input.organisationId,
+        actorKind: input.actor.kind,
+        actorUserId: input.actor.userId ?? null,
+        action: input.suppressed ? "message.suppress" : "message.queue",
+        entityType: "message",
+        entityId: createdId.get(input.jobKey)!,
+        clientId: input.clientId ?? null,
+        ip: input.actor.ip ?? null,
+        userAgent: input.actor.userAgent ?? null,
+        detail: { kind: input.kind, ...input.auditDetail, ...(input.suppressed ? { reason: input.suppressed } : {}), ...(sendAfter > now ? { sendAfter: sendAfter.toISOString() } : {}) },
+      };
+    }),
+  );
+  await queueDeliveries(
+    db,
+    created.filter((input) => !input.suppressed).map((input) => ({ messageId: createdId.get(input.jobKey)!, startAfter: sendAfterOf(input) })),
+  );
+  return inputs.map((input, i) => {
+    const id = createdId.get(input.jobKey);
+    return id ? { id, created: keys.indexOf(input.jobKey) === i } : { id: existingId.get(input.jobKey)!, created: false };
   });
-  if (!input.suppressed) await queueDelivery(db, row.id, sendAfter);
-  return { id: row.id, created: true };
 }
 
 /** The From the configuration names now; the worker writes the one it used when it sends. */

@@ -39,16 +39,21 @@ export function setRunningBoss(boss: PgBoss | undefined): void {
 }
 
 /**
- * Queues the delivery job on the caller's transaction, so the job exists exactly when the message
- * does. Without a worker in this process nothing is queued here: the sweep (every minute, on
- * whichever instance runs a worker) queues every message still waiting.
+ * Queues the delivery jobs on the caller's transaction (one statement for all), so each job exists
+ * exactly when its message does. Without a worker in this process nothing is queued here: the
+ * sweep (every minute, on whichever instance runs a worker) queues every message still waiting.
  */
-export async function queueDelivery(db: Db, messageId: string, startAfter?: Date): Promise<void> {
+export async function queueDeliveries(db: Db, jobs: { messageId: string; startAfter?: Date }[]): Promise<void> {
   const boss = runningBoss();
-  if (!boss) return;
-  await boss.send(DELIVER_QUEUE, { messageId } satisfies DeliverJob, {
-    singletonKey: messageId,
-    ...(startAfter && startAfter.getTime() > Date.now() ? { startAfter } : {}),
-    db: fromDrizzle(db as unknown as Parameters<typeof fromDrizzle>[0], sql as unknown as Parameters<typeof fromDrizzle>[1]),
-  });
+  if (!boss || jobs.length === 0) return;
+  const now = Date.now();
+  await boss.insert(
+    DELIVER_QUEUE,
+    jobs.map(({ messageId, startAfter }) => ({
+      data: { messageId } satisfies DeliverJob,
+      singletonKey: messageId,
+      ...(startAfter && startAfter.getTime() > now ? { startAfter } : {}),
+    })),
+    { db: fromDrizzle(db as unknown as Parameters<typeof fromDrizzle>[0], sql as unknown as Parameters<typeof fromDrizzle>[1]) },
+  );
 }
