@@ -63,7 +63,7 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">{t("missingAnswers")}</legend>
-        <SelectField name="missingRule" label={t("whenAQuestionIsNot")} required value={rule} onChange={(e) => setRule(e.target.value)} errors={errors.missingRule}>
+        <SelectField name="missingRule" label={t("whenQuestionNotAnswered")} required value={rule} onChange={(e) => setRule(e.target.value)} errors={errors.missingRule}>
           <option value="invalid">{t("thereIsNoTotal")}</option>
           <option value="prorate">{t("scaleTheTotalUpFrom")}</option>
         </SelectField>
@@ -82,7 +82,7 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
 
       <fieldset aria-describedby={errors.bands ? "bands-error" : undefined}>
         <legend className="text-sm font-semibold">{t("bands")}</legend>
-        <p className="mb-2 text-xs text-muted">{t("eachBandRunsFromIts")}</p>
+        <p className="mb-2 text-xs text-muted">{t("bandsHint")}</p>
         <div className="grid max-w-xl grid-cols-[6rem_6rem_1fr] gap-x-2 gap-y-2">
           <span aria-hidden="true" className="text-xs font-medium text-muted">{t("from")}</span>
           <span aria-hidden="true" className="text-xs font-medium text-muted">{t("to")}</span>
@@ -106,12 +106,12 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold">{t("reliabilityForTheReliableChange")}</legend>
+        <legend className="mb-2 text-sm font-semibold">{t("reliabilityLegend")}</legend>
         <SelectField name="rciSource" label={t("whereTheseComeFrom")} required defaultValue={v("rciSource")} errors={errors.rciSource} className="sm:col-span-2">
-          <option value="published">{t("publishedValuesTheInstrumentsManual")}</option>
-          <option value="organisation">{t("ourOrganisationsDataOnce30")}</option>
+          <option value="published">{t("publishedValues")}</option>
+          <option value="organisation">{t("organisationValues")}</option>
         </SelectField>
-        <TextField name="rciR" label={t("reliabilityR0ToBelow")} inputMode="decimal" required defaultValue={v("rciR")} errors={errors.rciR} />
+        <TextField name="rciR" label={t("reliabilityR")} inputMode="decimal" required defaultValue={v("rciR")} errors={errors.rciR} />
         <TextField name="rciSd" label={t("standardDeviationOfTotals")} inputMode="decimal" required defaultValue={v("rciSd")} errors={errors.rciSd} />
         <TextField name="rciCitation" label={t("sourceCitation")} required defaultValue={v("rciCitation")} errors={errors.rciCitation} className="sm:col-span-2" />
       </fieldset>
@@ -125,7 +125,7 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
             </option>
           ))}
         </SelectField>
-        <TextField name="criticalAnswers" label={t("answerCodesThatRaiseAn")} hint={t("separatedByCommasAsListed")} defaultValue={v("criticalAnswers")} errors={errors.criticalAnswers} />
+        <TextField name="criticalAnswers" label={t("criticalAnswers")} hint={t("criticalAnswersHint")} defaultValue={v("criticalAnswers")} errors={errors.criticalAnswers} />
         <TextAreaField name="criticalMessage" label={t("messageForTheCounselor")} rows={2} defaultValue={v("criticalMessage")} errors={errors.criticalMessage} className="sm:col-span-2" />
       </fieldset>
 
