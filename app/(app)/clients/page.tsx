@@ -49,7 +49,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       </header>
       {imported ? (
         <p role="status" className="rounded-md border border-ok/30 bg-ok-bg px-3 py-2 text-sm text-ok">
-          {t("importedClients", { count: imported })}
+          {t("importedClients", { count: String(imported) })}
         </p>
       ) : null}
       <RosterTable rows={roster.rows} state={state} totalCount={roster.total} totalIsEstimate={roster.totalIsEstimate} page={roster.page} tags={options.tags} counselors={options.counselors} layout={tableLayout(rosterTable)} />
