@@ -8,8 +8,11 @@ import { arrangeCaseload, pageCaseload } from "@/outcomes/caseload-sort";
 import { triageTable } from "@/outcomes/caseload-table";
 import { CaseloadTable } from "@/outcomes/components/caseload-table";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Caseload" };
+const t = staffText("caseload");
+
+export const metadata: Metadata = { title: t("caseload") };
 
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -20,11 +23,11 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
     <div className="space-y-5">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Caseload</h1>
-          <p className="text-sm text-muted">Your open clients, as primary counselor or on the care team, most urgent first. Open a row for the client&apos;s trends.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("caseload")}</h1>
+          <p className="text-sm text-muted">{t("intro")}</p>
         </div>
         <Link href="/clients/new" className={buttonClass("primary")}>
-          New client
+          {t("newClient")}
         </Link>
       </header>
       <CaseloadTable rows={rows} page={page} totalCount={arranged.length} state={state} layout={tableLayout(triageTable)} />

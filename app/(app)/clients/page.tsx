@@ -8,8 +8,11 @@ import { rosterTable } from "@/clients/roster-table";
 import { tableLayout } from "@/components/data-table/table-state";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Clients" };
+const t = staffText("clients");
+
+export const metadata: Metadata = { title: t("clients") };
 
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -30,23 +33,23 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-5">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Clients</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("clients")}</h1>
           <p className="text-sm text-muted">
-            {actor.role === "supervisor" ? "Your clients and those of the counselors you supervise." : "Clients you are primary counselor or care-team member for."}
+            {actor.role === "supervisor" ? t("introSupervisor") : t("introCounselor")}
           </p>
         </div>
         <div className="flex gap-2">
           <Link href="/clients/import" className={buttonClass("secondary")}>
-            Import CSV
+            {t("importCsv")}
           </Link>
           <Link href="/clients/new" className={buttonClass("primary")}>
-            New client
+            {t("newClient")}
           </Link>
         </div>
       </header>
       {imported ? (
         <p role="status" className="rounded-md border border-ok/30 bg-ok-bg px-3 py-2 text-sm text-ok">
-          Imported {imported} clients.
+          {t("importedClients", { count: String(imported) })}
         </p>
       ) : null}
       <RosterTable rows={roster.rows} state={state} totalCount={roster.total} totalIsEstimate={roster.totalIsEstimate} page={roster.page} tags={options.tags} counselors={options.counselors} layout={tableLayout(rosterTable)} />

@@ -7,6 +7,9 @@ import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { idleState } from "@/lib/form-state";
 import { createAssignmentAction } from "../actions";
 import { CadenceFieldset } from "@/scheduling/components/cadence-fieldset";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("assignments");
 
 interface Props {
   clientId: string;
@@ -29,7 +32,7 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
     return (
       <div className="space-y-2">
         {state.status === "success" ? <FormMessage state={state} /> : null}
-        <Button onClick={() => setOpen(true)}>Assign an exercise</Button>
+        <Button onClick={() => setOpen(true)}>{t("assignAnExercise")}</Button>
       </div>
     );
   }
@@ -40,24 +43,24 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="_idempotency" value={key} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="exerciseId" label="Exercise" required placeholder="Choose…" defaultValue={valueOf(state, "exerciseId")} errors={errors.exerciseId}>
-          <optgroup label="For the client">
+        <SelectField name="exerciseId" label={t("exercise")} required placeholder={t("choose")} defaultValue={valueOf(state, "exerciseId")} errors={errors.exerciseId}>
+          <optgroup label={t("forTheClient")}>
             {exercises.filter((e) => e.audience === "client").map((e) => (
               <option key={e.id} value={e.id}>
-                {e.title} ({e.minutes} min)
+                {t("exerciseOption", { title: e.title, minutes: String(e.minutes) })}
               </option>
             ))}
           </optgroup>
-          <optgroup label="For a family member">
+          <optgroup label={t("forAFamilyMember")}>
             {exercises.filter((e) => e.audience === "family").map((e) => (
               <option key={e.id} value={e.id}>
-                {e.title} ({e.minutes} min)
+                {t("exerciseOption", { title: e.title, minutes: String(e.minutes) })}
               </option>
             ))}
           </optgroup>
         </SelectField>
-        <SelectField name="assignee" label="Who does it" required defaultValue={valueOf(state, "assignee", "client")} errors={errors.assignee}>
-          <option value="client">The client</option>
+        <SelectField name="assignee" label={t("whoDoesIt")} required defaultValue={valueOf(state, "assignee", "client")} errors={errors.assignee}>
+          <option value="client">{t("theClient")}</option>
           {contacts.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name} ({c.relationship})
@@ -65,21 +68,21 @@ export function AssignForm({ clientId, today, exercises, contacts }: Props) {
           ))}
         </SelectField>
         <CadenceFieldset state={state} today={today} />
-        <TextAreaField name="instructions" label="Instructions for the person" rows={2} defaultValue={valueOf(state, "instructions")} errors={errors.instructions} className="sm:col-span-2" />
+        <TextAreaField name="instructions" label={t("instructionsForThePerson")} rows={2} defaultValue={valueOf(state, "instructions")} errors={errors.instructions} className="sm:col-span-2" />
       </div>
       {errors.confirmDuplicate ? (
         <div className="rounded-md border border-warn/40 bg-warn-bg p-3 text-sm">
           <p id="confirm-duplicate-reason">{errors.confirmDuplicate[0]}</p>
           <label className="mt-2 flex items-center gap-2 font-medium">
             <input type="checkbox" name="confirmDuplicate" value="yes" aria-describedby="confirm-duplicate-reason" />
-            Yes, assign it again alongside the active one
+            {t("confirmDuplicate")}
           </label>
         </div>
       ) : null}
       <div className="flex gap-2">
-        <SubmitButton>Assign</SubmitButton>
+        <SubmitButton>{t("assign")}</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

@@ -5,6 +5,9 @@ import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { TextAreaField } from "@/components/ui/select-field";
 import { idleState } from "@/lib/form-state";
 import { commentAction } from "../actions";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("assignments");
 
 export function CommentForm({ clientId, entryId }: { clientId: string; entryId: string }) {
   const [state, action] = useActionState(commentAction, idleState);
@@ -13,8 +16,8 @@ export function CommentForm({ clientId, entryId }: { clientId: string; entryId: 
       <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="entryId" value={entryId} />
-      <TextAreaField name="text" label="Your comment" rows={3} required defaultValue={state.status === "error" ? String(state.values?.text ?? "") : ""} errors={state.fieldErrors?.text} />
-      <SubmitButton>Add comment</SubmitButton>
+      <TextAreaField name="text" label={t("yourComment")} rows={3} required defaultValue={state.status === "error" ? String(state.values?.text ?? "") : ""} errors={state.fieldErrors?.text} />
+      <SubmitButton>{t("addComment")}</SubmitButton>
     </form>
   );
 }

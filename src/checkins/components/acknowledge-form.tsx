@@ -5,6 +5,9 @@ import { FormMessage, SubmitButton, valueOf } from "@/components/ui/form";
 import { TextAreaField } from "@/components/ui/select-field";
 import { idleState } from "@/lib/form-state";
 import { acknowledgeAlertAction } from "../actions";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("checkins");
 
 export function AcknowledgeForm({ clientId, alertId }: { clientId: string; alertId: string }) {
   const [state, action] = useActionState(acknowledgeAlertAction, idleState);
@@ -14,15 +17,15 @@ export function AcknowledgeForm({ clientId, alertId }: { clientId: string; alert
       <input type="hidden" name="alertId" value={alertId} />
       <TextAreaField
         name="note"
-        label="Acknowledgement note"
-        hint="What you did or decided. Required; it stays with the alert."
+        label={t("acknowledgementNote")}
+        hint={t("whatYouDidOrDecided")}
         rows={2}
         required
         defaultValue={valueOf(state, "note")}
         errors={state.fieldErrors?.note}
       />
       {state.status === "error" ? <FormMessage state={state} /> : null}
-      <SubmitButton pendingLabel="Saving…">Acknowledge</SubmitButton>
+      <SubmitButton pendingLabel={t("saving")}>{t("acknowledge")}</SubmitButton>
     </form>
   );
 }

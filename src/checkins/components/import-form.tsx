@@ -5,6 +5,9 @@ import { FieldError, FormMessage, inputClass, SubmitButton } from "@/components/
 import { cn } from "@/components/ui/cn";
 import { idleState } from "@/lib/form-state";
 import { uploadInstrumentAction } from "../actions";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("instrumentsClient");
 
 /** Paste a Questionnaire's JSON or choose its file; the file is read here and sent as text. */
 export function ImportForm() {
@@ -16,14 +19,14 @@ export function ImportForm() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setText(await file.text());
-    setFileNote(`${file.name} loaded (${Math.round(file.size / 1024) || 1} KB).`);
+    setFileNote(t("fileLoaded", { name: file.name, size: String(Math.round(file.size / 1024) || 1) }));
   };
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage state={state} />
       <div>
         <label htmlFor={`${id}-file`} className="block text-sm font-medium">
-          Questionnaire file (FHIR R4 JSON)
+          {t("questionnaireFile")}
         </label>
         <input id={`${id}-file`} type="file" accept=".json,application/json,application/fhir+json" onChange={(e) => void onFile(e.target.files?.[0])} className="mt-1 block text-sm text-muted file:mr-3 file:rounded-md file:border file:border-line file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-ink hover:file:bg-canvas" />
         {fileNote ? (
@@ -34,7 +37,7 @@ export function ImportForm() {
       </div>
       <div>
         <label htmlFor={`${id}-json`} className="block text-sm font-medium">
-          Or paste the JSON
+          {t("orPasteJson")}
         </label>
         <textarea
           id={`${id}-json`}
@@ -57,7 +60,7 @@ export function ImportForm() {
           <FieldError id={`${id}-error`} errors={errors} />
         )}
       </div>
-      <SubmitButton pendingLabel="Reading…">Read questionnaire</SubmitButton>
+      <SubmitButton pendingLabel={t("reading")}>{t("readQuestionnaire")}</SubmitButton>
     </form>
   );
 }

@@ -4,6 +4,9 @@ import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { idleState } from "@/lib/form-state";
 import { publishInstrumentAction, retireInstrumentAction } from "../actions";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("instrumentsClient");
 
 export function PublishButton({ instrumentId, ready }: { instrumentId: string; ready: boolean }) {
   const [state, action] = useActionState(publishInstrumentAction, idleState);
@@ -11,7 +14,7 @@ export function PublishButton({ instrumentId, ready }: { instrumentId: string; r
     <form action={action} className="space-y-2">
       <input type="hidden" name="instrumentId" value={instrumentId} />
       <FormMessage state={state} />
-      {ready ? <SubmitButton pendingLabel="Publishing…">Publish for the organisation</SubmitButton> : <p className="text-sm text-muted">Publishing becomes possible once the scoring has no problems.</p>}
+      {ready ? <SubmitButton pendingLabel={t("publishing")}>{t("publishForTheOrganisation")}</SubmitButton> : <p className="text-sm text-muted">{t("publishingNotYetPossible")}</p>}
     </form>
   );
 }
@@ -22,8 +25,8 @@ export function RetireButton({ instrumentId }: { instrumentId: string }) {
     <form action={action} className="space-y-2">
       <input type="hidden" name="instrumentId" value={instrumentId} />
       <FormMessage state={state} />
-      <SubmitButton variant="danger" pendingLabel="Retiring…">
-        Retire this version
+      <SubmitButton variant="danger" pendingLabel={t("retiring")}>
+        {t("retireThisVersion")}
       </SubmitButton>
     </form>
   );

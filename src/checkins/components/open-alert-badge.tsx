@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("checkins");
 
 /**
  * For the client header: open critical alerts, as words, linking to the Check-ins tab. Nothing
@@ -12,7 +15,7 @@ export function OpenAlertBadge({ clientId, count }: { clientId: string; count: n
       className="inline-flex items-center gap-1.5 rounded-md border border-danger/40 bg-danger-bg px-2.5 py-1 text-sm font-semibold text-danger hover:bg-danger-bg/70"
     >
       <span aria-hidden="true">!</span>
-      {count === 1 ? "1 open alert" : `${count} open alerts`}: critical answer
+      {t("openAlertsBadge", { count, alerts: String(count) })}
     </Link>
   );
 }

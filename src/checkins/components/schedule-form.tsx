@@ -9,6 +9,9 @@ import { createScheduleAction } from "../actions";
 import type { Respondent } from "../catalog";
 import { CadenceFieldset } from "@/scheduling/components/cadence-fieldset";
 import { DEFAULT_EXPIRY_DAYS } from "@/scheduling/checkin-window";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("checkins");
 
 interface Props {
   clientId: string;
@@ -36,7 +39,7 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
       <div className="space-y-2">
         {state.status === "success" ? <FormMessage state={state} /> : null}
         <Button variant="secondary" onClick={() => setOpen(true)}>
-          Send a check-in to the portal
+          {t("sendCheckInToPortal")}
         </Button>
       </div>
     );
@@ -49,14 +52,14 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="_idempotency" value={key} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="instrumentUrl" label="Check-in" required value={url} onChange={(e) => setUrl(e.target.value)} errors={errors.instrumentUrl}>
+        <SelectField name="instrumentUrl" label={t("checkIn")} required value={url} onChange={(e) => setUrl(e.target.value)} errors={errors.instrumentUrl}>
           {sendable.map((i) => (
             <option key={i.url} value={i.url}>
               {i.title}
             </option>
           ))}
         </SelectField>
-        <SelectField name="respondent" label="Who answers it" required defaultValue={valueOf(state, "respondent", forFamily ? (contacts[0]?.id ?? "") : "client")} key={url} errors={errors.respondent}>
+        <SelectField name="respondent" label={t("whoAnswersIt")} required defaultValue={valueOf(state, "respondent", forFamily ? (contacts[0]?.id ?? "") : "client")} key={url} errors={errors.respondent}>
           {forFamily ? (
             contacts.length ? (
               contacts.map((c) => (
@@ -65,10 +68,10 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
                 </option>
               ))
             ) : (
-              <option value="">No one in the support network yet</option>
+              <option value="">{t("noOneInTheSupport")}</option>
             )
           ) : (
-            <option value="client">{clientName} (the client)</option>
+            <option value="client">{t("theClientOption", { name: clientName })}</option>
           )}
         </SelectField>
         <CadenceFieldset
@@ -77,11 +80,11 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
           beside={
             <TextField
               name="expiryDays"
-              label="Open for (days)"
+              label={t("openForDays")}
               type="number"
               min={1}
               max={14}
-              hint="How long each check-in stays open in the portal, its first day included."
+              hint={t("openForDaysHint")}
               defaultValue={valueOf(state, "expiryDays", String(DEFAULT_EXPIRY_DAYS))}
               errors={errors.expiryDays}
             />
@@ -89,9 +92,9 @@ export function ScheduleForm({ clientId, clientName, today, instruments, contact
         />
       </div>
       <div className="flex gap-2">
-        <SubmitButton>Schedule</SubmitButton>
+        <SubmitButton>{t("schedule")}</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

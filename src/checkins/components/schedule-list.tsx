@@ -3,9 +3,12 @@ import { formatDay } from "../format";
 import type { ScheduleView } from "../queries";
 import { EndScheduleButton } from "./schedule-controls";
 import { Badge } from "@/components/ui/badge";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("checkins");
 
 export function ScheduleList({ clientId, schedules }: { clientId: string; schedules: ScheduleView[] }) {
-  if (schedules.length === 0) return <p className="text-sm text-muted">Nothing is being sent to the portal.</p>;
+  if (schedules.length === 0) return <p className="text-sm text-muted">{t("nothingIsBeingSentTo")}</p>;
   return (
     <ul className="divide-y divide-line">
       {schedules.map((s) => (
@@ -15,17 +18,16 @@ export function ScheduleList({ clientId, schedules }: { clientId: string; schedu
               {s.title} <span className="font-normal text-muted">· {s.byName}</span>
             </p>
             <p className="text-sm text-muted">
-              {describeCadence(s.cadence)} from {formatDay(s.startDate)}
-              {s.endDate ? ` to ${formatDay(s.endDate)}` : ""}, open {s.expiryDays} {s.expiryDays === 1 ? "day" : "days"} each time
+              {t("scheduleLine", { cadence: describeCadence(s.cadence), start: formatDay(s.startDate), hasEnd: s.endDate ? "yes" : "no", end: s.endDate ? formatDay(s.endDate) : "", count: s.expiryDays, days: String(s.expiryDays) })}
             </p>
           </div>
           <div className="flex shrink-0 flex-col items-end gap-2">
             {s.state.kind === "due" ? (
-              <Badge tone="brand">Waiting in the portal until {formatDay(s.state.closesOn)}</Badge>
+              <Badge tone="brand">{t("waitingUntil", { date: formatDay(s.state.closesOn) })}</Badge>
             ) : s.state.kind === "next" ? (
-              <Badge>Next on {formatDay(s.state.on)}</Badge>
+              <Badge>{t("nextOn", { date: formatDay(s.state.on) })}</Badge>
             ) : (
-              <Badge>Finished</Badge>
+              <Badge>{t("finished")}</Badge>
             )}
             <EndScheduleButton clientId={clientId} scheduleId={s.id} version={s.version} title={s.title} />
           </div>

@@ -1,6 +1,9 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { staffText } from "@/i18n/staff";
 
-export const statusLabels = { complete: "Complete", prorated: "Prorated", invalid: "No total" } as const;
+const t = staffText("checkins");
+
+export const statusLabels = { complete: t("statusComplete"), prorated: t("statusProrated"), invalid: t("statusNoTotal") };
 const statusTones: Record<keyof typeof statusLabels, BadgeTone> = { complete: "neutral", prorated: "warn", invalid: "danger" };
 
 /** The band as a word; the colour only repeats its severity (0 = least concern). */
@@ -11,7 +14,7 @@ export function BandBadge({ band }: { band: { label: string; severity: number } 
 }
 
 export function StatusBadge({ status, answered, expected }: { status: keyof typeof statusLabels; answered: number; expected: number }) {
-  const detail = status === "complete" ? "" : ` · ${answered} of ${expected} answered`;
+  const detail = status === "complete" ? "" : t("answeredOfExpected", { answered: String(answered), expected: String(expected) });
   return (
     <Badge tone={statusTones[status]}>
       {statusLabels[status]}
@@ -27,13 +30,13 @@ export function formatScore(value: number): string {
 /** "−4 (better)": the sign says the direction of the number, the word what it means. */
 export function ChangeText({ change }: { change: { delta: number; verdict: "better" | "worse" | "same" } | null }) {
   if (!change) return <span className="text-muted">—</span>;
-  if (change.delta === 0) return <span className="text-muted">No change</span>;
+  if (change.delta === 0) return <span className="text-muted">{t("noChange")}</span>;
   const sign = change.delta > 0 ? "+" : "−";
   const tone = change.verdict === "better" ? "text-ok" : change.verdict === "worse" ? "text-danger" : "text-muted";
   return (
     <span className="whitespace-nowrap">
       {sign}
-      {formatScore(Math.abs(change.delta))} <span className={tone}>({change.verdict})</span>
+      {formatScore(Math.abs(change.delta))} <span className={tone}>{t("changeVerdict", { verdict: change.verdict })}</span>
     </span>
   );
 }

@@ -6,6 +6,9 @@ import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import type { FormState } from "@/lib/form-state";
 import { idleState } from "@/lib/form-state";
 import { setScoringAction } from "../actions";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("scoring");
 
 export interface ScoringDefaults {
   direction: string;
@@ -45,31 +48,31 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
       <FormMessage state={state} />
       <input type="hidden" name="instrumentId" value={instrumentId} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold">Total</legend>
-        <SelectField name="direction" label="Which way is better?" required defaultValue={v("direction")} errors={errors.direction}>
-          <option value="higher_is_worse">A higher total is worse</option>
-          <option value="higher_is_better">A higher total is better</option>
+        <legend className="mb-2 text-sm font-semibold">{t("total")}</legend>
+        <SelectField name="direction" label={t("whichWayIsBetter")} required defaultValue={v("direction")} errors={errors.direction}>
+          <option value="higher_is_worse">{t("aHigherTotalIsWorse")}</option>
+          <option value="higher_is_better">{t("aHigherTotalIsBetter")}</option>
         </SelectField>
-        <SelectField name="method" label="How the total is made" required defaultValue={v("method")} errors={errors.method}>
-          <option value="sum">Sum of the answer weights</option>
-          <option value="mean">Mean of the answer weights</option>
+        <SelectField name="method" label={t("howTheTotalIsMade")} required defaultValue={v("method")} errors={errors.method}>
+          <option value="sum">{t("sumOfTheAnswerWeights")}</option>
+          <option value="mean">{t("meanOfTheAnswerWeights")}</option>
         </SelectField>
-        <TextField name="min" label="Lowest possible total" inputMode="decimal" required defaultValue={v("min")} errors={errors.min} />
-        <TextField name="max" label="Highest possible total" inputMode="decimal" required defaultValue={v("max")} errors={errors.max} />
+        <TextField name="min" label={t("lowestPossibleTotal")} inputMode="decimal" required defaultValue={v("min")} errors={errors.min} />
+        <TextField name="max" label={t("highestPossibleTotal")} inputMode="decimal" required defaultValue={v("max")} errors={errors.max} />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold">Missing answers</legend>
-        <SelectField name="missingRule" label="When a question is not answered" required value={rule} onChange={(e) => setRule(e.target.value)} errors={errors.missingRule}>
-          <option value="invalid">There is no total</option>
-          <option value="prorate">Scale the total up from the answered questions</option>
+        <legend className="mb-2 text-sm font-semibold">{t("missingAnswers")}</legend>
+        <SelectField name="missingRule" label={t("whenQuestionNotAnswered")} required value={rule} onChange={(e) => setRule(e.target.value)} errors={errors.missingRule}>
+          <option value="invalid">{t("thereIsNoTotal")}</option>
+          <option value="prorate">{t("scaleTheTotalUpFrom")}</option>
         </SelectField>
         {rule === "prorate" ? (
           <TextField
             name="minimumAnswered"
-            label="Least answers needed to scale up"
+            label={t("leastAnswersNeededToScale")}
             inputMode="numeric"
-            hint={`Out of ${scoredItems} scored questions.`}
+            hint={t("outOfScoredQuestions", { count: String(scoredItems) })}
             required
             defaultValue={v("minimumAnswered")}
             errors={errors.minimumAnswered}
@@ -78,22 +81,22 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
       </fieldset>
 
       <fieldset aria-describedby={errors.bands ? "bands-error" : undefined}>
-        <legend className="text-sm font-semibold">Bands</legend>
-        <p className="mb-2 text-xs text-muted">Each band runs from its first number up to (not including) the next band’s; the last includes its end. Leave unused rows empty.</p>
+        <legend className="text-sm font-semibold">{t("bands")}</legend>
+        <p className="mb-2 text-xs text-muted">{t("bandsHint")}</p>
         <div className="grid max-w-xl grid-cols-[6rem_6rem_1fr] gap-x-2 gap-y-2">
-          <span aria-hidden="true" className="text-xs font-medium text-muted">From</span>
-          <span aria-hidden="true" className="text-xs font-medium text-muted">To</span>
-          <span aria-hidden="true" className="text-xs font-medium text-muted">Label</span>
+          <span aria-hidden="true" className="text-xs font-medium text-muted">{t("from")}</span>
+          <span aria-hidden="true" className="text-xs font-medium text-muted">{t("to")}</span>
+          <span aria-hidden="true" className="text-xs font-medium text-muted">{t("label")}</span>
           {Array.from({ length: rows }, (_, i) =>
             (
               [
-                ["bandFrom", "from", from[i], "decimal"],
-                ["bandTo", "to", to[i], "decimal"],
-                ["bandLabel", "label", label[i], "text"],
+                ["bandFrom", "bandFromLabel", from[i], "decimal"],
+                ["bandTo", "bandToLabel", to[i], "decimal"],
+                ["bandLabel", "bandLabelLabel", label[i], "text"],
               ] as const
             ).map(([name, word, value, mode]) => (
               <label key={`${name}-${i}`}>
-                <span className="sr-only">{`Band ${i + 1} ${word}`}</span>
+                <span className="sr-only">{t(word, { band: String(i + 1) })}</span>
                 <input name={name} inputMode={mode} defaultValue={value ?? ""} aria-invalid={errors.bands ? true : undefined} className={inputClass} />
               </label>
             )),
@@ -103,32 +106,32 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold">Reliability, for the reliable change index</legend>
-        <SelectField name="rciSource" label="Where these come from" required defaultValue={v("rciSource")} errors={errors.rciSource} className="sm:col-span-2">
-          <option value="published">Published values (the instrument’s manual)</option>
-          <option value="organisation">Our organisation’s data, once 30 baselines exist (these values until then)</option>
+        <legend className="mb-2 text-sm font-semibold">{t("reliabilityLegend")}</legend>
+        <SelectField name="rciSource" label={t("whereTheseComeFrom")} required defaultValue={v("rciSource")} errors={errors.rciSource} className="sm:col-span-2">
+          <option value="published">{t("publishedValues")}</option>
+          <option value="organisation">{t("organisationValues")}</option>
         </SelectField>
-        <TextField name="rciR" label="Reliability (r, 0 to below 1)" inputMode="decimal" required defaultValue={v("rciR")} errors={errors.rciR} />
-        <TextField name="rciSd" label="Standard deviation of totals" inputMode="decimal" required defaultValue={v("rciSd")} errors={errors.rciSd} />
-        <TextField name="rciCitation" label="Source (citation)" required defaultValue={v("rciCitation")} errors={errors.rciCitation} className="sm:col-span-2" />
+        <TextField name="rciR" label={t("reliabilityR")} inputMode="decimal" required defaultValue={v("rciR")} errors={errors.rciR} />
+        <TextField name="rciSd" label={t("standardDeviationOfTotals")} inputMode="decimal" required defaultValue={v("rciSd")} errors={errors.rciSd} />
+        <TextField name="rciCitation" label={t("sourceCitation")} required defaultValue={v("rciCitation")} errors={errors.rciCitation} className="sm:col-span-2" />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold">Critical answer (optional)</legend>
-        <SelectField name="criticalItem" label="Question" defaultValue={v("criticalItem")} placeholder="None" errors={errors.criticalItem}>
+        <legend className="mb-2 text-sm font-semibold">{t("criticalAnswerOptional")}</legend>
+        <SelectField name="criticalItem" label={t("question")} defaultValue={v("criticalItem")} placeholder={t("none")} errors={errors.criticalItem}>
           {choiceItems.map((i) => (
             <option key={i.linkId} value={i.linkId}>
               {i.linkId}: {i.text.slice(0, 60)}
             </option>
           ))}
         </SelectField>
-        <TextField name="criticalAnswers" label="Answer codes that raise an alert" hint="Separated by commas, as listed in the table above." defaultValue={v("criticalAnswers")} errors={errors.criticalAnswers} />
-        <TextAreaField name="criticalMessage" label="Message for the counselor" rows={2} defaultValue={v("criticalMessage")} errors={errors.criticalMessage} className="sm:col-span-2" />
+        <TextField name="criticalAnswers" label={t("criticalAnswers")} hint={t("criticalAnswersHint")} defaultValue={v("criticalAnswers")} errors={errors.criticalAnswers} />
+        <TextAreaField name="criticalMessage" label={t("messageForTheCounselor")} rows={2} defaultValue={v("criticalMessage")} errors={errors.criticalMessage} className="sm:col-span-2" />
       </fieldset>
 
       {errors.scoring?.length ? (
         <div role="alert" className="rounded-md border border-danger/30 bg-danger-bg px-3 py-2 text-sm text-danger">
-          <p className="font-medium">Problems found</p>
+          <p className="font-medium">{t("problemsFound")}</p>
           <ul className="mt-1 list-disc pl-5">
             {errors.scoring.map((p) => (
               <li key={p}>{p}</li>
@@ -136,7 +139,7 @@ export function ScoringForm({ instrumentId, defaults, choiceItems, scoredItems }
           </ul>
         </div>
       ) : null}
-      <SubmitButton pendingLabel="Checking…">Save scoring</SubmitButton>
+      <SubmitButton pendingLabel={t("checking")}>{t("saveScoring")}</SubmitButton>
     </form>
   );
 }

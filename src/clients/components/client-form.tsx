@@ -6,6 +6,9 @@ import { SelectField } from "@/components/ui/select-field";
 import type { FormState } from "@/lib/form-state";
 import { idleState } from "@/lib/form-state";
 import { focusLabels, statusLabels } from "../schemas";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("clientForm");
 
 export interface ClientFormDefaults {
   clientId?: string;
@@ -62,57 +65,57 @@ export function ClientForm({ action, defaults, counselors, timeZones, languages,
         <input type="hidden" name="_idempotency" value={key} />
       )}
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold text-ink">Identity</legend>
-        <TextField name="name" label="Full name" required autoComplete="off" defaultValue={v("name")} errors={errors.name} />
-        <TextField name="preferredName" label="Preferred name" hint="Shown instead of the full name where it appears." defaultValue={v("preferredName")} errors={errors.preferredName} />
-        <TextField name="pronouns" label="Pronouns" placeholder="e.g. she/her" defaultValue={v("pronouns")} errors={errors.pronouns} />
-        <TextField name="dateOfBirth" label="Date of birth" type="date" defaultValue={v("dateOfBirth")} errors={errors.dateOfBirth} />
-        <TextField name="recordNumber" label="Record number" required hint="Unique in your organisation." defaultValue={v("recordNumber")} errors={errors.recordNumber} />
+        <legend className="mb-2 text-sm font-semibold text-ink">{t("identity")}</legend>
+        <TextField name="name" label={t("fullName")} required autoComplete="off" defaultValue={v("name")} errors={errors.name} />
+        <TextField name="preferredName" label={t("preferredName")} hint={t("preferredNameHint")} defaultValue={v("preferredName")} errors={errors.preferredName} />
+        <TextField name="pronouns" label={t("pronouns")} placeholder={t("pronounsPlaceholder")} defaultValue={v("pronouns")} errors={errors.pronouns} />
+        <TextField name="dateOfBirth" label={t("dateOfBirth")} type="date" defaultValue={v("dateOfBirth")} errors={errors.dateOfBirth} />
+        <TextField name="recordNumber" label={t("recordNumber")} required hint={t("uniqueInYourOrganisation")} defaultValue={v("recordNumber")} errors={errors.recordNumber} />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold text-ink">Treatment</legend>
-        <SelectField name="recoveryFocus" label="Recovery focus" required defaultValue={v("recoveryFocus")} errors={errors.recoveryFocus} placeholder="Choose…">
+        <legend className="mb-2 text-sm font-semibold text-ink">{t("treatment")}</legend>
+        <SelectField name="recoveryFocus" label={t("recoveryFocus")} required defaultValue={v("recoveryFocus")} errors={errors.recoveryFocus} placeholder={t("choose")}>
           {Object.entries(focusLabels).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </SelectField>
-        <SelectField name="status" label="Status" required defaultValue={v("status")} errors={errors.status}>
+        <SelectField name="status" label={t("status")} required defaultValue={v("status")} errors={errors.status}>
           {(["intake", "active", "on_hold"] as const).map((value) => (
             <option key={value} value={value}>
               {statusLabels[value]}
             </option>
           ))}
         </SelectField>
-        <TextField name="startDate" label="Start date" type="date" required defaultValue={v("startDate")} errors={errors.startDate} />
-        <SelectField name="timeZone" label="Time zone" required hint="Due dates and reminders follow the client's own day." defaultValue={v("timeZone")} errors={errors.timeZone}>
+        <TextField name="startDate" label={t("startDate")} type="date" required defaultValue={v("startDate")} errors={errors.startDate} />
+        <SelectField name="timeZone" label={t("timeZone")} required hint={t("timeZoneHint")} defaultValue={v("timeZone")} errors={errors.timeZone}>
           {timeZones.map((tz) => (
             <option key={tz} value={tz}>
               {tz.replaceAll("_", " ")}
             </option>
           ))}
         </SelectField>
-        <SelectField name="language" label="Portal language" required hint="The client's portal, exercises and check-ins appear in this language." defaultValue={v("language")} errors={errors.language}>
+        <SelectField name="language" label={t("portalLanguage")} required hint={t("portalLanguageHint")} defaultValue={v("language")} errors={errors.language}>
           {languages.map((l) => (
             <option key={l.value} value={l.value}>
               {l.label}
             </option>
           ))}
         </SelectField>
-        <SelectField name="country" label="Country" hint="Chooses the crisis lines the portal shows. Blank: taken from the time zone." defaultValue={v("country")} errors={errors.country}>
-          <option value="">Not recorded</option>
+        <SelectField name="country" label={t("country")} hint={t("countryHint")} defaultValue={v("country")} errors={errors.country}>
+          <option value="">{t("notRecorded")}</option>
           {countries.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
             </option>
           ))}
         </SelectField>
-        <TextField name="tags" label="Tags" hint="Separate with commas, e.g. evening group, veteran. Plain words: letters, numbers, spaces, - and _ (no emoji)." defaultValue={v("tags")} errors={errors.tags} className="sm:col-span-2" />
+        <TextField name="tags" label={t("tags")} hint={t("tagsHint")} defaultValue={v("tags")} errors={errors.tags} className="sm:col-span-2" />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold text-ink">Care team</legend>
-        <SelectField name="primaryCounselorId" label="Primary counselor" required defaultValue={v("primaryCounselorId")} errors={errors.primaryCounselorId}>
+        <legend className="mb-2 text-sm font-semibold text-ink">{t("careTeam")}</legend>
+        <SelectField name="primaryCounselorId" label={t("primaryCounselor")} required defaultValue={v("primaryCounselorId")} errors={errors.primaryCounselorId}>
           {counselors
             .filter((c) => c.assignable || c.id === defaults.primaryCounselorId)
             .map((c) => (
@@ -123,7 +126,7 @@ export function ClientForm({ action, defaults, counselors, timeZones, languages,
         </SelectField>
         <div role="group" data-field="careTeam" aria-labelledby="care-team-label" aria-describedby={errors.careTeam ? "care-team-error" : undefined}>
           <p id="care-team-label" className="text-sm font-medium text-ink">
-            Also on the care team
+            {t("alsoOnTheCareTeam")}
           </p>
           <div className="mt-1 max-h-44 space-y-1 overflow-y-auto rounded-md border border-line bg-white p-2">
             {counselors.map((c) => (

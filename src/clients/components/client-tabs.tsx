@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("clientPage");
 
 export function ClientTabs({ clientId, tabs }: { clientId: string; tabs: { segment: string; label: string }[] }) {
   const pathname = usePathname();
   const base = `/clients/${clientId}`;
   return (
-    <nav aria-label="Client record" className="-mb-px flex gap-1 overflow-x-auto border-b border-line">
+    <nav aria-label={t("clientRecord")} className="-mb-px flex gap-1 overflow-x-auto border-b border-line">
       {tabs.map((tab) => {
         const href = tab.segment ? `${base}/${tab.segment}` : base;
         const active = tab.segment ? pathname.startsWith(href) : pathname === base || pathname === `${base}/edit`;

@@ -5,6 +5,9 @@ import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { idleState } from "@/lib/form-state";
 import { commitImportAction, previewImportAction } from "../actions";
 import type { ImportPreview } from "../import";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("importClients");
 
 export function ImportForm({ columns }: { columns: readonly string[] }) {
   const [csv, setCsv] = useState("");
@@ -19,10 +22,10 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
         <FormMessage state={preview} />
         <div>
           <label htmlFor="import-file" className="block text-sm font-medium">
-            CSV file
+            {t("csvFile")}
           </label>
           <p id="import-hint" className="text-xs text-muted">
-            First line: the column names {columns.join(", ")}. Required: name, record_number, recovery_focus, primary_counselor_email, start_date (YYYY-MM-DD).
+            {t("fileHint", { columns: columns.join(", ") })}
           </p>
           <input
             id="import-file"
@@ -38,8 +41,8 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
           />
         </div>
         <input type="hidden" name="csv" value={csv} />
-        <SubmitButton variant="secondary" pendingLabel="Checking…">
-          Check the file
+        <SubmitButton variant="secondary" pendingLabel={t("checking")}>
+          {t("checkTheFile")}
         </SubmitButton>
         {preview.fieldErrors?.csv ? <p className="text-sm text-danger">{preview.fieldErrors.csv.join(" ")}</p> : null}
       </form>
@@ -56,14 +59,14 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
         <div className="overflow-x-auto rounded-md border border-line bg-white">
           <table className="w-full text-left text-sm">
             <caption className="px-3 py-2 text-left font-medium">
-              Preview of {fileName || "the file"}: {result.valid} ready, {result.invalid} with problems
+              {t("previewCaption", { file: fileName || t("theFile"), valid: String(result.valid), invalid: String(result.invalid) })}
             </caption>
             <thead className="border-b border-line bg-canvas text-xs uppercase tracking-wide text-muted">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Line</th>
-                <th scope="col" className="px-3 py-2 font-medium">Name</th>
-                <th scope="col" className="px-3 py-2 font-medium">Record</th>
-                <th scope="col" className="px-3 py-2 font-medium">Result</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("line")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("name")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("record")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("result")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
@@ -80,7 +83,7 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
                         ))}
                       </ul>
                     ) : (
-                      <span className="text-ok">Ready</span>
+                      <span className="text-ok">{t("ready")}</span>
                     )}
                   </td>
                 </tr>
@@ -93,8 +96,8 @@ export function ImportForm({ columns }: { columns: readonly string[] }) {
       {ready ? (
         <form action={commitAction} className="space-y-3">
           <input type="hidden" name="csv" value={csv} />
-          <p className="text-sm">All rows are valid. Importing creates {result.valid} clients at once; if anything fails, nothing is created.</p>
-          <SubmitButton pendingLabel="Importing…">Import {result.valid} clients</SubmitButton>
+          <p className="text-sm">{t("allRowsValid", { count: String(result.valid) })}</p>
+          <SubmitButton pendingLabel={t("importing")}>{t("importCount", { count: String(result.valid) })}</SubmitButton>
           <FormMessage state={commit} />
         </form>
       ) : null}

@@ -8,29 +8,32 @@ import { ClientName } from "./client-name";
 import { focusLabels, statusLabels } from "../labels";
 import type { RosterRow } from "../roster";
 import { StatusBadge } from "./status-badge";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("roster");
 
 const col = createDataTableColumnHelper<RosterRow>();
 
 const columns = col.columns([
   col.accessor("name", {
-    header: "Name",
+    header: t("name"),
     cell: (info) => <ClientName client={info.row.original} />,
   }),
-  col.accessor("recordNumber", { id: "recordNumber", header: "Record", meta: { hideable: true, label: "Record number" } }),
-  col.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
-  col.accessor("recoveryFocus", { id: "focus", header: "Focus", cell: (info) => focusLabels[info.getValue()], meta: { hideable: true, label: "Recovery focus" } }),
-  col.accessor("counselorName", { id: "counselor", header: "Primary counselor", cell: (info) => <bdi>{info.getValue()}</bdi> }),
+  col.accessor("recordNumber", { id: "recordNumber", header: t("record"), meta: { hideable: true, label: t("recordNumber") } }),
+  col.accessor("status", { header: t("status"), cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  col.accessor("recoveryFocus", { id: "focus", header: t("focus"), cell: (info) => focusLabels[info.getValue()], meta: { hideable: true, label: t("recoveryFocus") } }),
+  col.accessor("counselorName", { id: "counselor", header: t("primaryCounselor"), cell: (info) => <bdi>{info.getValue()}</bdi> }),
   col.accessor("tags", {
-    header: "Tags",
+    header: t("tags"),
     cell: (info) => info.getValue().join(", ") || "—",
-    meta: { hideable: true, label: "Tags", className: "whitespace-normal min-w-36 text-muted" },
+    meta: { hideable: true, label: t("tags"), className: "whitespace-normal min-w-36 text-muted" },
   }),
-  col.accessor("startDate", { header: "Start", cell: (info) => formatDate(info.getValue()), meta: { hideable: true, label: "Start date" } }),
+  col.accessor("startDate", { header: t("start"), cell: (info) => formatDate(info.getValue()), meta: { hideable: true, label: t("startDate") } }),
   col.accessor("lastContactAt", {
     id: "lastContact",
-    header: "Last contact",
+    header: t("lastContact"),
     cell: (info) => (info.getValue() ? formatDate(info.getValue()) : "—"),
-    meta: { hideable: true, label: "Last contact" },
+    meta: { hideable: true, label: t("lastContact") },
   }),
 ]);
 
@@ -60,18 +63,18 @@ export function RosterTable({ rows, state, totalCount, totalIsEstimate, page, ta
       totalCount={totalCount}
       totalIsEstimate={totalIsEstimate}
       page={page}
-      caption={variant === "caseload" ? "Your caseload" : "Clients you can see"}
-      emptyMessage="No clients match these filters."
+      caption={variant === "caseload" ? t("captionCaseload") : t("captionRoster")}
+      emptyMessage={t("noClientsMatch")}
       rowHref={(r) => `/clients/${r.id}`}
       sortable={layout.sortable}
       pageSizes={layout.pageSizes}
       toolbar={
         <>
-          <SearchFilter name="q" label="Search" placeholder="Name or record number" />
-          <SelectFilter name="status" label="Status" options={variant === "caseload" ? statusOptions.filter((o) => o.value !== "discharged") : statusOptions} />
-          <SelectFilter name="focus" label="Focus" options={focusOptions} />
-          {variant === "roster" ? <SelectFilter name="counselor" label="Counselor" options={counselors.map((c) => ({ value: c.id, label: c.name }))} /> : null}
-          <SelectFilter name="tag" label="Tag" options={tags.map((t) => ({ value: t, label: t }))} />
+          <SearchFilter name="q" label={t("search")} placeholder={t("nameOrRecordNumber")} />
+          <SelectFilter name="status" label={t("status")} options={variant === "caseload" ? statusOptions.filter((o) => o.value !== "discharged") : statusOptions} />
+          <SelectFilter name="focus" label={t("focus")} options={focusOptions} />
+          {variant === "roster" ? <SelectFilter name="counselor" label={t("counselor")} options={counselors.map((c) => ({ value: c.id, label: c.name }))} /> : null}
+          <SelectFilter name="tag" label={t("tag")} options={tags.map((tag) => ({ value: tag, label: tag }))} />
           <ClearFiltersButton names={layout.filterKeys} />
         </>
       }

@@ -6,6 +6,9 @@ import { FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { idleState } from "@/lib/form-state";
 import { dischargeClientAction, readmitClientAction } from "../actions";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("clientPage");
 
 export function DischargeForm({ clientId, version, today }: { clientId: string; version: number; today: string }) {
   const [open, setOpen] = useState(false);
@@ -13,22 +16,22 @@ export function DischargeForm({ clientId, version, today }: { clientId: string; 
   if (!open && state.status !== "error") {
     return (
       <Button variant="danger" onClick={() => setOpen(true)}>
-        Discharge…
+        {t("openDischarge")}
       </Button>
     );
   }
   return (
     <form action={action} className="space-y-4 rounded-md border border-line bg-canvas p-4" noValidate>
       <FormMessage state={state} />
-      <h3 className="text-sm font-semibold">Discharge this client</h3>
+      <h3 className="text-sm font-semibold">{t("dischargeThisClient")}</h3>
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="version" value={version} />
-      <TextField name="dischargedOn" label="Discharge date" type="date" required defaultValue={(state.values?.dischargedOn as string) ?? today} errors={state.fieldErrors?.dischargedOn} />
-      <TextAreaField name="reason" label="Reason" required rows={3} defaultValue={(state.values?.reason as string) ?? ""} errors={state.fieldErrors?.reason} />
+      <TextField name="dischargedOn" label={t("dischargeDate")} type="date" required defaultValue={(state.values?.dischargedOn as string) ?? today} errors={state.fieldErrors?.dischargedOn} />
+      <TextAreaField name="reason" label={t("reason")} required rows={3} defaultValue={(state.values?.reason as string) ?? ""} errors={state.fieldErrors?.reason} />
       <div className="flex gap-2">
-        <SubmitButton variant="danger">Discharge</SubmitButton>
+        <SubmitButton variant="danger">{t("discharge")}</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>
@@ -40,17 +43,17 @@ export function ReadmitForm({ clientId, version, today }: { clientId: string; ve
   return (
     <form action={action} className="space-y-4 rounded-md border border-line bg-canvas p-4" noValidate>
       <FormMessage state={state} />
-      <h3 className="text-sm font-semibold">Re-admit this client</h3>
+      <h3 className="text-sm font-semibold">{t("reAdmitThisClient")}</h3>
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="version" value={version} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="startDate" label="Re-admission date" type="date" required defaultValue={(state.values?.startDate as string) ?? today} errors={state.fieldErrors?.startDate} />
-        <SelectField name="status" label="Status" required defaultValue={(state.values?.status as string) ?? "active"} errors={state.fieldErrors?.status}>
-          <option value="intake">Intake</option>
-          <option value="active">Active</option>
+        <TextField name="startDate" label={t("reAdmissionDate")} type="date" required defaultValue={(state.values?.startDate as string) ?? today} errors={state.fieldErrors?.startDate} />
+        <SelectField name="status" label={t("status")} required defaultValue={(state.values?.status as string) ?? "active"} errors={state.fieldErrors?.status}>
+          <option value="intake">{t("intake")}</option>
+          <option value="active">{t("active")}</option>
         </SelectField>
       </div>
-      <SubmitButton>Re-admit</SubmitButton>
+      <SubmitButton>{t("reAdmit")}</SubmitButton>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { staffText } from "@/i18n/staff";
 export interface TableData {
   columns: string[];
   rows: (string | number)[][];
@@ -26,6 +27,7 @@ export function ChartFrame({ id, title, summary, children, aside }: { id: string
 }
 
 export function DataTableView({ caption, table }: { caption: string; table: TableData }) {
+  const t = staffText("charts");
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -42,7 +44,7 @@ export function DataTableView({ caption, table }: { caption: string; table: Tabl
         {table.rows.length === 0 ? (
           <tr>
             <td colSpan={table.columns.length} className="px-2 py-1 text-muted">
-              No data in this range.
+              {t("noDataInRange")}
             </td>
           </tr>
         ) : (

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { DataTableView, type TableData } from "./chart-frame";
+import { staffText } from "@/i18n/staff";
 
 /**
  * A chart's data as a table behind "Show as table". The table is built and drawn only once it is
@@ -10,6 +11,7 @@ import { DataTableView, type TableData } from "./chart-frame";
  * screen-reader reachable.
  */
 export function TableToggle({ caption, rowCount, table }: { caption: string; rowCount: number; table: () => TableData }) {
+  const t = staffText("charts");
   const [open, setOpen] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);
   // Opened before the page came to life: its toggle event was missed.
@@ -19,7 +21,7 @@ export function TableToggle({ caption, rowCount, table }: { caption: string; row
   return (
     <details ref={details} className="text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-medium text-brand-800">
-        Show as table <span className="font-normal text-muted">({rowCount === 1 ? "1 row" : `${rowCount} rows`})</span>
+        {t.rich("showAsTable", { count: rowCount, rows: String(rowCount), muted: (chunks) => <span className="font-normal text-muted">{chunks}</span> })}
       </summary>
       <div className="mt-2 max-h-80 overflow-auto">{open ? <DataTableView caption={caption} table={table()} /> : null}</div>
     </details>

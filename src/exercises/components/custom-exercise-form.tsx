@@ -8,6 +8,9 @@ import { addCustomExerciseAction } from "../actions";
 import type { ExerciseDefinition } from "../schemas";
 import { ExercisePreview } from "./exercise-preview";
 import { Guidance } from "./guidance";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("customExercise");
 
 export function CustomExerciseForm({ example }: { example: string }) {
   const [state, action] = useActionState(addCustomExerciseAction, idleState);
@@ -19,8 +22,8 @@ export function CustomExerciseForm({ example }: { example: string }) {
         <FormMessage state={state} />
         <TextAreaField
           name="text"
-          label="Exercise file"
-          hint="The same format as the bundled exercises: front matter between --- lines (id, title, kind, audience, minutes, purpose, version, fields), then the guidance."
+          label={t("exerciseFile")}
+          hint={t("exerciseFileHint")}
           rows={18}
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -29,22 +32,22 @@ export function CustomExerciseForm({ example }: { example: string }) {
         />
         <div className="flex gap-2">
           <input type="hidden" name="intent" value="preview" />
-          <SubmitButton variant="secondary" pendingLabel="Checking…">
-            Check and preview
+          <SubmitButton variant="secondary" pendingLabel={t("checking")}>
+            {t("checkAndPreview")}
           </SubmitButton>
         </div>
       </form>
       {checked ? (
         <section aria-labelledby="preview-title" className="space-y-4 rounded-lg border border-line bg-white p-5">
           <h2 id="preview-title" className="text-lg font-semibold">
-            Preview: {checked.title}
+            {t("previewTitle", { title: checked.title })}
           </h2>
           <Guidance blocks={checked.guidance} />
           <ExercisePreview definition={checked} />
           <form action={action}>
             <input type="hidden" name="text" value={text} />
             <input type="hidden" name="intent" value="save" />
-            <SubmitButton pendingLabel="Adding…">Add to the library</SubmitButton>
+            <SubmitButton pendingLabel={t("adding")}>{t("addToTheLibrary")}</SubmitButton>
           </form>
         </section>
       ) : null}

@@ -4,9 +4,12 @@ import { encodeAdherence, encodeIntensity } from "../chart-series";
 import type { IntensityPoint } from "../queries";
 import { adherenceSummary, intensitySummary } from "../summaries";
 import { AdherenceBars, IntensityLines } from "./trend-charts";
+import { staffText } from "@/i18n/staff";
 
-const ADHERENCE_TITLE = "Exercise adherence by week";
-const INTENSITY_TITLE = "Thought-record intensity, before and after";
+const t = staffText("trends");
+
+const ADHERENCE_TITLE = t("adherenceChartTitle");
+const INTENSITY_TITLE = t("intensityChartTitle");
 
 export function AdherenceChart({ weeks }: { weeks: readonly WeeklyAdherence[] }) {
   return (
@@ -18,7 +21,7 @@ export function AdherenceChart({ weeks }: { weeks: readonly WeeklyAdherence[] })
 
 export function IntensityChart({ points }: { points: readonly IntensityPoint[] }) {
   return (
-    <ChartFrame id="intensity" title={INTENSITY_TITLE} summary={intensitySummary(points)} aside={<span className="text-sm font-medium">Lower after is better ↓</span>}>
+    <ChartFrame id="intensity" title={INTENSITY_TITLE} summary={intensitySummary(points)} aside={<span className="text-sm font-medium">{t("lowerAfterIsBetter")}</span>}>
       <IntensityLines title={INTENSITY_TITLE} points={encodeIntensity(points)} />
     </ChartFrame>
   );

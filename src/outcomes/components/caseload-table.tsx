@@ -11,6 +11,9 @@ import type { CaseloadRow } from "../caseload";
 import { formatRate, NOTHING_DUE } from "../adherence-text";
 import { FLAGS, flagLabels, type Flag } from "../urgency";
 import { verdictLabels, verdictTones } from "../verdict";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("caseload");
 
 const col = createDataTableColumnHelper<CaseloadRow>();
 const flagTone = (f: Flag) => (f === "critical_alert" || f === "deterioration" ? "danger" : "warn");
@@ -18,12 +21,12 @@ const flagTone = (f: Flag) => (f === "critical_alert" || f === "deterioration" ?
 const columns = col.columns([
   col.accessor("flags", {
     id: "urgency",
-    header: "Flags",
+    header: t("flags"),
     cell: (info) =>
       info.getValue().length === 0 ? (
         <span className="text-muted">
           <span aria-hidden="true">—</span>
-          <span className="sr-only">No flags</span>
+          <span className="sr-only">{t("noFlags")}</span>
         </span>
       ) : (
         <ul className="flex flex-wrap gap-1">
@@ -31,7 +34,7 @@ const columns = col.columns([
             <li key={f}>
               <Badge tone={flagTone(f)}>
                 {flagLabels[f]}
-                {f === "not_on_track" && info.row.original.notOnTrack ? ` · ${info.row.original.notOnTrack.strength.toFixed(1)} SD beyond` : ""}
+                {f === "not_on_track" && info.row.original.notOnTrack ? t("sdBeyond", { strength: info.row.original.notOnTrack.strength.toFixed(1) }) : ""}
               </Badge>
             </li>
           ))}
@@ -39,15 +42,15 @@ const columns = col.columns([
       ),
     meta: { className: "whitespace-normal min-w-48" },
   }),
-  col.accessor("name", { header: "Name", cell: (info) => <ClientName client={info.row.original} /> }),
+  col.accessor("name", { header: t("name"), cell: (info) => <ClientName client={info.row.original} /> }),
   col.accessor("spark", {
-    header: "Numbness trend",
+    header: t("numbnessTrend"),
     enableSorting: false,
-    cell: (info) => <Sparkline values={info.getValue()} min={0} max={32} label={info.getValue().length ? `Last ${info.getValue().length} numbness scores: ${info.getValue().join(", ")}` : "No numbness check-ins"} />,
+    cell: (info) => <Sparkline values={info.getValue()} min={0} max={32} label={info.getValue().length ? t("sparklineLabel", { count: String(info.getValue().length), scores: info.getValue().join(", ") }) : t("noNumbnessCheckins")} />,
   }),
   col.accessor((r) => r.latest?.total ?? null, {
     id: "latest",
-    header: "Latest",
+    header: t("latest"),
     cell: (info) => {
       const l = info.row.original.latest;
       return l ? (
@@ -60,7 +63,7 @@ const columns = col.columns([
     },
   }),
   col.accessor("verdict", {
-    header: "Since baseline",
+    header: t("sinceBaseline"),
     enableSorting: false,
     cell: (info) => {
       const v = info.getValue();
@@ -68,7 +71,7 @@ const columns = col.columns([
     },
   }),
   col.accessor("adherence", {
-    header: "Adherence (28 days)",
+    header: t("adherence28Days"),
     cell: (info) => {
       const rate = info.getValue();
       return rate === null ? (
@@ -83,8 +86,8 @@ const columns = col.columns([
   }),
   col.accessor("daysSinceCheckin", {
     id: "lastCheckin",
-    header: "Days since check-in",
-    cell: (info) => (info.getValue() === null ? "Never" : info.getValue()),
+    header: t("daysSinceCheckIn"),
+    cell: (info) => (info.getValue() === null ? t("never") : info.getValue()),
     meta: { align: "end" },
   }),
 ]);
@@ -101,16 +104,16 @@ export function CaseloadTable({ rows, page, totalCount, state, layout }: { rows:
       state={state}
       totalCount={totalCount}
       page={page}
-      caption="Your caseload, most urgent first"
-      emptyMessage="No open clients match this filter."
+      caption={t("yourCaseloadMostUrgentFirst")}
+      emptyMessage={t("noOpenClientsMatch")}
       rowHref={(r) => `/clients/${r.id}/trends`}
       rowLinkColumn="name"
       sortable={layout.sortable}
       pageSizes={layout.pageSizes}
       toolbar={
         <>
-          <SearchFilter name="q" label="Search" placeholder="Name or record number" />
-          <SelectFilter name="flag" label="Flag" options={flagOptions} />
+          <SearchFilter name="q" label={t("search")} placeholder={t("nameOrRecordNumber")} />
+          <SelectFilter name="flag" label={t("flag")} options={flagOptions} />
           <ClearFiltersButton names={layout.filterKeys} />
         </>
       }

@@ -4,6 +4,9 @@ import { Badge } from "@/components/ui/badge";
 import type { IndicatorTrend } from "../trends";
 import { rciSourceText } from "../rci-source";
 import { verdictLabels, verdictTones } from "../verdict";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("changeTable");
 
 const f3 = (n: number) => n.toFixed(2);
 const band = (label: string | null, severity: number | null) => (label === null ? null : { label, severity: severity ?? 0 });
@@ -13,15 +16,15 @@ export function ChangeTable({ indicators }: { indicators: readonly IndicatorTren
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Baseline versus latest check-in per indicator</caption>
+        <caption className="sr-only">{t("baselineVersusLatestCheckIn")}</caption>
         <thead>
           <tr className="border-b border-line bg-canvas">
-            <th scope="col" className="px-3 py-2 font-medium">Indicator</th>
-            <th scope="col" className="px-3 py-2 font-medium">Baseline</th>
-            <th scope="col" className="px-3 py-2 font-medium">Latest</th>
-            <th scope="col" className="px-3 py-2 font-medium">Change</th>
-            <th scope="col" className="px-3 py-2 font-medium">Reliable change index</th>
-            <th scope="col" className="px-3 py-2 font-medium">Verdict</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("indicator")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("baseline")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("latest")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("change")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("reliableChangeIndex")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("verdict")}</th>
           </tr>
         </thead>
         <tbody>
@@ -32,7 +35,7 @@ export function ChangeTable({ indicators }: { indicators: readonly IndicatorTren
               <tr key={i.url} className="border-b border-line/60 align-top">
                 <th scope="row" className="px-3 py-2 font-medium">
                   {i.title}
-                  <span className="block text-xs font-normal text-muted">{i.direction === "higher_is_worse" ? "Lower is better" : "Higher is better"}</span>
+                  <span className="block text-xs font-normal text-muted">{i.direction === "higher_is_worse" ? t("lowerIsBetter") : t("higherIsBetter")}</span>
                 </th>
                 <td className="px-3 py-2">
                   {baseline ? (
@@ -41,7 +44,7 @@ export function ChangeTable({ indicators }: { indicators: readonly IndicatorTren
                       <span className="block text-xs text-muted">{formatDay(baseline.day)}</span>
                     </>
                   ) : (
-                    <span className="text-muted">No complete check-in yet</span>
+                    <span className="text-muted">{t("noCompleteCheckInYet")}</span>
                   )}
                 </td>
                 <td className="px-3 py-2">
@@ -54,18 +57,16 @@ export function ChangeTable({ indicators }: { indicators: readonly IndicatorTren
                     <details>
                       <summary className="cursor-pointer tabular-nums">{f3(c.rci)}</summary>
                       <div className="mt-1 space-y-1 text-xs">
-                        <p>S_E = SD·√(1−r) = {f3(c.sd)}·√(1−{f3(c.r)}) = {f3(c.se)}</p>
-                        <p>S_diff = √2·S_E = {f3(c.sdiff)}</p>
-                        <p>
-                          RCI = (post − pre)/S_diff = ({formatScore(c.post)} − {formatScore(c.pre)})/{f3(c.sdiff)} = {f3(c.rci)}
-                        </p>
-                        <p>Reliable when |RCI| ≥ 1.96: {c.reliable ? "yes" : "no"}.</p>
-                        {c.cutoff !== null ? <p>Clinical cut-off: {f3(c.cutoff)} (method {c.cutoffMethod}); crossed: {c.crossedCutoff ? "yes" : "no"}.</p> : <p>No norms: no clinical cut-off.</p>}
+                        <p>{t("formulaSe", { sd: f3(c.sd), r: f3(c.r), se: f3(c.se) })}</p>
+                        <p>{t("formulaSdiff", { sdiff: f3(c.sdiff) })}</p>
+                        <p>{t("formulaRci", { post: formatScore(c.post), pre: formatScore(c.pre), sdiff: f3(c.sdiff), rci: f3(c.rci) })}</p>
+                        <p>{t("reliableWhen", { reliable: c.reliable ? "yes" : "no" })}</p>
+                        {c.cutoff !== null ? <p>{t("clinicalCutoff", { cutoff: f3(c.cutoff), method: c.cutoffMethod ?? "", crossed: c.crossedCutoff ? "yes" : "no" })}</p> : <p>{t("noNormsNoClinicalCut")}</p>}
                         <p className="text-muted">{i.rci.citation}</p>
                       </div>
                     </details>
                   ) : (
-                    <span className="text-muted">Needs a baseline and a later check-in</span>
+                    <span className="text-muted">{t("needsBaseline")}</span>
                   )}
                 </td>
                 <td className="px-3 py-2">

@@ -2,11 +2,14 @@ import { formatDay } from "@/checkins/format";
 import { Sparkline } from "@/components/charts/sparkline";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ItemMove, ItemTrend } from "../item-summary";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("trends");
 
 const moveText: Record<ItemMove, { label: string; symbol: string; tone: BadgeTone }> = {
-  better: { label: "Moved the better way", symbol: "▲", tone: "ok" },
-  worse: { label: "Moved the worse way", symbol: "▼", tone: "danger" },
-  no_move: { label: "Little change", symbol: "•", tone: "neutral" },
+  better: { label: t("movedTheBetterWay"), symbol: "▲", tone: "ok" },
+  worse: { label: t("movedTheWorseWay"), symbol: "▼", tone: "danger" },
+  no_move: { label: t("littleChange"), symbol: "•", tone: "neutral" },
 };
 
 const score = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
@@ -19,14 +22,14 @@ export function ItemTrendsTable({ items, title }: { items: readonly ItemTrend[];
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
       {/* Wide enough to read on a phone: the table scrolls sideways rather than crushing the questions. */}
       <table className="w-full min-w-[44rem] text-left text-sm">
-        <caption className="sr-only">{`Item trends for ${title}: start and end of the period per question, most change first`}</caption>
+        <caption className="sr-only">{t("itemTrendsCaption", { title })}</caption>
         <thead>
           <tr className="border-b border-line bg-canvas">
-            <th scope="col" className="px-3 py-2 font-medium">Question</th>
-            <th scope="col" className="px-3 py-2 font-medium">Start</th>
-            <th scope="col" className="px-3 py-2 font-medium">End</th>
-            <th scope="col" className="px-3 py-2 font-medium">Change</th>
-            <th scope="col" className="px-3 py-2 font-medium">Over time</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("question")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("start")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("end")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("change")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("overTime")}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,8 +40,7 @@ export function ItemTrendsTable({ items, title }: { items: readonly ItemTrend[];
                 <th scope="row" className="min-w-[14rem] max-w-md px-3 py-2 font-normal">
                   {item.text}
                   <span className="block text-xs text-muted">
-                    {item.reversed ? `Reverse-worded: answers scored ${item.max}–${item.min}` : `Answers scored ${item.min}–${item.max}`} · answered {item.answered}{" "}
-                    {item.answered === 1 ? "time" : "times"}
+                    {t("itemScoring", { reversed: item.reversed ? "yes" : "no", min: String(item.min), max: String(item.max), count: item.answered, answered: String(item.answered) })}
                   </span>
                 </th>
                 <td className="px-3 py-2">
@@ -48,7 +50,7 @@ export function ItemTrendsTable({ items, title }: { items: readonly ItemTrend[];
                       <span className="block text-xs text-muted">{period(item.start)}</span>
                     </>
                   ) : (
-                    <span className="text-muted">Too few answers</span>
+                    <span className="text-muted">{t("tooFewAnswers")}</span>
                   )}
                 </td>
                 <td className="px-3 py-2">
@@ -81,7 +83,7 @@ export function ItemTrendsTable({ items, title }: { items: readonly ItemTrend[];
                     max={item.max}
                     width={120}
                     height={24}
-                    label={item.values.length ? `Answers over time for “${item.text}”: ${item.values.map(score).join(", ")}` : "No answers in this period"}
+                    label={item.values.length ? t("answersOverTime", { text: item.text, values: item.values.map(score).join(", ") }) : t("noAnswersInPeriod")}
                   />
                 </td>
               </tr>

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { RANGES, rangeLabels, type Range } from "../range";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("trends");
 
 /** Range choices as links: choosing one sets ?range= and the server draws the charts again. */
 export function RangeLinks({ basePath, current, keep = {} }: { basePath: string; current: Range; keep?: Record<string, string> }) {
   return (
-    <nav aria-label="Range" className="flex flex-wrap gap-1">
+    <nav aria-label={t("range")} className="flex flex-wrap gap-1">
       {RANGES.map((r) => (
         <Link
           key={r}

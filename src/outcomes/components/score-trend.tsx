@@ -11,6 +11,9 @@ import type { ExpectedBand, IndicatorTrend } from "../trends";
 import { betterDirectionText } from "../verdict";
 import { EXPECTED_BAND_LEGEND, expectedBandWords } from "../expected-recovery/words";
 import { ScoreChart } from "./trend-charts";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("trends");
 
 /** A score over time with the bands shaded and named, event markers, a summary and a table. */
 export function ScoreTrend({ indicator, markers, endDay }: { indicator: IndicatorTrend; markers: readonly Marker[]; /** The axis ends here (today in the client's zone). */ endDay: string }) {
@@ -69,14 +72,14 @@ export function MarkerList({ markers }: { markers: readonly Marker[] }) {
   if (markers.length === 0) return null;
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer font-medium text-brand-800">Events marked on the charts ({markers.length})</summary>
+      <summary className="cursor-pointer font-medium text-brand-800">{t("eventsMarkedCount", { count: String(markers.length) })}</summary>
       <table className="mt-2 w-full text-left text-sm">
-        <caption className="sr-only">Events marked on the charts</caption>
+        <caption className="sr-only">{t("eventsMarkedOnTheCharts")}</caption>
         <thead>
           <tr className="border-b border-line">
-            <th scope="col" className="px-2 py-1 font-medium">Date</th>
-            <th scope="col" className="px-2 py-1 font-medium">Event</th>
-            <th scope="col" className="px-2 py-1 font-medium">Detail</th>
+            <th scope="col" className="px-2 py-1 font-medium">{t("date")}</th>
+            <th scope="col" className="px-2 py-1 font-medium">{t("event")}</th>
+            <th scope="col" className="px-2 py-1 font-medium">{t("detail")}</th>
           </tr>
         </thead>
         <tbody>

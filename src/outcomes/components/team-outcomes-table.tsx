@@ -1,10 +1,13 @@
 import type { ChangeVerdict } from "../change";
 import type { CounselorOutcomes, VerdictCounts } from "../team";
 import { verdictLabels } from "../verdict";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("outcomes");
 
 const order: ChangeVerdict[] = ["recovered", "improved", "no_reliable_change", "deteriorated"];
 // No client with two check-ins yet: a dash with words, never a 0% that reads as a result.
-const share = (n: number, of: number) => (of === 0 ? "— none yet" : `${Math.round((100 * n) / of)}% (${n})`);
+const share = (n: number, of: number) => (of === 0 ? t("noneYet") : `${Math.round((100 * n) / of)}% (${n})`);
 
 function Cells({ counts }: { counts: VerdictCounts }) {
   return (
@@ -15,7 +18,7 @@ function Cells({ counts }: { counts: VerdictCounts }) {
           {share(counts[v], counts.clients)}
         </td>
       ))}
-      <td className="px-3 py-2 tabular-nums">{counts.tracked === 0 ? "No curve yet" : share(counts.notOnTrack, counts.tracked)}</td>
+      <td className="px-3 py-2 tabular-nums">{counts.tracked === 0 ? t("noCurveYet") : share(counts.notOnTrack, counts.tracked)}</td>
     </>
   );
 }
@@ -25,18 +28,18 @@ export function TeamOutcomesTable({ counselors, overall }: { counselors: readonl
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Outcomes per counselor: share of clients by verdict since the period&apos;s first check-in</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead>
           <tr className="border-b border-line bg-canvas">
-            <th scope="col" className="px-3 py-2 font-medium">Counselor</th>
-            <th scope="col" className="px-3 py-2 font-medium">Clients with 2+ check-ins</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("counselor")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t("clientsWith2CheckIns")}</th>
             {order.map((v) => (
               <th key={v} scope="col" className="px-3 py-2 font-medium">
-                {v === "no_reliable_change" ? "Unchanged" : verdictLabels[v]}
+                {v === "no_reliable_change" ? t("unchanged") : verdictLabels[v]}
               </th>
             ))}
             <th scope="col" className="px-3 py-2 font-medium">
-              Not on track <span className="font-normal text-muted">(of those with a curve verdict)</span>
+              {t.rich("notOnTrackHeader", { muted: (chunks) => <span className="font-normal text-muted">{chunks}</span> })}
             </th>
           </tr>
         </thead>
@@ -51,7 +54,7 @@ export function TeamOutcomesTable({ counselors, overall }: { counselors: readonl
           ))}
           <tr className="bg-canvas font-semibold">
             <th scope="row" className="px-3 py-2">
-              All counselors
+              {t("allCounselors")}
             </th>
             <Cells counts={overall} />
           </tr>

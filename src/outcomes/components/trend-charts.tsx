@@ -21,6 +21,9 @@ import {
   type CompactIntensity,
   type CompactScores,
 } from "../chart-series";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("trends");
 
 /**
  * The trends charts' drawings and tables, built in the browser from the compact series the page
@@ -36,8 +39,8 @@ export interface ExpectedPoint {
 }
 
 const expectedLines = [
-  { key: "expectedLow", label: "Expected, 10th percentile", dashed: true, reference: true },
-  { key: "expectedHigh", label: "Expected, 90th percentile", dashed: true, reference: true },
+  { key: "expectedLow", label: t("expected10thPercentile"), dashed: true, reference: true },
+  { key: "expectedHigh", label: t("expected90thPercentile"), dashed: true, reference: true },
 ];
 
 export function ScoreChart({ title, series, bands, markers, end, yDomain, legend, expected = [] }: { title: string; series: CompactScores; bands: BandSpec[]; markers: MarkerSpec[]; end?: number; yDomain: [number, number]; legend?: ReactNode; expected?: ExpectedPoint[] }) {
@@ -53,15 +56,15 @@ export function ScoreChart({ title, series, bands, markers, end, yDomain, legend
   const describe = useCallback(
     (point: TimePoint) =>
       point.i === undefined || point.i === null
-        ? [`Expected for this baseline: ${point.expectedLow?.toFixed(1)} to ${point.expectedHigh?.toFixed(1)} (10th–90th percentile)`]
+        ? [t("expectedTooltip", { low: String(point.expectedLow?.toFixed(1)), high: String(point.expectedHigh?.toFixed(1)) })]
         : scoreTooltip(series.grain, scorePointAt(series, point.i)),
     [series],
   );
-  const scoreLines = series.grain === "point" ? [{ key: "score", label: "Score" }] : [{ key: "score", label: "Last score" }, { key: "average", label: "Average", dashed: true }];
+  const scoreLines = series.grain === "point" ? [{ key: "score", label: t("score") }] : [{ key: "score", label: t("lastScore") }, { key: "average", label: t("average"), dashed: true }];
   const lines = expected.length ? [...scoreLines, ...expectedLines] : scoreLines;
   return (
     <ChartBody caption={title} rowCount={count} table={() => scoreTable(series)}>
-      {count > 0 ? <TimeLineChart data={data} describe={describe} lines={lines} bands={bands} markers={markers} end={end} yDomain={yDomain} yLabel="Score" /> : <p className="text-sm text-muted">No check-ins in this range.</p>}
+      {count > 0 ? <TimeLineChart data={data} describe={describe} lines={lines} bands={bands} markers={markers} end={end} yDomain={yDomain} yLabel={t("score")} /> : <p className="text-sm text-muted">{t("noCheckInsInThis")}</p>}
       {legend}
     </ChartBody>
   );
@@ -80,12 +83,12 @@ export function AdherenceBars({ title, weeks }: { title: string; weeks: CompactA
         <GroupedBarChart
           data={data}
           bars={[
-            { key: "done", label: "Done" },
-            { key: "due", label: "Due" },
+            { key: "done", label: t("done") },
+            { key: "due", label: t("due") },
           ]}
         />
       ) : (
-        <p className="text-sm text-muted">— {NOTHING_DUE}: no exercises came due in this range.</p>
+        <p className="text-sm text-muted">{t("nothingDueInRange", { nothingDue: NOTHING_DUE })}</p>
       )}
     </ChartBody>
   );
@@ -103,15 +106,15 @@ export function IntensityLines({ title, points }: { title: string; points: Compa
           data={data}
           describe={describe}
           lines={[
-            { key: "before", label: "Before" },
-            { key: "after", label: "After", dashed: true },
+            { key: "before", label: t("before") },
+            { key: "after", label: t("after"), dashed: true },
           ]}
           yDomain={[0, 100]}
-          yLabel="Intensity"
+          yLabel={t("intensity")}
           height={240}
         />
       ) : (
-        <p className="text-sm text-muted">No thought records with intensities in this range.</p>
+        <p className="text-sm text-muted">{t("noThoughtRecordsWithIntensities")}</p>
       )}
     </ChartBody>
   );

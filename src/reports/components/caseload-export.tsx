@@ -3,6 +3,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { COUNSELOR_LOCALE } from "@/lib/date-format";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("reports");
 
 type State = { kind: "idle" } | { kind: "preparing"; rows: number; total: number | null } | { kind: "ready"; url: string; name: string; rows: number } | { kind: "error"; message: string };
 
@@ -19,7 +22,7 @@ export function CaseloadExport() {
       const response = await fetch("/api/team/caseload", { cache: "no-store" });
       if (!response.ok || !response.body) {
         const wait = response.headers.get("Retry-After");
-        setState({ kind: "error", message: response.status === 429 ? `Too many exports just now. Try again in ${wait ?? "a few"} seconds.` : "The caseload could not be prepared." });
+        setState({ kind: "error", message: response.status === 429 ? t("tooManyExports", { wait: wait ?? t("aFew") }) : t("caseloadNotPrepared") });
         return;
       }
       const total = Number(response.headers.get("X-Row-Count") ?? "") || null;
@@ -37,7 +40,7 @@ export function CaseloadExport() {
       const url = URL.createObjectURL(new Blob(parts, { type: "text/csv" }));
       setState({ kind: "ready", url, name, rows: Math.max(0, lines - 1) });
     } catch {
-      setState({ kind: "error", message: "The connection dropped while preparing the file. Try again." });
+      setState({ kind: "error", message: t("connectionDropped") });
     }
   }
 
@@ -45,27 +48,29 @@ export function CaseloadExport() {
     <div className="space-y-2 rounded-lg border border-line bg-white p-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h2 className="text-base font-semibold">Caseload export</h2>
-          <p className="text-sm text-muted">One row per client of your team: status, counselor, latest scores and verdicts, exercise adherence. Recorded in the audit log.</p>
+          <h2 className="text-base font-semibold">{t("caseloadExport")}</h2>
+          <p className="text-sm text-muted">{t("caseloadExportIntro")}</p>
         </div>
         <Button variant="secondary" onClick={prepare} disabled={state.kind === "preparing"}>
-          {state.kind === "preparing" ? "Preparing…" : "Export caseload (CSV)"}
+          {state.kind === "preparing" ? t("preparing") : t("exportCaseloadCsv")}
         </Button>
       </div>
       <div aria-live="polite" className="text-sm">
         {state.kind === "preparing" ? (
           <div className="space-y-1">
-            <progress className="w-full" max={state.total ?? undefined} value={state.rows} aria-label="Caseload export progress" />
+            <progress className="w-full" max={state.total ?? undefined} value={state.rows} aria-label={t("caseloadExportProgress")} />
             <p>
-              {state.rows.toLocaleString(COUNSELOR_LOCALE)} {state.total ? `of ${state.total.toLocaleString(COUNSELOR_LOCALE)} ` : ""}clients prepared
+              {state.total
+                ? t("clientsPreparedOfTotal", { rows: state.rows.toLocaleString(COUNSELOR_LOCALE), total: state.total.toLocaleString(COUNSELOR_LOCALE) })
+                : t("clientsPrepared", { rows: state.rows.toLocaleString(COUNSELOR_LOCALE) })}
             </p>
           </div>
         ) : null}
         {state.kind === "ready" ? (
           <p>
-            {state.rows.toLocaleString(COUNSELOR_LOCALE)} clients ready.{" "}
+            {t("clientsReady", { rows: state.rows.toLocaleString(COUNSELOR_LOCALE) })}{" "}
             <a href={state.url} download={state.name} className="font-medium text-brand-800 underline">
-              Save {state.name}
+              {t("saveFile", { name: state.name })}
             </a>
           </p>
         ) : null}

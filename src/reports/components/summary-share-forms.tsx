@@ -4,6 +4,9 @@ import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { idleState } from "@/lib/form-state";
 import { shareSummaryAction, withdrawSummaryAction } from "../summary-actions";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("reports");
 
 /** Show the period's summary in the client's portal, or stop showing it. Both are audited. */
 export function SummaryShareForms({ clientId, from, to, shared }: { clientId: string; from: string; to: string; shared: boolean }) {
@@ -16,15 +19,15 @@ export function SummaryShareForms({ clientId, from, to, shared }: { clientId: st
           <input type="hidden" name="clientId" value={clientId} />
           <input type="hidden" name="from" value={from} />
           <input type="hidden" name="to" value={to} />
-          <SubmitButton variant="secondary" pendingLabel="Sharing…">
-            {shared ? "Show this period instead" : "Show in the client's portal"}
+          <SubmitButton variant="secondary" pendingLabel={t("sharing")}>
+            {shared ? t("showThisPeriodInstead") : t("showInClientPortal")}
           </SubmitButton>
         </form>
         {shared ? (
           <form action={withdraw}>
             <input type="hidden" name="clientId" value={clientId} />
             <SubmitButton variant="danger" pendingLabel="…">
-              Stop showing it
+              {t("stopShowingIt")}
             </SubmitButton>
           </form>
         ) : null}

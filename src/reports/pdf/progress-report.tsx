@@ -16,12 +16,14 @@ import { formatPeriod } from "../period";
 import type { ProgressReportData, ReportAlert, ReportIndicator, ReportScore } from "../progress-data";
 import { colours, styles } from "./theme";
 import { TrendChartPdf } from "./trend-chart";
+import { staffText } from "@/i18n/staff";
 
 const MARGIN = 44;
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const day = (d: string) => formatDate(d);
 // Adherence when nothing came due: a dash with words, as on every screen (src/outcomes/adherence-text.ts).
-const pct = (rate: number | null) => (rate === null ? "— nothing due yet" : `${Math.round(rate * 100)}%`);
+const t = staffText("pdfReport");
+const pct = (rate: number | null) => (rate === null ? t("nothingDueYet") : `${Math.round(rate * 100)}%`);
 const verdictColour = { recovered: colours.ok, improved: colours.brand, no_reliable_change: colours.muted, deteriorated: colours.danger } as const;
 
 function Cell({ w, children, bold, align, muted }: { w: number | string; children: React.ReactNode; bold?: boolean; align?: "right" | "left"; muted?: boolean }) {
@@ -56,7 +58,7 @@ function Table({ widths, head, rows }: { widths: (number | string)[]; head: stri
 }
 
 function Score({ score }: { score: ReportScore | null }) {
-  if (!score) return <Text style={styles.small}>None yet</Text>;
+  if (!score) return <Text style={styles.small}>{t("noneYet")}</Text>;
   return (
     <View>
       <Text>
@@ -70,13 +72,11 @@ function Score({ score }: { score: ReportScore | null }) {
 
 function Verdict({ indicator }: { indicator: ReportIndicator }) {
   const c = indicator.change;
-  if (!c) return <Text style={styles.small}>Needs a baseline and a later check-in</Text>;
+  if (!c) return <Text style={styles.small}>{t("needsBaseline")}</Text>;
   return (
     <View>
       <Text style={{ fontWeight: "bold", color: verdictColour[c.verdict] }}>{verdictLabels[c.verdict]}</Text>
-      <Text style={styles.small}>
-        RCI {c.rci.toFixed(2)} ({c.reliable ? "reliable" : "not reliable"}, |RCI| ≥ 1.96)
-      </Text>
+      <Text style={styles.small}>{t("rciLine", { rci: c.rci.toFixed(2), reliable: c.reliable ? "yes" : "no" })}</Text>
       {indicator.rci ? <Text style={styles.small}>{rciSourceText(indicator.rci)}</Text> : null}
     </View>
   );
@@ -89,7 +89,7 @@ function ExpectedNote({ indicator }: { indicator: ReportIndicator }) {
   if (words.noCurve) return <Text style={[styles.small, { marginTop: 2 }]}>{words.noCurve}</Text>;
   return (
     <Text style={[styles.small, { marginTop: 2 }]}>
-      {(indicator.expected?.points.length ?? 0) > 1 ? `${EXPECTED_BAND_LEGEND} ` : "Expected recovery: "}
+      {(indicator.expected?.points.length ?? 0) > 1 ? `${EXPECTED_BAND_LEGEND} ` : t("expectedRecoveryLead")}
       <Text style={words.tone === "danger" ? { fontWeight: "bold", color: colours.danger } : {}}>{words.verdict}</Text> {words.fitted}
     </Text>
   );
@@ -100,26 +100,28 @@ function Alerts({ alerts, timeZone }: { alerts: ReportAlert[]; timeZone: string 
   const open = alerts.filter((a) => a.acknowledgedAt === null);
   const closed = alerts.filter((a) => a.acknowledgedAt !== null);
   const when = (iso: string) => formatWhen(iso, timeZone);
-  const raised = (a: ReportAlert) => `${a.instrumentTitle}, answered by ${a.byName === "Client" ? "the client" : a.byName} on ${when(a.raisedAt)}. Item: “${a.itemText}” Answer: “${a.answerText}”.`;
+  const raised = (a: ReportAlert) => t("raised", { instrument: a.instrumentTitle, by: a.byName === "Client" ? t("theClient") : a.byName, when: when(a.raisedAt), item: a.itemText, answer: a.answerText });
   return (
     <View style={{ marginTop: 8, padding: 8, borderWidth: open.length ? 1.2 : 0.5, borderColor: open.length ? colours.danger : colours.line, borderRadius: 3 }} wrap={false}>
       <Text style={{ fontSize: 10, fontWeight: "bold", color: open.length ? colours.danger : colours.ink }}>
-        {open.length === 0 ? "Critical answers: no open alerts" : `Critical answers: ${open.length} open alert${open.length === 1 ? "" : "s"}, not acknowledged`}
+        {open.length === 0 ? t("noOpenAlerts") : t("openAlerts", { count: open.length })}
       </Text>
       {open.map((a, i) => (
         <Text key={`o${i}`} style={[styles.para, { marginTop: 3, marginBottom: 0 }]}>
-          <Text style={{ fontWeight: "bold", color: colours.danger }}>Open, unacknowledged: </Text>
+          <Text style={{ fontWeight: "bold", color: colours.danger }}>{t("openUnacknowledged")}</Text>
           {raised(a)}
         </Text>
       ))}
       {closed.length === 0 ? (
-        <Text style={[styles.small, { marginTop: 3 }]}>No alerts were acknowledged in this period.</Text>
+        <Text style={[styles.small, { marginTop: 3 }]}>{t("noAlertsAcknowledged")}</Text>
       ) : (
         closed.map((a, i) => (
           <Text key={`c${i}`} style={[styles.para, { marginTop: 3, marginBottom: 0 }]}>
-            <Text style={{ fontWeight: "bold" }}>Acknowledged: </Text>
-            {raised(a)} Acknowledged by {a.acknowledgedByName ?? "a former staff member"} on {when(a.acknowledgedAt!)}
-            {a.note ? `, with the note: “${a.note}”` : ", with no note."}
+            <Text style={{ fontWeight: "bold" }}>{t("acknowledged")}</Text>
+            {raised(a)}{" "}
+            {a.note
+              ? t("acknowledgedByWithNote", { by: a.acknowledgedByName ?? t("formerStaffMember"), when: when(a.acknowledgedAt!), note: a.note })
+              : t("acknowledgedByNoNote", { by: a.acknowledgedByName ?? t("formerStaffMember"), when: when(a.acknowledgedAt!) })}
           </Text>
         ))
       )}
@@ -149,59 +151,57 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
   const today = localDateOf(new Date(data.generatedAt), client.timeZone);
   const chartEnd = period.to < today ? period.to : today;
   return (
-    <Document title={`Progress report: ${client.recordNumber}, ${formatPeriod(period)}`} author={data.organisation} subject="Client progress report" creator="Attune" producer="Attune">
+    <Document title={t("documentTitle", { record: client.recordNumber, period: formatPeriod(period) })} author={data.organisation} subject={t("documentSubject")} creator="Attune" producer="Attune">
       <Page size={paper.name} style={styles.page}>
         <View style={styles.runningHead} fixed>
-          <Text render={({ pageNumber }) => (pageNumber > 1 ? `${data.organisation} · Progress report` : "")} />
-          <Text render={({ pageNumber }) => (pageNumber > 1 ? `${displayName(client)} · Record ${client.recordNumber} · ${formatPeriod(period)}` : "")} />
+          <Text render={({ pageNumber }) => (pageNumber > 1 ? t("runningHeadOrganisation", { organisation: data.organisation }) : "")} />
+          <Text render={({ pageNumber }) => (pageNumber > 1 ? t("runningHeadClient", { name: displayName(client), record: client.recordNumber, period: formatPeriod(period) }) : "")} />
         </View>
         <View style={styles.footer} fixed>
           <Text style={styles.notice}>
-            <Text style={{ fontWeight: "bold" }}>Confidential. </Text>
+            <Text style={{ fontWeight: "bold" }}>{t("confidential")}</Text>
             {REDISCLOSURE_NOTICE}
           </Text>
-          <Text style={styles.pageNumber} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+          <Text style={styles.pageNumber} render={({ pageNumber, totalPages }) => t("pageOf", { page: String(pageNumber), total: String(totalPages) })} />
         </View>
 
         <View style={{ flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" }}>
           <View>
             <Text style={{ fontSize: 9, color: colours.brand, fontWeight: "bold", letterSpacing: 0.5 }}>{data.organisation.toUpperCase()}</Text>
-            <Text style={styles.title}>Client progress report</Text>
+            <Text style={styles.title}>{t("title")}</Text>
             <Text style={styles.subtitle}>{formatPeriod(period)}</Text>
           </View>
           <View style={{ alignItems: "flex-end" }}>
-            <Text style={styles.small}>Prepared {generated}</Text>
-            <Text style={styles.small}>by {data.preparedBy}</Text>
+            <Text style={styles.small}>{t("prepared", { when: generated })}</Text>
+            <Text style={styles.small}>{t("preparedBy", { name: data.preparedBy })}</Text>
           </View>
         </View>
 
         <View style={{ marginTop: 10, padding: 8, backgroundColor: colours.brandLight, borderRadius: 3, flexDirection: "row", flexWrap: "wrap" }}>
-          <Field label="Client" value={displayName(client)} />
-          <Field label="Record number" value={client.recordNumber} />
-          <Field label="Date of birth" value={client.dateOfBirth ? day(client.dateOfBirth) : "Not recorded"} />
-          <Field label="Pronouns" value={client.pronouns ?? "Not recorded"} />
-          <Field label="Recovery focus" value={focusLabels[client.recoveryFocus]} />
-          <Field label="Status" value={statusLabels[client.status]} />
-          <Field label="In care since" value={day(client.startDate)} />
-          <Field label="Counselor" value={client.primaryCounselorName} />
+          <Field label={t("fieldClient")} value={displayName(client)} />
+          <Field label={t("fieldRecordNumber")} value={client.recordNumber} />
+          <Field label={t("fieldDateOfBirth")} value={client.dateOfBirth ? day(client.dateOfBirth) : t("notRecorded")} />
+          <Field label={t("fieldPronouns")} value={client.pronouns ?? t("notRecorded")} />
+          <Field label={t("fieldRecoveryFocus")} value={focusLabels[client.recoveryFocus]} />
+          <Field label={t("fieldStatus")} value={statusLabels[client.status]} />
+          <Field label={t("fieldInCareSince")} value={day(client.startDate)} />
+          <Field label={t("fieldCounselor")} value={client.primaryCounselorName} />
         </View>
 
         <Alerts alerts={data.alerts} timeZone={client.timeZone} />
 
-        <Text style={styles.h2}>Check-in scores</Text>
+        <Text style={styles.h2}>{t("checkinScores")}</Text>
         {data.indicators.length === 0 ? (
-          <Text style={styles.para}>No scored check-ins up to the end of this period.</Text>
+          <Text style={styles.para}>{t("noScoredCheckins")}</Text>
         ) : (
           <>
             <Table
               widths={["22%", "15%", "15%", "15%", "9%", "24%"]}
-              head={["Indicator", "Baseline", "Previous", "Latest", "Change", "Verdict (reliable change index)"]}
+              head={[t("headIndicator"), t("headBaseline"), t("headPrevious"), t("headLatest"), t("headChange"), t("headVerdict")]}
               rows={data.indicators.map((i) => [
                 <View key="t">
                   <Text style={{ fontWeight: "bold" }}>{i.title}</Text>
-                  <Text style={styles.small}>
-                    {i.direction === "higher_is_worse" ? "Lower is better" : "Higher is better"} · {i.inPeriod} in period
-                  </Text>
+                  <Text style={styles.small}>{t("directionInPeriod", { direction: i.direction === "higher_is_worse" ? "lower" : "higher", inPeriod: String(i.inPeriod) })}</Text>
                 </View>,
                 <Score key="b" score={i.baseline} />,
                 <Score key="p" score={i.previous} />,
@@ -210,9 +210,7 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
                 <Verdict key="v" indicator={i} />,
               ])}
             />
-            <Text style={[styles.small, { marginTop: 3 }]}>
-              Baseline is the first complete check-in; latest and previous are the last two up to the end of the period. Reliable change index after Jacobson and Truax: (latest − baseline) / (√2 · SD · √(1 − r)); a change is reliable when |RCI| ≥ 1.96. Beside each verdict: where its r (reliability) and SD come from, this organisation&apos;s own baselines or the values in the instrument&apos;s file.
-            </Text>
+            <Text style={[styles.small, { marginTop: 3 }]}>{t("scoresExplained")}</Text>
             {notices.map((n) => (
               <Text key={n} style={[styles.small, { marginTop: 2 }]}>
                 {n}
@@ -220,13 +218,13 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
             ))}
 
             <Text style={styles.h2} minPresenceAhead={150}>
-              Trends
+              {t("trends")}
             </Text>
             {data.indicators.map((i) => (
               <View key={i.url} wrap={false} style={{ marginBottom: 8 }}>
                 <View style={{ flexDirection: "row", justifyContent: "space-between" }}>
                   <Text style={styles.h3}>{i.title}</Text>
-                  <Text style={styles.small}>{i.direction === "higher_is_worse" ? "Lower is better ↓" : "Higher is better ↑"}</Text>
+                  <Text style={styles.small}>{i.direction === "higher_is_worse" ? t("lowerIsBetterArrow") : t("higherIsBetterArrow")}</Text>
                 </View>
                 <Text style={[styles.small, { marginBottom: 2 }]}>
                   {scoreSummary({ title: i.title, points: i.series?.points ?? [], grain: i.series?.grain ?? "point", direction: i.direction, verdict: i.change?.verdict ?? null })}
@@ -236,13 +234,11 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
               </View>
             ))}
             {data.indicators.some((i) => i.expected?.track) ? (
-              <Text style={[styles.small, { marginBottom: 3 }]}>
-                Expected recovery: from this organisation&apos;s own past clients, how clients who started at the same baseline usually score each week after it. {NOT_ON_TRACK_DEFINITION}
-              </Text>
+              <Text style={[styles.small, { marginBottom: 3 }]}>{t("expectedRecoveryExplained", { definition: NOT_ON_TRACK_DEFINITION })}</Text>
             ) : null}
             {markerKinds.length ? (
               <Text style={styles.small}>
-                Marked on the charts:{" "}
+                {t("markedOnCharts")}{" "}
                 {markerKinds.map((k, n) => (
                   <Text key={k}>
                     <Text style={{ color: markerColours[k], fontWeight: "bold" }}>{markerStyle[k].short}</Text> {markerStyle[k].word.toLowerCase()}
@@ -255,20 +251,20 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
         )}
 
         <View wrap={false}>
-          <Text style={styles.h2}>Exercises between sessions</Text>
+          <Text style={styles.h2}>{t("exercisesBetweenSessions")}</Text>
           <Text style={styles.para}>
-            {adherenceSummary(data.adherence.weeks)} Done on the day: {a.done}; done late: {a.late}; missed: {a.missed}. {intensitySummary(data.intensity)}
+            {adherenceSummary(data.adherence.weeks)} {t("doneLateMissed", { done: String(a.done), late: String(a.late), missed: String(a.missed) })} {intensitySummary(data.intensity)}
           </Text>
         </View>
         {data.assignments.length ? (
           <Table
             widths={["27%", "15%", "18%", "16%", "6%", "6%", "6%", "6%"]}
-            head={["Exercise", "For", "How often", "Dates", "Done", "Late", "Missed", "Rate"]}
+            head={[t("headExercise"), t("headFor"), t("headHowOften"), t("headDates"), t("headDone"), t("headLate"), t("headMissed"), t("headRate")]}
             rows={data.assignments.map((x) => [
               x.title,
               x.assignee,
               x.cadence,
-              `${day(x.startDate)}${x.endDate ? ` – ${day(x.endDate)}` : " on"}${x.status === "active" ? "" : ` (${x.status})`}`,
+              `${x.endDate ? t("datesRange", { start: day(x.startDate), end: day(x.endDate) }) : t("datesOngoing", { start: day(x.startDate) })}${x.status === "active" ? "" : ` (${x.status})`}`,
               String(x.adherence.done),
               String(x.adherence.late),
               String(x.adherence.missed),
@@ -276,31 +272,33 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
             ])}
           />
         ) : (
-          <Text style={styles.para}>No exercises were assigned during this period.</Text>
+          <Text style={styles.para}>{t("noExercisesAssigned")}</Text>
         )}
 
         <View wrap={false}>
-          <Text style={styles.h2}>Attendance</Text>
+          <Text style={styles.h2}>{t("attendance")}</Text>
           <Table
             widths={["40%", "20%", "20%", "20%"]}
-            head={["Signed session notes in the period", attendanceLabels.attended, attendanceLabels.cancelled, attendanceLabels.no_show]}
-            rows={[[`${data.attendance.byType.individual} individual, ${data.attendance.byType.family_support} family support, ${data.attendance.byType.group} group`, String(data.attendance.attended), String(data.attendance.cancelled), String(data.attendance.no_show)]]}
+            head={[t("headSignedNotesInPeriod"), attendanceLabels.attended, attendanceLabels.cancelled, attendanceLabels.no_show]}
+            rows={[[t("notesByType", { individual: String(data.attendance.byType.individual), familySupport: String(data.attendance.byType.family_support), group: String(data.attendance.byType.group) }), String(data.attendance.attended), String(data.attendance.cancelled), String(data.attendance.no_show)]]}
           />
         </View>
 
         <View wrap={false}>
-          <Text style={styles.h2}>Family support</Text>
+          <Text style={styles.h2}>{t("familySupport")}</Text>
           {data.family.sessions === 0 ? (
-            <Text style={styles.para}>No family support sessions were attended in this period.</Text>
+            <Text style={styles.para}>{t("noFamilySessions")}</Text>
           ) : (
             <>
               <Text style={styles.para}>
-                {data.family.sessions} family support session{data.family.sessions === 1 ? "" : "s"} attended.{" "}
-                {data.family.attendees.length ? `Attended by: ${data.family.attendees.map((x) => `${x.name} (${x.relationship.replace("_", " ")}, ${x.sessions})`).join("; ")}.` : "No attendees were recorded."}
+                {t("familySessionsAttended", { count: data.family.sessions })}{" "}
+                {data.family.attendees.length ? t("attendedBy", { attendees: data.family.attendees.map((x) => `${x.name} (${x.relationship.replace("_", " ")}, ${x.sessions})`).join("; ") }) : t("noAttendees")}
               </Text>
               <Text style={styles.para}>
-                Topics: {data.family.topics.length ? data.family.topics.map((t) => `${topicLabels[t.topic]} (${t.sessions})`).join(", ") : "none recorded"}
-                {data.family.otherTopics.length ? `; other: ${data.family.otherTopics.join("; ")}` : ""}.
+                {t("topicsLine", {
+                  topics: data.family.topics.length ? data.family.topics.map((x) => `${topicLabels[x.topic]} (${x.sessions})`).join(", ") : t("noneRecorded"),
+                  other: data.family.otherTopics.length ? t("otherTopics", { topics: data.family.otherTopics.join("; ") }) : "",
+                })}
               </Text>
             </>
           )}
@@ -309,9 +307,9 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
         {data.notes ? (
           <>
             <Text style={styles.h2} break={data.notes.length > 0}>
-              Signed session notes
+              {t("signedSessionNotes")}
             </Text>
-            {data.notes.length === 0 ? <Text style={styles.para}>No signed notes in this period.</Text> : null}
+            {data.notes.length === 0 ? <Text style={styles.para}>{t("noSignedNotes")}</Text> : null}
             {data.notes.map((n) => (
               <View key={n.id} style={{ marginBottom: 9 }}>
                 <View wrap={false} style={{ borderBottomWidth: 0.5, borderBottomColor: colours.line, marginBottom: 3, paddingBottom: 2 }}>
@@ -319,16 +317,16 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
                     {day(n.sessionDate)} · {noteTypeLabels[n.type]} · {attendanceLabels[n.attendance]}
                   </Text>
                   <Text style={styles.small}>
-                    Signed by {n.authorName} on {day(n.signedAt.slice(0, 10))}
-                    {n.cosignedByName ? `; co-signed by ${n.cosignedByName}` : ""}
+                    {t("signedBy", { name: n.authorName, date: day(n.signedAt.slice(0, 10)) })}
+                    {n.cosignedByName ? t("cosignedBy", { name: n.cosignedByName }) : ""}
                   </Text>
                 </View>
                 {(
                   [
-                    ["Data", n.data],
-                    ["Assessment", n.assessment],
-                    ["Plan", n.plan],
-                    ...(n.individualPart !== null ? [["This client", n.individualPart] as const] : []),
+                    [t("noteData"), n.data],
+                    [t("noteAssessment"), n.assessment],
+                    [t("notePlan"), n.plan],
+                    ...(n.individualPart !== null ? [[t("noteThisClient"), n.individualPart] as const] : []),
                   ] as const
                 ).map(([label, text]) => (
                   <Text key={label} style={styles.para}>
@@ -339,7 +337,7 @@ export function ProgressReportDocument({ data }: { data: ProgressReportData }) {
                 {n.addenda.map((x, k) => (
                   <View key={k} style={{ marginLeft: 10, paddingLeft: 6, borderLeftWidth: 1.5, borderLeftColor: colours.brand, marginBottom: 3 }}>
                     <Text style={styles.small}>
-                      Addendum by {x.authorName}, signed {day(x.signedAt.slice(0, 10))}
+                      {t("addendumBy", { name: x.authorName, date: day(x.signedAt.slice(0, 10)) })}
                     </Text>
                     <Text>{x.text}</Text>
                   </View>

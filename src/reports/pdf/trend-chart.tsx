@@ -5,6 +5,7 @@ import { markerStyle } from "@/outcomes/markers";
 import type { Marker } from "@/outcomes/queries";
 import type { ReportIndicator } from "../progress-data";
 import { FONT } from "./theme";
+import { staffText } from "@/i18n/staff";
 
 type SvgStyle = NonNullable<React.ComponentProps<typeof Path>["style"]>;
 // Font settings for SVG text: react-pdf reads them from the style, which its types leave out.
@@ -21,6 +22,7 @@ const EXPECTED_COLOUR = seriesColours[2];
  * `endDay`, the period's end.
  */
 export function TrendChartPdf({ indicator, markers, endDay, width, height = 132 }: { indicator: ReportIndicator; markers: readonly Marker[]; endDay: string; width: number; height?: number }) {
+  const t = staffText("pdfReport");
   const end = dayX(endDay);
   const points = (indicator.series?.points ?? []).filter((p) => dayX(p.day) <= end);
   const area = plotArea(width, height);
@@ -83,7 +85,7 @@ export function TrendChartPdf({ indicator, markers, endDay, width, height = 132 
         <G key={e.k}>
           <Path d={linearPath(e.points)} stroke={EXPECTED_COLOUR} strokeWidth={0.8} strokeDasharray="4 2" fill="none" />
           <Text x={e.points.at(-1)!.x + 1.5} y={e.points.at(-1)!.y + (e.k === "high" ? -1.5 : 5.5)} textAnchor="end" fill={EXPECTED_COLOUR} style={font(5.5)}>
-            {e.k === "high" ? "90th" : "10th"}
+            {e.k === "high" ? t("percentile90") : t("percentile10")}
           </Text>
         </G>
       ))}

@@ -5,6 +5,9 @@ import { FieldError, TextField, valueOf } from "@/components/ui/form";
 import { SelectField } from "@/components/ui/select-field";
 import type { FormState } from "@/lib/form-state";
 import { cadenceLabels, weekdayLabels } from "../labels";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("scheduling");
 
 interface Props {
   /** The form's last state: its values are shown again after a refused submission. */
@@ -29,7 +32,7 @@ export function CadenceFieldset({ state, today, beside, defaultCadence = "weekly
   const chosenDays = Array.isArray(days) ? days : days ? [days] : [];
   return (
     <>
-      <SelectField name="cadence" label="How often" required value={cadence} onChange={(e) => setCadence(e.target.value)} errors={errors.cadence}>
+      <SelectField name="cadence" label={t("howOften")} required value={cadence} onChange={(e) => setCadence(e.target.value)} errors={errors.cadence}>
         {Object.entries(cadenceLabels).map(([value, label]) => (
           <option key={value} value={value}>
             {label}
@@ -39,7 +42,7 @@ export function CadenceFieldset({ state, today, beside, defaultCadence = "weekly
       {beside ?? <div />}
       {cadence === "weekdays" ? (
         <fieldset data-field="weekdays" aria-describedby={errors.weekdays ? errorId : undefined} className="sm:col-span-2">
-          <legend className="text-sm font-medium">Weekdays</legend>
+          <legend className="text-sm font-medium">{t("weekdays")}</legend>
           <div className="mt-1 flex flex-wrap gap-2">
             {weekdayLabels.map((label, day) => (
               <label key={label} className="flex items-center gap-1 rounded border border-line bg-white px-2 py-1 text-sm">
@@ -51,8 +54,8 @@ export function CadenceFieldset({ state, today, beside, defaultCadence = "weekly
           <FieldError id={errorId} errors={errors.weekdays} />
         </fieldset>
       ) : null}
-      <TextField name="startDate" label="First day" type="date" required defaultValue={valueOf(state, "startDate", today)} errors={errors.startDate} />
-      <TextField name="endDate" label="Last day" type="date" hint="Optional." defaultValue={valueOf(state, "endDate")} errors={errors.endDate} />
+      <TextField name="startDate" label={t("firstDay")} type="date" required defaultValue={valueOf(state, "startDate", today)} errors={errors.startDate} />
+      <TextField name="endDate" label={t("lastDay")} type="date" hint={t("optional")} defaultValue={valueOf(state, "endDate")} errors={errors.endDate} />
     </>
   );
 }

@@ -7,21 +7,24 @@ import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { idleState, type FormState } from "@/lib/form-state";
 import { addContactAction, archiveContactAction, recordConsentAction, revokeConsentAction } from "../actions";
 import { consentScopeLabels, relationshipLabels } from "../schemas";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("supportNetwork");
 
 function ConsentFields({ state, today }: { state: FormState; today: string }) {
   const errors = state.fieldErrors ?? {};
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <SelectField name="scope" label="What may be shared with this person" required defaultValue={valueOf(state, "scope", "nothing")} errors={errors.scope} className="sm:col-span-2">
+      <SelectField name="scope" label={t("whatMayBeSharedWith")} required defaultValue={valueOf(state, "scope", "nothing")} errors={errors.scope} className="sm:col-span-2">
         {Object.entries(consentScopeLabels).map(([value, label]) => (
           <option key={value} value={value}>
             {label}
           </option>
         ))}
       </SelectField>
-      <TextField name="validFrom" label="Consent from" type="date" required defaultValue={valueOf(state, "validFrom", today)} errors={errors.validFrom} />
-      <TextField name="validUntil" label="Consent until" type="date" hint="Leave empty for no end date." defaultValue={valueOf(state, "validUntil")} errors={errors.validUntil} />
-      <TextField name="consentNote" label="How consent was given" hint="e.g. signed form, verbal in session" defaultValue={valueOf(state, "consentNote")} errors={errors.consentNote} className="sm:col-span-2" />
+      <TextField name="validFrom" label={t("consentFrom")} type="date" required defaultValue={valueOf(state, "validFrom", today)} errors={errors.validFrom} />
+      <TextField name="validUntil" label={t("consentUntil")} type="date" hint={t("leaveEmptyForNoEnd")} defaultValue={valueOf(state, "validUntil")} errors={errors.validUntil} />
+      <TextField name="consentNote" label={t("howConsentWasGiven")} hint={t("consentNoteHint")} defaultValue={valueOf(state, "consentNote")} errors={errors.consentNote} className="sm:col-span-2" />
     </div>
   );
 }
@@ -40,7 +43,7 @@ export function AddContactForm({ clientId, today, languages = [] }: { clientId: 
     return (
       <div className="space-y-3">
         {state.status === "success" ? <FormMessage state={state} /> : null}
-        <Button onClick={() => setOpen(true)}>Add a family member or supporter</Button>
+        <Button onClick={() => setOpen(true)}>{t("addContact")}</Button>
       </div>
     );
   }
@@ -51,19 +54,19 @@ export function AddContactForm({ clientId, today, languages = [] }: { clientId: 
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="_idempotency" value={key} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="name" label="Name" required defaultValue={valueOf(state, "name")} errors={errors.name} />
-        <SelectField name="relationship" label="Relationship" required placeholder="Choose…" defaultValue={valueOf(state, "relationship")} errors={errors.relationship}>
+        <TextField name="name" label={t("name")} required defaultValue={valueOf(state, "name")} errors={errors.name} />
+        <SelectField name="relationship" label={t("relationship")} required placeholder={t("choose")} defaultValue={valueOf(state, "relationship")} errors={errors.relationship}>
           {Object.entries(relationshipLabels).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </SelectField>
-        <TextField name="phone" label="Phone" type="tel" defaultValue={valueOf(state, "phone")} errors={errors.phone} />
-        <TextField name="email" label="Email" type="email" defaultValue={valueOf(state, "email")} errors={errors.email} />
+        <TextField name="phone" label={t("phone")} type="tel" defaultValue={valueOf(state, "phone")} errors={errors.phone} />
+        <TextField name="email" label={t("email")} type="email" defaultValue={valueOf(state, "email")} errors={errors.email} />
         {languages.length > 1 ? (
-          <SelectField name="language" label="Portal language" hint="For their own portal link. Blank: the client's language." defaultValue={valueOf(state, "language")} errors={errors.language}>
-            <option value="">Same as the client</option>
+          <SelectField name="language" label={t("portalLanguage")} hint={t("forTheirOwnPortalLink")} defaultValue={valueOf(state, "language")} errors={errors.language}>
+            <option value="">{t("sameAsTheClient")}</option>
             {languages.map((l) => (
               <option key={l.value} value={l.value}>
                 {l.label}
@@ -73,19 +76,19 @@ export function AddContactForm({ clientId, today, languages = [] }: { clientId: 
         ) : null}
         <label className="flex items-center gap-2 text-sm sm:col-span-2">
           <input type="checkbox" name="isEmergencyContact" defaultChecked={valueOf(state, "isEmergencyContact") === "on"} className="h-4 w-4" />
-          Emergency contact
+          {t("emergencyContact")}
         </label>
-        <TextAreaField name="notes" label="Notes" rows={2} defaultValue={valueOf(state, "notes")} errors={errors.notes} className="sm:col-span-2" />
+        <TextAreaField name="notes" label={t("notes")} rows={2} defaultValue={valueOf(state, "notes")} errors={errors.notes} className="sm:col-span-2" />
       </div>
       <fieldset className="space-y-3 rounded-md border border-line p-4">
-        <legend className="px-1 text-sm font-semibold">Consent</legend>
-        <p className="text-xs text-muted">Nothing about the client reaches this person unless their consent allows it. Record what the client agreed to.</p>
+        <legend className="px-1 text-sm font-semibold">{t("consent")}</legend>
+        <p className="text-xs text-muted">{t("consentIntro")}</p>
         <ConsentFields state={state} today={today} />
       </fieldset>
       <div className="flex gap-2">
-        <SubmitButton>Add to support network</SubmitButton>
+        <SubmitButton>{t("addToSupportNetwork")}</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>
@@ -97,8 +100,8 @@ export function RecordConsentForm({ clientId, contactId, contactName, today }: {
   const [state, action] = useActionState(recordConsentAction, idleState);
   if (!open || state.status === "success") {
     return (
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Record new consent for ${contactName}`}>
-        Record new consent
+      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={t("recordNewConsentFor", { name: contactName })}>
+        {t("recordNewConsent")}
       </Button>
     );
   }
@@ -107,12 +110,12 @@ export function RecordConsentForm({ clientId, contactId, contactName, today }: {
       <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="contactId" value={contactId} />
-      <p className="text-sm text-muted">A new consent replaces the current one from its start date; the history is kept.</p>
+      <p className="text-sm text-muted">{t("newConsentHint")}</p>
       <ConsentFields state={state} today={today} />
       <div className="flex gap-2">
-        <SubmitButton>Record consent</SubmitButton>
+        <SubmitButton>{t("recordConsent")}</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>
@@ -125,7 +128,7 @@ export function RevokeConsentForm({ clientId, consentId }: { clientId: string; c
   if (!open) {
     return (
       <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
-        Revoke…
+        {t("revoke")}
       </Button>
     );
   }
@@ -134,11 +137,11 @@ export function RevokeConsentForm({ clientId, consentId }: { clientId: string; c
       <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="consentId" value={consentId} />
-      <TextField name="reason" label="Why is it revoked?" required errors={state.fieldErrors?.reason} defaultValue={valueOf(state, "reason")} />
+      <TextField name="reason" label={t("whyIsItRevoked")} required errors={state.fieldErrors?.reason} defaultValue={valueOf(state, "reason")} />
       <div className="flex gap-2">
-        <SubmitButton variant="danger">Revoke consent</SubmitButton>
+        <SubmitButton variant="danger">{t("revokeConsent")}</SubmitButton>
         <Button variant="secondary" size="sm" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>
@@ -151,14 +154,14 @@ export function ArchiveContactForm({ clientId, contactId, version, contactName }
     <form
       action={action}
       onSubmit={(e) => {
-        if (!window.confirm(`Remove ${contactName} from the support network? Their consent is revoked and their history kept.`)) e.preventDefault();
+        if (!window.confirm(t("confirmRemove", { name: contactName }))) e.preventDefault();
       }}
     >
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="contactId" value={contactId} />
       <input type="hidden" name="version" value={version} />
-      <SubmitButton variant="ghost" pendingLabel="Removing…">
-        Remove
+      <SubmitButton variant="ghost" pendingLabel={t("removing")}>
+        {t("remove")}
       </SubmitButton>
       <FormMessage state={state} />
     </form>

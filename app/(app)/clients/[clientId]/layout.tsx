@@ -7,15 +7,18 @@ import { ClientName } from "@/clients/components/client-name";
 import { ageOn, getClientForActor } from "@/clients/queries";
 import { focusLabels } from "@/clients/schemas";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("clientPage");
 
 const tabs = [
-  { segment: "", label: "Overview" },
-  { segment: "trends", label: "Trends" },
-  { segment: "checkins", label: "Check-ins" },
-  { segment: "exercises", label: "Exercises" },
-  { segment: "notes", label: "Notes" },
-  { segment: "support", label: "Support network" },
-  { segment: "reports", label: "Reports" },
+  { segment: "", label: t("overview") },
+  { segment: "trends", label: t("trends") },
+  { segment: "checkins", label: t("checkIns") },
+  { segment: "exercises", label: t("exercises") },
+  { segment: "notes", label: t("notes") },
+  { segment: "support", label: t("supportNetwork") },
+  { segment: "reports", label: t("reports") },
 ];
 
 export default async function ClientLayout({ params, children }: { params: Promise<{ clientId: string }>; children: React.ReactNode }) {
@@ -32,10 +35,10 @@ export default async function ClientLayout({ params, children }: { params: Promi
             <h1 className="text-2xl font-semibold tracking-tight"><ClientName client={client} /></h1>
             <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
               {client.pronouns ? <bdi>{client.pronouns}</bdi> : null}
-              {age !== null ? <span>{age} years</span> : null}
-              <span>Record {client.recordNumber}</span>
+              {age !== null ? <span>{t("ageYears", { age: String(age) })}</span> : null}
+              <span>{t("record", { record: client.recordNumber })}</span>
               <span>{focusLabels[client.recoveryFocus]}</span>
-              <span>Primary counselor: <bdi>{client.primaryCounselorName}</bdi></span>
+              <span>{t.rich("primaryCounselorName", { name: client.primaryCounselorName, bdi: (chunks) => <bdi>{chunks}</bdi> })}</span>
             </p>
           </div>
           <div className="flex items-center gap-2">

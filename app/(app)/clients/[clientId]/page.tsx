@@ -11,8 +11,11 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { todayIn } from "@/lib/zod-fields";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Client" };
+const t = staffText("clientPage");
+
+export const metadata: Metadata = { title: t("client") };
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -35,44 +38,44 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
     <div className="space-y-6">
       {created || saved ? (
         <p role="status" className="rounded-md border border-ok/30 bg-ok-bg px-3 py-2 text-sm text-ok">
-          {created ? "The client was created." : "Your changes were saved."}
+          {created ? t("clientCreated") : t("changesSaved")}
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
           <div className="mb-2 flex items-center justify-between">
-            <CardTitle>Details</CardTitle>
+            <CardTitle>{t("details")}</CardTitle>
             {client.status !== "discharged" ? (
               <Link href={`/clients/${client.id}/edit`} className={buttonClass("secondary", "sm")}>
-                Edit details
+                {t("editDetails")}
               </Link>
             ) : null}
           </div>
           <dl className="divide-y divide-line">
-            <Row label="Full name">{client.name}</Row>
-            <Row label="Preferred name">{client.preferredName ?? "—"}</Row>
-            <Row label="Pronouns">{client.pronouns ?? "—"}</Row>
-            <Row label="Date of birth">{formatDate(client.dateOfBirth)}</Row>
-            <Row label="Record number">{client.recordNumber}</Row>
-            <Row label="Recovery focus">{focusLabels[client.recoveryFocus]}</Row>
-            <Row label="Status">{statusLabels[client.status]}</Row>
-            <Row label="Start date">{formatDate(client.startDate)}</Row>
-            <Row label="Time zone">{client.timeZone.replaceAll("_", " ")}</Row>
-            <Row label="Tags">{client.tags.length ? client.tags.join(", ") : "—"}</Row>
+            <Row label={t("fullName")}>{client.name}</Row>
+            <Row label={t("preferredName")}>{client.preferredName ?? "—"}</Row>
+            <Row label={t("pronouns")}>{client.pronouns ?? "—"}</Row>
+            <Row label={t("dateOfBirth")}>{formatDate(client.dateOfBirth)}</Row>
+            <Row label={t("recordNumber")}>{client.recordNumber}</Row>
+            <Row label={t("recoveryFocus")}>{focusLabels[client.recoveryFocus]}</Row>
+            <Row label={t("status")}>{statusLabels[client.status]}</Row>
+            <Row label={t("startDate")}>{formatDate(client.startDate)}</Row>
+            <Row label={t("timeZone")}>{client.timeZone.replaceAll("_", " ")}</Row>
+            <Row label={t("tags")}>{client.tags.length ? client.tags.join(", ") : "—"}</Row>
             {client.status === "discharged" ? (
               <>
-                <Row label="Discharged on">{formatDate(client.dischargedOn)}</Row>
-                <Row label="Discharge reason">{client.dischargeReason}</Row>
+                <Row label={t("dischargedOn")}>{formatDate(client.dischargedOn)}</Row>
+                <Row label={t("dischargeReason")}>{client.dischargeReason}</Row>
               </>
             ) : null}
           </dl>
         </Card>
         <div className="space-y-6">
           <Card>
-            <CardTitle className="mb-2">Care team</CardTitle>
+            <CardTitle className="mb-2">{t("careTeam")}</CardTitle>
             <ul className="space-y-1 text-sm">
               <li>
-                <bdi>{client.primaryCounselorName}</bdi> <span className="text-muted">· primary counselor</span>
+                <bdi>{client.primaryCounselorName}</bdi> <span className="text-muted">{t("primaryCounselor")}</span>
               </li>
               {client.careTeam.map((m) => (
                 <li key={m.id}><bdi>{m.name}</bdi></li>
@@ -80,12 +83,12 @@ export default async function ClientOverviewPage({ params, searchParams }: { par
             </ul>
           </Card>
           <Card>
-            <CardTitle className="mb-3">Episode of care</CardTitle>
+            <CardTitle className="mb-3">{t("episodeOfCare")}</CardTitle>
             {client.status === "discharged" ? (
               <ReadmitForm clientId={client.id} version={client.version} today={today} />
             ) : (
               <div className="space-y-3">
-                <p className="text-sm text-muted">Discharging keeps the whole record; the client can be re-admitted later.</p>
+                <p className="text-sm text-muted">{t("dischargingKeepsTheWholeRecord")}</p>
                 <DischargeForm clientId={client.id} version={client.version} today={today} />
               </div>
             )}

@@ -4,8 +4,11 @@ import { requireActor } from "@/auth/session";
 import { ImportForm } from "@/clients/components/import-form";
 import { IMPORT_COLUMNS } from "@/clients/import";
 import { Card } from "@/components/ui/card";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Import clients" };
+const t = staffText("importClients");
+
+export const metadata: Metadata = { title: t("importClients") };
 
 export default async function ImportClientsPage() {
   await requireActor(["counselor", "supervisor"]);
@@ -13,10 +16,10 @@ export default async function ImportClientsPage() {
     <div className="space-y-6">
       <header>
         <Link href="/clients" className="text-sm text-muted hover:text-ink">
-          ← Clients
+          {t("backToClients")}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Import clients from CSV</h1>
-        <p className="text-sm text-muted">Check the file first: you see every row&apos;s problems before anything is written, and the import is all or nothing.</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("importClientsFromCsv")}</h1>
+        <p className="text-sm text-muted">{t("importIntro")}</p>
       </header>
       <Card>
         <ImportForm columns={IMPORT_COLUMNS} />

@@ -7,8 +7,11 @@ import { countryOptions, languageOptions, newClientDefaults, timeZoneList } from
 import { counselorOptions } from "@/clients/queries";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "New client" };
+const t = staffText("clientForm");
+
+export const metadata: Metadata = { title: t("newClient") };
 
 export default async function NewClientPage() {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -17,12 +20,12 @@ export default async function NewClientPage() {
     <div className="space-y-6">
       <header>
         <Link href="/clients" className="text-sm text-muted hover:text-ink">
-          ← Clients
+          {t("backToClients")}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">New client</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("newClient")}</h1>
       </header>
       <Card>
-        <ClientForm action={createClientAction} defaults={newClientDefaults(actor)} counselors={counselors} timeZones={timeZoneList()} languages={languageOptions()} countries={countryOptions()} submitLabel="Create client" />
+        <ClientForm action={createClientAction} defaults={newClientDefaults(actor)} counselors={counselors} timeZones={timeZoneList()} languages={languageOptions()} countries={countryOptions()} submitLabel={t("createClient")} />
       </Card>
     </div>
   );

@@ -3,6 +3,9 @@
 import { GroupedBarChart } from "@/components/charts/bar-chart";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartBody } from "@/components/charts/table-toggle";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("expectedRecoveryClient");
 
 export interface ValidationRow {
   title: string;
@@ -14,10 +17,10 @@ export interface ValidationRow {
 }
 
 const bars = [
-  { key: "flaggedEarly", label: "Ended poorly, warned early" },
-  { key: "missed", label: "Ended poorly, not warned" },
-  { key: "falseAlarms", label: "Ended well, warned" },
-  { key: "quiet", label: "Ended well, not warned" },
+  { key: "flaggedEarly", label: t("endedPoorlyWarnedEarly") },
+  { key: "missed", label: t("endedPoorlyNotWarned") },
+  { key: "falseAlarms", label: t("endedWellWarned") },
+  { key: "quiet", label: t("endedWellNotWarned") },
 ];
 
 /** The hold-out counts per check-in as grouped bars, with the same counts behind "Show as table". */
@@ -28,14 +31,14 @@ export function ValidationChart({ rows }: { rows: ValidationRow[] }) {
   return (
     <ChartFrame
       id="expected-recovery-validation"
-      title="How well the warning worked on held-out clients"
-      summary={`Of ${poorly} held-out clients who ended without reliable improvement, ${warned} were flagged not on track at least two weeks before their last check-in.`}
+      title={t("howWellTheWarningWorked")}
+      summary={t("validationSummary", { poorly: String(poorly), warned: String(warned) })}
     >
       <ChartBody
-        caption="Held-out clients by outcome and warning, per check-in"
+        caption={t("heldOutClientsByOutcome")}
         rowCount={rows.length}
         table={() => ({
-          columns: ["Check-in", "Ended poorly", "Warned early", "Ended well", "Warned (false alarm)", "Median week of first warning"],
+          columns: [t("columnCheckin"), t("columnEndedPoorly"), t("columnWarnedEarly"), t("columnEndedWell"), t("columnFalseAlarm"), t("columnMedianWeek")],
           rows: rows.map((r) => [r.title, r.endedPoorly, r.flaggedEarly, r.endedWell, r.falseAlarms, r.medianFirstFlagWeeks === null ? "—" : r.medianFirstFlagWeeks.toFixed(1)]),
         })}
       >

@@ -5,8 +5,11 @@ import { requireActor } from "@/auth/session";
 import { getClientForActor } from "@/clients/queries";
 import { requireBenchFloor } from "@/lib/bench-floor";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Benchmark floor" };
+const t = staffText("clientPage");
+
+export const metadata: Metadata = { title: t("benchmarkFloor") };
 
 /**
  * The benchmark's floor for a client's tabs (npm run bench): what every tab does before its own
@@ -22,5 +25,5 @@ export default async function ClientBenchFloorPage({ params }: { params: Promise
   const client = await getClientForActor(getDb(), actor, clientId);
   if (!client) notFound();
   await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "bench-floor" } });
-  return <p className="text-sm text-muted">This tab is intentionally empty: the benchmark measures what a client&apos;s tab costs before its own data is read.</p>;
+  return <p className="text-sm text-muted">{t("benchFloorEmpty")}</p>;
 }

@@ -20,8 +20,11 @@ import { todayIn } from "@/lib/zod-fields";
 import { listSupportNetwork } from "@/support-network/queries";
 import { relationshipLabels } from "@/support-network/schemas";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Check-ins" };
+const t = staffText("checkins");
+
+export const metadata: Metadata = { title: t("checkIns") };
 
 const searchSchema = z.object({ instrument: z.string().max(300).optional().catch(undefined) });
 
@@ -52,7 +55,7 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
       {latest.length > 0 && !filter.instrument ? (
         <section aria-labelledby="latest" className="space-y-2">
           <h2 id="latest" className="text-sm font-semibold uppercase tracking-wide text-muted">
-            Latest
+            {t("latest")}
           </h2>
           <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
             {latest.map((h) => (
@@ -61,7 +64,7 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
                 {h.byName !== "Client" ? <p className="text-xs text-muted"><bdi>{h.byName}</bdi></p> : null}
                 <p className="mt-2 flex items-baseline gap-2">
                   <span className="text-2xl font-semibold tabular-nums">{h.total === null ? "—" : formatScore(h.total)}</span>
-                  {h.max !== null ? <span className="text-sm text-muted">of {formatScore(h.max)}</span> : null}
+                  {h.max !== null ? <span className="text-sm text-muted">{t("ofMax", { max: formatScore(h.max) })}</span> : null}
                   <BandBadge band={h.band} />
                 </p>
                 <p className="mt-1 text-xs text-muted">
@@ -75,8 +78,8 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
 
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <Card>
-          <CardTitle className="mb-1">Take a check-in now</CardTitle>
-          <p className="mb-3 text-sm text-muted">In session: you read the questions together and enter the answers.</p>
+          <CardTitle className="mb-1">{t("takeACheckInNow")}</CardTitle>
+          <p className="mb-3 text-sm text-muted">{t("inSessionHint")}</p>
           <ul className="divide-y divide-line">
             {choices.map((c) => (
               <li key={c.url} className="flex items-center justify-between gap-3 py-2.5">
@@ -84,7 +87,7 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
                   <p className="font-medium">{c.title}</p>
                   <p className="text-xs text-muted">
                     {respondentLabels[c.respondent]}
-                    {c.origin === "bundled" ? " · written for Attune, not a validated instrument" : " · imported by your organisation"}
+                    {c.origin === "bundled" ? t("bundledInstrument") : t("importedInstrument")}
                   </p>
                 </div>
                 {c.respondent === "family" ? (
@@ -92,17 +95,17 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
                     <span className="flex shrink-0 flex-col items-end gap-1.5">
                       {contacts.map((p) => (
                         <Link key={p.id} href={newHref(c.url, p.id)} className={buttonClass("secondary", "sm")}>
-                          With {p.label.split(" (")[0]}
+                          {t("withContact", { name: p.label.split(" (")[0] ?? "" })}
                         </Link>
                       ))}
                     </span>
                   ) : (
-                    <span className="text-xs text-muted">Add someone to the support network first.</span>
+                    <span className="text-xs text-muted">{t("addSomeoneToTheSupport")}</span>
                   )
                 ) : (
                   // One string for the name: a hidden span beside "Start" was read as "Start : …".
-                  <Link href={newHref(c.url)} aria-label={`Start: ${c.title}`} className={`${buttonClass("secondary", "sm")} shrink-0`}>
-                    Start
+                  <Link href={newHref(c.url)} aria-label={t("startTitle", { title: c.title })} className={`${buttonClass("secondary", "sm")} shrink-0`}>
+                    {t("start")}
                   </Link>
                 )}
               </li>
@@ -110,8 +113,8 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
           </ul>
         </Card>
         <Card>
-          <CardTitle className="mb-1">Sent to the portal</CardTitle>
-          <p className="mb-3 text-sm text-muted">Scheduled check-ins appear on the person’s private link when due and stay open for a few days.</p>
+          <CardTitle className="mb-1">{t("sentToThePortal")}</CardTitle>
+          <p className="mb-3 text-sm text-muted">{t("sentToPortalHint")}</p>
           <ScheduleList clientId={client.id} schedules={schedules} />
           <div className="mt-4">
             <ScheduleForm clientId={client.id} clientName={clientName} today={todayIn(client.timeZone)} instruments={choices} contacts={contacts} />
@@ -121,12 +124,12 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
 
       <Card>
         <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
-          <CardTitle>History</CardTitle>
-          <form className="flex items-end gap-2" role="search" aria-label="Filter the history">
+          <CardTitle>{t("history")}</CardTitle>
+          <form className="flex items-end gap-2" role="search" aria-label={t("filterTheHistory")}>
             <label className="text-sm">
-              <span className="block font-medium">Show</span>
+              <span className="block font-medium">{t("show")}</span>
               <select name="instrument" defaultValue={filter.instrument ?? ""} className="mt-1 rounded-md border border-line bg-white px-2 py-1.5 text-sm">
-                <option value="">All check-ins</option>
+                <option value="">{t("allCheckIns")}</option>
                 {choices.map((c) => (
                   <option key={c.url} value={c.url}>
                     {c.title}
@@ -135,14 +138,14 @@ export default async function CheckinsTab({ params, searchParams }: { params: Pr
               </select>
             </label>
             <button type="submit" className={buttonClass("secondary", "sm")}>
-              Apply
+              {t("apply")}
             </button>
           </form>
         </div>
         {anyAttune ? (
           <AttuneNotice
             className="mb-3"
-            notice="Check-ins written for Attune help follow change over time. They have not been tested for reliability or validity and do not diagnose anything."
+            notice={t("attuneNotice")}
           />
         ) : null}
         <HistoryTable clientId={client.id} rows={history} timeZone={client.timeZone} />

@@ -8,8 +8,11 @@ import { countryOptions, editClientDefaults, languageOptions, timeZoneList } fro
 import { counselorOptions, getClientForActor } from "@/clients/queries";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Edit client" };
+const t = staffText("clientForm");
+
+export const metadata: Metadata = { title: t("editClient") };
 
 export default async function EditClientPage({ params }: { params: Promise<{ clientId: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -19,8 +22,8 @@ export default async function EditClientPage({ params }: { params: Promise<{ cli
   await auditView(getDb(), actor, { action: "client.view", entityType: "client", entityId: client.id, clientId: client.id, detail: { tab: "edit" } });
   return (
     <Card>
-      <CardTitle className="mb-4">Edit details</CardTitle>
-      <ClientForm action={updateClientAction} defaults={editClientDefaults(client)} counselors={await counselorOptions(getDb(), actor)} timeZones={timeZoneList()} languages={languageOptions()} countries={countryOptions()} submitLabel="Save changes" />
+      <CardTitle className="mb-4">{t("editDetails")}</CardTitle>
+      <ClientForm action={updateClientAction} defaults={editClientDefaults(client)} counselors={await counselorOptions(getDb(), actor)} timeZones={timeZoneList()} languages={languageOptions()} countries={countryOptions()} submitLabel={t("saveChanges")} />
     </Card>
   );
 }

@@ -25,8 +25,11 @@ import { listLiveLinks } from "@/portal/links";
 import { listSupportNetwork } from "@/support-network/queries";
 import { relationshipLabels } from "@/support-network/schemas";
 import { formatRate, NOTHING_DUE } from "@/outcomes/adherence-text";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Exercises" };
+const t = staffText("exercises");
+
+export const metadata: Metadata = { title: t("exercises") };
 
 const statusTone = { active: "ok", paused: "warn", ended: "neutral" } as const;
 
@@ -60,7 +63,7 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
     <div className="space-y-6">
       <Card>
         <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-          <CardTitle>Assignments</CardTitle>
+          <CardTitle>{t("assignments")}</CardTitle>
         </div>
         <AssignForm
           clientId={client.id}
@@ -69,7 +72,7 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
           contacts={network.map((c) => ({ id: c.id, name: c.name, relationship: relationshipLabels[c.relationship] }))}
         />
         {assignmentList.length === 0 ? (
-          <p className="mt-4 text-sm text-muted">Nothing is assigned yet.</p>
+          <p className="mt-4 text-sm text-muted">{t("nothingIsAssignedYet")}</p>
         ) : (
           <ul className="mt-4 divide-y divide-line">
             {assignmentList.map((a) => (
@@ -79,27 +82,26 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
                     {a.exerciseTitle} <span className="font-normal text-muted">· {a.assignee}</span>
                   </p>
                   <p className="text-sm text-muted">
-                    {describeCadence(a.cadence)} from {formatDate(a.startDate)}
-                    {a.endDate ? ` to ${formatDate(a.endDate)}` : ""}
+                    {t("cadenceFrom", { cadence: describeCadence(a.cadence), start: formatDate(a.startDate), hasEnd: a.endDate ? "yes" : "no", end: a.endDate ? formatDate(a.endDate) : "" })}
                   </p>
                   <p className="text-sm">
-                    Adherence:{" "}
+                    {t("adherence")}{" "}
                     {a.adherence.due === 0 ? (
                       <>
                         — <span className="text-muted">{NOTHING_DUE}</span>
                       </>
                     ) : (
                       <>
-                        <strong>{a.adherence.done + a.adherence.late}</strong> of {a.adherence.due} done ({formatRate(a.adherence.rate)})
+                        {t.rich("doneOfDue", { done: String(a.adherence.done + a.adherence.late), due: String(a.adherence.due), rate: formatRate(a.adherence.rate), strong: (chunks) => <strong>{chunks}</strong> })}
                       </>
                     )}
-                    {a.adherence.late ? `, ${a.adherence.late} late` : ""}
-                    {a.missedInARow >= 3 ? <span className="ml-2 text-danger">· {a.missedInARow} missed in a row</span> : null}
+                    {a.adherence.late ? t("lateSuffix", { late: String(a.adherence.late) }) : ""}
+                    {a.missedInARow >= 3 ? <span className="ml-2 text-danger">{t("missedInARow", { count: String(a.missedInARow) })}</span> : null}
                   </p>
                   {a.instructions ? <p className="mt-1 text-sm text-muted">“{a.instructions}”</p> : null}
                 </div>
                 <div className="flex flex-col items-end gap-2">
-                  <Badge tone={statusTone[a.status]}>{a.status === "active" ? (a.dueToday ? "Active · due today" : "Active") : a.status === "paused" ? "Paused" : "Ended"}</Badge>
+                  <Badge tone={statusTone[a.status]}>{a.status === "active" ? (a.dueToday ? t("activeDueToday") : t("active")) : a.status === "paused" ? t("paused") : t("ended")}</Badge>
                   <AssignmentControls clientId={client.id} assignmentId={a.id} version={a.version} status={a.status} title={a.exerciseTitle} />
                 </div>
               </li>
@@ -110,10 +112,10 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card>
           <CardTitle id="entries" className="mb-3 scroll-mt-4">
-            Entries
+            {t("entries")}
           </CardTitle>
           {entries.length === 0 ? (
-            <p className="text-sm text-muted">No entries yet.</p>
+            <p className="text-sm text-muted">{t("noEntriesYet")}</p>
           ) : (
             <>
               <ul className="divide-y divide-line">
@@ -125,31 +127,31 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
                     <span className="flex items-center gap-2 text-muted">
                       {e.byName !== "Client" ? <bdi>{e.byName}</bdi> : null}
                       {e.intensityBefore !== null && e.intensityAfter !== null ? (
-                        <span title="Feeling before and after">
+                        <span title={t("feelingBeforeAndAfter")}>
                           {e.intensityBefore} → {e.intensityAfter}
                         </span>
                       ) : null}
-                      {e.readAt ? null : <Badge tone="brand">New</Badge>}
-                      {e.comments ? <span>{e.comments} comment{e.comments > 1 ? "s" : ""}</span> : null}
+                      {e.readAt ? null : <Badge tone="brand">{t("new")}</Badge>}
+                      {e.comments ? <span>{t("commentCount", { count: e.comments })}</span> : null}
                       <time dateTime={e.submittedAt}>{formatDate(e.submittedAt)}</time>
                     </span>
                   </li>
                 ))}
               </ul>
               {pageCount > 1 ? (
-                <nav aria-label="Entry pages" className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-line pt-3 text-sm">
+                <nav aria-label={t("entryPages")} className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-line pt-3 text-sm">
                   <p className="text-muted tabular-nums">
-                    Page {page} of {pageCount} · {total} entries
+                    {t("pageOfEntries", { page: String(page), pageCount: String(pageCount), total: String(total) })}
                   </p>
                   <div className="flex gap-2">
                     {page > 1 ? (
                       <Link href={pageHref(page - 1)} className={buttonClass("secondary", "sm")}>
-                        Newer entries
+                        {t("newerEntries")}
                       </Link>
                     ) : null}
                     {page < pageCount ? (
                       <Link href={pageHref(page + 1)} className={buttonClass("secondary", "sm")}>
-                        Older entries
+                        {t("olderEntries")}
                       </Link>
                     ) : null}
                   </div>
@@ -159,14 +161,14 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
           )}
         </Card>
         <Card>
-          <CardTitle className="mb-1">Private links</CardTitle>
-          <p className="mb-3 text-sm text-muted">The client (or a consenting family member) opens their exercises through a private link. Links expire after 30 days.</p>
+          <CardTitle className="mb-1">{t("privateLinks")}</CardTitle>
+          <p className="mb-3 text-sm text-muted">{t("privateLinksHint")}</p>
           <PortalLinks
             clientId={client.id}
             holders={holders}
             links={links.map((l) => ({
               id: l.id,
-              holder: l.contactName ?? `${client.preferredName ?? client.name} (client)`,
+              holder: l.contactName ?? t("holderClient", { name: client.preferredName ?? client.name }),
               holderValue: l.contactId ?? "client",
               createdAt: new Date(l.createdAt).toISOString(),
               expiresAt: new Date(l.expiresAt).toISOString(),
@@ -176,9 +178,9 @@ export default async function ExercisesTab({ params, searchParams }: { params: P
         </Card>
       </div>
       <Card>
-        <CardTitle className="mb-1">Messages</CardTitle>
+        <CardTitle className="mb-1">{t("messages")}</CardTitle>
         <p className="mb-3 text-sm text-muted">
-          With an address and consent, the client is emailed when something new is assigned: a private link and no word of what it is.
+          {t("messagesHint")}
         </p>
         <ClientMessaging
           clientId={client.id}

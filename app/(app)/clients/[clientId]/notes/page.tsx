@@ -10,8 +10,11 @@ import { NotesList } from "@/notes/components/notes-list";
 import { listClientNotes } from "@/notes/queries";
 import { notesFilterSchema } from "@/notes/schemas";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Session notes" };
+const t = staffText("notesClient");
+
+export const metadata: Metadata = { title: t("sessionNotes") };
 
 // A page of notes at a time, newest first: a client with years of weekly sessions has hundreds.
 const LIMIT = 25;
@@ -43,35 +46,35 @@ export default async function ClientNotesPage({ params, searchParams }: { params
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h2 className="text-lg font-semibold">Session notes</h2>
-          <p className="text-sm text-muted">Individual, family-support and group sessions, newest first. Drafts are visible only to their author.</p>
+          <h2 className="text-lg font-semibold">{t("sessionNotes")}</h2>
+          <p className="text-sm text-muted">{t("notesIntro")}</p>
         </div>
         <Link href={`/clients/${client.id}/notes/new`} className={buttonClass("primary")}>
-          Write a note
+          {t("writeANote")}
         </Link>
       </div>
       <NotesFilters />
       {notes.length ? (
-        <NotesList clientId={client.id} notes={notes} caption={`Session notes for ${client.name}`} />
+        <NotesList clientId={client.id} notes={notes} caption={t("sessionNotesFor", { name: client.name })} />
       ) : (
         <p className="rounded-lg border border-dashed border-line bg-white px-4 py-8 text-center text-sm text-muted">
-          {page > 1 ? "No more notes." : filtered ? "No notes match these filters." : "No session notes yet."}
+          {page > 1 ? t("noMoreNotes") : filtered ? t("noNotesMatch") : t("noNotesYet")}
         </p>
       )}
       {notes.length && (page > 1 || rows.length > LIMIT) ? (
-        <nav aria-label="Pages of notes" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <nav aria-label={t("pagesOfNotes")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
           <p className="text-muted">
-            Notes {from}–{from + notes.length - 1}, newest first
+            {t("notesRange", { from: String(from), to: String(from + notes.length - 1) })}
           </p>
           <div className="flex gap-2">
             {page > 1 ? (
               <Link href={pageHref(page - 1)} className={buttonClass("secondary")}>
-                Newer notes
+                {t("newerNotes")}
               </Link>
             ) : null}
             {rows.length > LIMIT && page < MAX_PAGE ? (
               <Link href={pageHref(page + 1)} className={buttonClass("secondary")}>
-                Older notes
+                {t("olderNotes")}
               </Link>
             ) : null}
           </div>
@@ -80,7 +83,7 @@ export default async function ClientNotesPage({ params, searchParams }: { params
       {!notes.length && page > 1 ? (
         <p className="text-sm">
           <Link href={pageHref(1)} className="font-medium text-brand-800 underline underline-offset-2">
-            Back to the newest notes
+            {t("backToTheNewestNotes")}
           </Link>
         </p>
       ) : null}

@@ -11,8 +11,11 @@ import { SummaryShareForms } from "@/reports/components/summary-share-forms";
 import { LIMITS } from "@/lib/limiter";
 import { formatPeriod, parsePeriod, DEFAULT_PERIOD_DAYS } from "@/reports/period";
 import { currentSharedSummary } from "@/reports/summary-share";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Reports" };
+const t = staffText("reports");
+
+export const metadata: Metadata = { title: t("reports") };
 
 export default async function ReportsTab({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -31,90 +34,88 @@ export default async function ReportsTab({ params, searchParams }: { params: Pro
     <div className="space-y-6">
       <section aria-labelledby="period-heading" className="space-y-3 rounded-lg border border-line bg-white p-4">
         <h2 id="period-heading" className="text-lg font-semibold">
-          Period
+          {t("period")}
         </h2>
         <form method="get" className="flex flex-wrap items-end gap-3">
           <label className="text-sm font-medium">
-            From
+            {t("from")}
             <input type="date" name="from" defaultValue={period.from} required className={`${inputClass} mt-1 block w-44`} />
           </label>
           <label className="text-sm font-medium">
-            To
+            {t("to")}
             <input type="date" name="to" defaultValue={period.to} required className={`${inputClass} mt-1 block w-44`} />
           </label>
           <button type="submit" className={buttonClass("secondary")}>
-            Use this period
+            {t("useThisPeriod")}
           </button>
         </form>
         {invalid ? (
           <p role="alert" className="text-sm text-danger">
-            That period could not be used (the first day must come before the last, at most three years apart); showing the last {DEFAULT_PERIOD_DAYS} days.
+            {t("periodNotUsable", { days: String(DEFAULT_PERIOD_DAYS) })}
           </p>
         ) : null}
-        <p className="text-sm text-muted">Reports cover {formatPeriod(period)}, in the client&apos;s time zone ({client.timeZone}).</p>
+        <p className="text-sm text-muted">{t("reportsCover", { period: formatPeriod(period), timeZone: client.timeZone })}</p>
       </section>
 
       <section aria-labelledby="downloads-heading" className="space-y-3 rounded-lg border border-line bg-white p-4">
         <h2 id="downloads-heading" className="text-lg font-semibold">
-          Download
+          {t("download")}
         </h2>
         <form method="get" action={`${base}/pdf`} className="space-y-2">
           <input type="hidden" name="from" value={period.from} />
           <input type="hidden" name="to" value={period.to} />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="notes" value="1" className="size-4" />
-            Include the text of signed session notes and their addenda
+            {t("includeNotes")}
           </label>
           <button type="submit" className={buttonClass("primary")}>
-            Download progress report (PDF)
+            {t("downloadProgressReportPdf")}
           </button>
         </form>
         <ul className="space-y-1 text-sm">
           <li>
             <a href={`${base}/checkins-csv?${q}`} download className="font-medium text-brand-800 underline">
-              Check-ins (CSV)
+              {t("checkInsCsv")}
             </a>{" "}
-            <span className="text-muted">: one row per check-in with every answer.</span>
+            <span className="text-muted">{t("checkInsCsvDescription")}</span>
           </li>
           <li>
             <a href={`${base}/exercises-csv?${q}`} download className="font-medium text-brand-800 underline">
-              Exercise entries (CSV)
+              {t("exerciseEntriesCsv")}
             </a>{" "}
-            <span className="text-muted">: one row per entry with every field.</span>
+            <span className="text-muted">{t("exerciseEntriesCsvDescription")}</span>
           </li>
           <li>
             <a href={`${base}/fhir?${q}`} download className="font-medium text-brand-800 underline">
-              Check-ins as FHIR R4 (JSON Bundle)
+              {t("checkInsFhir")}
             </a>{" "}
             <span className="text-muted">
-              : Patient, QuestionnaireResponses and score Observations, for another system. Each response names who answered: the client, the counselor who rated a clinician-rated check-in (Practitioner), or a family member for their own check-ins (RelatedPerson).
+              {t("checkInsFhirDescription")}
             </span>
           </li>
         </ul>
         <p className="text-xs text-muted">
-          Every download is recorded in the audit log with its format and period. These records are protected by 42 CFR Part 2: share them only with the client&apos;s written consent. At most {LIMITS.export.max} downloads per {LIMITS.export.windowSeconds / 60} minutes.
+          {t("downloadsRecorded", { max: String(LIMITS.export.max), minutes: String(LIMITS.export.windowSeconds / 60) })}
         </p>
       </section>
 
       <section aria-labelledby="summary-heading" className="space-y-3 rounded-lg border border-line bg-white p-4">
         <h2 id="summary-heading" className="text-lg font-semibold">
-          Summary for the client
+          {t("summaryForTheClient")}
         </h2>
         <p className="text-sm text-muted">
-          A short summary in plain language of what the client did and how their check-ins moved. Print it, or show it in their portal. Family members see it only if their consent allows progress summaries.
+          {t("summaryIntro")}
         </p>
         <p className="text-sm">
           {shared ? (
-            <>
-              Shown in the portal now: <strong>{formatPeriod(shared)}</strong>.
-            </>
+            t.rich("shownInPortalNow", { period: formatPeriod(shared), strong: (chunks) => <strong>{chunks}</strong> })
           ) : (
-            "Not shown in the portal."
+            t("notShownInPortal")
           )}
         </p>
         <div className="flex flex-wrap items-start gap-3">
           <Link href={`/clients/${client.id}/reports/summary?${q}`} className={buttonClass("secondary")}>
-            Open the printable summary
+            {t("openThePrintableSummary")}
           </Link>
           <SummaryShareForms clientId={client.id} from={period.from} to={period.to} shared={shared !== null} />
         </div>

@@ -15,8 +15,11 @@ import { messageSettingsOf } from "@/messaging/org-settings";
 import { AddContactForm, ArchiveContactForm, RecordConsentForm, RevokeConsentForm } from "@/support-network/components/contact-forms";
 import { listSupportNetwork } from "@/support-network/queries";
 import { consentScopeLabels, relationshipLabels } from "@/support-network/schemas";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Support network" };
+const t = staffText("supportNetwork");
+
+export const metadata: Metadata = { title: t("supportNetwork") };
 
 export default async function SupportNetworkPage({ params }: { params: Promise<{ clientId: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -33,13 +36,13 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
   return (
     <div className="space-y-6">
       <Card>
-        <CardTitle className="mb-1">Family and supporters</CardTitle>
+        <CardTitle className="mb-1">{t("familyAndSupporters")}</CardTitle>
         <p className="mb-4 text-sm text-muted">
-          Who supports <bdi>{client.preferredName ?? client.name}</bdi>, and what the client has agreed may be shared with each of them.
+          {t.rich("whoSupports", { name: client.preferredName ?? client.name, bdi: (chunks) => <bdi>{chunks}</bdi> })}
         </p>
         <AddContactForm clientId={client.id} today={today} languages={languageOptions()} />
       </Card>
-      {contacts.length === 0 ? <p className="text-sm text-muted">No one is recorded in the support network yet.</p> : null}
+      {contacts.length === 0 ? <p className="text-sm text-muted">{t("noOneIsRecordedIn")}</p> : null}
       {contacts.map((contact, i) => (
         <Card key={contact.id} aria-labelledby={`contact-${contact.id}`}>
           <div className="flex flex-wrap items-start justify-between gap-3">
@@ -49,14 +52,14 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
               </h2>
               <p className="text-sm text-muted">
                 {relationshipLabels[contact.relationship]}
-                {contact.isEmergencyContact ? " · emergency contact" : ""}
+                {contact.isEmergencyContact ? t("emergencyContactSuffix") : ""}
                 {contact.phone ? ` · ${contact.phone}` : ""}
                 {contact.email ? ` · ${contact.email}` : ""}
               </p>
               {contact.notes ? <p className="mt-1 text-sm">{contact.notes}</p> : null}
             </div>
             <div className="flex items-center gap-2">
-              <span className="text-sm text-muted">Sharing today:</span>
+              <span className="text-sm text-muted">{t("sharingToday")}</span>
               <Badge tone={contact.currentScope === "nothing" ? "neutral" : contact.currentScope === "progress_summaries" ? "ok" : "brand"}>
                 {consentScopeLabels[contact.currentScope]}
               </Badge>
@@ -65,14 +68,14 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
           </div>
           <div className="mt-4 overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="mb-2 text-left text-sm font-medium text-ink">Consent history for <bdi>{contact.name}</bdi></caption>
+              <caption className="mb-2 text-left text-sm font-medium text-ink">{t.rich("consentHistoryFor", { name: contact.name, bdi: (chunks) => <bdi>{chunks}</bdi> })}</caption>
               <thead className="border-b border-line text-xs uppercase tracking-wide text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Sharing</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">From</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Until</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Recorded</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Revoked</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("sharing")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("from")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("until")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("recorded")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("revoked")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-line">
@@ -83,14 +86,14 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
                       {c.note ? <span className="block text-xs text-muted">{c.note}</span> : null}
                     </td>
                     <td className="py-2 pr-4">{formatDate(c.validFrom)}</td>
-                    <td className="py-2 pr-4">{c.validUntil ? formatDate(c.validUntil) : "No end date"}</td>
+                    <td className="py-2 pr-4">{c.validUntil ? formatDate(c.validUntil) : t("noEndDate")}</td>
                     <td className="py-2 pr-4">
-                      {formatDate(c.recordedAt)} by {c.recordedBy}
+                      {t("dateBy", { date: formatDate(c.recordedAt), name: c.recordedBy })}
                     </td>
                     <td className="py-2 pr-4">
                       {c.revokedAt ? (
                         <span>
-                          {formatDate(c.revokedAt)} by {c.revokedBy}
+                          {t("dateBy", { date: formatDate(c.revokedAt), name: c.revokedBy ?? "" })}
                           {c.revokeReason ? <span className="block text-xs">{c.revokeReason}</span> : null}
                         </span>
                       ) : (
@@ -108,9 +111,9 @@ export default async function SupportNetworkPage({ params }: { params: Promise<{
           {/* Not a region of its own: the card is the contact's region. */}
           <div className="mt-5 border-t border-line pt-4">
             <h3 className="mb-1 text-sm font-semibold">
-              Email reminders for <bdi>{contact.name}</bdi>
+              {t.rich("emailRemindersFor", { name: contact.name, bdi: (chunks) => <bdi>{chunks}</bdi> })}
             </h3>
-            <p className="mb-3 text-sm text-muted">For their own check-ins and family exercises: a private link when something is new or due, and no word of what it is.</p>
+            <p className="mb-3 text-sm text-muted">{t("emailRemindersHint")}</p>
             <MessagingSettingsForm
               clientId={client.id}
               contactId={contact.id}

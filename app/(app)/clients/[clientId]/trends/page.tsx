@@ -12,8 +12,11 @@ import { parseRange, rangeLabels } from "@/outcomes/range";
 import { clientTrends } from "@/outcomes/trends";
 import { todayIn } from "@/lib/zod-fields";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Trends" };
+const t = staffText("trends");
+
+export const metadata: Metadata = { title: t("trends") };
 
 export default async function TrendsTab({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -32,28 +35,28 @@ export default async function TrendsTab({ params, searchParams }: { params: Prom
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-lg font-semibold">Trends · {rangeLabels[range]}</h2>
+        <h2 className="text-lg font-semibold">{t("trendsHeading", { range: rangeLabels[range] })}</h2>
         <RangeLinks basePath={`/clients/${client.id}/trends`} current={range} />
       </div>
 
       {trends.indicators.length === 0 ? (
-        <p className="rounded-lg border border-line bg-white p-4 text-sm text-muted">No check-ins with a score yet. Scores appear here after the first check-in.</p>
+        <p className="rounded-lg border border-line bg-white p-4 text-sm text-muted">{t("noScoredCheckins")}</p>
       ) : (
         <>
           <section aria-labelledby="change-heading" className="space-y-2">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="change-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
-                Baseline vs latest
+                {t("baselineVsLatest")}
               </h2>
               <Link href="/methods" className="text-sm font-medium text-brand-800 underline underline-offset-2">
-                How is this computed?
+                {t("howIsThisComputed")}
               </Link>
             </div>
             <ChangeTable indicators={trends.indicators} />
           </section>
           <section aria-labelledby="scores-heading" className="space-y-3">
             <h2 id="scores-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
-              Scores over time
+              {t("scoresOverTime")}
             </h2>
             <div className="grid gap-4 xl:grid-cols-2">
               {trends.indicators.map((i) => (
@@ -63,7 +66,7 @@ export default async function TrendsTab({ params, searchParams }: { params: Prom
             <MarkerList markers={trends.markers} />
             <p className="text-sm">
               <Link href={`/clients/${client.id}/trends/items?range=${range}`} className="font-medium text-brand-800 underline underline-offset-2">
-                Which questions moved? See item trends
+                {t("whichQuestionsMovedSeeItem")}
               </Link>
             </p>
           </section>
@@ -72,7 +75,7 @@ export default async function TrendsTab({ params, searchParams }: { params: Prom
 
       <section aria-labelledby="practice-heading" className="space-y-3">
         <h2 id="practice-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
-          Practice between sessions
+          {t("practiceBetweenSessions")}
         </h2>
         <div className="grid gap-4 xl:grid-cols-2">
           <AdherenceChart weeks={trends.adherence} />

@@ -12,8 +12,11 @@ import { getClientForActor } from "@/clients/queries";
 import { Card, CardTitle } from "@/components/ui/card";
 import { languageName } from "@/i18n/names";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Check-in" };
+const t = staffText("checkins");
+
+export const metadata: Metadata = { title: t("checkIn") };
 
 export default async function AdministrationPage({
   params,
@@ -39,16 +42,16 @@ export default async function AdministrationPage({
   return (
     <div className="space-y-5">
       <Link href={`/clients/${client.id}/checkins`} className="text-sm text-muted hover:text-ink">
-        ← Check-ins
+        {t("backToCheckIns")}
       </Link>
       {saved ? (
         <p role="status" className="rounded-md border border-ok/30 bg-ok-bg px-3 py-2 text-sm text-ok">
-          Saved and scored.
+          {t("savedAndScored")}
         </p>
       ) : null}
       {a.alerts.map((alert) => (
-        <section key={alert.id} aria-label="Critical answer" className={alert.acknowledgedAt ? "rounded-lg border border-line bg-white p-4" : "rounded-lg border-2 border-danger/40 bg-danger-bg p-4"}>
-          <p className={alert.acknowledgedAt ? "font-semibold" : "font-semibold text-danger"}>{alert.acknowledgedAt ? "Critical answer, acknowledged" : "Critical answer: open alert"}</p>
+        <section key={alert.id} aria-label={t("criticalAnswer")} className={alert.acknowledgedAt ? "rounded-lg border border-line bg-white p-4" : "rounded-lg border-2 border-danger/40 bg-danger-bg p-4"}>
+          <p className={alert.acknowledgedAt ? "font-semibold" : "font-semibold text-danger"}>{alert.acknowledgedAt ? t("criticalAnswerAcknowledged") : t("criticalAnswerOpen")}</p>
           <p className="mt-1">{alert.message}</p>
           {alert.acknowledgedAt ? (
             <p className="mt-2 text-sm text-muted">
@@ -66,16 +69,22 @@ export default async function AdministrationPage({
           <div>
             <CardTitle>{instrument?.title ?? a.url}</CardTitle>
             <p className="text-sm text-muted">
-              <bdi>{a.byName}</bdi> · {a.mode === "portal" ? "through the portal" : `in session${a.administeredByName ? ` with ${a.administeredByName}` : ""}`} ·{" "}
-              <time dateTime={a.administeredAt}>{formatWhen(a.administeredAt, client.timeZone)}</time> · version {a.version}
-              {a.instrument && a.language !== a.instrument.language ? ` · shown in ${languageName(a.language)} (its wording below each question)` : ""}
+              {t.rich("administeredLine", {
+                by: a.byName,
+                how: a.mode === "portal" ? t("throughThePortal") : a.administeredByName ? t("inSessionWith", { name: a.administeredByName }) : t("inSession"),
+                when: formatWhen(a.administeredAt, client.timeZone),
+                version: String(a.version),
+                bdi: (chunks) => <bdi>{chunks}</bdi>,
+                time: (chunks) => <time dateTime={a.administeredAt}>{chunks}</time>,
+              })}
+              {a.instrument && a.language !== a.instrument.language ? t("shownInLanguage", { language: languageName(a.language) }) : ""}
             </p>
           </div>
           <div className="text-right">
-            <p className="text-sm text-muted">Total</p>
+            <p className="text-sm text-muted">{t("total")}</p>
             <p className="flex items-baseline justify-end gap-2">
               <span className="text-3xl font-semibold tabular-nums">{a.total === null ? "—" : formatScore(a.total)}</span>
-              {max !== undefined ? <span className="text-muted">of {formatScore(max)}</span> : null}
+              {max !== undefined ? <span className="text-muted">{t("ofMax", { max: formatScore(max) })}</span> : null}
             </p>
             <p className="mt-1 flex flex-wrap justify-end gap-1.5">
               <BandBadge band={a.bandLabel ? { label: a.bandLabel, severity: a.bandSeverity ?? 0 } : null} />
@@ -86,8 +95,8 @@ export default async function AdministrationPage({
         {a.status !== "complete" ? (
           <p className="mt-3 text-sm text-muted">
             {a.status === "prorated"
-              ? `${a.answered} of ${a.expected} questions were answered, so the total was scaled up from them, as this check-in's rule allows.`
-              : `${a.answered} of ${a.expected} questions were answered: too few for a total under this check-in's rule. Missing answers are never counted as zero.`}
+              ? t("proratedExplained", { answered: String(a.answered), expected: String(a.expected) })
+              : t("invalidExplained", { answered: String(a.answered), expected: String(a.expected) })}
           </p>
         ) : null}
         {subscales.length ? (
@@ -96,7 +105,7 @@ export default async function AdministrationPage({
               <div key={s.id} className="flex gap-1.5">
                 <dt className="text-muted">{s.label}</dt>
                 <dd className="font-medium tabular-nums">
-                  {a.subscales[s.id] === null || a.subscales[s.id] === undefined ? "—" : formatScore(a.subscales[s.id]!)} of {formatScore(s.range.max)}
+                  {t("scoreOfMax", { score: a.subscales[s.id] === null || a.subscales[s.id] === undefined ? "—" : formatScore(a.subscales[s.id]!), max: formatScore(s.range.max) })}
                 </dd>
               </div>
             ))}
@@ -104,18 +113,18 @@ export default async function AdministrationPage({
         ) : null}
         <AttuneNotice notice={a.notice} className="mt-4" />
         <p className="mt-3 text-xs text-muted">
-          {a.verified ? "The stored score was checked again against these answers and this version: it matches." : "The stored score could not be matched against these answers: tell your administrator."}
+          {a.verified ? t("scoreVerified") : t("scoreNotVerified")}
         </p>
       </Card>
       <Card>
-        <CardTitle className="mb-3">Answers</CardTitle>
+        <CardTitle className="mb-3">{t("answers")}</CardTitle>
         <div className="-mx-5 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-sm">
             <thead>
               <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-                <th scope="col" className="px-5 py-2 font-medium">Question</th>
-                <th scope="col" className="px-3 py-2 font-medium">Answer</th>
-                <th scope="col" className="px-5 py-2 text-right font-medium">Weight</th>
+                <th scope="col" className="px-5 py-2 font-medium">{t("question")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("answer")}</th>
+                <th scope="col" className="px-5 py-2 text-right font-medium">{t("weight")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
@@ -137,7 +146,7 @@ export default async function AdministrationPage({
                       {q.text}
                       {q.shownText && q.shownText !== q.text ? (
                         <span className="mt-0.5 block text-muted" lang={a.language}>
-                          <span className="sr-only">As shown: </span>
+                          <span className="sr-only">{t("asShown")}</span>
                           <bdi>{q.shownText}</bdi>
                         </span>
                       ) : null}
@@ -152,7 +161,7 @@ export default async function AdministrationPage({
                             </span>
                           ) : null}
                         </>
-                      ) : <span className="text-muted">{q.asked ? "Not answered" : "Not asked (skipped by the questionnaire’s rules)"}</span>}
+                      ) : <span className="text-muted">{q.asked ? t("notAnswered") : t("notAsked")}</span>}
                     </td>
                     <td className="whitespace-nowrap px-5 py-2.5 text-right tabular-nums">
                       {q.weight !== null ? (
@@ -161,7 +170,7 @@ export default async function AdministrationPage({
                           {q.range ? <span className="text-muted"> / {formatScore(q.range.max)}</span> : null}
                         </>
                       ) : (
-                        <span className="text-muted">{q.scored ? "—" : "not scored"}</span>
+                        <span className="text-muted">{q.scored ? "—" : t("notScored")}</span>
                       )}
                     </td>
                   </tr>,

@@ -12,8 +12,11 @@ import { getClientForActor } from "@/clients/queries";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listSupportNetwork } from "@/support-network/queries";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Take a check-in" };
+const t = staffText("checkins");
+
+export const metadata: Metadata = { title: t("takeACheckIn") };
 
 const searchSchema = z.object({ instrument: z.string().min(1).max(300), respondent: z.string().max(64).default("client") });
 
@@ -36,12 +39,14 @@ export default async function NewCheckin({ params, searchParams }: { params: Pro
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <Link href={`/clients/${client.id}/checkins`} className="text-sm text-muted hover:text-ink">
-        ← Check-ins
+        {t("backToCheckIns")}
       </Link>
       <header>
         <h2 className="text-xl font-semibold tracking-tight">{instrument.title}</h2>
         <p className="text-sm text-muted">
-          {respondent === "clinician" ? `You rate ${answeringName}.` : `${respondentLabels[respondent]}: ${answeringName}, in session.`} Version {instrument.version}.
+          {respondent === "clinician"
+            ? t("youRate", { name: answeringName, version: String(instrument.version) })
+            : t("respondentInSession", { respondent: respondentLabels[respondent], name: answeringName, version: String(instrument.version) })}
         </p>
       </header>
       <AttuneNotice notice={attuneNotice(instrument)} />
@@ -52,7 +57,7 @@ export default async function NewCheckin({ params, searchParams }: { params: Pro
           action={administerAction}
           hidden={{ clientId: client.id, instrument: instrument.canonical, respondent: query.data.respondent }}
           tone="counselor"
-          submitLabel="Save and score"
+          submitLabel={t("saveAndScore")}
         />
       </Card>
     </div>

@@ -10,8 +10,11 @@ import { NoteView } from "@/notes/components/note-view";
 import { AddendumForm, CosignForm } from "@/notes/components/signed-note-forms";
 import { getNoteDetail } from "@/notes/detail";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Session note" };
+const t = staffText("notesClient");
+
+export const metadata: Metadata = { title: t("sessionNote") };
 
 export default async function ClientNotePage({ params, searchParams }: { params: Promise<{ clientId: string; noteId: string }>; searchParams: Promise<{ signed?: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -28,18 +31,18 @@ export default async function ClientNotePage({ params, searchParams }: { params:
   return (
     <div className="space-y-5">
       <Link href={`/clients/${client.id}/notes`} className="text-sm text-muted underline-offset-2 hover:underline">
-        ← All notes
+        {t("backToAllNotes")}
       </Link>
       {signed && note.status === "signed" ? (
         <p role="status" className="rounded-md border border-ok/30 bg-ok-bg px-3 py-2 text-sm text-ok">
-          The note is signed and locked.{note.cosignRequired && !note.cosignedAt ? " It now waits for your supervisor's co-signature." : ""}
+          {t("signedAndLocked", { waits: note.cosignRequired && !note.cosignedAt ? "yes" : "no" })}
         </p>
       ) : null}
       {note.status === "draft" ? (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-warn/30 bg-warn-bg px-4 py-3 text-sm">
-          <p>This is your draft: only you can see it until you sign it.</p>
+          <p>{t("thisIsYourDraftOnly")}</p>
           <Link href={`/clients/${client.id}/notes/${note.id}/edit`} className={buttonClass("primary", "sm")}>
-            Continue writing
+            {t("continueWriting")}
           </Link>
         </div>
       ) : null}
@@ -49,7 +52,13 @@ export default async function ClientNotePage({ params, searchParams }: { params:
       {awaitingMe && note.type !== "group" ? <CosignForm clientId={client.id} noteId={note.id} authorName={note.authorName} /> : null}
       {awaitingMe && note.type === "group" ? (
         <p className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm">
-          This group note waits for your co-signature. <Link href={`/notes/${note.id}`} className="font-medium underline">Review the whole group note to co-sign it</Link>.
+          {t.rich("groupNoteWaits", {
+            link: (chunks) => (
+              <Link href={`/notes/${note.id}`} className="font-medium underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : null}
       {note.status === "signed" && (mine || supervises) ? <AddendumForm clientId={client.id} noteId={note.id} group={note.type === "group"} /> : null}

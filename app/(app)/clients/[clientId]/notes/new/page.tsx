@@ -7,8 +7,11 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { todayIn } from "@/lib/zod-fields";
 import { NewNoteForm } from "@/notes/components/new-note-form";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "New session note" };
+const t = staffText("notesClient");
+
+export const metadata: Metadata = { title: t("newSessionNote") };
 
 export default async function NewNotePage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<{ type?: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -20,11 +23,11 @@ export default async function NewNotePage({ params, searchParams }: { params: Pr
     <Card className="max-w-4xl">
       <div className="mb-5 flex items-start justify-between gap-4">
         <div>
-          <CardTitle>New session note</CardTitle>
-          <p className="mt-1 text-sm text-muted">Choose the kind of session. The note opens as a draft that saves as you type; nothing is final until you sign it.</p>
+          <CardTitle>{t("newSessionNote")}</CardTitle>
+          <p className="mt-1 text-sm text-muted">{t("newNoteHint")}</p>
         </div>
         <Link href={`/clients/${client.id}/notes`} className="text-sm text-muted underline-offset-2 hover:underline">
-          Back to notes
+          {t("backToNotes")}
         </Link>
       </div>
       <NewNoteForm clientId={client.id} today={todayIn(client.timeZone)} defaultType={type === "family_support" || type === "group" ? type : "individual"} />

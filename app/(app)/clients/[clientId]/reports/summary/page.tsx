@@ -10,8 +10,11 @@ import { PrintButton } from "@/reports/components/print-button";
 import { parsePeriod } from "@/reports/period";
 import { progressReportData } from "@/reports/progress-data";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Summary for the client" };
+const t = staffText("reports");
+
+export const metadata: Metadata = { title: t("summaryForTheClient") };
 
 export default async function SummaryPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -26,7 +29,7 @@ export default async function SummaryPage({ params, searchParams }: { params: Pr
     <div className="print-page space-y-4">
       <div className="no-print flex items-center justify-between gap-3">
         <Link href={`/clients/${client.id}/reports?from=${period.from}&to=${period.to}`} className="text-sm font-medium text-brand-800 underline">
-          Back to reports
+          {t("backToReports")}
         </Link>
         <PrintButton />
       </div>

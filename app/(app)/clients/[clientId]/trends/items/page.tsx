@@ -11,8 +11,11 @@ import { ENDPOINT_SPAN } from "@/outcomes/item-summary";
 import { clientItemTrends } from "@/outcomes/item-trends";
 import { parseRange, rangeLabels } from "@/outcomes/range";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Item trends" };
+const t = staffText("trends");
+
+export const metadata: Metadata = { title: t("itemTrends") };
 
 export default async function ItemTrendsPage({ params, searchParams }: { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -30,19 +33,19 @@ export default async function ItemTrendsPage({ params, searchParams }: { params:
     <div className="space-y-5">
       <p className="text-sm">
         <Link href={`/clients/${client.id}/trends?range=${range}`} className="text-brand-800 underline underline-offset-2">
-          ← All trends
+          {t("backToAllTrends")}
         </Link>
       </p>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-lg font-semibold">Which questions moved · {rangeLabels[range]}</h2>
+        <h2 className="text-lg font-semibold">{t("whichQuestionsMoved", { range: rangeLabels[range] })}</h2>
         <RangeLinks basePath={base} current={range} keep={trends.chosen ? { instrument: trends.chosen.url } : {}} />
       </div>
 
       {trends.choices.length === 0 ? (
-        <p className="rounded-lg border border-line bg-white p-4 text-sm text-muted">No scored check-ins yet. Item trends appear after the first check-in.</p>
+        <p className="rounded-lg border border-line bg-white p-4 text-sm text-muted">{t("noScoredCheckInsYet")}</p>
       ) : (
         <>
-          <nav aria-label="Check-in" className="flex flex-wrap gap-1">
+          <nav aria-label={t("checkIn")} className="flex flex-wrap gap-1">
             {trends.choices.map((c) => (
               <Link
                 key={c.url}
@@ -63,19 +66,21 @@ export default async function ItemTrendsPage({ params, searchParams }: { params:
                 {trends.chosen.title}
               </h3>
               <p className="max-w-3xl text-sm text-muted">
-                {trends.checkins} {trends.checkins === 1 ? "check-in" : "check-ins"} in this period. Start and end are the average of the first and the last {ENDPOINT_SPAN} answers
-                (fewer when there are few). {trends.chosen.direction === "higher_is_worse" ? "Lower answers are better here." : "Higher answers are better here."} A
-                question counts as moved when it changed by at least a quarter of its range. Single questions are not reliable on their own: use them to see what drives
-                the total, not as a verdict.
+                {t("itemTrendsExplained", {
+                  count: trends.checkins,
+                  checkins: String(trends.checkins),
+                  span: String(ENDPOINT_SPAN),
+                  direction: trends.chosen.direction === "higher_is_worse" ? "lower" : "higher",
+                })}
               </p>
               {trends.checkins === 0 ? (
-                <p className="rounded-lg border border-line bg-white p-4 text-sm text-muted">No check-ins of this kind in the chosen period. Try a longer range.</p>
+                <p className="rounded-lg border border-line bg-white p-4 text-sm text-muted">{t("noCheckinsOfThisKind")}</p>
               ) : (
                 <ItemTrendsTable items={trends.items} title={trends.chosen.title} />
               )}
             </section>
           ) : (
-            <p className="text-sm text-muted">This client has not answered that check-in. Choose one above.</p>
+            <p className="text-sm text-muted">{t("thisClientHasNotAnswered")}</p>
           )}
         </>
       )}

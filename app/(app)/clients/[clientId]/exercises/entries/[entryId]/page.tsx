@@ -12,8 +12,11 @@ import { getClientForActor } from "@/clients/queries";
 import { Card, CardTitle } from "@/components/ui/card";
 import { BODY_AREAS, EMOTIONS, UNNAMED_EMOTION } from "@/exercises/vocabulary";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Entry" };
+const t = staffText("exercises");
+
+export const metadata: Metadata = { title: t("entry") };
 
 export default async function EntryPage({ params }: { params: Promise<{ clientId: string; entryId: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -31,12 +34,12 @@ export default async function EntryPage({ params }: { params: Promise<{ clientId
   return (
     <div className="space-y-6">
       <Link href={`/clients/${client.id}/exercises`} className="text-sm text-muted hover:text-ink">
-        ← Exercises
+        {t("backToExercises")}
       </Link>
       <Card>
-        <CardTitle>{entry.exercise?.title ?? "Entry"}</CardTitle>
+        <CardTitle>{entry.exercise?.title ?? t("entry")}</CardTitle>
         <p className="mb-4 text-sm text-muted">
-          By <bdi>{entry.byName}</bdi> · {formatDate(entry.submittedAt, { dateStyle: "medium", timeStyle: "short" })}
+          {t.rich("entryBy", { name: entry.byName, when: formatDate(entry.submittedAt, { dateStyle: "medium", timeStyle: "short" }), bdi: (chunks) => <bdi>{chunks}</bdi> })}
         </p>
         <dl className="space-y-4">
           {(entry.exercise?.fields ?? []).map((f) => (
@@ -48,7 +51,7 @@ export default async function EntryPage({ params }: { params: Promise<{ clientId
         </dl>
       </Card>
       <Card>
-        <CardTitle className="mb-3">Comments</CardTitle>
+        <CardTitle className="mb-3">{t("comments")}</CardTitle>
         {entry.comments.length ? (
           <ul className="mb-4 space-y-3">
             {entry.comments.map((c) => (
@@ -61,7 +64,7 @@ export default async function EntryPage({ params }: { params: Promise<{ clientId
             ))}
           </ul>
         ) : (
-          <p className="mb-4 text-sm text-muted">No comments yet.</p>
+          <p className="mb-4 text-sm text-muted">{t("noCommentsYet")}</p>
         )}
         <CommentForm clientId={client.id} entryId={entry.id} />
       </Card>

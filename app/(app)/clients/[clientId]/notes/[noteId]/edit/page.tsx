@@ -11,8 +11,11 @@ import { NoteEditor } from "@/notes/components/note-editor";
 import { readDraft } from "@/notes/draft";
 import { cosignerNameFor, listContactOptions, listGroupCandidates } from "@/notes/queries";
 import { noteTypeLabels } from "@/notes/schemas";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Write a session note" };
+const t = staffText("notesClient");
+
+export const metadata: Metadata = { title: t("writeASessionNote") };
 
 export default async function EditNotePage({ params }: { params: Promise<{ clientId: string; noteId: string }> }) {
   const actor = await requireActor(["counselor", "supervisor"]);
@@ -36,11 +39,11 @@ export default async function EditNotePage({ params }: { params: Promise<{ clien
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <p className="text-xs font-medium uppercase tracking-wide text-muted">Draft</p>
-          <h2 className="text-lg font-semibold">{noteTypeLabels[draft.type]} session note</h2>
+          <p className="text-xs font-medium uppercase tracking-wide text-muted">{t("draft")}</p>
+          <h2 className="text-lg font-semibold">{t("sessionNoteTitle", { type: noteTypeLabels[draft.type] })}</h2>
         </div>
         <Link href={`/clients/${client.id}/notes`} className="text-sm text-muted underline-offset-2 hover:underline">
-          Back to notes
+          {t("backToNotes")}
         </Link>
       </div>
       <NoteEditor clientId={client.id} clientName={displayName(client)} draft={draft} contacts={contacts} candidates={candidates} supervisorName={supervisorName} />
