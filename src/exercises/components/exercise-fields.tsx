@@ -6,10 +6,6 @@ import { FieldError, inputClass } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
 import type { ExerciseDefinition, ExerciseField } from "../schemas";
 import { BODY_AREAS, EMOTION_FAMILIES, EMOTIONS, UNNAMED_EMOTION } from "../vocabulary";
-import { staffText } from "@/i18n/staff";
-
-// The client's own words come from the portal's messages (useTranslations); the two words below are not in them yet.
-const staff = staffText("exerciseFields");
 
 export type DraftAnswers = Record<string, string | string[]>;
 
@@ -126,7 +122,7 @@ function ExerciseFieldInput(props: FieldProps) {
           ) : (
             <input id={id} type="text" maxLength={max} value={text} disabled={disabled} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} className={cn(inputClass, "mt-2 text-base")} />
           )}
-          {text.length > max * 0.8 ? <p className="mt-1 text-xs text-muted">{staff("charactersUsed", { length: String(text.length), max: String(max) })}</p> : null}
+          {text.length > max * 0.8 ? <p className="mt-1 text-xs text-muted">{t("form.charactersUsed", { length: String(text.length), max: String(max) })}</p> : null}
           <FieldError id={`${id}-error`} errors={errors} />
         </div>
       );
@@ -142,7 +138,7 @@ function ExerciseFieldInput(props: FieldProps) {
           <Help id={`${id}-help`} text={field.help} />
           <div className="mt-2 flex items-center gap-2">
             <input id={id} type="number" inputMode="numeric" min={0} max={240} value={text} disabled={disabled} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} className={cn(inputClass, "w-28 text-base")} />
-            <span className="text-sm text-muted">{staff("minutes")}</span>
+            <span className="text-sm text-muted">{t("form.minutes")}</span>
           </div>
           <FieldError id={`${id}-error`} errors={errors} />
         </div>
