@@ -47,7 +47,6 @@ const portalScreens = ["app/p/**", "src/checkins/components/portal-*.tsx", "src/
 const staffWordsNotYetMoved = [
   "app/\\(app\\)/admin/expected-recovery/page.tsx",
   "app/\\(app\\)/admin/messages/page.tsx",
-  "app/\\(app\\)/admin/users/\\[userId\\]/page.tsx",
   "app/\\(app\\)/caseload/page.tsx",
   "app/\\(app\\)/clients/\\[clientId\\]/bench-floor/page.tsx",
   "app/\\(app\\)/clients/\\[clientId\\]/checkins/\\[administrationId\\]/page.tsx",
@@ -112,8 +111,6 @@ const staffWordsNotYetMoved = [
   "src/reports/pdf/trend-chart.tsx",
   "src/scheduling/components/cadence-fieldset.tsx",
   "src/support-network/components/contact-forms.tsx",
-  "src/users/components/account-status-forms.tsx",
-  "src/users/components/two-factor-forms.tsx",
 ];
 
 const config = [
