@@ -4,11 +4,14 @@ import { NextIntlClientProvider } from "next-intl";
 import { directionOf } from "@/i18n/catalog";
 import { clientMessages } from "@/i18n/client-messages";
 import { requestLanguage } from "@/i18n/request-language";
+import { staffText } from "@/i18n/staff";
 import "./globals.css";
 
+const t = staffText("layout");
+
 export const metadata: Metadata = {
-  title: { default: "Attune", template: "%s · Attune" },
-  description: "Attune: follow clients' reconnection with their feelings and the people around them.",
+  title: { default: t("appName"), template: t("titleTemplate") },
+  description: t("description"),
   robots: { index: false, follow: false },
 };
 

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/auth/session";
+import { staffText } from "@/i18n/staff";
 import { requireBenchFloor } from "@/lib/bench-floor";
 
-export const metadata: Metadata = { title: "Benchmark floor" };
+const t = staffText("benchFloor");
+
+export const metadata: Metadata = { title: t("title") };
 
 /**
  * The benchmark's framework floor (npm run bench): the signed-in layout and session check of
@@ -14,8 +17,8 @@ export default async function BenchFloorPage() {
   await requireActor();
   return (
     <div className="space-y-2">
-      <h1 className="text-2xl font-semibold tracking-tight">Benchmark floor</h1>
-      <p className="text-sm text-muted">This page is intentionally empty: the benchmark measures what a signed-in page costs before any data is read.</p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="text-sm text-muted">{t("intro")}</p>
     </div>
   );
 }

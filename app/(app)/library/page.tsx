@@ -5,38 +5,41 @@ import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db/client";
 import { listLibrary } from "@/exercises/library";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Exercise library" };
+const t = staffText("library");
+
+export const metadata: Metadata = { title: t("title") };
 
 const kindLabels: Record<string, string> = {
-  journal: "Journal",
-  thought_record: "CBT thought record",
-  body_scan: "Body scan",
-  interoception: "Interoception",
-  emotion_naming: "Emotion naming",
-  vulnerability: "Vulnerability",
-  creative: "Creative expression",
-  social_step: "Social step",
-  boundaries: "Boundaries",
+  journal: t("kindJournal"),
+  thought_record: t("kindThoughtRecord"),
+  body_scan: t("kindBodyScan"),
+  interoception: t("kindInteroception"),
+  emotion_naming: t("kindEmotionNaming"),
+  vulnerability: t("kindVulnerability"),
+  creative: t("kindCreative"),
+  social_step: t("kindSocialStep"),
+  boundaries: t("kindBoundaries"),
 };
 
 export default async function LibraryPage() {
   const actor = await requireActor();
   const exercises = await listLibrary(getDb(), actor.organisationId);
   const groups = [
-    { title: "For clients", items: exercises.filter((e) => e.audience === "client") },
-    { title: "For family members", items: exercises.filter((e) => e.audience === "family") },
+    { title: t("forClients"), items: exercises.filter((e) => e.audience === "client") },
+    { title: t("forFamily"), items: exercises.filter((e) => e.audience === "family") },
   ];
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Exercise library</h1>
-          <p className="text-sm text-muted">Each exercise opens a preview of exactly what the client or family member sees.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-sm text-muted">{t("intro")}</p>
         </div>
         {actor.role === "admin" ? (
           <Link href="/library/new" className={buttonClass()}>
-            Add your organisation&apos;s exercise
+            {t("newHeading")}
           </Link>
         ) : null}
       </header>
@@ -52,12 +55,12 @@ export default async function LibraryPage() {
                   <Link href={`/library/${e.id}`} className="font-semibold text-brand-700 hover:underline">
                     {e.title}
                   </Link>
-                  <span className="whitespace-nowrap text-xs text-muted">{e.minutes} min</span>
+                  <span className="whitespace-nowrap text-xs text-muted">{t("minutes", { minutes: String(e.minutes) })}</span>
                 </div>
                 <p className="mt-1 text-sm text-muted">{e.purpose}</p>
                 <div className="mt-3 flex gap-2">
                   <Badge>{kindLabels[e.kind] ?? e.kind}</Badge>
-                  {e.source === "organisation" ? <Badge tone="brand">Your organisation</Badge> : null}
+                  {e.source === "organisation" ? <Badge tone="brand">{t("yourOrganisation")}</Badge> : null}
                 </div>
               </li>
             ))}

@@ -3,8 +3,9 @@ import path from "node:path";
 import type { Metadata } from "next";
 import { requireActor } from "@/auth/session";
 import { Markdown } from "@/docs/markdown";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "How the numbers are computed" };
+export const metadata: Metadata = { title: staffText("methods")("title") };
 
 /**
  * The methods page: docs/expected-recovery.md, the one definition of every number on the trends

@@ -5,13 +5,16 @@ import { requireActor } from "@/auth/session";
 import { twoFactorState } from "@/auth/two-factor";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ChangePasswordForm, ProfileNameForm } from "@/users/components/profile-forms";
 import { DisableTwoFactorForm } from "@/users/components/two-factor-forms";
 import { alertPreferences } from "@/messaging/counselor-alerts";
 import { AlertPreferencesForm } from "@/messaging/components/alert-preferences-form";
 
-export const metadata: Metadata = { title: "Profile" };
+const t = staffText("profile");
+
+export const metadata: Metadata = { title: t("title") };
 
 export default async function ProfilePage() {
   const actor = await requireActor();
@@ -20,45 +23,44 @@ export default async function ProfilePage() {
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Profile</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted">
           {actor.email} · {roleLabels[actor.role]}
         </p>
       </header>
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
-          <CardTitle className="mb-4">Name</CardTitle>
+          <CardTitle className="mb-4">{t("nameTitle")}</CardTitle>
           <ProfileNameForm name={actor.name} />
         </Card>
         <Card>
-          <CardTitle className="mb-1">Password</CardTitle>
-          <p className="mb-4 text-sm text-muted">Changing it signs you out everywhere, here included.</p>
+          <CardTitle className="mb-1">{t("passwordTitle")}</CardTitle>
+          <p className="mb-4 text-sm text-muted">{t("passwordIntro")}</p>
           <ChangePasswordForm />
         </Card>
         <Card>
-          <CardTitle className="mb-1">Two-factor sign-in</CardTitle>
+          <CardTitle className="mb-1">{t("twoFactorTitle")}</CardTitle>
           {twoFactor.enabled ? (
             <>
               <p className="mb-4 text-sm text-muted">
-                <strong className="text-ok">On.</strong> You sign in with your password and a code from your app.{" "}
-                {twoFactor.recoveryCodesLeft === 1 ? "1 recovery code is" : `${twoFactor.recoveryCodesLeft} recovery codes are`} left.
+                {t.rich("twoFactorOn", { count: twoFactor.recoveryCodesLeft, strong: (chunks) => <strong className="text-ok">{chunks}</strong> })}
               </p>
               <DisableTwoFactorForm />
             </>
           ) : (
             <>
               <p className="mb-4 text-sm text-muted">
-                <strong>Off.</strong> Add a code from an app on your phone to your sign-in, so a stolen password alone cannot open your account.
+                {t.rich("twoFactorOff", { strong: (chunks) => <strong>{chunks}</strong> })}
               </p>
               <Link href="/two-factor" className={buttonClass("primary")}>
-                Set up two-factor sign-in
+                {t("setUpTwoFactor")}
               </Link>
             </>
           )}
         </Card>
         <Card>
-          <CardTitle className="mb-1">Email alerts</CardTitle>
-          <p className="mb-4 text-sm text-muted">Which alerts about your clients reach you by email.</p>
+          <CardTitle className="mb-1">{t("alertsTitle")}</CardTitle>
+          <p className="mb-4 text-sm text-muted">{t("alertsIntro")}</p>
           <AlertPreferencesForm values={alerts} />
         </Card>
       </div>

@@ -5,10 +5,13 @@ import { requireActorIncludingSetup } from "@/auth/session";
 import { twoFactorState } from "@/auth/two-factor";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import { AuthCard } from "@/users/components/auth-card";
 import { TwoFactorSetup } from "@/users/components/two-factor-forms";
 
-export const metadata: Metadata = { title: "Two-factor sign-in" };
+const t = staffText("twoFactor");
+
+export const metadata: Metadata = { title: t("title") };
 
 // Outside the signed-in shell on purpose: a person the organisation holds back until they set
 // up two-factor sign-in can reach this page, and nothing else.
@@ -18,26 +21,26 @@ export default async function TwoFactorPage() {
   const signOut = (
     <form action={signOutAction.bind(null, "signed_out")} className="mt-4 text-center">
       <button type="submit" className="text-sm text-muted underline underline-offset-2 hover:text-ink">
-        Sign out
+        {t("signOut")}
       </button>
     </form>
   );
   if (state.enabled) {
     return (
-      <AuthCard title="Two-factor sign-in" intro="Two-factor sign-in is on for your account." footer={signOut}>
+      <AuthCard title={t("title")} intro={t("isOn")} footer={signOut}>
         <Link href="/profile" className={buttonClass("primary")}>
-          Back to your profile
+          {t("backToProfile")}
         </Link>
       </AuthCard>
     );
   }
   return (
     <AuthCard
-      title="Set up two-factor sign-in"
+      title={t("setUpTitle")}
       intro={
         actor.twoFactorSetupRequired
-          ? "Your organisation requires two-factor sign-in for counselors and supervisors. Set it up to continue: after your password, you will also enter a code from an app on your phone."
-          : "After your password, you will also enter a code from an app on your phone, so a stolen password alone cannot open your account."
+          ? t("setUpRequired")
+          : t("setUpIntro")
       }
       footer={signOut}
     >

@@ -8,7 +8,9 @@ import type { AuditRow } from "../queries";
 import { DateFilter } from "./date-filter";
 import { formatUtc } from "./format-time";
 import { isUuid } from "@/lib/ids";
+import { staffText } from "@/i18n/staff";
 
+const t = staffText("adminAudit");
 const col = createDataTableColumnHelper<AuditRow>();
 
 function Who({ row }: { row: AuditRow }) {
@@ -24,8 +26,8 @@ function Who({ row }: { row: AuditRow }) {
 /** Which record: a person by name, a client by record number only, anything else by type and id. */
 function recordOf(row: AuditRow): string {
   if (!row.entityType) return "—";
-  if (row.entityType === "user") return row.entityName ?? "A user";
-  if (row.entityType === "client") return row.clientRecordNumber ? `Client ${row.clientRecordNumber}` : "A client";
+  if (row.entityType === "user") return row.entityName ?? t("aUser");
+  if (row.entityType === "client") return row.clientRecordNumber ? t("client", { recordNumber: row.clientRecordNumber }) : t("aClient");
   const words = row.entityType.replaceAll("_", " ");
   const type = `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
   return row.entityId ? `${type} ${row.entityId.slice(0, 8)}` : type;
@@ -59,28 +61,28 @@ function DetailValue({ value }: { value: string | number | boolean | null }) {
 
 const columns = col.columns([
   col.accessor("occurredAt", {
-    header: "Time (UTC)",
+    header: t("columnTime"),
     cell: (info) => <time dateTime={info.getValue()} className="tabular-nums">{formatUtc(info.getValue(), { seconds: true, zone: false })}</time>,
   }),
-  col.display({ id: "who", header: "Who", cell: (info) => <Who row={info.row.original} /> }),
+  col.display({ id: "who", header: t("columnWho"), cell: (info) => <Who row={info.row.original} /> }),
   col.accessor("action", {
-    header: "Action",
+    header: t("columnAction"),
     enableSorting: false,
     cell: (info) => <span title={info.getValue()}>{actionLabel(info.getValue())}</span>,
   }),
-  col.display({ id: "entity", header: "Record", cell: (info) => recordOf(info.row.original), meta: { hideable: true, label: "Record" } }),
-  col.accessor("clientRecordNumber", { id: "client", header: "Client", enableSorting: false, cell: (info) => info.getValue() ?? "—", meta: { hideable: true, label: "Client" } }),
+  col.display({ id: "entity", header: t("columnRecord"), cell: (info) => recordOf(info.row.original), meta: { hideable: true, label: t("columnRecord") } }),
+  col.accessor("clientRecordNumber", { id: "client", header: t("columnClient"), enableSorting: false, cell: (info) => info.getValue() ?? "—", meta: { hideable: true, label: t("columnClient") } }),
   col.accessor("ip", {
-    header: "From",
+    header: t("columnFrom"),
     enableSorting: false,
     cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span>,
-    meta: { hideable: true, label: "From (IP address)" },
+    meta: { hideable: true, label: t("columnFromLabel") },
   }),
   col.accessor("detail", {
-    header: "Detail",
+    header: t("columnDetail"),
     enableSorting: false,
     cell: (info) => <Detail detail={info.getValue()} />,
-    meta: { hideable: true, label: "Detail", className: "whitespace-normal min-w-48" },
+    meta: { hideable: true, label: t("columnDetail"), className: "whitespace-normal min-w-48" },
   }),
 ]);
 
@@ -108,17 +110,17 @@ export function AuditLogTable({ rows, state, page, selectedUser, actions }: Prop
       state={state}
       totalCount={null}
       page={page}
-      caption="Audit events"
-      emptyMessage="No events match these filters."
+      caption={t("caption")}
+      emptyMessage={t("empty")}
       sortable={auditTable.sortable}
       pageSizes={auditTable.pageSizes}
       toolbar={
         <>
-          <SelectFilter name="user" label="User" options={selectedUser ? [selectedUser] : []} loadOptions={loadPeople} anyLabel="Anyone" />
-          <SearchFilter name="client" label="Client" placeholder="Record number or id" className="min-w-44" />
-          <SelectFilter name="action" label="Action" options={actions} anyLabel="Any action" />
-          <DateFilter name="from" label="From (UTC day)" />
-          <DateFilter name="to" label="To (UTC day)" />
+          <SelectFilter name="user" label={t("filterUser")} options={selectedUser ? [selectedUser] : []} loadOptions={loadPeople} anyLabel={t("filterUserAny")} />
+          <SearchFilter name="client" label={t("filterClient")} placeholder={t("filterClientPlaceholder")} className="min-w-44" />
+          <SelectFilter name="action" label={t("filterAction")} options={actions} anyLabel={t("filterActionAny")} />
+          <DateFilter name="from" label={t("filterFrom")} />
+          <DateFilter name="to" label={t("filterTo")} />
           <ClearFiltersButton names={auditTable.filterKeys} />
         </>
       }

@@ -2,8 +2,11 @@
 
 import { useActionState, useState } from "react";
 import { FormMessage, SubmitButton, TextField, valueOf } from "@/components/ui/form";
+import { staffText } from "@/i18n/staff";
 import { idleState } from "@/lib/form-state";
 import { signInAction } from "../actions";
+
+const t = staffText("auth");
 
 /**
  * Email and password; for an account with two-factor sign-in, a second step asks for the code
@@ -31,27 +34,26 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           <input type="hidden" name="email" value={valueOf(state, "email")} />
           <input type="hidden" name="password" value={password} />
           <p className="text-sm text-muted">
-            Enter the 6-digit code from your authenticator app for <strong className="text-ink">{valueOf(state, "email")}</strong>, or one of your
-            recovery codes.
+            {t.rich("codeIntro", { email: valueOf(state, "email"), strong: (chunks) => <strong className="text-ink">{chunks}</strong> })}
           </p>
           <TextField
             name="code"
-            label="Authentication code"
+            label={t("authenticationCode")}
             autoComplete="one-time-code"
             autoFocus
             required
             key={`code-${state.at ?? 0}`}
             errors={state.fieldErrors?.code}
           />
-          <SubmitButton pendingLabel="Checking…" className="w-full">
-            Verify and sign in
+          <SubmitButton pendingLabel={t("checking")} className="w-full">
+            {t("verifyAndSignIn")}
           </SubmitButton>
         </>
       ) : (
         <>
           <TextField
             name="email"
-            label="Email"
+            label={t("email")}
             type="email"
             autoComplete="username"
             required
@@ -61,14 +63,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           />
           <TextField
             name="password"
-            label="Password"
+            label={t("password")}
             type="password"
             autoComplete="current-password"
             required
             errors={state.fieldErrors?.password}
           />
-          <SubmitButton pendingLabel="Signing in…" className="w-full">
-            Sign in
+          <SubmitButton pendingLabel={t("signingIn")} className="w-full">
+            {t("signIn")}
           </SubmitButton>
         </>
       )}

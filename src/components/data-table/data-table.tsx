@@ -22,8 +22,11 @@ import {
 } from "@tanstack/react-table";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { staffText } from "@/i18n/staff";
 import { describePage, type PageInfo, type TableState } from "./table-state";
 import { TableUrlProvider, useTableUrl, useUrlBoundValue } from "./use-table-url";
+
+const t = staffText("dataTable");
 
 export interface DataTableColumnMeta {
   /** Offered in the Columns menu. List the id in defineTableState's `columns` too, or a reload forgets it. */
@@ -214,10 +217,10 @@ function DataTableView<Row extends RowData>({ columns, rows, getRowId, state, to
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <PageSizeSelect value={state.pageSize} options={pageSizes} onChange={(size) => setParams({ size: String(size) })} />
-          <nav aria-label="Pages" className="flex items-center gap-1.5">
-            <PageButton label="First" disabled={page.from <= 1} onClick={() => setParams({})} />
-            <PageButton label="Previous" disabled={!page.prevCursor} onClick={() => page.prevCursor && setParams({ before: page.prevCursor })} />
-            <PageButton label="Next" disabled={!page.nextCursor} onClick={() => page.nextCursor && setParams({ after: page.nextCursor })} />
+          <nav aria-label={t("pages")} className="flex items-center gap-1.5">
+            <PageButton label={t("first")} disabled={page.from <= 1} onClick={() => setParams({})} />
+            <PageButton label={t("previous")} disabled={!page.prevCursor} onClick={() => page.prevCursor && setParams({ before: page.prevCursor })} />
+            <PageButton label={t("next")} disabled={!page.nextCursor} onClick={() => page.nextCursor && setParams({ after: page.nextCursor })} />
           </nav>
         </div>
       </div>
@@ -304,9 +307,9 @@ function HeaderCell<Row extends RowData>({ header, sortable, sort, children }: {
 function ColumnsMenu<Row extends RowData>({ columns }: { columns: Column<DataTableFeatures, Row, unknown>[] }) {
   return (
     <details className="relative">
-      <summary className={cn(buttonClass("secondary", "sm"), "cursor-pointer list-none [&::-webkit-details-marker]:hidden")}>Columns</summary>
+      <summary className={cn(buttonClass("secondary", "sm"), "cursor-pointer list-none [&::-webkit-details-marker]:hidden")}>{t("columns")}</summary>
       <fieldset className="absolute right-0 z-30 mt-1 w-56 space-y-1 rounded-md border border-line bg-white p-3 shadow-lg">
-        <legend className="sr-only">Show columns</legend>
+        <legend className="sr-only">{t("showColumns")}</legend>
         {columns.map((column) => {
           const header = column.columnDef.header;
           const label = column.columnDef.meta?.label ?? (typeof header === "string" ? header : column.id);
@@ -328,7 +331,7 @@ function PageSizeSelect({ value: current, options, onChange }: { value: number; 
   return (
     <div className="flex items-center gap-2">
       <label htmlFor={id} className="text-muted">
-        Rows per page
+        {t("rowsPerPage")}
       </label>
       <select id={id} value={value} onChange={(e) => {
           setValue(e.target.value);

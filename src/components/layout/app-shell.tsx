@@ -2,10 +2,13 @@ import Link from "next/link";
 import { signOutAction } from "@/auth/actions";
 import { roleLabels, type Actor } from "@/auth/actor";
 import { IDLE_TIMEOUT_SECONDS } from "@/auth/policy";
+import { staffText } from "@/i18n/staff";
 import { IdleWatcher } from "./idle-watcher";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { navFor } from "./nav-items";
 import { NavLinks } from "./nav-links";
+
+const t = staffText("shell");
 
 function Brand() {
   return (
@@ -14,7 +17,7 @@ function Brand() {
         <rect width="32" height="32" rx="7" fill="#2f6f68" />
         <path d="M6 20c3-8 6-8 10 0s7 8 10 0" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
       </svg>
-      <span className="text-lg font-semibold tracking-tight">Attune</span>
+      <span className="text-lg font-semibold tracking-tight">{t("appName")}</span>
     </Link>
   );
 }
@@ -23,7 +26,7 @@ function SignOut() {
   return (
     <form action={signOutAction.bind(null, "signed_out")}>
       <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-ink/80 hover:bg-black/5 hover:text-ink">
-        Sign out
+        {t("signOut")}
       </button>
     </form>
   );
@@ -34,13 +37,13 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[15rem_1fr]">
       <a href="#main" className="skip-link">
-        Skip to content
+        {t("skipToContent")}
       </a>
       <aside className="hidden border-r border-line bg-white lg:flex lg:min-h-screen lg:flex-col">
         <div className="px-4 py-5">
           <Brand />
         </div>
-        <nav aria-label="Main" className="flex-1 px-3">
+        <nav aria-label={t("mainNav")} className="flex-1 px-3">
           <NavLinks items={items} />
         </nav>
         <div className="border-t border-line px-4 py-4">
@@ -64,7 +67,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
             <SignOut />
           </div>
         </div>
-        <nav aria-label="Main" className="px-3 pb-2">
+        <nav aria-label={t("mainNav")} className="px-3 pb-2">
           <NavLinks items={items} orientation="horizontal" />
         </nav>
       </header>

@@ -3,6 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { signOutAction } from "@/auth/actions";
 import { Button } from "@/components/ui/button";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("shell");
 
 const ACTIVITY_KEY = "attune-last-activity";
 // Focus changes are not counted: the warning itself moves focus, and that is not the person.
@@ -62,10 +65,10 @@ export function IdleWatcher({ idleSeconds, warnSeconds = 120 }: { idleSeconds: n
   return (
     <div role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-text" className="fixed inset-x-0 bottom-4 z-50 mx-auto w-[min(32rem,calc(100%-2rem))] rounded-lg border border-warn/30 bg-white p-4 shadow-lg">
       <p id="idle-title" className="font-semibold text-ink">
-        Still there?
+        {t("idleTitle")}
       </p>
       <p id="idle-text" className="mt-1 text-sm text-muted">
-        For your clients&apos; privacy you will be signed out in {minutes}:{seconds} without activity.
+        {t("idleText", { minutes: String(minutes), seconds })}
       </p>
       <div className="mt-3 flex gap-2">
         <Button
@@ -77,10 +80,10 @@ export function IdleWatcher({ idleSeconds, warnSeconds = 120 }: { idleSeconds: n
             void fetch("/api/auth/session", { credentials: "same-origin", cache: "no-store" });
           }}
         >
-          Stay signed in
+          {t("staySignedIn")}
         </Button>
         <Button variant="secondary" onClick={() => void signOutAction("signed_out")}>
-          Sign out now
+          {t("signOutNow")}
         </Button>
       </div>
     </div>

@@ -3,6 +3,9 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("shell");
 
 /** How long after `g` the second key of `g c` is waited for. */
 const SEQUENCE_MS = 1500;
@@ -20,12 +23,13 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
-const shortcuts: { keys: string[]; what: string }[] = [
-  { keys: ["/"], what: "Search the clients: the caseload's or roster's search box (from elsewhere, the caseload's)" },
-  { keys: ["g", "c"], what: "Go to the caseload" },
-  { keys: ["?"], what: "Show these shortcuts" },
-  { keys: ["↑", "↓"], what: "In a table, move from one client's row to the next" },
-  { keys: ["Esc"], what: "Close this list" },
+// `everywhere`: shown also where there is no caseload (the list itself and how to close it).
+const shortcuts: { keys: string[]; what: string; everywhere?: true }[] = [
+  { keys: ["/"], what: t("shortcutSearch") },
+  { keys: ["g", "c"], what: t("shortcutCaseload") },
+  { keys: ["?"], what: t("shortcutHelp"), everywhere: true },
+  { keys: ["↑", "↓"], what: t("shortcutRows") },
+  { keys: [t("keyEsc")], what: t("shortcutClose"), everywhere: true },
 ];
 
 /**
@@ -84,20 +88,20 @@ export function KeyboardShortcuts({ caseload }: { caseload: boolean }) {
     return () => document.removeEventListener("keydown", onKey);
   }, [caseload, router]);
 
-  const shown = caseload ? shortcuts : shortcuts.filter((s) => s.keys[0] === "?" || s.keys[0] === "Esc");
+  const shown = caseload ? shortcuts : shortcuts.filter((s) => s.everywhere);
   return (
     <dialog ref={dialog} aria-labelledby="shortcuts-title" className="m-auto w-[min(30rem,calc(100%-2rem))] rounded-lg border border-line bg-white p-5 text-ink shadow-lg backdrop:bg-black/30">
       <h2 id="shortcuts-title" className="text-base font-semibold">
-        Keyboard shortcuts
+        {t("shortcutsTitle")}
       </h2>
-      <p className="mt-1 text-sm text-muted">They do nothing while you type in a field.</p>
+      <p className="mt-1 text-sm text-muted">{t("shortcutsIntro")}</p>
       <dl className="mt-4 space-y-2 text-sm">
         {shown.map((s) => (
           <div key={s.keys.join(" ")} className="grid grid-cols-[6rem_1fr] items-baseline gap-3">
             <dt className="flex gap-1">
               {s.keys.map((k, i) => (
                 <span key={k} className="contents">
-                  {i > 0 ? <span className="sr-only"> then </span> : null}
+                  {i > 0 ? <span className="sr-only">{t("keyThen")}</span> : null}
                   <kbd className="rounded border border-line bg-canvas px-1.5 py-0.5 font-mono text-xs">{k}</kbd>
                 </span>
               ))}
@@ -108,7 +112,7 @@ export function KeyboardShortcuts({ caseload }: { caseload: boolean }) {
       </dl>
       <form method="dialog" className="mt-5 flex justify-end">
         <button type="submit" className={buttonClass("secondary")} autoFocus>
-          Close
+          {t("close")}
         </button>
       </form>
     </dialog>

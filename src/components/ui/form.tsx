@@ -2,9 +2,12 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
+import { staffText } from "@/i18n/staff";
 import type { FormState } from "@/lib/form-state";
 import { buttonClass, type ButtonVariant } from "./button";
 import { cn } from "./cn";
+
+const t = staffText("form");
 
 export const inputClass =
   "block w-full rounded-md border border-line bg-white px-3 py-2 text-sm text-ink shadow-inner shadow-black/[0.02] placeholder:text-muted/70 aria-[invalid=true]:border-danger";
@@ -19,7 +22,7 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <p id={id} className="mt-1 text-sm font-medium text-danger">
-      <span className="sr-only">Error: </span>
+      <span className="sr-only">{t("errorPrefix")}</span>
       {errors.join(" ")}
     </p>
   );
@@ -62,7 +65,7 @@ export function FieldShell({
         {required ? (
           <span aria-hidden="true" className="font-normal text-muted">
             {" "}
-            (required)
+            {t("required")}
           </span>
         ) : null}
       </label>
@@ -96,7 +99,7 @@ function controlFor(name: string, from: HTMLElement | null): HTMLElement | null 
   return found.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea, button") ?? found;
 }
 
-const ERROR_PREFIX = "Error: ";
+const ERROR_PREFIX = t("errorPrefix");
 
 /**
  * A refused submission, after the GOV.UK error summary: a box at the top of the form, focused
@@ -136,7 +139,7 @@ export function ErrorSummary({ state }: { state: FormState }) {
           focus cannot move (a form that re-mounts on every result). */}
       <div role="alert">
       <h2 className="font-semibold">
-        {state.message ?? "There is a problem"}
+        {state.message ?? t("thereIsAProblem")}
       </h2>
       {entries.length ? (
         <ul className="mt-2 list-disc space-y-1 ps-5">
@@ -186,7 +189,7 @@ export function SubmitButton({ children, pendingLabel, variant = "primary", clas
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} className={cn(buttonClass(variant), className)}>
-      {pending ? (pendingLabel ?? "Saving…") : children}
+      {pending ? (pendingLabel ?? t("saving")) : children}
     </button>
   );
 }

@@ -3,12 +3,15 @@
 import { useActionState } from "react";
 import { formatUtc } from "@/audit/components/format-time";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { staffText } from "@/i18n/staff";
 import { idleState } from "@/lib/form-state";
 import { sendLinkNowAction } from "../client-actions";
 import { messageKindLabels } from "../labels";
 import type { MessageRow } from "../queries";
 import { deliveryNote, MessageStateBadge } from "./message-state";
 import { MessagingSettingsForm, type MessagingSettingsProps } from "./messaging-settings-form";
+
+const t = staffText("messaging");
 
 export interface ClientMessagingProps extends Omit<MessagingSettingsProps, "contactId" | "who"> {
   messages: MessageRow[];
@@ -26,14 +29,14 @@ export function ClientMessaging({ messages, ...settings }: ClientMessagingProps)
       <MessagingSettingsForm {...settings} />
       <form action={sendAction} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="clientId" value={props.clientId} />
-        <SubmitButton variant="secondary" pendingLabel="Sending…">
-          Send the link now
+        <SubmitButton variant="secondary" pendingLabel={t("sending")}>
+          {t("sendLinkNow")}
         </SubmitButton>
-        <span className="text-xs text-muted">Emails a new private link (with consent, outside quiet hours).</span>
+        <span className="text-xs text-muted">{t("sendLinkNowHint")}</span>
       </form>
       <FormMessage state={sent} />
       {props.messages.length ? (
-        <ul className="divide-y divide-line rounded-md border border-line" aria-label="Messages sent">
+        <ul className="divide-y divide-line rounded-md border border-line" aria-label={t("messagesSent")}>
           {props.messages.map((m) => (
             <li key={m.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-2 text-sm">
               <div>
@@ -49,7 +52,7 @@ export function ClientMessaging({ messages, ...settings }: ClientMessagingProps)
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-muted">No messages yet.</p>
+        <p className="text-sm text-muted">{t("noMessages")}</p>
       )}
     </div>
   );

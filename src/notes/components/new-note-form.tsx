@@ -2,14 +2,17 @@
 
 import { useActionState } from "react";
 import { FieldError, FormMessage, SubmitButton, TextField, useIdempotencyKey, valueOf } from "@/components/ui/form";
+import { staffText } from "@/i18n/staff";
 import { idleState } from "@/lib/form-state";
 import { createNoteAction } from "../actions";
 import { noteTypeLabels } from "../schemas";
 
+const t = staffText("notes");
+
 const descriptions = {
-  individual: "A session with the client alone.",
-  family_support: "With family members or supporters from the client's support network: who attended, the topics, how each engaged.",
-  group: "A group session: one shared part, and a short individual part for each attendee.",
+  individual: t("descriptionIndividual"),
+  family_support: t("descriptionFamilySupport"),
+  group: t("descriptionGroup"),
 } as const;
 
 /** Starts a draft; the note itself is written on the next page, where it saves as you type. */
@@ -25,7 +28,7 @@ export function NewNoteForm({ clientId, today, defaultType }: { clientId: string
       <input type="hidden" name="_idempotency" value={key} />
       <input type="hidden" name="attendance" value="attended" />
       <fieldset aria-describedby={errors.type ? "type-error" : undefined}>
-        <legend className="text-sm font-medium text-ink">Kind of session</legend>
+        <legend className="text-sm font-medium text-ink">{t("kindOfSession")}</legend>
         <div className="mt-2 grid gap-3 md:grid-cols-3">
           {(Object.keys(noteTypeLabels) as (keyof typeof noteTypeLabels)[]).map((value) => (
             <label key={value} className="flex cursor-pointer gap-3 rounded-md border border-line bg-white p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
@@ -40,10 +43,10 @@ export function NewNoteForm({ clientId, today, defaultType }: { clientId: string
         <FieldError id="type-error" errors={errors.type} />
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2 lg:max-w-xl">
-        <TextField name="sessionDate" label="Session date" type="date" required defaultValue={valueOf(state, "sessionDate", today)} errors={errors.sessionDate} />
-        <TextField name="startTime" label="Start time" type="time" defaultValue={valueOf(state, "startTime")} errors={errors.startTime} />
+        <TextField name="sessionDate" label={t("sessionDate")} type="date" required defaultValue={valueOf(state, "sessionDate", today)} errors={errors.sessionDate} />
+        <TextField name="startTime" label={t("startTime")} type="time" defaultValue={valueOf(state, "startTime")} errors={errors.startTime} />
       </div>
-      <SubmitButton pendingLabel="Starting…">Start writing</SubmitButton>
+      <SubmitButton pendingLabel={t("starting")}>{t("startWriting")}</SubmitButton>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormMessage, TextField } from "@/components/ui/form";
+import { staffText } from "@/i18n/staff";
 import { formDataToObject } from "@/lib/form-data";
 import { SelectField, TextAreaField } from "@/components/ui/select-field";
 import { idleState, type FormState } from "@/lib/form-state";
@@ -25,18 +26,19 @@ interface Props {
   supervisorName: string | null;
 }
 
+const t = staffText("noteEditor");
 const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 
 function statusText(status: SaveStatus): string {
   switch (status.kind) {
     case "idle":
-      return "Draft: saves as you type";
+      return t("statusIdle");
     case "saving":
-      return "Saving…";
+      return t("statusSaving");
     case "saved":
-      return `Saved ${clock.format(new Date(status.at))}`;
+      return t("statusSaved", { time: clock.format(new Date(status.at)) });
     case "error":
-      return status.conflict ? "Not saved: Someone else saved this note first. Your text is kept; choose what to keep in the box at the top." : `Not saved: ${status.message}`;
+      return status.conflict ? t("statusConflict") : t("statusError", { message: status.message });
   }
 }
 
@@ -137,11 +139,11 @@ export function NoteEditor({ clientId, clientName, draft: initial, contacts, can
       {status.kind === "error" && status.conflict ? <ConflictPanel clientId={clientId} noteId={draft.noteId} message={status.message} onUseLatest={useLatest} onKeepMine={keepMine} /> : null}
       <Card>
         <fieldset className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <legend className="mb-3 text-base font-semibold text-ink">Session</legend>
-          <TextField name="sessionDate" label="Session date" type="date" required defaultValue={draft.sessionDate} errors={errors.sessionDate} />
-          <TextField name="startTime" label="Start time" type="time" defaultValue={draft.startTime} errors={errors.startTime} />
-          <TextField name="durationMinutes" label="Duration (minutes)" type="number" inputMode="numeric" min={1} max={600} defaultValue={draft.durationMinutes} errors={errors.durationMinutes} />
-          <SelectField name="attendance" label="Attendance" required defaultValue={draft.attendance} errors={errors.attendance}>
+          <legend className="mb-3 text-base font-semibold text-ink">{t("session")}</legend>
+          <TextField name="sessionDate" label={t("sessionDate")} type="date" required defaultValue={draft.sessionDate} errors={errors.sessionDate} />
+          <TextField name="startTime" label={t("startTime")} type="time" defaultValue={draft.startTime} errors={errors.startTime} />
+          <TextField name="durationMinutes" label={t("duration")} type="number" inputMode="numeric" min={1} max={600} defaultValue={draft.durationMinutes} errors={errors.durationMinutes} />
+          <SelectField name="attendance" label={t("attendance")} required defaultValue={draft.attendance} errors={errors.attendance}>
             {Object.entries(attendanceLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -153,10 +155,10 @@ export function NoteEditor({ clientId, clientName, draft: initial, contacts, can
       {draft.type === "family_support" ? <FamilyFields draft={draft} contacts={contacts} errors={errors} clientName={clientName} /> : null}
       <Card>
         <fieldset className="space-y-5">
-          <legend className="mb-1 text-base font-semibold text-ink">{group ? "Shared part (in every attendee's record)" : "Note"}</legend>
-          <TextAreaField name="data" label="Data" hint="What the client said and did; what you observed." rows={7} maxLength={LIMITS.section} defaultValue={draft.data} errors={errors.data} className="[&_textarea]:leading-relaxed" />
-          <TextAreaField name="assessment" label="Assessment" hint="Your clinical view: progress, risks, what stands in the way." rows={5} maxLength={LIMITS.section} defaultValue={draft.assessment} errors={errors.assessment} className="[&_textarea]:leading-relaxed" />
-          <TextAreaField name="plan" label="Plan" hint="Next steps, exercises, the next session." rows={4} maxLength={LIMITS.section} defaultValue={draft.plan} errors={errors.plan} className="[&_textarea]:leading-relaxed" />
+          <legend className="mb-1 text-base font-semibold text-ink">{group ? t("sharedPart") : t("note")}</legend>
+          <TextAreaField name="data" label={t("data")} hint={t("dataHint")} rows={7} maxLength={LIMITS.section} defaultValue={draft.data} errors={errors.data} className="[&_textarea]:leading-relaxed" />
+          <TextAreaField name="assessment" label={t("assessment")} hint={t("assessmentHint")} rows={5} maxLength={LIMITS.section} defaultValue={draft.assessment} errors={errors.assessment} className="[&_textarea]:leading-relaxed" />
+          <TextAreaField name="plan" label={t("plan")} hint={t("planHint")} rows={4} maxLength={LIMITS.section} defaultValue={draft.plan} errors={errors.plan} className="[&_textarea]:leading-relaxed" />
         </fieldset>
       </Card>
       {group ? <GroupFields draft={draft} candidates={candidates} errors={errors} clientId={clientId} /> : null}
@@ -164,7 +166,7 @@ export function NoteEditor({ clientId, clientName, draft: initial, contacts, can
         <div id="signing-needs" className="rounded-md border border-line bg-white px-4 py-3 text-sm">
           {needs.length ? (
             <>
-              <p className="font-medium text-ink">Before this note can be signed</p>
+              <p className="font-medium text-ink">{t("signingNeeds")}</p>
               <ul className="mt-1 list-disc space-y-0.5 pl-5 text-muted">
                 {needs.map((need) => (
                   <li key={need}>{need}</li>
@@ -172,23 +174,23 @@ export function NoteEditor({ clientId, clientName, draft: initial, contacts, can
               </ul>
             </>
           ) : (
-            <p className="text-muted">Everything signing needs is in place.</p>
+            <p className="text-muted">{t("signingReady")}</p>
           )}
         </div>
       ) : null}
       {confirming ? (
         <div className="space-y-3 rounded-md border border-brand-100 bg-brand-50 p-4">
-          <p className="text-sm font-semibold">Sign and lock this note?</p>
+          <p className="text-sm font-semibold">{t("confirmTitle")}</p>
           <p className="text-sm">
-            Once signed, the note can never be changed; a later correction is added as a signed addendum.
-            {supervisorName ? ` ${supervisorName} will be asked to co-sign it.` : ""}
+            {t("confirmBody")}
+            {supervisorName ? t("confirmCosign", { name: supervisorName }) : ""}
           </p>
           <div className="flex flex-wrap gap-2">
             <Button onClick={sign} disabled={signing}>
-              {signing ? "Signing…" : "Sign and lock"}
+              {signing ? t("signing") : t("signAndLock")}
             </Button>
             <Button variant="secondary" onClick={() => setConfirming(false)} disabled={signing}>
-              Keep writing
+              {t("keepWriting")}
             </Button>
           </div>
         </div>
@@ -199,10 +201,10 @@ export function NoteEditor({ clientId, clientName, draft: initial, contacts, can
         </p>
         <div className="ml-auto flex gap-2">
           <Button type="submit" variant="secondary">
-            Save now
+            {t("saveNow")}
           </Button>
           <Button onClick={() => setConfirming(true)} disabled={confirming} aria-describedby={needs ? "signing-needs" : undefined}>
-            Sign…
+            {t("sign")}
           </Button>
         </div>
       </div>

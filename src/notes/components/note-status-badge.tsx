@@ -1,4 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("notes");
 
 export interface NoteSignState {
   status: "draft" | "signed";
@@ -7,10 +10,10 @@ export interface NoteSignState {
 }
 
 export function noteStatusLabel(note: NoteSignState): { label: string; tone: BadgeTone } {
-  if (note.status === "draft") return { label: "Draft", tone: "warn" };
-  if (note.cosignRequired && !note.cosigned) return { label: "Awaiting co-signature", tone: "brand" };
-  if (note.cosignRequired) return { label: "Signed and co-signed", tone: "ok" };
-  return { label: "Signed", tone: "ok" };
+  if (note.status === "draft") return { label: t("statusDraft"), tone: "warn" };
+  if (note.cosignRequired && !note.cosigned) return { label: t("statusAwaitingCosign"), tone: "brand" };
+  if (note.cosignRequired) return { label: t("statusSignedAndCosigned"), tone: "ok" };
+  return { label: t("statusSigned"), tone: "ok" };
 }
 
 /** The note's state as a word (the colour only repeats it). */

@@ -6,8 +6,10 @@ import { ClearFiltersButton, SelectFilter, TableUrlProvider, useTableUrl } from 
 import { useUrlBoundValue } from "@/components/data-table/use-table-url";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/form";
+import { staffText } from "@/i18n/staff";
 import { noteTypeLabels, statusFilterLabels } from "../schemas";
 
+const t = staffText("notes");
 const typeOptions = Object.entries(noteTypeLabels).map(([value, label]) => ({ value, label }));
 const statusOptions = Object.entries(statusFilterLabels).map(([value, label]) => ({ value, label }));
 
@@ -42,11 +44,11 @@ function DateFilter({ name, label }: { name: string; label: string }) {
 export function NotesFilters() {
   return (
     <TableUrlProvider>
-      <div role="group" aria-label="Filter notes" className="flex flex-wrap items-end gap-3">
-        <SelectFilter name="type" label="Type" options={typeOptions} />
-        <SelectFilter name="status" label="Status" options={statusOptions} />
-        <DateFilter name="from" label="From" />
-        <DateFilter name="to" label="To" />
+      <div role="group" aria-label={t("filterNotes")} className="flex flex-wrap items-end gap-3">
+        <SelectFilter name="type" label={t("filterType")} options={typeOptions} />
+        <SelectFilter name="status" label={t("filterStatus")} options={statusOptions} />
+        <DateFilter name="from" label={t("filterFrom")} />
+        <DateFilter name="to" label={t("filterTo")} />
         <ClearFiltersButton names={["type", "status", "from", "to"]} />
       </div>
     </TableUrlProvider>

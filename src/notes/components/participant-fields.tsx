@@ -5,11 +5,13 @@ import { Card } from "@/components/ui/card";
 import { FieldError, TextField, inputClass } from "@/components/ui/form";
 import { TextAreaField } from "@/components/ui/select-field";
 import { cn } from "@/components/ui/cn";
+import { staffText } from "@/i18n/staff";
 import { relationshipLabels } from "@/support-network/schemas";
 import type { NoteDraft } from "../draft";
 import type { ClientOption, ContactOption } from "../queries";
 import { engagementLabels, LIMITS, topicLabels, type FamilyTopic } from "../schemas";
 
+const t = staffText("notes");
 type Errors = Record<string, string[]>;
 const legendClass = "text-base font-semibold text-ink";
 
@@ -22,10 +24,10 @@ export function FamilyFields({ draft, contacts, errors, clientName }: { draft: N
   return (
     <Card className="grid gap-6 lg:grid-cols-2">
       <fieldset data-field="attendees" aria-describedby={errors.attendees ? "attendees-error" : undefined}>
-        <legend className={legendClass}>Who attended</legend>
-        <p className="text-sm text-muted">From {clientName}&apos;s support network. Rate how each person engaged.</p>
+        <legend className={legendClass}>{t("whoAttended")}</legend>
+        <p className="text-sm text-muted">{t("whoAttendedHint", { clientName })}</p>
         {contacts.length === 0 ? (
-          <p className="mt-3 text-sm text-muted">No one is in the support network yet. Add family members on the Support network tab.</p>
+          <p className="mt-3 text-sm text-muted">{t("noSupportNetwork")}</p>
         ) : (
           <ul className="mt-3 space-y-2">
             {contacts.map((c) => (
@@ -37,10 +39,10 @@ export function FamilyFields({ draft, contacts, errors, clientName }: { draft: N
                 {ticked.has(c.id) ? (
                   <div className="mt-2 pl-6">
                     <label htmlFor={`engagement-${c.id}`} className="block text-xs font-medium text-muted">
-                      How {c.name.split(" ")[0]} engaged
+                      {t("howEngaged", { firstName: c.name.split(" ")[0] ?? "" })}
                     </label>
                     <select id={`engagement-${c.id}`} name={`engagement.${c.id}`} defaultValue={engagementOf.get(c.id) ?? ""} className={cn(inputClass, "mt-1 py-1.5 sm:max-w-xs")}>
-                      <option value="">Not rated yet</option>
+                      <option value="">{t("notRatedYet")}</option>
                       {Object.entries(engagementLabels).map(([value, label]) => (
                         <option key={value} value={value}>
                           {label}
@@ -56,18 +58,18 @@ export function FamilyFields({ draft, contacts, errors, clientName }: { draft: N
         <FieldError id="attendees-error" errors={errors.attendees} />
       </fieldset>
       <fieldset aria-describedby={errors.topics ? "topics-error" : undefined}>
-        <legend className={legendClass}>Topics</legend>
-        <p className="text-sm text-muted">What the session worked on.</p>
+        <legend className={legendClass}>{t("topics")}</legend>
+        <p className="text-sm text-muted">{t("topicsHint")}</p>
         <div className="mt-3 grid gap-2 sm:grid-cols-2">
-          {(Object.keys(topicLabels) as FamilyTopic[]).map((t) => (
-            <label key={t} className="flex items-center gap-2 rounded-md border border-line px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="checkbox" name="topics" value={t} defaultChecked={draft.topics.includes(t)} onChange={t === "other" ? (e) => setOther(e.target.checked) : undefined} className="size-4 accent-brand-600" />
-              {topicLabels[t]}
+          {(Object.keys(topicLabels) as FamilyTopic[]).map((topic) => (
+            <label key={topic} className="flex items-center gap-2 rounded-md border border-line px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <input type="checkbox" name="topics" value={topic} defaultChecked={draft.topics.includes(topic)} onChange={topic === "other" ? (e) => setOther(e.target.checked) : undefined} className="size-4 accent-brand-600" />
+              {topicLabels[topic]}
             </label>
           ))}
         </div>
         <FieldError id="topics-error" errors={errors.topics} />
-        {other ? <TextField name="topicsOther" label="Other topic" maxLength={120} defaultValue={draft.topicsOther} errors={errors.topicsOther} className="mt-3" /> : null}
+        {other ? <TextField name="topicsOther" label={t("otherTopic")} maxLength={120} defaultValue={draft.topicsOther} errors={errors.topicsOther} className="mt-3" /> : null}
       </fieldset>
     </Card>
   );
@@ -82,8 +84,8 @@ export function GroupFields({ draft, candidates, errors, clientId }: { draft: No
   return (
     <Card className="grid gap-6 lg:grid-cols-[minmax(16rem,1fr)_2fr]">
       <fieldset data-field="members" aria-describedby={errors.members ? "members-error" : undefined}>
-        <legend className={legendClass}>Attendees</legend>
-        <p className="text-sm text-muted">Your clients who took part. Each one&apos;s record shows the shared part and only their own individual part.</p>
+        <legend className={legendClass}>{t("attendees")}</legend>
+        <p className="text-sm text-muted">{t("attendeesHint")}</p>
         <input type="hidden" name="member" value={clientId} />
         <ul className="mt-3 max-h-80 space-y-1 overflow-y-auto rounded-md border border-line p-2">
           {candidates.map((c) => (
@@ -101,14 +103,14 @@ export function GroupFields({ draft, candidates, errors, clientId }: { draft: No
           ))}
         </ul>
         <p id="member-fixed" className="mt-1 text-xs text-muted">
-          The client whose record you started from stays in the group.
+          {t("memberFixed")}
         </p>
         <FieldError id="members-error" errors={errors.members} />
       </fieldset>
       <div className="space-y-4">
-        <h3 className={legendClass}>Individual parts</h3>
+        <h3 className={legendClass}>{t("individualParts")}</h3>
         {chosen.map((c) => (
-          <TextAreaField key={c.id} name={`part.${c.id}`} label={`Individual part: ${c.name}`} rows={3} maxLength={LIMITS.part} defaultValue={partOf.get(c.id) ?? ""} />
+          <TextAreaField key={c.id} name={`part.${c.id}`} label={t("individualPart", { name: c.name })} rows={3} maxLength={LIMITS.part} defaultValue={partOf.get(c.id) ?? ""} />
         ))}
       </div>
     </Card>

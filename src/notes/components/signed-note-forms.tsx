@@ -4,9 +4,12 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, useIdempotencyKey } from "@/components/ui/form";
 import { TextAreaField } from "@/components/ui/select-field";
+import { staffText } from "@/i18n/staff";
 import { idleState } from "@/lib/form-state";
 import { addAddendumAction, cosignNoteAction } from "../actions";
 import { LIMITS } from "../schemas";
+
+const t = staffText("notes");
 
 /** A correction to a signed note, signed as it is added; the original stays as it was. */
 export function AddendumForm({ clientId, noteId, group }: { clientId: string; noteId: string; group: boolean }) {
@@ -24,7 +27,7 @@ export function AddendumForm({ clientId, noteId, group }: { clientId: string; no
       <div className="space-y-3">
         {state.status === "success" ? <FormMessage state={state} /> : null}
         <Button variant="secondary" onClick={() => setOpen(true)}>
-          Add an addendum…
+          {t("addAddendumOpen")}
         </Button>
       </div>
     );
@@ -33,19 +36,19 @@ export function AddendumForm({ clientId, noteId, group }: { clientId: string; no
   return (
     <form action={action} className="space-y-3 rounded-md border border-line bg-canvas p-4" noValidate key={state.at ?? 0}>
       <FormMessage state={state} />
-      <h3 className="text-sm font-semibold">Add an addendum</h3>
+      <h3 className="text-sm font-semibold">{t("addAddendumTitle")}</h3>
       <p className="text-sm text-muted">
-        The signed note stays as it is. The addendum is added below it with your name and the time, and cannot be changed afterwards.
-        {group ? " It appears in every attendee's record." : ""}
+        {t("addendumIntro")}
+        {group ? t("addendumIntroGroup") : ""}
       </p>
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="noteId" value={noteId} />
       <input type="hidden" name="_idempotency" value={key} />
-      <TextAreaField name="text" label="Addendum" required rows={4} maxLength={LIMITS.addendum} defaultValue={text} errors={state.fieldErrors?.text} />
+      <TextAreaField name="text" label={t("addendum")} required rows={4} maxLength={LIMITS.addendum} defaultValue={text} errors={state.fieldErrors?.text} />
       <div className="flex flex-wrap gap-2">
-        <SubmitButton pendingLabel="Signing…">Sign and add the addendum</SubmitButton>
+        <SubmitButton pendingLabel={t("signing")}>{t("signAddendum")}</SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>
@@ -59,13 +62,13 @@ export function CosignForm({ clientId, noteId, authorName }: { clientId: string;
   return (
     <form action={action} className="space-y-3 rounded-md border border-brand-100 bg-brand-50 p-4" noValidate>
       <FormMessage state={state} />
-      <h3 className="text-sm font-semibold">Co-signature</h3>
+      <h3 className="text-sm font-semibold">{t("cosignatureTitle")}</h3>
       <p className="text-sm text-ink">
-        {authorName} signed this note and it waits for your co-signature. Co-signing records that you reviewed it; it cannot be undone. To correct something, add an addendum.
+        {t("cosignIntroForm", { author: authorName })}
       </p>
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="noteId" value={noteId} />
-      <SubmitButton pendingLabel="Co-signing…">Co-sign this note</SubmitButton>
+      <SubmitButton pendingLabel={t("cosigning")}>{t("cosignNote")}</SubmitButton>
     </form>
   );
 }

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { formatUtc } from "@/audit/components/format-time";
 import { Badge } from "@/components/ui/badge";
+import { staffText } from "@/i18n/staff";
 import type { TeamMember } from "../queries";
 
+const t = staffText("team");
 const th = "whitespace-nowrap border-b border-line bg-canvas px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted";
 const num = "border-b border-line px-3 py-2.5 text-right tabular-nums";
 
@@ -13,16 +15,16 @@ export function TeamTable({ members }: { members: TeamMember[] }) {
       <div role="region" aria-labelledby="team-caption" tabIndex={0} className="overflow-x-auto">
         <table className="w-full border-separate border-spacing-0 text-sm">
           <caption id="team-caption" className="sr-only">
-            Counselors you supervise and their caseloads
+            {t("tableCaption")}
           </caption>
           <thead>
             <tr>
-              <th scope="col" className={th}>Counselor</th>
-              <th scope="col" className={`${th} text-right`}>Caseload</th>
-              <th scope="col" className={`${th} text-right`}>Intake</th>
-              <th scope="col" className={`${th} text-right`}>Active</th>
-              <th scope="col" className={`${th} text-right`}>On hold</th>
-              <th scope="col" className={th}>Last sign-in</th>
+              <th scope="col" className={th}>{t("columnCounselor")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("columnCaseload")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("columnIntake")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("columnActive")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("columnOnHold")}</th>
+              <th scope="col" className={th}>{t("columnLastSignIn")}</th>
             </tr>
           </thead>
           <tbody>
@@ -34,23 +36,23 @@ export function TeamTable({ members }: { members: TeamMember[] }) {
                   </Link>
                   {m.status === "invited" ? (
                     <Badge tone="brand" className="ml-2">
-                      Invited
+                      {t("invited")}
                     </Badge>
                   ) : null}
-                  {m.role === "supervisor" ? <span className="ml-2 text-xs text-muted">Supervisor</span> : null}
+                  {m.role === "supervisor" ? <span className="ml-2 text-xs text-muted">{t("supervisor")}</span> : null}
                 </th>
                 <td className={`${num} font-semibold`}>{m.caseload}</td>
                 <td className={num}>{m.intake}</td>
                 <td className={num}>{m.active}</td>
                 <td className={num}>{m.onHold}</td>
-                <td className="whitespace-nowrap border-b border-line px-3 py-2.5 tabular-nums">{m.lastSignInAt ? formatUtc(m.lastSignInAt) : "Never"}</td>
+                <td className="whitespace-nowrap border-b border-line px-3 py-2.5 tabular-nums">{m.lastSignInAt ? formatUtc(m.lastSignInAt) : t("never")}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row" className="px-3 py-2.5 text-left text-sm font-semibold">
-                Team total
+                {t("teamTotal")}
               </th>
               <td className="px-3 py-2.5 text-right font-semibold tabular-nums">{total}</td>
               <td colSpan={4} />

@@ -4,10 +4,13 @@ import { useActionState, useState } from "react";
 import type { UserRole } from "@/db/schema";
 import { FormMessage, SubmitButton, valueOf } from "@/components/ui/form";
 import { SelectField } from "@/components/ui/select-field";
+import { staffText } from "@/i18n/staff";
 import { idleState, type FormState } from "@/lib/form-state";
 import { changeAccessAction } from "../admin-actions";
 import { roleOptions } from "../admin-schemas";
 import type { SupervisorChoice } from "./invite-form";
+
+const t = staffText("users");
 
 interface Props {
   userId: string;
@@ -23,7 +26,7 @@ export function AccessForm(props: Props) {
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={props.userId} />
       <AccessFields key={state.at ?? 0} {...props} state={state} />
-      <SubmitButton>Save role and supervisor</SubmitButton>
+      <SubmitButton>{t("saveAccess")}</SubmitButton>
     </form>
   );
 }
@@ -35,7 +38,7 @@ function AccessFields({ role: savedRole, supervisorId, supervisors, userId, stat
   const choices = supervisors.filter((s) => s.id !== userId);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <SelectField name="role" label="Role" hint="Applies from their next page; their open sessions end." required value={role} onChange={(e) => setRole(e.target.value)} errors={state.fieldErrors?.role}>
+      <SelectField name="role" label={t("role")} hint={t("roleHint")} required value={role} onChange={(e) => setRole(e.target.value)} errors={state.fieldErrors?.role}>
         {roleOptions.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -43,13 +46,13 @@ function AccessFields({ role: savedRole, supervisorId, supervisors, userId, stat
         ))}
       </SelectField>
       {role === "admin" ? (
-        <p className="self-end pb-2 text-sm text-muted">Administrators have no supervisor and no access to clients.</p>
+        <p className="self-end pb-2 text-sm text-muted">{t("adminNoSupervisor")}</p>
       ) : (
         <SelectField
           name="supervisorId"
-          label="Supervisor"
-          hint="Sees their clients and their place on the team page."
-          placeholder="No supervisor"
+          label={t("supervisor")}
+          hint={t("supervisorHint")}
+          placeholder={t("noSupervisor")}
           defaultValue={valueOf(chosen, "supervisorId", supervisorId ?? "")}
           errors={state.fieldErrors?.supervisorId}
         >

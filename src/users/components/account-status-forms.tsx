@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, SubmitButton, valueOf } from "@/components/ui/form";
 import { SelectField } from "@/components/ui/select-field";
 import type { ClientStatus, UserStatus } from "@/db/schema";
+import { staffText } from "@/i18n/staff";
 import { idleState, type FormState } from "@/lib/form-state";
 import { deactivateUserAction, reactivateUserAction } from "../admin-actions";
 import { ASSIGN_PREFIX, assignField } from "../admin-schemas";
@@ -22,7 +23,8 @@ interface Props {
   isSelf: boolean;
 }
 
-const clientStatusLabels: Record<ClientStatus, string> = { intake: "Intake", active: "Active", on_hold: "On hold", discharged: "Discharged" };
+const t = staffText("users");
+const clientStatusLabels: Record<ClientStatus, string> = { intake: t("clientStatusIntake"), active: t("clientStatusActive"), on_hold: t("clientStatusOnHold"), discharged: t("clientStatusDischarged") };
 
 /**
  * Deactivation and reactivation in one place, so the answer of one stays on screen after the
@@ -39,15 +41,15 @@ export function AccountStatusForms({ user, counselors, isSelf }: Props) {
         <input type="hidden" name="userId" value={user.id} />
         <FormMessage state={latest} />
         <p className="text-sm text-muted">
-          {user.name} cannot sign in. Reactivating restores their account with its role; clients that were moved stay where they are.
+          {t("cannotSignIn", { name: user.name })}
         </p>
-        <SubmitButton variant="secondary" pendingLabel="Reactivating…">
-          Reactivate {user.name}
+        <SubmitButton variant="secondary" pendingLabel={t("reactivating")}>
+          {t("reactivate", { name: user.name })}
         </SubmitButton>
       </form>
     );
   }
-  if (isSelf) return <p className="text-sm text-muted">You cannot deactivate your own account. Another administrator can.</p>;
+  if (isSelf) return <p className="text-sm text-muted">{t("cannotDeactivateSelf")}</p>;
   return <DeactivateForm user={user} counselors={counselors} state={deactivated} action={deactivate} latest={latest} />;
 }
 
@@ -58,10 +60,10 @@ function DeactivateForm({ user, counselors, state, action, latest }: Omit<Props,
       <div className="space-y-3">
         <FormMessage state={latest} />
         <p className="text-sm text-muted">
-          {user.name} will be signed out at their next page and will not be able to sign in. Links issued to them stop working.
+          {t("willBeSignedOut", { name: user.name })}
         </p>
         <Button variant="danger" onClick={() => setOpen(true)}>
-          Deactivate…
+          {t("deactivateOpen")}
         </Button>
       </div>
     );
@@ -69,7 +71,7 @@ function DeactivateForm({ user, counselors, state, action, latest }: Omit<Props,
   const targets = counselors.filter((c) => c.id !== user.id);
   const options = targets.map((c) => (
     <option key={c.id} value={c.id}>
-      {c.name} ({c.role === "supervisor" ? "Supervisor" : "Counselor"}, {c.openClients} open)
+      {t("counselorOption", { name: c.name, role: c.role === "supervisor" ? "supervisor" : "counselor", open: String(c.openClients) })}
     </option>
   ));
   const n = user.clients.length;
@@ -80,18 +82,17 @@ function DeactivateForm({ user, counselors, state, action, latest }: Omit<Props,
   return (
     <form action={action} className="space-y-4 rounded-md border border-danger/30 bg-danger-bg/40 p-4" noValidate>
       <FormMessage state={state} />
-      <h3 className="text-sm font-semibold">Deactivate {user.name}</h3>
+      <h3 className="text-sm font-semibold">{t("deactivate", { name: user.name })}</h3>
       <input type="hidden" name="userId" value={user.id} />
       {n > 0 ? (
         <div key={state.at ?? 0} className="space-y-4">
           <p className="text-sm">
-            {user.name} is primary counselor of {n} open {n === 1 ? "client" : "clients"}. Choose who takes {n === 1 ? "it" : "them"}: they move in the same
-            step as the deactivation, or nothing changes.
+            {t("primaryOf", { name: user.name, count: n })}
           </p>
           <SelectField
             name="moveAllTo"
-            label="Move all to"
-            placeholder="Choose a counselor"
+            label={t("moveAllTo")}
+            placeholder={t("chooseCounselor")}
             defaultValue={valueOf(state, "moveAllTo")}
             errors={state.fieldErrors?.moveAllTo}
             className="max-w-md"
@@ -99,14 +100,14 @@ function DeactivateForm({ user, counselors, state, action, latest }: Omit<Props,
             {options}
           </SelectField>
           <details open={perClient} className="group rounded-md border border-line bg-white/70 px-3 py-2">
-            <summary className="cursor-pointer text-sm font-medium text-ink">Or choose for each client ({n})</summary>
+            <summary className="cursor-pointer text-sm font-medium text-ink">{t("chooseEach", { count: String(n) })}</summary>
             <ul className="mt-3 grid gap-3 pb-2 sm:grid-cols-2">
               {user.clients.map((client) => (
                 <li key={client.id}>
                   <SelectField
                     name={assignField(client.id)}
-                    label={`${client.recordNumber} · ${clientStatusLabels[client.status]}`}
-                    placeholder="As chosen for all"
+                    label={t("clientChoiceLabel", { recordNumber: client.recordNumber, status: clientStatusLabels[client.status] })}
+                    placeholder={t("asChosenForAll")}
                     defaultValue={valueOf(state, assignField(client.id))}
                     errors={state.fieldErrors?.[assignField(client.id)]}
                   >
@@ -118,14 +119,14 @@ function DeactivateForm({ user, counselors, state, action, latest }: Omit<Props,
           </details>
         </div>
       ) : (
-        <p className="text-sm">{user.name} has no open clients.</p>
+        <p className="text-sm">{t("noOpenClients", { name: user.name })}</p>
       )}
       <div className="flex flex-wrap gap-2">
-        <SubmitButton variant="danger" pendingLabel="Deactivating…">
-          Deactivate {user.name}
+        <SubmitButton variant="danger" pendingLabel={t("deactivating")}>
+          {t("deactivate", { name: user.name })}
         </SubmitButton>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

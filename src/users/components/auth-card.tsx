@@ -1,10 +1,14 @@
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("auth");
+
 /** The frame of the pages reached without a session: sign-in, and setting a password from a link. */
 // `tagline: null` for pages a client reaches (unsubscribing): nothing there may say the person is in care.
 export function AuthCard({
   title,
   intro,
   footer,
-  tagline = "For counselors and their teams",
+  tagline = t("tagline"),
   children,
 }: {
   title: string;
@@ -22,7 +26,7 @@ export function AuthCard({
             <path d="M6 20c3-8 6-8 10 0s7 8 10 0" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
           </svg>
           <div>
-            <p className="text-xl font-semibold tracking-tight text-ink">Attune</p>
+            <p className="text-xl font-semibold tracking-tight text-ink">{t("appName")}</p>
             {tagline ? <p className="text-sm text-muted">{tagline}</p> : null}
           </div>
         </div>

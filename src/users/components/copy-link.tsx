@@ -5,6 +5,9 @@ import { formatUtc } from "@/audit/components/format-time";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form";
 import { cn } from "@/components/ui/cn";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("users");
 
 const noSubscription = () => () => {};
 
@@ -32,14 +35,14 @@ export function CopyLink({ label, path, expiresAt }: { label: string; path: stri
       <div className="flex flex-col gap-2 sm:flex-row">
         <input id={id} readOnly value={url} onFocus={(e) => e.currentTarget.select()} className={cn(inputClass, "font-mono text-xs")} />
         <Button variant="secondary" onClick={copy} className="shrink-0">
-          Copy link
+          {t("copyLink")}
         </Button>
       </div>
       <p role="status" aria-live="polite" className={cn("min-h-5 text-sm", copied === "failed" ? "text-danger" : "text-ok")}>
-        {copied === "copied" ? "Copied." : copied === "failed" ? "Copying was blocked by the browser: select the link and copy it by hand." : ""}
+        {copied === "copied" ? t("copied") : copied === "failed" ? t("copyBlocked") : ""}
       </p>
       <p className="text-xs text-muted">
-        It works once, until {formatUtc(expiresAt)}. Attune sends no email: give it to the person yourself, through a channel you trust.
+        {t("linkExpiry", { expiresAt: formatUtc(expiresAt) })}
       </p>
     </div>
   );

@@ -5,11 +5,14 @@ import { useActionState, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextField, valueOf } from "@/components/ui/form";
 import { SelectField } from "@/components/ui/select-field";
+import { staffText } from "@/i18n/staff";
 import type { FormState } from "@/lib/form-state";
 import { idleState } from "@/lib/form-state";
 import { inviteUserAction } from "../admin-actions";
 import { roleOptions } from "../admin-schemas";
 import { CopyLink } from "./copy-link";
+
+const t = staffText("users");
 
 export interface SupervisorChoice {
   id: string;
@@ -34,14 +37,14 @@ export function InviteForm({ supervisors }: { supervisors: SupervisorChoice[] })
     return (
       <div className="space-y-4">
         <FormMessage state={state} />
-        <CopyLink label="Invitation link" path={issued.path} expiresAt={issued.expiresAt} />
+        <CopyLink label={t("inviteLinkLabel")} path={issued.path} expiresAt={issued.expiresAt} />
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => setDismissed(state.at)}>
-            Invite someone else
+            {t("inviteSomeoneElse")}
           </Button>
           {state.id ? (
             <Link href={`/admin/users/${state.id}`} className={buttonClass("ghost")}>
-              Open their account
+              {t("openTheirAccount")}
             </Link>
           ) : null}
         </div>
@@ -53,7 +56,7 @@ export function InviteForm({ supervisors }: { supervisors: SupervisorChoice[] })
       <FormMessage state={state.status === "error" ? state : idleState} />
       {/* Remounted after each answer, so the fields start from what was sent. */}
       <InviteFields key={state.at ?? 0} state={state.status === "error" ? state : idleState} supervisors={supervisors} />
-      <SubmitButton pendingLabel="Creating the link…">Create invitation link</SubmitButton>
+      <SubmitButton pendingLabel={t("creatingLink")}>{t("createInvitation")}</SubmitButton>
     </form>
   );
 }
@@ -63,11 +66,11 @@ function InviteFields({ state, supervisors }: { state: FormState; supervisors: S
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="name" label="Name" autoComplete="off" required defaultValue={valueOf(state, "name")} errors={state.fieldErrors?.name} />
-        <TextField name="email" label="Email" type="email" autoComplete="off" required defaultValue={valueOf(state, "email")} errors={state.fieldErrors?.email} />
+        <TextField name="name" label={t("name")} autoComplete="off" required defaultValue={valueOf(state, "name")} errors={state.fieldErrors?.name} />
+        <TextField name="email" label={t("email")} type="email" autoComplete="off" required defaultValue={valueOf(state, "email")} errors={state.fieldErrors?.email} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="role" label="Role" hint="What they may see and do." required value={role} onChange={(e) => setRole(e.target.value)} errors={state.fieldErrors?.role}>
+        <SelectField name="role" label={t("role")} hint={t("inviteRoleHint")} required value={role} onChange={(e) => setRole(e.target.value)} errors={state.fieldErrors?.role}>
           {roleOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -75,13 +78,13 @@ function InviteFields({ state, supervisors }: { state: FormState; supervisors: S
           ))}
         </SelectField>
         {role === "admin" ? (
-          <p className="self-end pb-2 text-sm text-muted">Administrators have no supervisor and no access to clients.</p>
+          <p className="self-end pb-2 text-sm text-muted">{t("adminNoSupervisor")}</p>
         ) : (
           <SelectField
             name="supervisorId"
-            label="Supervisor"
-            hint="Who reviews their work and sees their clients."
-            placeholder="No supervisor"
+            label={t("supervisor")}
+            hint={t("inviteSupervisorHint")}
+            placeholder={t("noSupervisor")}
             defaultValue={valueOf(state, "supervisorId")}
             errors={state.fieldErrors?.supervisorId}
           >

@@ -2,10 +2,13 @@
 
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { staffText } from "@/i18n/staff";
 import { idleState } from "@/lib/form-state";
 import { issueResetAction, reissueInviteAction } from "../admin-actions";
 import { CopyLink } from "./copy-link";
 import { isIssuedLink } from "./invite-form";
+
+const t = staffText("users");
 
 /** A button that makes a new one-time link for the user, and shows it to copy. */
 export function IssueLinkForm({ userId, purpose }: { userId: string; purpose: "reset" | "invite" }) {
@@ -18,13 +21,13 @@ export function IssueLinkForm({ userId, purpose }: { userId: string; purpose: "r
       {issued ? (
         <CopyLink
           key={issued.path}
-          label={purpose === "reset" ? "Password reset link" : "Invitation link"}
+          label={purpose === "reset" ? t("resetLinkLabel") : t("inviteLinkLabel")}
           path={issued.path}
           expiresAt={issued.expiresAt}
         />
       ) : null}
-      <SubmitButton variant="secondary" pendingLabel="Creating the link…">
-        {purpose === "reset" ? (issued ? "Create another reset link" : "Create a password reset link") : "Create a new invitation link"}
+      <SubmitButton variant="secondary" pendingLabel={t("creatingLink")}>
+        {purpose === "reset" ? (issued ? t("createAnotherResetLink") : t("createResetLink")) : t("createInviteLink")}
       </SubmitButton>
     </form>
   );

@@ -2,8 +2,11 @@
 
 import { useActionState } from "react";
 import { FormMessage, SubmitButton, TextField, valueOf } from "@/components/ui/form";
+import { staffText } from "@/i18n/staff";
 import { idleState } from "@/lib/form-state";
 import { changePasswordAction, updateProfileAction } from "../actions";
+
+const t = staffText("profile");
 
 export function ProfileNameForm({ name }: { name: string }) {
   const [state, action] = useActionState(updateProfileAction, idleState);
@@ -12,14 +15,14 @@ export function ProfileNameForm({ name }: { name: string }) {
       <FormMessage state={state} />
       <TextField
         name="name"
-        label="Your name"
+        label={t("yourName")}
         autoComplete="name"
         required
         defaultValue={valueOf(state, "name", name)}
         key={state.at ?? 0}
         errors={state.fieldErrors?.name}
       />
-      <SubmitButton>Save name</SubmitButton>
+      <SubmitButton>{t("saveName")}</SubmitButton>
     </form>
   );
 }
@@ -29,18 +32,18 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.currentPassword} />
+      <TextField name="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required errors={state.fieldErrors?.currentPassword} />
       <TextField
         name="newPassword"
-        label="New password"
+        label={t("newPassword")}
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters, not a common password. A short sentence works well."
+        hint={t("newPasswordHint")}
         required
         errors={state.fieldErrors?.newPassword}
       />
-      <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirmPassword} />
-      <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
+      <TextField name="confirmPassword" label={t("newPasswordAgain")} type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirmPassword} />
+      <SubmitButton pendingLabel={t("changing")}>{t("changePassword")}</SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,10 @@
 
 import { useActionState } from "react";
 import { FormMessage, SubmitButton, TextField } from "@/components/ui/form";
+import { staffText } from "@/i18n/staff";
 import { idleState, type FormState } from "@/lib/form-state";
+
+const t = staffText("auth");
 
 interface Props {
   /** A server action of the page: it sets the password from the link, then signs the person out. */
@@ -22,15 +25,15 @@ export function SetPasswordForm({ action, token, email, submitLabel }: Props) {
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField
         name="password"
-        label="New password"
+        label={t("newPassword")}
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters, not a common password. A short sentence works well."
+        hint={t("newPasswordHint")}
         required
         errors={state.fieldErrors?.password}
       />
-      <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirmPassword} />
-      <SubmitButton pendingLabel="Saving…" className="w-full">
+      <TextField name="confirmPassword" label={t("newPasswordAgain")} type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirmPassword} />
+      <SubmitButton pendingLabel={t("saving")} className="w-full">
         {submitLabel}
       </SubmitButton>
     </form>

@@ -4,8 +4,11 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { FormMessage, SubmitButton, TextField } from "@/components/ui/form";
+import { staffText } from "@/i18n/staff";
 import { idleState } from "@/lib/form-state";
 import { beginTwoFactorAction, confirmTwoFactorAction, disableTwoFactorAction, resetTwoFactorAction, setOrgTwoFactorAction } from "../two-factor-actions";
+
+const t = staffText("twoFactor");
 
 type Enrolment = { uri: string; secretForTyping: string; qrCode: string };
 
@@ -22,19 +25,19 @@ export function TwoFactorSetup({ continueTo }: { continueTo: string }) {
         <FormMessage state={confirmed} />
         <section aria-labelledby="recovery-heading" className="space-y-2">
           <h2 id="recovery-heading" className="text-base font-semibold">
-            Recovery codes
+            {t("recoveryCodes")}
           </h2>
           <p className="text-sm text-muted">
-            Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.
+            {t("recoveryCodesIntro")}
           </p>
-          <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-line bg-canvas p-3 font-mono text-sm">
+          <ul aria-label={t("recoveryCodes")} className="grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-line bg-canvas p-3 font-mono text-sm">
             {codes.map((code) => (
               <li key={code}>{code}</li>
             ))}
           </ul>
         </section>
         <Link href={continueTo} className={buttonClass("primary")}>
-          I have saved them: continue
+          {t("savedContinue")}
         </Link>
       </div>
     );
@@ -44,10 +47,10 @@ export function TwoFactorSetup({ continueTo }: { continueTo: string }) {
     return (
       <form action={begin} className="space-y-4" noValidate>
         <p className="text-sm text-muted">
-          You will need an authenticator app on your phone (any app that supports time-based codes, such as the one your organisation recommends).
+          {t("needApp")}
         </p>
         <FormMessage state={begun} />
-        <SubmitButton pendingLabel="Preparing…">Set up two-factor sign-in</SubmitButton>
+        <SubmitButton pendingLabel={t("preparing")}>{t("setUp")}</SubmitButton>
       </form>
     );
   }
@@ -62,23 +65,23 @@ export function TwoFactorSetup({ continueTo }: { continueTo: string }) {
           src={enrolment.qrCode}
           width={192}
           height={192}
-          alt="QR code for your authenticator app: scan it with the app to add Attune. The same key is written out below for typing."
+          alt={t("qrAlt")}
           className="rounded-md border border-line bg-white"
         />
-        <figcaption className="text-xs text-muted">Scan this with your authenticator app, or type the key below.</figcaption>
+        <figcaption className="text-xs text-muted">{t("qrCaption")}</figcaption>
       </figure>
       <div className="space-y-1">
         <p className="text-sm font-medium" id="key-label">
-          Key to type into your app
+          {t("keyLabel")}
         </p>
         <p aria-labelledby="key-label" data-testid="totp-key" className="rounded-md border border-line bg-canvas px-3 py-2 font-mono text-sm tracking-wide break-all">
           {enrolment.secretForTyping}
         </p>
-        <p className="text-xs text-muted">If you type it, choose a time-based key. Or paste the setup link below into an app that accepts one.</p>
+        <p className="text-xs text-muted">{t("keyHint")}</p>
       </div>
       <div className="space-y-1">
         <label htmlFor="totp-uri" className="block text-sm font-medium">
-          Setup link (otpauth)
+          {t("setupLink")}
         </label>
         <textarea id="totp-uri" readOnly rows={3} value={enrolment.uri} className="block w-full rounded-md border border-line bg-canvas px-3 py-2 font-mono text-xs" />
       </div>
@@ -86,14 +89,14 @@ export function TwoFactorSetup({ continueTo }: { continueTo: string }) {
         {confirmed.status === "error" ? <FormMessage state={confirmed} /> : null}
         <TextField
           name="code"
-          label="Code from your app"
+          label={t("codeFromApp")}
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={6}
           required
           errors={confirmed.fieldErrors?.code}
         />
-        <SubmitButton pendingLabel="Checking…">Turn on two-factor sign-in</SubmitButton>
+        <SubmitButton pendingLabel={t("checking")}>{t("turnOn")}</SubmitButton>
       </form>
     </div>
   );
@@ -104,14 +107,16 @@ export function DisableTwoFactorForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <TextField name="password" label="Your password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
-      <TextField name="code" label="Code from your app, or a recovery code" autoComplete="one-time-code" required errors={state.fieldErrors?.code} />
-      <SubmitButton variant="danger" pendingLabel="Turning off…">
-        Turn off two-factor sign-in
+      <TextField name="password" label={t("yourPassword")} type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <TextField name="code" label={t("codeOrRecovery")} autoComplete="one-time-code" required errors={state.fieldErrors?.code} />
+      <SubmitButton variant="danger" pendingLabel={t("turningOff")}>
+        {t("turnOff")}
       </SubmitButton>
     </form>
   );
 }
+
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 /** The administrator's organisation-wide switch. */
 export function OrgTwoFactorForm({ required, clinicalWithout }: { required: boolean; clinicalWithout: number }) {
@@ -122,18 +127,18 @@ export function OrgTwoFactorForm({ required, clinicalWithout }: { required: bool
       <p className="text-sm">
         {required ? (
           <>
-            <strong>Required</strong> for counselors and supervisors. Those without it are sent to set it up before they can open anything else.
+            {t.rich("orgRequired", { strong })}
           </>
         ) : (
           <>
-            <strong>Optional.</strong> Anyone may turn it on from their profile.
+            {t.rich("orgOptional", { strong })}
           </>
         )}{" "}
-        {clinicalWithout === 1 ? "1 counselor or supervisor has" : `${clinicalWithout} counselors and supervisors have`} not set it up.
+        {t("orgWithout", { count: clinicalWithout })}
       </p>
       <FormMessage state={state} />
-      <SubmitButton variant={required ? "secondary" : "primary"} pendingLabel="Saving…">
-        {required ? "Make two-factor sign-in optional" : "Require two-factor sign-in for counselors and supervisors"}
+      <SubmitButton variant={required ? "secondary" : "primary"} pendingLabel={t("saving")}>
+        {required ? t("makeOptional") : t("makeRequired")}
       </SubmitButton>
     </form>
   );
@@ -145,11 +150,11 @@ export function ResetTwoFactorForm({ userId, name }: { userId: string; name: str
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="userId" value={userId} />
       <p className="text-sm text-muted">
-        If {name} has lost their phone and their recovery codes, turn two-factor off: their sessions end and they set it up again at their next sign-in.
+        {t("resetIntro", { name })}
       </p>
       <FormMessage state={state} />
-      <SubmitButton variant="danger" pendingLabel="Turning off…">
-        Turn off two-factor for {name}
+      <SubmitButton variant="danger" pendingLabel={t("turningOff")}>
+        {t("turnOffFor", { name })}
       </SubmitButton>
     </form>
   );

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { roleLabels } from "@/auth/actor";
 import { formatUtc } from "@/audit/components/format-time";
+import { staffText } from "@/i18n/staff";
 import type { UserListRow } from "../admin-queries";
 import { UserStatusBadge } from "./user-status-badge";
 
+const t = staffText("users");
 const th = "sticky top-0 whitespace-nowrap border-b border-line bg-canvas px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted";
 const td = "border-b border-line px-3 py-2.5 align-middle";
 
@@ -14,17 +16,17 @@ export function UsersTable({ users, now }: { users: UserListRow[]; now: number }
       <div role="region" aria-labelledby="users-caption" tabIndex={0} className="overflow-x-auto">
         <table className="w-full border-separate border-spacing-0 text-sm">
           <caption id="users-caption" className="sr-only">
-            Users of your organisation
+            {t("tableCaption")}
           </caption>
           <thead>
             <tr>
-              <th scope="col" className={th}>Name</th>
-              <th scope="col" className={th}>Status</th>
-              <th scope="col" className={th}>Role</th>
-              <th scope="col" className={th}>Supervisor</th>
-              <th scope="col" className={`${th} hidden md:table-cell`}>Email</th>
-              <th scope="col" className={th}>Last sign-in</th>
-              <th scope="col" className={`${th} text-right`}>Open clients</th>
+              <th scope="col" className={th}>{t("columnName")}</th>
+              <th scope="col" className={th}>{t("columnStatus")}</th>
+              <th scope="col" className={th}>{t("columnRole")}</th>
+              <th scope="col" className={th}>{t("columnSupervisor")}</th>
+              <th scope="col" className={`${th} hidden md:table-cell`}>{t("columnEmail")}</th>
+              <th scope="col" className={th}>{t("columnLastSignIn")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("columnOpenClients")}</th>
             </tr>
           </thead>
           <tbody>
@@ -43,7 +45,7 @@ export function UsersTable({ users, now }: { users: UserListRow[]; now: number }
                 <td className={`${td} whitespace-nowrap`}>{roleLabels[u.role]}</td>
                 <td className={`${td} whitespace-nowrap`}>{u.supervisorName ?? "—"}</td>
                 <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{u.email}</td>
-                <td className={`${td} whitespace-nowrap tabular-nums`}>{u.lastSignInAt ? formatUtc(u.lastSignInAt) : "Never"}</td>
+                <td className={`${td} whitespace-nowrap tabular-nums`}>{u.lastSignInAt ? formatUtc(u.lastSignInAt) : t("never")}</td>
                 <td className={`${td} text-right tabular-nums`}>{u.role === "admin" && u.openClients === 0 ? "—" : u.openClients}</td>
               </tr>
             ))}

@@ -5,8 +5,11 @@ import { auditFilterOptions, auditPersonLabel, listAuditEvents } from "@/audit/q
 import { requireActor } from "@/auth/session";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Audit log" };
+const t = staffText("adminAudit");
+
+export const metadata: Metadata = { title: t("title") };
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["admin"]);
@@ -29,14 +32,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <div className="space-y-5">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="max-w-2xl text-sm text-muted">
-            Who did what, to which record, when and from where. Clients appear by record number; the log holds no clinical content and cannot be
-            changed.
+            {t("intro")}
           </p>
         </div>
         <a href={`/api/admin/audit${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClass("secondary")} download>
-          Export CSV
+          {t("exportCsv")}
         </a>
       </header>
       <AuditLogTable rows={events.rows} state={state} page={events.page} selectedUser={selectedUser} actions={actions} />

@@ -4,11 +4,14 @@ import { z } from "zod";
 import { requireActor } from "@/auth/session";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import { CrisisLinesForm } from "@/portal/components/crisis-lines-form";
 import { organisationCrisisLines } from "@/portal/crisis";
 import { CRISIS_DEFAULTS, countryCodes, countryOptions } from "@/portal/crisis-defaults";
 
-export const metadata: Metadata = { title: "Crisis lines" };
+const t = staffText("adminCrisis");
+
+export const metadata: Metadata = { title: t("title") };
 
 const searchSchema = z.object({ country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined) });
 
@@ -24,14 +27,14 @@ export default async function CrisisLinesPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Crisis lines</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 max-w-prose text-sm text-muted">
-          Every portal page shows the crisis lines for the client&apos;s country (recorded on the client, or taken from their time zone). Where your organisation has set none for a country, the built-in ones below show. Check the numbers for your region.
+          {t("intro")}
         </p>
       </header>
       <form method="get" className="flex items-end gap-2">
         <label className="text-sm">
-          <span className="mb-1 block font-medium">Country</span>
+          <span className="mb-1 block font-medium">{t("country")}</span>
           <select name="country" defaultValue={country} className="rounded-md border border-line bg-white px-3 py-2 text-sm">
             {countryOptions().map((c) => (
               <option key={c.value} value={c.value}>
@@ -41,12 +44,12 @@ export default async function CrisisLinesPage({ searchParams }: { searchParams: 
           </select>
         </label>
         <button type="submit" className="rounded-md border border-line bg-white px-3 py-2 text-sm font-medium">
-          Show
+          {t("show")}
         </button>
       </form>
       {configured.length ? (
         <p className="text-sm">
-          Set by your organisation:{" "}
+          {t("setByOrganisation")}{" "}
           {configured.map((c, i) => (
             <span key={c}>
               {i ? ", " : ""}
@@ -58,24 +61,23 @@ export default async function CrisisLinesPage({ searchParams }: { searchParams: 
         </p>
       ) : null}
       <Card>
-        <CardTitle>Built-in for {names.of(country)}</CardTitle>
+        <CardTitle>{t("builtInFor", { country: names.of(country) ?? "" })}</CardTitle>
         {builtIn ? (
           <ul className="mt-2 list-disc pl-5 text-sm">
             {builtIn.lines.map((l) => (
               <li key={l.name}>
-                {l.name}: {l.text ? "call or text" : "call"} {l.phone}
-                {l.allDay ? ", 24 hours a day" : ""}
+                {t("line", { name: l.name, text: l.text ? "yes" : "no", phone: l.phone, allDay: l.allDay ? "yes" : "no" })}
               </li>
             ))}
-            <li>Emergency services: {builtIn.emergency}</li>
+            <li>{t("emergency", { number: builtIn.emergency })}</li>
           </ul>
         ) : (
-          <p className="mt-2 text-sm text-muted">None built in: clients here are told to call their local emergency number unless you add lines.</p>
+          <p className="mt-2 text-sm text-muted">{t("noneBuiltIn")}</p>
         )}
-        <p className="mt-2 text-sm text-muted">{forCountry.length ? "Your organisation's lines below replace these in the portal." : "These show in the portal until you save lines of your own."}</p>
+        <p className="mt-2 text-sm text-muted">{forCountry.length ? t("ownReplace") : t("builtInShow")}</p>
       </Card>
       <Card>
-        <CardTitle className="mb-3">Your organisation&apos;s lines for {names.of(country)}</CardTitle>
+        <CardTitle className="mb-3">{t("ownLinesFor", { country: names.of(country) ?? "" })}</CardTitle>
         <CrisisLinesForm key={country} country={country} countryName={names.of(country) ?? country} lines={forCountry.map((l) => ({ name: l.name, contact: l.contact, hours: l.hours ?? "" }))} />
       </Card>
     </div>

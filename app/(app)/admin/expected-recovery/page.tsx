@@ -6,6 +6,7 @@ import { availableInstruments } from "@/checkins/instruments";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import { MIN_CLIENTS, MIN_SCORES } from "@/outcomes/expected-recovery/model";
 import { RefitForm } from "@/outcomes/expected-recovery/components/refit-form";
 import { ValidationChart, type ValidationRow } from "@/outcomes/expected-recovery/components/validation-chart";
@@ -14,7 +15,9 @@ import { rciParametersFor } from "@/checkins/rci";
 import { rciSourceText, switchDay } from "@/outcomes/rci-source";
 import { LEAD_WEEKS } from "@/outcomes/expected-recovery/validation";
 
-export const metadata: Metadata = { title: "Expected recovery" };
+const t = staffText("adminExpectedRecovery");
+
+export const metadata: Metadata = { title: t("title") };
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
 const share = (n: number, of: number) => (of === 0 ? "—" : `${Math.round((100 * n) / of)}%`);
@@ -43,29 +46,30 @@ export default async function ExpectedRecoveryPage() {
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Expected recovery</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="max-w-3xl text-sm text-muted">
-          For each check-in, Attune fits how your organisation’s clients usually progress from where they started, and flags a client as not on track when
-          their latest score lies beyond the 10th–90th percentile band on the worse side. A curve needs at least {MIN_CLIENTS} clients with two or more scored
-          check-ins after their baseline and {MIN_SCORES} such check-ins in all. Curves are refitted every night (those whose data changed); refit one now after a
-          large import. The method is described on{" "}
-          <Link href="/methods" className="text-brand-700 underline-offset-2 hover:underline">
-            How the numbers are computed
-          </Link>
-          .
+          {t.rich("intro", {
+            minClients: String(MIN_CLIENTS),
+            minScores: String(MIN_SCORES),
+            link: (chunks) => (
+              <Link href="/methods" className="text-brand-700 underline-offset-2 hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </header>
 
       <Card>
-        <CardTitle className="mb-3">Curves</CardTitle>
+        <CardTitle className="mb-3">{t("curvesTitle")}</CardTitle>
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">The latest curve of each check-in</caption>
+          <caption className="sr-only">{t("curvesCaption")}</caption>
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="px-2 py-1 font-medium">Check-in</th>
-              <th scope="col" className="px-2 py-1 font-medium">Latest fit</th>
-              <th scope="col" className="px-2 py-1 font-medium">Data</th>
-              <th scope="col" className="px-2 py-1 font-medium"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnCheckIn")}</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnLatestFit")}</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnData")}</th>
+              <th scope="col" className="px-2 py-1 font-medium"><span className="sr-only">{t("columnActions")}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -75,25 +79,25 @@ export default async function ExpectedRecoveryPage() {
                 <tr key={instrument.canonical} className="border-b border-line align-top">
                   <td className="px-2 py-2">
                     <span className="font-medium">{instrument.title}</span>
-                    <span className="text-muted"> · version {instrument.version}</span>
+                    <span className="text-muted"> {t("versionLabel", { version: String(instrument.version) })}</span>
                   </td>
                   <td className="px-2 py-2">
                     {!fit ? (
-                      <span className="text-muted">Not fitted yet</span>
+                      <span className="text-muted">{t("notFitted")}</span>
                     ) : fit.fit ? (
                       <>
-                        <Badge tone="ok">Curve</Badge> <span>{day(fit.fittedAt)}</span>
+                        <Badge tone="ok">{t("curve")}</Badge> <span>{day(fit.fittedAt)}</span>
                         {firsts.get(`${instrument.url}|${instrument.version}`) ? (
-                          <span className="block text-xs text-muted">First curve (verdicts began): {day(firsts.get(`${instrument.url}|${instrument.version}`)!)}</span>
+                          <span className="block text-xs text-muted">{t("firstCurve", { day: day(firsts.get(`${instrument.url}|${instrument.version}`)!) })}</span>
                         ) : null}
                       </>
                     ) : (
                       <>
-                        <Badge tone="neutral">No curve</Badge> <span className="text-muted">{fit.reason}</span>
+                        <Badge tone="neutral">{t("noCurve")}</Badge> <span className="text-muted">{fit.reason}</span>
                       </>
                     )}
                   </td>
-                  <td className="px-2 py-2 text-muted">{fit ? `${fit.nClients} clients, ${fit.nScores} check-ins after baselines, up to ${day(fit.dataCutoff)}` : "—"}</td>
+                  <td className="px-2 py-2 text-muted">{fit ? t("dataSummary", { clients: String(fit.nClients), scores: String(fit.nScores), cutoff: day(fit.dataCutoff) }) : "—"}</td>
                   <td className="px-2 py-2">
                     <RefitForm canonical={instrument.canonical} title={instrument.title} />
                   </td>
@@ -105,19 +109,17 @@ export default async function ExpectedRecoveryPage() {
       </Card>
 
       <Card className="space-y-3">
-        <CardTitle>Reliable change: the organisation&apos;s own values</CardTitle>
+        <CardTitle>{t("rciTitle")}</CardTitle>
         <p className="max-w-3xl text-sm text-muted">
-          The reliable change index uses the reliability and spread of your organisation&apos;s own baselines once a check-in version has {rcis[0]?.minimum ?? 30}{" "}
-          usable ones; until then, the values in the check-in&apos;s file. On the day the threshold is crossed, every client&apos;s verdict is recomputed with the
-          new values, so a verdict can change although the client has no new check-in.
+          {t("rciIntro", { minimum: String(rcis[0]?.minimum ?? 30) })}
         </p>
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Where each check-in&apos;s reliable change parameters come from, and when the organisation&apos;s own values took over</caption>
+          <caption className="sr-only">{t("rciCaption")}</caption>
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="px-2 py-1 font-medium">Check-in</th>
-              <th scope="col" className="px-2 py-1 font-medium">Values in use</th>
-              <th scope="col" className="px-2 py-1 font-medium">Switched to this organisation&apos;s values</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnCheckIn")}</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnValuesInUse")}</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnSwitched")}</th>
             </tr>
           </thead>
           <tbody>
@@ -126,21 +128,21 @@ export default async function ExpectedRecoveryPage() {
               return (
                 <tr key={instrument.canonical} className="border-b border-line">
                   <td className="px-2 py-2 font-medium">
-                    {instrument.title} <span className="font-normal text-muted">· version {instrument.version}</span>
+                    {instrument.title} <span className="font-normal text-muted">{t("versionLabel", { version: String(instrument.version) })}</span>
                   </td>
                   <td className="px-2 py-2">
-                    {rciSourceText(rci)}: r {rci.r.toFixed(2)}, SD {rci.sd.toFixed(2)}
+                    {t("rciValues", { source: rciSourceText(rci), r: rci.r.toFixed(2), sd: rci.sd.toFixed(2) })}
                   </td>
                   <td className="px-2 py-2">
                     {rci.source === "organisation"
                       ? rci.switchedAt
                         ? switchDay(rci.switchedAt)
-                        : "Date not yet known (refreshed within ten minutes)"
+                        : t("switchDateUnknown")
                       : rci.reason === "published_values"
-                        ? "Never: the file gives published values"
+                        ? t("switchNeverPublished")
                         : rci.reason === "too_few_baselines"
-                          ? `Not yet: ${rci.baselines} of ${rci.minimum} baselines`
-                          : "Not now: the organisation's baselines gave no usable values"}
+                          ? t("switchNotYet", { baselines: String(rci.baselines), minimum: String(rci.minimum) })
+                          : t("switchNotNow")}
                   </td>
                 </tr>
               );
@@ -150,21 +152,19 @@ export default async function ExpectedRecoveryPage() {
       </Card>
 
       <Card className="space-y-3">
-        <CardTitle>Does the warning work here?</CardTitle>
+        <CardTitle>{t("validationTitle")}</CardTitle>
         <p className="max-w-3xl text-sm text-muted">
-          Each curve is checked by holding clients out by time: it is fitted again on the clients whose baseline came before the date by which 70% had started,
-          then tried, check-in by check-in, on the discharged clients who started after it. A client ended poorly when their last score shows no reliable
-          improvement on their baseline. A warning counts when it came at least {LEAD_WEEKS} weeks before their last check-in.
+          {t("validationIntro", { leadWeeks: String(LEAD_WEEKS) })}
         </p>
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Hold-out check per check-in</caption>
+          <caption className="sr-only">{t("validationCaption")}</caption>
           <thead>
             <tr className="border-b border-line">
-              <th scope="col" className="px-2 py-1 font-medium">Check-in</th>
-              <th scope="col" className="px-2 py-1 font-medium">Held out</th>
-              <th scope="col" className="px-2 py-1 font-medium">Ended poorly: warned early</th>
-              <th scope="col" className="px-2 py-1 font-medium">Ended well: warned (false alarms)</th>
-              <th scope="col" className="px-2 py-1 font-medium">Median week of first warning</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnCheckIn")}</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnHeldOut")}</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnEndedPoorly")}</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnEndedWell")}</th>
+              <th scope="col" className="px-2 py-1 font-medium">{t("columnMedianWeek")}</th>
             </tr>
           </thead>
           <tbody>
@@ -177,19 +177,19 @@ export default async function ExpectedRecoveryPage() {
                   {c && v ? (
                     <>
                       <td className="px-2 py-2">
-                        {c.tested} clients who started after {day(v.cutoff)} (curve fitted on {v.trainedOn} before)
+                        {t("heldOut", { tested: String(c.tested), cutoff: day(v.cutoff), trainedOn: String(v.trainedOn) })}
                       </td>
                       <td className="px-2 py-2">
-                        {c.endedPoorlyFlaggedEarly} of {c.endedPoorly} ({share(c.endedPoorlyFlaggedEarly, c.endedPoorly)})
+                        {t("countOfTotal", { count: String(c.endedPoorlyFlaggedEarly), total: String(c.endedPoorly), share: share(c.endedPoorlyFlaggedEarly, c.endedPoorly) })}
                       </td>
                       <td className="px-2 py-2">
-                        {c.endedWellFlagged} of {c.endedWell} ({share(c.endedWellFlagged, c.endedWell)})
+                        {t("countOfTotal", { count: String(c.endedWellFlagged), total: String(c.endedWell), share: share(c.endedWellFlagged, c.endedWell) })}
                       </td>
-                      <td className="px-2 py-2">{c.medianFirstFlagWeeks === null ? "—" : `week ${c.medianFirstFlagWeeks.toFixed(1)}`}</td>
+                      <td className="px-2 py-2">{c.medianFirstFlagWeeks === null ? "—" : t("week", { week: c.medianFirstFlagWeeks.toFixed(1) })}</td>
                     </>
                   ) : (
                     <td colSpan={4} className="px-2 py-2 text-muted">
-                      {v?.reason ? `No hold-out check: ${v.reason}` : fits[i]?.fit ? "No hold-out check with this fit." : "No curve, so nothing to check."}
+                      {v?.reason ? t("noHoldOutReason", { reason: v.reason }) : fits[i]?.fit ? t("noHoldOutFit") : t("noHoldOutCurve")}
                     </td>
                   )}
                 </tr>
@@ -201,18 +201,26 @@ export default async function ExpectedRecoveryPage() {
       </Card>
 
       <Card>
-        <CardTitle className="mb-3">Recent fits</CardTitle>
+        <CardTitle className="mb-3">{t("recentFitsTitle")}</CardTitle>
         <p className="mb-2 text-sm text-muted">
-          Every fit is kept. Each not-on-track alert names, in its audit event (Admin → Audit log, “fitId”), the fit its verdict came from; a later refit
-          does not change that. Alerts: how many were queued on each fit.
+          {t("recentFitsIntro")}
         </p>
         <ul className="divide-y divide-line text-sm">
           {history.map((f) => (
             <li key={f.id} className="py-1.5">
-              <span className="font-medium">{titles.get(f.instrumentUrl) ?? f.instrumentUrl}</span> {f.instrumentVersion} · {day(f.fittedAt)} ·{" "}
-              {f.trigger === "admin" ? "asked for by an administrator" : "scheduled"} · {f.fit ? `${f.nClients} clients` : "no curve"} · {f.durationMs} ms ·{" "}
-              {f.fit ? `${alerts.get(f.id) ?? 0} not-on-track alert${alerts.get(f.id) === 1 ? "" : "s"} · ` : null}
-              <span className="font-mono text-xs text-muted">fit {f.id.slice(0, 8)}</span>
+              {t.rich("fitLine", {
+                title: titles.get(f.instrumentUrl) ?? f.instrumentUrl,
+                version: String(f.instrumentVersion),
+                day: day(f.fittedAt),
+                trigger: f.trigger === "admin" ? "admin" : "scheduled",
+                fit: f.fit ? "yes" : "no",
+                clients: String(f.nClients),
+                ms: String(f.durationMs),
+                alerts: alerts.get(f.id) ?? 0,
+                id: f.id.slice(0, 8),
+                name: (chunks) => <span className="font-medium">{chunks}</span>,
+                fitId: (chunks) => <span className="font-mono text-xs text-muted">{chunks}</span>,
+              })}
             </li>
           ))}
         </ul>

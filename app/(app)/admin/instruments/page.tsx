@@ -9,11 +9,14 @@ import { formatScore } from "@/checkins/components/score-parts";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Instruments" };
+const t = staffText("adminInstruments");
+
+export const metadata: Metadata = { title: t("title") };
 
 const statusTone = { draft: "warn", published: "ok", retired: "neutral" } as const;
-const statusLabel = { draft: "Draft", published: "Published", retired: "Retired" } as const;
+const statusLabel = { draft: t("statusDraft"), published: t("statusPublished"), retired: t("statusRetired") } as const;
 
 export default async function InstrumentsPage() {
   await connection();
@@ -22,22 +25,21 @@ export default async function InstrumentsPage() {
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Instruments</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="max-w-3xl text-sm text-muted">
-          The check-ins counselors take in session or send to the portal. Attune’s own check-ins come with the product; your organisation can add validated,
-          public-domain questionnaires in the FHIR R4 Questionnaire form. Every version is kept, and every score records the version that made it.
+          {t("intro")}
         </p>
         <p className="mt-1 text-sm">
           <Link href="/admin/expected-recovery" className="text-brand-700 underline-offset-2 hover:underline">
-            Expected recovery curves and how well their warning works
+            {t("expectedRecoveryLink")}
           </Link>
         </p>
       </header>
 
       <Card>
-        <CardTitle className="mb-3">Your organisation’s questionnaires</CardTitle>
+        <CardTitle className="mb-3">{t("importedTitle")}</CardTitle>
         {imported.length === 0 ? (
-          <p className="text-sm text-muted">None imported yet.</p>
+          <p className="text-sm text-muted">{t("noneImported")}</p>
         ) : (
           <ul className="divide-y divide-line">
             {imported.map((i) => (
@@ -46,9 +48,9 @@ export default async function InstrumentsPage() {
                   <Link href={`/admin/instruments/${i.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                     {i.title}
                   </Link>
-                  <span className="text-muted"> · version {i.version}</span>
+                  <span className="text-muted"> {t("versionLabel", { version: String(i.version) })}</span>
                   <p className="truncate text-xs text-muted">
-                    {i.url} · imported by {i.createdBy}
+                    {t("importedBy", { url: i.url, name: i.createdBy })}
                   </p>
                 </div>
                 <Badge tone={statusTone[i.status]}>{statusLabel[i.status]}</Badge>
@@ -59,26 +61,24 @@ export default async function InstrumentsPage() {
       </Card>
 
       <Card>
-        <CardTitle className="mb-1">Import a questionnaire</CardTitle>
+        <CardTitle className="mb-1">{t("importTitle")}</CardTitle>
         <p className="mb-3 text-sm text-muted">
-          Attune reads the items and answer weights (itemWeight or ordinalValue) and shows what it understood. You then describe the scoring in a short form and
-          publish it. Only import questionnaires your organisation may use.
+          {t("importIntro")}
         </p>
         <ImportForm />
       </Card>
 
       <Card>
-        <CardTitle className="mb-1">Check-ins written for Attune</CardTitle>
-        <p className="mb-3 text-sm text-muted">These come with the product and cannot be changed here. They are check-ins to follow change over time, not validated instruments.</p>
+        <CardTitle className="mb-1">{t("bundledTitle")}</CardTitle>
+        <p className="mb-3 text-sm text-muted">{t("bundledIntro")}</p>
         <ul className="divide-y divide-line">
           {bundled.map((b) => (
             <li key={b.url} className="py-2.5">
               <p className="font-medium">
-                {b.title} <span className="font-normal text-muted">· version {b.version}</span>
+                {b.title} <span className="font-normal text-muted">{t("versionLabel", { version: String(b.version) })}</span>
               </p>
               <p className="text-xs text-muted">
-                {respondentLabels[b.respondent]} · {b.items} scored questions · total {formatScore(b.range.min)} to {formatScore(b.range.max)} · written for Attune, not a
-                validated instrument
+                {t("bundledFacts", { respondent: respondentLabels[b.respondent], items: String(b.items), min: formatScore(b.range.min), max: formatScore(b.range.max) })}
               </p>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/form";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import { messageKind, messageState } from "@/db/schema/messages";
 import { deliveryNote, MessageStateBadge } from "@/messaging/components/message-state";
 import { MessageSettingsForm } from "@/messaging/components/message-settings-form";
@@ -16,7 +17,9 @@ import { mailConfig } from "@/messaging/config";
 import { messageKindLabels, messageStateLabels } from "@/messaging/labels";
 import { getOrgMessage, listOrgMessages, messageFilterKeys, parseMessageFilters, type MessageFilters } from "@/messaging/queries";
 
-export const metadata: Metadata = { title: "Messages" };
+const t = staffText("adminMessages");
+
+export const metadata: Metadata = { title: t("title") };
 
 function hrefWith(filters: MessageFilters, change: Partial<MessageFilters>): string {
   const next = { ...filters, ...change };
@@ -48,27 +51,26 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-5">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Messages</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="max-w-3xl text-sm text-muted">
-          Every email Attune has sent or will send: invitations, password resets, messages to clients and alerts to counselors, with their delivery
-          state.{" "}
+          {t("intro")}{" "}
           {outboxOnly
-            ? "No SMTP server is configured, so messages are kept here instead of being sent: open one to read it."
-            : "The text of a message is kept only until the mail server accepts it."}
+            ? t("outboxOnly")
+            : t("textKeptUntilAccepted")}
         </p>
       </header>
       <Card>
-        <CardTitle className="mb-1">Settings</CardTitle>
-        <p className="mb-3 text-sm text-muted">Who messages say they are from, how messages to clients and support people are signed, and when they may arrive.</p>
+        <CardTitle className="mb-1">{t("settingsTitle")}</CardTitle>
+        <p className="mb-3 text-sm text-muted">{t("settingsIntro")}</p>
         <MessageSettingsForm
           values={{ senderName: settings.senderName, signature: settings.signature, quietStart: settings.quiet.start, quietEnd: settings.quiet.end, reminderHour: settings.reminderHour }}
         />
       </Card>
       <form method="get" action="/admin/messages" className="flex flex-wrap items-end gap-3 rounded-lg border border-line bg-white p-3">
         <label className="text-sm">
-          <span className="mb-1 block font-medium">State</span>
+          <span className="mb-1 block font-medium">{t("state")}</span>
           <select name={messageFilterKeys.state} defaultValue={filters.state ?? ""} className={inputClass}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {messageState.enumValues.map((s) => (
               <option key={s} value={s}>
                 {messageStateLabels[s]}
@@ -77,9 +79,9 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
           </select>
         </label>
         <label className="text-sm">
-          <span className="mb-1 block font-medium">Kind</span>
+          <span className="mb-1 block font-medium">{t("kind")}</span>
           <select name={messageFilterKeys.kind} defaultValue={filters.kind ?? ""} className={inputClass}>
-            <option value="">Any</option>
+            <option value="">{t("any")}</option>
             {messageKind.enumValues.map((k) => (
               <option key={k} value={k}>
                 {messageKindLabels[k]}
@@ -88,59 +90,59 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
           </select>
         </label>
         <button type="submit" className={buttonClass("secondary")}>
-          Filter
+          {t("filter")}
         </button>
         {filters.state || filters.kind ? (
           <Link href="/admin/messages" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-            Clear filters
+            {t("clearFilters")}
           </Link>
         ) : null}
       </form>
-      {filters.message && !open ? <p className="text-sm text-muted">That message is not here.</p> : null}
+      {filters.message && !open ? <p className="text-sm text-muted">{t("notHere")}</p> : null}
       {open ? (
         <Card>
           <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
             <CardTitle>{open.subject}</CardTitle>
             <Link href={hrefWith(filters, { message: undefined })} className="text-sm text-brand-700 underline-offset-2 hover:underline">
-              Close
+              {t("close")}
             </Link>
           </div>
           <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-muted">From</dt>
+            <dt className="text-muted">{t("from")}</dt>
             <dd>{open.sender}</dd>
-            <dt className="text-muted">To</dt>
+            <dt className="text-muted">{t("to")}</dt>
             <dd>{open.recipient}</dd>
-            <dt className="text-muted">Kind</dt>
+            <dt className="text-muted">{t("kind")}</dt>
             <dd>{messageKindLabels[open.kind]}</dd>
-            <dt className="text-muted">State</dt>
+            <dt className="text-muted">{t("state")}</dt>
             <dd>
               <MessageStateBadge state={open.state} /> <span className="text-muted">{deliveryNote(open)}</span>
             </dd>
-            <dt className="text-muted">Created</dt>
+            <dt className="text-muted">{t("created")}</dt>
             <dd>{formatUtc(open.createdAt)}</dd>
-            <dt className="text-muted">Job</dt>
+            <dt className="text-muted">{t("job")}</dt>
             <dd className="font-mono text-xs">{open.jobKey}</dd>
-            <dt className="text-muted">Attempts</dt>
+            <dt className="text-muted">{t("attempts")}</dt>
             <dd>{open.attempts}</dd>
           </dl>
           {open.bodyText ? (
             <>
-              <h3 className="mb-1 text-sm font-semibold">Text</h3>
+              <h3 className="mb-1 text-sm font-semibold">{t("text")}</h3>
               <pre className="mb-4 whitespace-pre-wrap rounded-md border border-line bg-canvas p-3 text-sm">{open.bodyText}</pre>
               <details>
-                <summary className="cursor-pointer text-sm font-semibold">HTML part (source)</summary>
+                <summary className="cursor-pointer text-sm font-semibold">{t("htmlPart")}</summary>
                 <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md border border-line bg-canvas p-3 text-xs">{open.bodyHtml}</pre>
               </details>
             </>
           ) : (
-            <p className="text-sm text-muted">The text is no longer kept: it is cleared once the mail server accepts a message, or once it fails for good.</p>
+            <p className="text-sm text-muted">{t("textCleared")}</p>
           )}
         </Card>
       ) : null}
       <MessagesTable rows={list.rows} openHref={(id) => hrefWith(filters, { message: id })} />
       {list.nextBefore ? (
         <Link href={hrefWith(filters, { before: list.nextBefore, message: undefined })} className={buttonClass("secondary")}>
-          Older messages
+          {t("olderMessages")}
         </Link>
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { requireActor } from "@/auth/session";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import { listOrgUsers } from "@/users/admin-queries";
 import { Card, CardTitle } from "@/components/ui/card";
 import { OrgTwoFactorForm } from "@/users/components/two-factor-forms";
@@ -12,7 +13,9 @@ import { orgTwoFactorSummary } from "@/users/two-factor-queries";
 import { PaperSizeForm } from "@/reports/components/paper-size-form";
 import { organisationPaperSize } from "@/reports/paper-size-queries";
 
-export const metadata: Metadata = { title: "Users" };
+const t = staffText("adminUsers");
+
+export const metadata: Metadata = { title: t("title") };
 
 async function requestTime(): Promise<number> {
   await connection();
@@ -28,23 +31,22 @@ export default async function UsersPage() {
     <div className="space-y-5">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="text-sm text-muted">
-            {active} active{invited ? `, ${invited} invited` : ""}. Open a person to change their role or supervisor, issue a password reset link, or
-            deactivate them.
+            {invited ? t("summaryWithInvited", { active: String(active), invited: String(invited) }) : t("summary", { active: String(active) })}
           </p>
         </div>
         <Link href="/admin/users/invite" className={buttonClass("primary")}>
-          Invite user
+          {t("inviteUser")}
         </Link>
       </header>
       <UsersTable users={users} now={now} />
       <Card>
-        <CardTitle className="mb-2">Two-factor sign-in</CardTitle>
+        <CardTitle className="mb-2">{t("twoFactorTitle")}</CardTitle>
         <OrgTwoFactorForm required={twoFactor.required} clinicalWithout={twoFactor.clinicalWithout} />
       </Card>
       <Card>
-        <CardTitle className="mb-2">Reports</CardTitle>
+        <CardTitle className="mb-2">{t("reportsTitle")}</CardTitle>
         <PaperSizeForm current={paper} />
       </Card>
     </div>

@@ -7,8 +7,11 @@ import { getDb } from "@/db/client";
 import { ExercisePreview } from "@/exercises/components/exercise-preview";
 import { Guidance } from "@/exercises/components/guidance";
 import { findExercise } from "@/exercises/library";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Exercise preview" };
+const t = staffText("library");
+
+export const metadata: Metadata = { title: t("previewTitle") };
 
 export default async function ExercisePreviewPage({ params, searchParams }: { params: Promise<{ exerciseId: string }>; searchParams: Promise<{ added?: string }> }) {
   const actor = await requireActor();
@@ -20,19 +23,19 @@ export default async function ExercisePreviewPage({ params, searchParams }: { pa
     <div className="space-y-6">
       <header>
         <Link href="/library" className="text-sm text-muted hover:text-ink">
-          ← Library
+          {t("backToLibrary")}
         </Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{exercise.title}</h1>
         <p className="text-sm text-muted">
-          {exercise.audience === "family" ? "For family members" : "For clients"} · about {exercise.minutes} minutes · {exercise.purpose}
+          {t("meta", { audience: exercise.audience === "family" ? "family" : "client", minutes: String(exercise.minutes), purpose: exercise.purpose })}
         </p>
       </header>
       {added ? (
         <p role="status" className="rounded-md border border-ok/30 bg-ok-bg px-3 py-2 text-sm text-ok">
-          The exercise was added to your organisation&apos;s library.
+          {t("added")}
         </p>
       ) : null}
-      <p className="rounded-md border border-line bg-white px-3 py-2 text-sm text-muted">Preview: this is what the person sees on their phone. Nothing you enter here is saved.</p>
+      <p className="rounded-md border border-line bg-white px-3 py-2 text-sm text-muted">{t("previewNotice")}</p>
       <Card className="mx-auto max-w-xl space-y-6">
         <Guidance blocks={exercise.guidance} />
         <ExercisePreview definition={exercise} />

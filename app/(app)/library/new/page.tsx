@@ -3,8 +3,11 @@ import Link from "next/link";
 import { requireActor } from "@/auth/session";
 import { Card } from "@/components/ui/card";
 import { CustomExerciseForm } from "@/exercises/components/custom-exercise-form";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Add an exercise" };
+const t = staffText("library");
+
+export const metadata: Metadata = { title: t("newTitle") };
 
 const example = `---
 id: gratitude-moment
@@ -37,10 +40,10 @@ export default async function NewExercisePage() {
     <div className="space-y-6">
       <header>
         <Link href="/library" className="text-sm text-muted hover:text-ink">
-          ← Library
+          {t("backToLibrary")}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Add your organisation&apos;s exercise</h1>
-        <p className="text-sm text-muted">It is checked against the same rules as the bundled exercises and previewed before it is added.</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("newHeading")}</h1>
+        <p className="text-sm text-muted">{t("newIntro")}</p>
       </header>
       <Card>
         <CustomExerciseForm example={example} />

@@ -10,8 +10,11 @@ import { NoteView } from "@/notes/components/note-view";
 import { AddendumForm, CosignForm } from "@/notes/components/signed-note-forms";
 import { getNoteDetail } from "@/notes/detail";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Session note" };
+const t = staffText("notes");
+
+export const metadata: Metadata = { title: t("sessionNoteTitle") };
 
 /**
  * The whole note, for the people responsible for it: its author and the supervisor who
@@ -29,17 +32,17 @@ export default async function WholeNotePage({ params }: { params: Promise<{ note
   const group = note.type === "group";
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+      <nav aria-label={t("breadcrumb")} className="text-sm text-muted">
         {actor.role === "supervisor" ? (
           <>
             <Link href="/notes/cosign" className="underline-offset-2 hover:underline">
-              Notes to co-sign
+              {t("notesToCosign")}
             </Link>
             {" / "}
           </>
         ) : null}
         {group ? (
-          <span>Group session</span>
+          <span>{t("groupSession")}</span>
         ) : (
           <Link href={`/clients/${client.id}/notes`} className="underline-offset-2 hover:underline">
             <ClientName client={client} />
@@ -48,9 +51,9 @@ export default async function WholeNotePage({ params }: { params: Promise<{ note
       </nav>
       {note.status === "draft" ? (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-warn/30 bg-warn-bg px-4 py-3 text-sm">
-          <p>This is your draft: only you can see it until you sign it.</p>
+          <p>{t("draftBanner")}</p>
           <Link href={`/clients/${client.id}/notes/${note.id}/edit`} className={buttonClass("primary", "sm")}>
-            Continue writing
+            {t("continueWriting")}
           </Link>
         </div>
       ) : null}

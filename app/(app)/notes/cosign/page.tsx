@@ -6,8 +6,11 @@ import { formatSessionDate } from "@/notes/format";
 import { listNotesToCosign } from "@/notes/queries";
 import { noteTypeLabels } from "@/notes/schemas";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Notes to co-sign" };
+const t = staffText("notes");
+
+export const metadata: Metadata = { title: t("cosignTitle") };
 
 export default async function CosignListPage() {
   const actor = await requireActor(["supervisor"]);
@@ -15,22 +18,22 @@ export default async function CosignListPage() {
   return (
     <div className="space-y-5">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Notes to co-sign</h1>
-        <p className="mt-1 text-sm text-muted">Notes signed by the counselors you supervise that wait for your co-signature, oldest first.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("cosignTitle")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("cosignIntro")}</p>
       </div>
       {notes.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-line bg-white px-4 py-8 text-center text-sm text-muted">Nothing is waiting for your co-signature.</p>
+        <p className="rounded-lg border border-dashed border-line bg-white px-4 py-8 text-center text-sm text-muted">{t("cosignEmpty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-line bg-white">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Notes waiting for your co-signature</caption>
+            <caption className="sr-only">{t("cosignCaption")}</caption>
             <thead className="border-b border-line bg-canvas/60 text-xs uppercase tracking-wide text-muted">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">Session</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Client</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Type</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Author</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Signed</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">{t("columnSession")}</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">{t("columnClient")}</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">{t("columnType")}</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">{t("columnAuthor")}</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">{t("columnSigned")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
@@ -41,7 +44,7 @@ export default async function CosignListPage() {
                       {formatSessionDate(n.sessionDate)}
                     </Link>
                   </td>
-                  <td className="px-4 py-3">{n.clientName ?? `Group of ${n.groupSize}`}</td>
+                  <td className="px-4 py-3">{n.clientName ?? t("groupOf", { size: String(n.groupSize) })}</td>
                   <td className="whitespace-nowrap px-4 py-3">{noteTypeLabels[n.type]}</td>
                   <td className="whitespace-nowrap px-4 py-3"><bdi>{n.authorName}</bdi></td>
                   <td className="whitespace-nowrap px-4 py-3 text-muted">{formatDate(n.signedAt)}</td>

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/auth/session";
 import { lagTolerantDb } from "@/db/read-request";
+import { staffText } from "@/i18n/staff";
 import { RangeLinks } from "@/outcomes/components/range-links";
 import { TeamOutcomesTable } from "@/outcomes/components/team-outcomes-table";
 import { parseRange, rangeLabels } from "@/outcomes/range";
 import { teamOutcomes } from "@/outcomes/team";
 
-export const metadata: Metadata = { title: "Team outcomes" };
+const t = staffText("team");
+
+export const metadata: Metadata = { title: t("outcomesTitle") };
 
 export default async function TeamOutcomesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["supervisor"]);
@@ -16,9 +19,9 @@ export default async function TeamOutcomesPage({ searchParams }: { searchParams:
     <div className="space-y-5">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Team outcomes</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("outcomesTitle")}</h1>
           <p className="text-sm text-muted">
-            Emotional numbness, {rangeLabels[range].toLowerCase()}: clients with at least two check-ins in the period, first complete check-in against the latest, by the reliable change index (r and SD from {rciSource}).
+            {t("outcomesIntro", { range: rangeLabels[range].toLowerCase(), rciSource })}
           </p>
         </div>
         <RangeLinks basePath="/team/outcomes" current={range} />

@@ -3,13 +3,16 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getActor } from "@/auth/session";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import { AuthCard } from "@/users/components/auth-card";
 import { SetPasswordForm } from "@/users/components/set-password-form";
 import { acceptInvitationAction } from "@/users/link-actions";
 import { findUsableToken } from "@/users/tokens";
 
+const t = staffText("invite");
+
 // The token is in the path: never send it on as a referrer.
-export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer" };
+export const metadata: Metadata = { title: t("title"), referrer: "no-referrer" };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
@@ -19,19 +22,19 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const signedIn = await getActor();
   return (
     <AuthCard
-      title="Set your password"
+      title={t("title")}
       intro={
         <>
-          Welcome, {holder.name}. Choose a password for <strong className="font-medium text-ink">{holder.email}</strong> to finish setting up your account.
+          {t.rich("intro", { name: holder.name, email: holder.email, strong: (chunks) => <strong className="font-medium text-ink">{chunks}</strong> })}
         </>
       }
     >
       {signedIn ? (
         <p role="note" className="mb-4 rounded-md border border-warn/30 bg-warn-bg px-3 py-2 text-sm text-warn">
-          {signedIn.name} is signed in on this browser. Setting this password signs them out.
+          {t("signedInElsewhere", { name: signedIn.name })}
         </p>
       ) : null}
-      <SetPasswordForm action={acceptInvitationAction} token={token} email={holder.email} submitLabel="Set password" />
+      <SetPasswordForm action={acceptInvitationAction} token={token} email={holder.email} submitLabel={t("submit")} />
     </AuthCard>
   );
 }

@@ -11,11 +11,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { describeProblem } from "@/checkins/import-scoring";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 
-export const metadata: Metadata = { title: "Questionnaire" };
+const t = staffText("adminInstruments");
+
+export const metadata: Metadata = { title: t("questionnaireTitle") };
 
 const statusTone = { draft: "warn", published: "ok", retired: "neutral" } as const;
-const statusLabel = { draft: "Draft", published: "Published", retired: "Retired" } as const;
+const statusLabel = { draft: t("statusDraft"), published: t("statusPublished"), retired: t("statusRetired") } as const;
 
 export default async function ImportedInstrumentPage({ params }: { params: Promise<{ instrumentId: string }> }) {
   const actor = await requireActor(["admin"]);
@@ -24,16 +27,17 @@ export default async function ImportedInstrumentPage({ params }: { params: Promi
   if (!row) notFound();
   const { preview } = row;
   const ready = preview.instrument !== null;
+  const questions = preview.items.filter((i) => i.type !== "group" && i.type !== "display").length;
   return (
     <div className="space-y-6">
       <Link href="/admin/instruments" className="text-sm text-muted hover:text-ink">
-        ← Instruments
+        {t("backToInstruments")}
       </Link>
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{row.title}</h1>
           <p className="text-sm text-muted">
-            Version {row.version} · {row.url}
+            {t("versionAndUrl", { version: String(row.version), url: row.url })}
           </p>
           {row.copyright ? <p className="mt-1 max-w-3xl text-xs text-muted">{row.copyright}</p> : null}
         </div>
@@ -41,10 +45,11 @@ export default async function ImportedInstrumentPage({ params }: { params: Promi
       </header>
 
       <Card>
-        <CardTitle className="mb-1">What Attune understood</CardTitle>
+        <CardTitle className="mb-1">{t("understoodTitle")}</CardTitle>
         <p className="mb-3 text-sm text-muted">
-          {preview.items.filter((i) => i.type !== "group" && i.type !== "display").length} questions, {preview.scoredItems} of them scored
-          {preview.reachable ? `; the weights can add up to between ${preview.reachable.min} and ${preview.reachable.max}` : ""}.
+          {preview.reachable
+            ? t("understoodWithRange", { questions: String(questions), scored: String(preview.scoredItems), min: String(preview.reachable.min), max: String(preview.reachable.max) })
+            : t("understood", { questions: String(questions), scored: String(preview.scoredItems) })}
         </p>
         {preview.problems.length ? (
           <ul className="mb-3 list-disc pl-5 text-sm text-danger">
@@ -59,7 +64,7 @@ export default async function ImportedInstrumentPage({ params }: { params: Promi
       {row.status === "draft" ? (
         <>
           <Card>
-            <CardTitle className="mb-1">Scoring</CardTitle>
+            <CardTitle className="mb-1">{t("scoringTitle")}</CardTitle>
             {preview.scoringProblems.length ? (
               <ul className="mb-4 list-disc pl-5 text-sm text-warn">
                 {preview.scoringProblems.map((p) => (
@@ -67,7 +72,7 @@ export default async function ImportedInstrumentPage({ params }: { params: Promi
                 ))}
               </ul>
             ) : (
-              <p className="mb-4 text-sm text-ok">The scoring is complete and fits the questionnaire.</p>
+              <p className="mb-4 text-sm text-ok">{t("scoringComplete")}</p>
             )}
             <ScoringForm
               instrumentId={row.id}
@@ -77,19 +82,19 @@ export default async function ImportedInstrumentPage({ params }: { params: Promi
             />
           </Card>
           <Card>
-            <CardTitle className="mb-1">Publish</CardTitle>
-            <p className="mb-3 text-sm text-muted">Publishing makes this version the one counselors use. A version published before it is retired; its scores stay readable.</p>
+            <CardTitle className="mb-1">{t("publishTitle")}</CardTitle>
+            <p className="mb-3 text-sm text-muted">{t("publishIntro")}</p>
             <PublishButton instrumentId={row.id} ready={ready} />
           </Card>
         </>
       ) : row.status === "published" ? (
         <Card>
-          <CardTitle className="mb-1">In use</CardTitle>
-          <p className="mb-3 text-sm text-muted">To change it, import the file again with a new version number. Retiring stops offering it; past scores stay readable.</p>
+          <CardTitle className="mb-1">{t("inUseTitle")}</CardTitle>
+          <p className="mb-3 text-sm text-muted">{t("inUseIntro")}</p>
           <RetireButton instrumentId={row.id} />
         </Card>
       ) : (
-        <p className="text-sm text-muted">This version is retired. Scores it made remain readable and can be recomputed from their answers.</p>
+        <p className="text-sm text-muted">{t("retiredIntro")}</p>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { roleLabels } from "@/auth/actor";
 import { requireActor } from "@/auth/session";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import { clinicianOptions, getOrgUser } from "@/users/admin-queries";
 import { AccessForm } from "@/users/components/access-form";
 import { AccountStatusForms } from "@/users/components/account-status-forms";
@@ -15,7 +16,9 @@ import { ResetTwoFactorForm } from "@/users/components/two-factor-forms";
 import { UserStatusBadge } from "@/users/components/user-status-badge";
 import { userHasTwoFactor } from "@/users/two-factor-queries";
 
-export const metadata: Metadata = { title: "User" };
+const t = staffText("adminUsers");
+
+export const metadata: Metadata = { title: t("userTitle") };
 
 async function requestTime(): Promise<number> {
   await connection();
@@ -43,7 +46,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
     <div className="space-y-6">
       <header>
         <Link href="/admin/users" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          ← Users
+          {t("backToUsers")}
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{user.name}</h1>
@@ -54,26 +57,26 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
 
       <Card>
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
-          <Fact label="Role">{roleLabels[user.role]}</Fact>
-          <Fact label="Supervisor">{user.supervisorName ?? "None"}</Fact>
-          <Fact label="Open clients">{user.openClients}</Fact>
-          <Fact label="Supervises">{user.supervises === 1 ? "1 person" : `${user.supervises} people`}</Fact>
-          <Fact label="Last sign-in">{user.lastSignInAt ? formatUtc(user.lastSignInAt) : "Never"}</Fact>
-          <Fact label="Account created">{formatUtc(user.createdAt)}</Fact>
+          <Fact label={t("factRole")}>{roleLabels[user.role]}</Fact>
+          <Fact label={t("factSupervisor")}>{user.supervisorName ?? t("none")}</Fact>
+          <Fact label={t("factOpenClients")}>{user.openClients}</Fact>
+          <Fact label={t("factSupervises")}>{t("people", { count: user.supervises })}</Fact>
+          <Fact label={t("factLastSignIn")}>{user.lastSignInAt ? formatUtc(user.lastSignInAt) : t("never")}</Fact>
+          <Fact label={t("factCreated")}>{formatUtc(user.createdAt)}</Fact>
         </dl>
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardTitle className="mb-4">Role and supervisor</CardTitle>
+          <CardTitle className="mb-4">{t("accessTitle")}</CardTitle>
           <AccessForm userId={user.id} role={user.role} supervisorId={user.supervisorId} supervisors={supervisors} />
         </Card>
         <Card>
-          <CardTitle className="mb-1">{user.status === "invited" ? "Invitation" : "Password"}</CardTitle>
+          <CardTitle className="mb-1">{user.status === "invited" ? t("invitationTitle") : t("passwordTitle")}</CardTitle>
           {user.status === "active" ? (
             <>
               <p className="mb-4 text-sm text-muted">
-                A reset link lets {user.name} choose a new password within 24 hours. Their current password keeps working until then.
+                {t("resetIntro", { name: user.name })}
               </p>
               <IssueLinkForm userId={user.id} purpose="reset" />
             </>
@@ -81,32 +84,31 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
             <>
               <p className="mb-4 text-sm text-muted">
                 {user.inviteExpiresAt && Date.parse(user.inviteExpiresAt) > now
-                  ? `Their invitation link works until ${formatUtc(user.inviteExpiresAt)}. A new link replaces it.`
-                  : "Their invitation link has expired. Create a new one and send it to them."}
+                  ? t("inviteWorksUntil", { time: formatUtc(user.inviteExpiresAt) })
+                  : t("inviteExpired")}
               </p>
               <IssueLinkForm userId={user.id} purpose="invite" />
             </>
           ) : (
-            <p className="text-sm text-muted">Reactivate the account before issuing a link.</p>
+            <p className="text-sm text-muted">{t("reactivateFirst")}</p>
           )}
         </Card>
       </div>
 
       <Card>
-        <CardTitle className="mb-1">Two-factor sign-in</CardTitle>
+        <CardTitle className="mb-1">{t("twoFactorTitle")}</CardTitle>
         {twoFactor ? (
           <ResetTwoFactorForm userId={user.id} name={user.name} />
         ) : (
-          <p className="text-sm text-muted">Off: {user.name} signs in with a password only.</p>
+          <p className="text-sm text-muted">{t("twoFactorOff", { name: user.name })}</p>
         )}
       </Card>
 
       <Card>
-        <CardTitle className="mb-3">Account</CardTitle>
+        <CardTitle className="mb-3">{t("accountTitle")}</CardTitle>
         {user.supervises > 0 && user.status !== "deactivated" ? (
           <p className="mb-3 text-sm text-muted">
-            {user.supervises === 1 ? "One person names" : `${user.supervises} people name`} {user.name} as supervisor; give them another supervisor on their own
-            pages.
+            {t("supervisedBy", { count: user.supervises, name: user.name })}
           </p>
         ) : null}
         <AccountStatusForms

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { requireActor } from "@/auth/session";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import { clinicianOptions } from "@/users/admin-queries";
 import { InviteForm } from "@/users/components/invite-form";
 
-export const metadata: Metadata = { title: "Invite a user" };
+const t = staffText("adminUsers");
+
+export const metadata: Metadata = { title: t("inviteTitle") };
 
 export default async function InviteUserPage() {
   const actor = await requireActor(["admin"]);
@@ -16,11 +19,11 @@ export default async function InviteUserPage() {
     <div className="max-w-3xl space-y-5">
       <header>
         <Link href="/admin/users" className="text-sm text-brand-700 underline-offset-2 hover:underline">
-          ← Users
+          {t("backToUsers")}
         </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Invite a user</h1>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("inviteTitle")}</h1>
         <p className="text-sm text-muted">
-          Attune makes a one-time link that works for 7 days. The person opens it, chooses a password, then signs in.
+          {t("inviteIntro")}
         </p>
       </header>
       <Card>
