@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { clients, portalLinks, supportContacts } from "@/db/schema";
 import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
@@ -137,7 +136,7 @@ export async function messageClients(db: Db, requests: ClientMessageRequest[]): 
     Promise.all(unique(fresh.map((r) => r.organisationId)).map(async (id) => [id, await messageSettingsOf(db, id)] as const)).then((pairs) => new Map(pairs)),
   ]);
   const base = appBaseUrl();
-  const links: PgInsertValue<typeof portalLinks>[] = [];
+  const links: { organisation_id: string; client_id: string; contact_id: string | null; token_hash: string; created_by: string }[] = [];
   const inputs: EnqueueInput[] = [];
   const states = new Map<string, "queued" | "deferred" | "suppressed">();
   for (const r of fresh) {
@@ -154,7 +153,7 @@ export async function messageClients(db: Db, requests: ClientMessageRequest[]): 
       continue;
     }
     const token = newPortalToken();
-    links.push({ organisationId: r.organisationId, clientId: r.clientId, contactId: r.contactId, tokenHash: hashToken(token), createdBy: r.linkCreatedBy, expiresAt: sql`now() + make_interval(days => ${PORTAL_LINK_DAYS})` });
+    links.push({ organisation_id: r.organisationId, client_id: r.clientId, contact_id: r.contactId, token_hash: hashToken(token), created_by: r.linkCreatedBy });
     const unsubscribe = newUnsubscribeToken();
     // The unsubscribe page and the one-click reply have no other way to know the language: they must answer the same for any token.
     const content = renderMessage(r.kind, { link: `${base}/p/${token}`, unsubscribeLink: `${base}/unsubscribe/${unsubscribe.token}?hl=${language}`, language, signature: org.signature });
@@ -170,7 +169,12 @@ export async function messageClients(db: Db, requests: ClientMessageRequest[]): 
     });
     states.set(r.jobKey, when.deferred ? "deferred" : "queued");
   }
-  if (links.length) await db.insert(portalLinks).values(links);
+  if (links.length) {
+    await db.execute(sql`
+      insert into ${portalLinks} (organisation_id, client_id, contact_id, token_hash, created_by, expires_at)
+      select organisation_id, client_id, contact_id, token_hash, created_by, now() + make_interval(days => ${PORTAL_LINK_DAYS})
+      from json_to_recordset(${JSON.stringify(links)}::json) as v(organisation_id uuid, client_id uuid, contact_id uuid, token_hash text, created_by uuid)`);
+  }
   const enqueued = new Map((await enqueueMessages(db, inputs)).map((m, i) => [inputs[i]!.jobKey, m]));
   return requests.map((r, i) => {
     const before = existing.get(r.jobKey);
