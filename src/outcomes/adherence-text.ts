@@ -9,6 +9,14 @@ const t = staffText("outcomeLabels");
  */
 export const NOTHING_DUE = t("nothingDue");
 
+const NO_RATE = t("noRate");
+// A caseload formats one rate a row: each percentage is formatted once.
+const rates = new Map<number, string>();
+
 export function formatRate(rate: number | null): string {
-  return rate === null ? t("noRate") : t("rate", { percent: Math.round(rate * 100) });
+  if (rate === null) return NO_RATE;
+  const percent = Math.round(rate * 100);
+  let text = rates.get(percent);
+  if (text === undefined) rates.set(percent, (text = t("rate", { percent })));
+  return text;
 }

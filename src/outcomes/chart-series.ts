@@ -131,9 +131,10 @@ export function scoreTable(c: CompactScores): TableData {
   const point = c.grain === "point";
   const e = c.expected;
   const expectedColumns = !e ? [] : e.noCurve !== null ? [t("columnExpectedRecovery")] : [t("columnExpectedLow"), t("columnExpectedHigh"), t("columnAgainstBand")];
+  const noCurve = e && e.noCurve !== null ? [t("noCurve", { reason: e.noCurve })] : null;
   const expectedCells = (i: number): string[] => {
     if (!e) return [];
-    if (e.noCurve !== null) return [t("noCurve", { reason: e.noCurve })];
+    if (noCurve) return noCurve;
     const row = expectedRowAt(e, i);
     if (!row) return ["—", "—", "—"];
     return "reason" in row ? ["—", "—", expectedRowWords(row)] : [fmt(row.low), fmt(row.high), expectedRowWords(row)];

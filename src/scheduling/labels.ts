@@ -17,11 +17,11 @@ export const weekdayLabels = [t("sun"), t("mon"), t("tue"), t("wed"), t("thu"), 
 export function describeCadence(cadence: Cadence): string {
   switch (cadence.kind) {
     case "once":
-      return t("once");
+      return cadenceLabels.once;
     case "daily":
-      return t("daily");
+      return cadenceLabels.daily;
     case "weekly":
-      return t("weekly");
+      return cadenceLabels.weekly;
     case "weekdays":
       return t("everyWeekdays", { days: cadence.days.map((d) => weekdayLabels[d]).join(", ") });
   }

@@ -3,6 +3,7 @@ import type { ExpectedBand, ExpectedRow } from "./band";
 
 const notices = staffText("notices");
 const t = staffText("outcomeLabels");
+const ROW_ON_TRACK = t("expectedRowOnTrack");
 
 /** What the dashed lines are, under every chart that draws the band (screen and PDF). */
 export const EXPECTED_BAND_LEGEND = notices("expectedBandLegend");
@@ -31,5 +32,5 @@ export function expectedBandWords(expected: ExpectedBand | null, formatDay: (day
 /** One drawn score against the band, in words, for the chart's table. */
 export function expectedRowWords(row: ExpectedRow): string {
   if ("reason" in row) return row.reason;
-  return row.status === "not_on_track" ? t("expectedRowNotOnTrack", { strength: row.strength.toFixed(1) }) : t("expectedRowOnTrack");
+  return row.status === "not_on_track" ? t("expectedRowNotOnTrack", { strength: row.strength.toFixed(1) }) : ROW_ON_TRACK;
 }
