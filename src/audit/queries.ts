@@ -8,6 +8,7 @@ import { auditEvents, clients, users, type ActorKind, type UserStatus } from "@/
 import { csvLine, streamLines } from "@/lib/csv";
 import { addDays, isLocalDate } from "@/lib/local-date";
 import { isUuid } from "@/lib/ids";
+import { staffText } from "@/i18n/staff";
 import { auditTable, type AuditFilters } from "./audit-table";
 import { recordAudit } from "./record";
 
@@ -222,8 +223,10 @@ export async function auditPeople(db: Db, actor: Actor): Promise<AuditPerson[]> 
     .orderBy(sql`lower(${users.name})`, users.id);
 }
 
+const auditWords = staffText("auditLabels");
+
 /** A person as the user filter shows them. */
-export const auditPersonLabel = (u: AuditPerson): string => (u.status === "deactivated" ? `${u.name} (deactivated)` : u.name);
+export const auditPersonLabel = (u: AuditPerson): string => (u.status === "deactivated" ? auditWords("personDeactivated", { name: u.name }) : u.name);
 
 export const AUDIT_CSV_HEADER = [
   "event_id", "occurred_at_utc", "actor_kind", "actor_user_id", "actor_name", "action", "entity_type",

@@ -1,4 +1,5 @@
 import type { UserRole } from "@/db/schema";
+import { staffText } from "@/i18n/staff";
 
 /** The signed-in person as every permission check sees them, read fresh from the database. */
 export interface Actor {
@@ -24,8 +25,10 @@ export function hasRole(actor: Actor, roles: readonly UserRole[] | undefined): b
   return !roles || roles.includes(actor.role);
 }
 
+const userWords = staffText("userLabels");
+
 export const roleLabels: Record<UserRole, string> = {
-  counselor: "Counselor",
-  supervisor: "Supervisor",
-  admin: "Administrator",
+  counselor: userWords("roleCounselor"),
+  supervisor: userWords("roleSupervisor"),
+  admin: userWords("roleAdmin"),
 };

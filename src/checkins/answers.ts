@@ -1,5 +1,11 @@
 import type { AnswerValue, Instrument, InstrumentItem } from "@/instruments/fhir-schema";
 import { itemIndex } from "@/instruments/scoring";
+import { staffText } from "@/i18n/staff";
+
+const words = staffText("checkinLabels");
+// A yes/no answer as the staff views and the progress report show it (answerText).
+const YES = words("answerYes");
+const NO = words("answerNo");
 
 /** What a form sends for one item: a choice's code, a number, a yes/no, or text. */
 export type RawAnswer = string | number | boolean | null;
@@ -75,7 +81,7 @@ export function rawAnswerOf(value: AnswerValue | undefined): RawAnswer {
 export function answerText(item: InstrumentItem, value: AnswerValue | undefined): string | null {
   if (value === undefined) return null;
   if (typeof value === "object") return item.options.find((o) => o.code === value.code)?.display ?? value.code;
-  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "boolean") return value ? YES : NO;
   return String(value);
 }
 

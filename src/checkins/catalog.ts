@@ -1,3 +1,4 @@
+import { staffText } from "@/i18n/staff";
 import type { Instrument } from "@/instruments/fhir-schema";
 
 /** Who answers a check-in: the client, a member of their support network, or the counselor. */
@@ -14,10 +15,12 @@ export function respondentOf(instrument: Pick<Instrument, "code">): Respondent {
   return "client";
 }
 
+const t = staffText("checkinLabels");
+
 export const respondentLabels: Record<Respondent, string> = {
-  client: "Answered by the client",
-  family: "Answered by a family member or supporter",
-  clinician: "Rated by the counselor",
+  client: t("respondentClient"),
+  family: t("respondentFamily"),
+  clinician: t("respondentClinician"),
 };
 
 /** Check-ins written for this product (not validated instruments) carry our canonical url. */

@@ -14,6 +14,9 @@ import { dueCheckin, nextOccurrence } from "@/scheduling/checkin-window";
 import { localizeInstrument } from "@/instruments/translation";
 import { availableInstruments, instrumentVersions } from "./instruments";
 import { isUuid } from "@/lib/ids";
+import { staffText } from "@/i18n/staff";
+
+const words = staffText("checkinLabels");
 
 /** Open critical alerts for a client the actor may see; 0 when they may not see the client. */
 export async function openAlertCount(db: Db, actor: Actor, clientId: string): Promise<number> {
@@ -53,12 +56,13 @@ export async function listOpenAlerts(db: Db, actor: Actor, clientId: string): Pr
     .where(and(eq(criticalAlerts.organisationId, actor.organisationId), eq(criticalAlerts.clientId, clientId), isNull(criticalAlerts.acknowledgedAt)))
     .orderBy(desc(criticalAlerts.raisedAt));
   const instruments = await instrumentVersions(db, actor.organisationId, rows);
+  const someCheckin = words("someCheckin");
   return rows.map((r) => ({
     id: r.id,
     administrationId: r.administrationId,
     message: r.message,
     raisedAt: new Date(r.raisedAt).toISOString(),
-    instrumentTitle: instruments.get(`${r.url}|${r.version}`)?.title ?? "Check-in",
+    instrumentTitle: instruments.get(`${r.url}|${r.version}`)?.title ?? someCheckin,
     byName: r.contactName ?? "Client",
   }));
 }

@@ -1,26 +1,29 @@
 import type { BadgeTone } from "@/components/ui/badge";
 import type { MessageKind, MessageState } from "@/db/schema/messages";
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("messageLabels");
 
 export const messageKindLabels: Record<MessageKind, string> = {
-  staff_invitation: "Staff invitation",
-  password_reset: "Password reset",
-  portal_link: "Private link",
-  something_new: "Something new",
-  critical_alert: "Answer needs review",
-  reminder_expiring: "Reminder before it closes",
-  deterioration_alert: "Reliable deterioration",
-  missed_alert: "Missed in a row",
-  not_on_track_alert: "Not on track",
-  weekly_summary: "Weekly summary",
+  staff_invitation: t("kindStaffInvitation"),
+  password_reset: t("kindPasswordReset"),
+  portal_link: t("kindPortalLink"),
+  something_new: t("kindSomethingNew"),
+  critical_alert: t("kindCriticalAlert"),
+  reminder_expiring: t("kindReminderExpiring"),
+  deterioration_alert: t("kindDeteriorationAlert"),
+  missed_alert: t("kindMissedAlert"),
+  not_on_track_alert: t("kindNotOnTrackAlert"),
+  weekly_summary: t("kindWeeklySummary"),
 };
 
 export const messageStateLabels: Record<MessageState, string> = {
-  queued: "Queued",
-  sending: "Sending",
-  sent: "Sent",
-  outbox: "In outbox (not sent)",
-  failed: "Failed",
-  suppressed: "Not sent",
+  queued: t("stateQueued"),
+  sending: t("stateSending"),
+  sent: t("stateSent"),
+  outbox: t("stateOutbox"),
+  failed: t("stateFailed"),
+  suppressed: t("stateSuppressed"),
 };
 
 export const messageStateTones: Record<MessageState, BadgeTone> = {

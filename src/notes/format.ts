@@ -1,6 +1,16 @@
 import { COUNSELOR_LOCALE, dateTimeFormat } from "@/lib/date-format";
 import { formatDate } from "@/clients/display";
+import { staffText } from "@/i18n/staff";
 import { attendanceLabels, type Attendance } from "./schemas";
+
+const t = staffText("noteLabels");
+// A list of notes says a duration a row: each is formatted once.
+const durations = new Map<number, string>();
+function duration(minutes: number): string {
+  let text = durations.get(minutes);
+  if (text === undefined) durations.set(minutes, (text = t("durationMinutes", { minutes })));
+  return text;
+}
 
 /** A signature time in the client's time zone, with the zone named: "Nov 20, 2026, 5:42 PM EST". */
 export function formatSignedAt(iso: string, timeZone: string): string {
@@ -14,5 +24,5 @@ export function formatSessionDate(date: string): string {
 
 /** "14:30 · 50 minutes · Attended", leaving out what is not recorded. */
 export function sessionFacts(note: { startTime: string | null; durationMinutes: number | null; attendance: Attendance }): string {
-  return [note.startTime, note.durationMinutes ? `${note.durationMinutes} minutes` : null, attendanceLabels[note.attendance]].filter(Boolean).join(" · ");
+  return [note.startTime, note.durationMinutes ? duration(note.durationMinutes) : null, attendanceLabels[note.attendance]].filter(Boolean).join(" · ");
 }

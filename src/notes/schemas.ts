@@ -3,27 +3,30 @@ import { attendance, engagementLevel, familyTopic, noteType, type NoteType } fro
 import { isLocalDate } from "@/lib/local-date";
 import { localDate, optionalText, requiredText, stringList, uuid, version } from "@/lib/zod-fields";
 import { COUNSELOR_LOCALE } from "@/lib/date-format";
+import { staffText } from "@/i18n/staff";
 
 export type Attendance = (typeof attendance.enumValues)[number];
 export type FamilyTopic = (typeof familyTopic.enumValues)[number];
 export type EngagementLevel = (typeof engagementLevel.enumValues)[number];
 
-export const noteTypeLabels: Record<NoteType, string> = { individual: "Individual", family_support: "Family support", group: "Group" };
-export const attendanceLabels: Record<Attendance, string> = { attended: "Attended", cancelled: "Cancelled", no_show: "No-show" };
+const t = staffText("noteLabels");
+
+export const noteTypeLabels: Record<NoteType, string> = { individual: t("typeIndividual"), family_support: t("typeFamilySupport"), group: t("typeGroup") };
+export const attendanceLabels: Record<Attendance, string> = { attended: t("attendanceAttended"), cancelled: t("attendanceCancelled"), no_show: t("attendanceNoShow") };
 export const topicLabels: Record<FamilyTopic, string> = {
-  boundaries: "Boundaries",
-  enabling: "Enabling behaviours",
-  communication: "Communication",
-  detachment_with_love: "Detachment with love",
-  relapse_prevention: "Relapse prevention",
-  self_care: "Self-care",
-  other: "Other",
+  boundaries: t("topicBoundaries"),
+  enabling: t("topicEnabling"),
+  communication: t("topicCommunication"),
+  detachment_with_love: t("topicDetachmentWithLove"),
+  relapse_prevention: t("topicRelapsePrevention"),
+  self_care: t("topicSelfCare"),
+  other: t("topicOther"),
 };
 export const engagementLabels: Record<EngagementLevel, string> = {
-  not_engaged: "Not engaged",
-  somewhat: "Somewhat engaged",
-  engaged: "Engaged",
-  very_engaged: "Very engaged",
+  not_engaged: t("engagementNotEngaged"),
+  somewhat: t("engagementSomewhat"),
+  engaged: t("engagementEngaged"),
+  very_engaged: t("engagementVeryEngaged"),
 };
 
 /** Shown when a save was made from a version someone else has already replaced. */
@@ -166,9 +169,9 @@ const optionalDate = z
 export const noteStatusFilters = ["draft", "signed", "awaiting_cosign"] as const;
 export type NoteStatusFilter = (typeof noteStatusFilters)[number];
 export const statusFilterLabels: Record<NoteStatusFilter, string> = {
-  draft: "Draft (yours)",
-  signed: "Signed",
-  awaiting_cosign: "Awaiting co-signature",
+  draft: t("statusDraft"),
+  signed: t("statusSigned"),
+  awaiting_cosign: t("statusAwaitingCosign"),
 };
 
 /** The notes tab's filters, from the URL; anything unreadable is simply left out. */

@@ -1,6 +1,7 @@
 import type { WeeklyAdherence } from "@/scheduling/cadence";
 import { formatDay } from "@/checkins/format";
 import type { TableData } from "@/components/charts/chart-frame";
+import { staffText } from "@/i18n/staff";
 import type { ExpectedBand, ExpectedRow } from "./expected-recovery/band";
 import { expectedRowWords } from "./expected-recovery/words";
 import type { IntensityPoint, SeriesPoint } from "./queries";
@@ -25,6 +26,7 @@ export const dayOf = (n: number): string => new Date(n * DAY_MS).toISOString().s
 export const dayNumberX = (n: number): number => n * DAY_MS + DAY_MS / 2;
 
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+const t = staffText("chartLabels");
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 export interface CompactScores {
@@ -50,7 +52,7 @@ export interface CompactExpected {
 }
 
 /** What the table says when the client has no complete check-in, so no baseline to draw a band for. */
-export const NO_BASELINE = "No complete check-in yet to serve as the baseline.";
+export const NO_BASELINE = t("noBaseline");
 
 /**
  * `expected`: the band and its per-point rows (band.ts, computed for these `points`); null when
@@ -114,9 +116,9 @@ export function decodeScores(c: CompactScores): ScorePoint[] {
 /** The lines a score point's tooltip shows: its date (or period), its score and its band. */
 export function scoreTooltip(grain: Grain, p: ScorePoint): string[] {
   return [
-    grain === "point" ? formatDay(p.day) : `${grain === "week" ? "Week" : "Month"} ending ${formatDay(p.day)} (${p.count} check-ins)`,
-    `Score ${fmt(p.last)}${p.count > 1 ? ` (average ${fmt(p.mean)})` : ""}`,
-    `Band: ${p.band ?? "—"}`,
+    grain === "point" ? formatDay(p.day) : t("periodEnding", { grain, day: formatDay(p.day), count: p.count }),
+    p.count > 1 ? t("scoreWithAverage", { score: fmt(p.last), average: fmt(p.mean) }) : t("score", { score: fmt(p.last) }),
+    t("band", { band: p.band ?? "—" }),
   ];
 }
 
@@ -128,16 +130,17 @@ export function scoreTooltip(grain: Grain, p: ScorePoint): string[] {
 export function scoreTable(c: CompactScores): TableData {
   const point = c.grain === "point";
   const e = c.expected;
-  const expectedColumns = !e ? [] : e.noCurve !== null ? ["Expected recovery"] : ["Expected, 10th percentile", "Expected, 90th percentile", "Against the expected band"];
+  const expectedColumns = !e ? [] : e.noCurve !== null ? [t("columnExpectedRecovery")] : [t("columnExpectedLow"), t("columnExpectedHigh"), t("columnAgainstBand")];
+  const noCurve = e && e.noCurve !== null ? [t("noCurve", { reason: e.noCurve })] : null;
   const expectedCells = (i: number): string[] => {
     if (!e) return [];
-    if (e.noCurve !== null) return [`No curve: ${e.noCurve}`];
+    if (noCurve) return noCurve;
     const row = expectedRowAt(e, i);
     if (!row) return ["—", "—", "—"];
     return "reason" in row ? ["—", "—", expectedRowWords(row)] : [fmt(row.low), fmt(row.high), expectedRowWords(row)];
   };
   return {
-    columns: ["Date", point ? "Score" : "Last score", ...(point ? [] : ["Average", "Check-ins"]), "Band", ...expectedColumns],
+    columns: [t("columnDate"), point ? t("columnScore") : t("columnLastScore"), ...(point ? [] : [t("columnAverage"), t("columnCheckins")]), t("columnBand"), ...expectedColumns],
     rows: decodeScores(c).map((p, i) => [formatDay(p.day), fmt(p.last), ...(point ? [] : [fmt(p.mean), p.count]), p.band ?? "—", ...expectedCells(i)]),
   };
 }
@@ -168,11 +171,11 @@ export function decodeIntensity(c: CompactIntensity): IntensityRow[] {
 }
 
 export function intensityTooltip(p: IntensityRow): string[] {
-  return [formatDay(p.day) + (p.count > 1 ? ` (${p.count} records)` : ""), `Before: ${fmt(p.before)}`, `After: ${fmt(p.after)}`];
+  return [p.count > 1 ? t("dayWithRecords", { day: formatDay(p.day), count: p.count }) : formatDay(p.day), t("before", { value: fmt(p.before) }), t("after", { value: fmt(p.after) })];
 }
 
 export function intensityTable(c: CompactIntensity): TableData {
-  return { columns: ["Date", "Before", "After", "Records"], rows: decodeIntensity(c).map((p) => [formatDay(p.day), fmt(p.before), fmt(p.after), p.count]) };
+  return { columns: [t("columnDate"), t("columnBefore"), t("columnAfter"), t("columnRecords")], rows: decodeIntensity(c).map((p) => [formatDay(p.day), fmt(p.before), fmt(p.after), p.count]) };
 }
 
 /** Three numbers a week: the week's first day, exercises done, exercises due. */
@@ -190,7 +193,7 @@ export function decodeAdherence(c: CompactAdherence): WeeklyAdherence[] {
 
 export function adherenceTable(c: CompactAdherence): TableData {
   return {
-    columns: ["Week of", "Done", "Due", "Share"],
-    rows: decodeAdherence(c).map((w) => [formatDay(w.weekStart), w.completed, w.due, `${Math.round((100 * w.completed) / w.due)}%`]),
+    columns: [t("columnWeekOf"), t("columnDone"), t("columnDue"), t("columnShare")],
+    rows: decodeAdherence(c).map((w) => [formatDay(w.weekStart), w.completed, w.due, t("share", { percent: Math.round((100 * w.completed) / w.due) })]),
   };
 }

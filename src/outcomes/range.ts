@@ -1,8 +1,12 @@
+import { staffText } from "@/i18n/staff";
+
+const t = staffText("outcomeLabels");
+
 /** Trend ranges offered on the Trends tab, and what they mean. Safe on server and client. */
 export const RANGES = ["3m", "6m", "1y", "all"] as const;
 export type Range = (typeof RANGES)[number];
 
-export const rangeLabels: Record<Range, string> = { "3m": "3 months", "6m": "6 months", "1y": "1 year", all: "All time" };
+export const rangeLabels: Record<Range, string> = { "3m": t("range3m"), "6m": t("range6m"), "1y": t("range1y"), all: t("rangeAll") };
 
 /** Trend charts receive at most about this many points per series (downsampled in SQL). */
 export const MAX_POINTS = 200;

@@ -1,4 +1,7 @@
+import { staffText } from "@/i18n/staff";
 import type { RciParameters } from "@/instruments/reliability";
+
+const t = staffText("outcomeLabels");
 
 const dayFormat = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 /** The day the organisation's own values took over (UTC: it is the organisation's, not one client's). */
@@ -10,8 +13,13 @@ export const switchDay = (iso: string): string => dayFormat.format(new Date(iso)
  * instrument's file (provisional for Attune's own check-ins, published for imported ones).
  */
 export function rciSourceText(rci: Pick<RciParameters, "source" | "reason" | "baselines" | "minimum" | "citation" | "switchedAt">): string {
-  if (rci.source === "organisation") return `r and SD from this organisation's ${rci.baselines} baselines${rci.switchedAt ? ` (since ${switchDay(rci.switchedAt)}, when its ${rci.minimum}th baseline was taken)` : ""}`;
-  if (rci.reason === "published_values") return `r and SD: published values in the instrument file (${rci.citation})`;
-  const why = rci.reason === "too_few_baselines" ? `${rci.baselines} of the ${rci.minimum} baselines needed for this organisation's own` : "this organisation's baselines gave no usable values";
-  return `r and SD: the instrument file's provisional values (${why})`;
+  if (rci.source === "organisation") {
+    return rci.switchedAt
+      ? t("rciOrganisationSince", { baselines: rci.baselines, day: switchDay(rci.switchedAt), minimum: rci.minimum })
+      : t("rciOrganisation", { baselines: rci.baselines });
+  }
+  if (rci.reason === "published_values") return t("rciPublished", { citation: rci.citation });
+  return rci.reason === "too_few_baselines"
+    ? t("rciProvisionalTooFew", { baselines: rci.baselines, minimum: rci.minimum })
+    : t("rciProvisionalUnusable");
 }

@@ -5,11 +5,14 @@ import { rciParametersFor } from "@/checkins/rci";
 import { visibleClients } from "@/clients/access";
 import { getBundledInstrument } from "@/content/instruments";
 import { rowsOf, type Db } from "@/db/client";
+import { staffText } from "@/i18n/staff";
 import type { ChangeVerdict } from "./change";
 import { trackVerdict } from "./expected-recovery/model";
 import { expectedRecoveryFor } from "./expected-recovery/store";
 import { rangeStart, type Range } from "./range";
 import { changeFor } from "./verdict";
+
+const t = staffText("outcomeLabels");
 
 export const NUMBNESS_URL = "https://attune.health/fhir/Questionnaire/attune-numbness";
 
@@ -68,6 +71,6 @@ export async function teamOutcomes(db: Db, actor: Actor, range: Range, now = new
       if (track?.status === "not_on_track") counts.notOnTrack++;
     }
   }
-  const rciSource = params.source === "organisation" ? `this organisation's ${params.baselines} baselines` : `the instrument (${params.citation})`;
+  const rciSource = params.source === "organisation" ? t("teamRciOrganisation", { baselines: params.baselines }) : t("teamRciInstrument", { citation: params.citation });
   return { counselors: [...byCounselor.values()], overall, rciSource };
 }

@@ -1,20 +1,24 @@
+import { staffText } from "@/i18n/staff";
+
 /** Caseload triage: which flags a client raises, and the order that puts the most urgent first. */
 export const FLAGS = ["critical_alert", "deterioration", "not_on_track", "no_checkin", "missed_exercises"] as const;
 export type Flag = (typeof FLAGS)[number];
 
+export const NO_CHECKIN_DAYS = 21;
+export const MISSED_IN_A_ROW = 3;
+
+const t = staffText("outcomeLabels");
+
 export const flagLabels: Record<Flag, string> = {
-  critical_alert: "Unacknowledged critical alert",
-  deterioration: "Reliable deterioration",
-  not_on_track: "Not on track",
-  no_checkin: "No check-in for 21 days",
-  missed_exercises: "3+ missed exercises in a row",
+  critical_alert: t("flagCriticalAlert"),
+  deterioration: t("flagDeterioration"),
+  not_on_track: t("flagNotOnTrack"),
+  no_checkin: t("flagNoCheckin", { days: NO_CHECKIN_DAYS }),
+  missed_exercises: t("flagMissedExercises", { count: MISSED_IN_A_ROW }),
 };
 
 /** Powers of two: one flag outweighs every flag below it together. */
 export const flagWeights: Record<Flag, number> = { critical_alert: 16, deterioration: 8, not_on_track: 4, no_checkin: 2, missed_exercises: 1 };
-
-export const NO_CHECKIN_DAYS = 21;
-export const MISSED_IN_A_ROW = 3;
 
 export interface TriageInput {
   openAlerts: number;

@@ -1,11 +1,14 @@
 import type { Instrument } from "@/instruments/fhir-schema";
+import { staffText } from "@/i18n/staff";
 import { computeChange, type ChangeResult, type ChangeVerdict } from "./change";
 
+const t = staffText("outcomeLabels");
+
 export const verdictLabels: Record<ChangeVerdict, string> = {
-  recovered: "Recovered",
-  improved: "Improved",
-  no_reliable_change: "No reliable change",
-  deteriorated: "Deteriorated",
+  recovered: t("verdictRecovered"),
+  improved: t("verdictImproved"),
+  no_reliable_change: t("verdictNoReliableChange"),
+  deteriorated: t("verdictDeteriorated"),
 };
 
 export const verdictTones: Record<ChangeVerdict, "ok" | "brand" | "neutral" | "danger"> = {
@@ -32,5 +35,5 @@ export function changeFor(instrument: Pick<Instrument, "scoring">, params: { r: 
 }
 
 export function betterDirectionText(direction: Instrument["scoring"]["direction"]): string {
-  return direction === "higher_is_worse" ? "Lower is better ↓" : "Higher is better ↑";
+  return direction === "higher_is_worse" ? t("lowerIsBetterArrow") : t("higherIsBetterArrow");
 }

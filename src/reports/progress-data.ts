@@ -13,6 +13,7 @@ import type { ClientHeader } from "@/clients/queries";
 import { rowsOf, type Db } from "@/db/client";
 import { organisations, sessionNotes, users, type NoteType, type PaperSize, type Relationship } from "@/db/schema";
 import type { AnswerValue, Band, Direction } from "@/instruments/fhir-schema";
+import { staffText } from "@/i18n/staff";
 import { titleTranslations } from "@/instruments/translation";
 import { noteOfClient } from "@/notes/access";
 import type { Attendance, FamilyTopic } from "@/notes/schemas";
@@ -131,6 +132,8 @@ type NoteRow = {
   attendees: { name: string; relationship: Relationship }[] | null;
 };
 
+const words = staffText("reportLabels");
+
 const score = (r: EndpointRow): ReportScore => ({ total: Number(r.total), band: r.band, severity: r.severity === null ? null : Number(r.severity), day: r.day, at: r.at });
 // PGlite hands enum arrays back as the literal "{a,b}".
 const enumArray = <T extends string>(v: T[] | string | null): T[] => (Array.isArray(v) ? v : typeof v === "string" ? (v.replace(/^\{|\}$/g, "").split(",").filter(Boolean) as T[]) : []);
@@ -235,15 +238,16 @@ export async function progressReportData(
   }
   indicators.sort((a, b) => Number(b.url.endsWith("attune-numbness")) - Number(a.url.endsWith("attune-numbness")) || a.title.localeCompare(b.title));
 
+  const [someCheckin, notRecorded] = [words("alertCheckin"), words("answerNotRecorded")];
   const alerts: ReportAlert[] = alertList.map((a) => {
     const instrument = instruments.get(`${a.url}|${a.version}`);
     const item = instrument?.items.find((i) => i.linkId === a.link_id);
     const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
     return {
-      instrumentTitle: instrument?.title ?? "Check-in",
+      instrumentTitle: instrument?.title ?? someCheckin,
       byName: a.contact_name ?? "Client",
       itemText: item?.text ?? a.message,
-      answerText: (item ? answerText(item, a.answers[a.link_id]) : null) ?? "not recorded",
+      answerText: (item ? answerText(item, a.answers[a.link_id]) : null) ?? notRecorded,
       raisedAt: iso(a.raised_at)!,
       acknowledgedAt: iso(a.acknowledged_at),
       acknowledgedByName: a.acknowledged_by,

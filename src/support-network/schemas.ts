@@ -1,23 +1,26 @@
 import { z } from "zod";
 import { consentScope, relationship } from "@/db/schema";
+import { staffText } from "@/i18n/staff";
 import { localDate, optionalLocalDate, optionalText, requiredText, uuid, version } from "@/lib/zod-fields";
 
+const t = staffText("supportLabels");
+
 export const relationshipLabels: Record<(typeof relationship.enumValues)[number], string> = {
-  parent: "Parent",
-  partner: "Partner",
-  spouse: "Spouse",
-  child: "Adult child",
-  sibling: "Sibling",
-  other_family: "Other family",
-  friend: "Friend",
-  sponsor: "Sponsor",
-  other: "Other supporter",
+  parent: t("relationshipParent"),
+  partner: t("relationshipPartner"),
+  spouse: t("relationshipSpouse"),
+  child: t("relationshipChild"),
+  sibling: t("relationshipSibling"),
+  other_family: t("relationshipOtherFamily"),
+  friend: t("relationshipFriend"),
+  sponsor: t("relationshipSponsor"),
+  other: t("relationshipOther"),
 };
 
 export const consentScopeLabels: Record<(typeof consentScope.enumValues)[number], string> = {
-  nothing: "Nothing may be shared",
-  attendance_only: "Attendance only",
-  progress_summaries: "Progress summaries",
+  nothing: t("consentNothing"),
+  attendance_only: t("consentAttendanceOnly"),
+  progress_summaries: t("consentProgressSummaries"),
 };
 
 const phone = optionalText(40, "the phone number").refine((v) => v === undefined || /^[+()0-9 .-]{5,40}$/.test(v), "Enter a phone number (digits, spaces, + ( ) - .).");

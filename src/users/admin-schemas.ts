@@ -3,8 +3,11 @@ import { roleLabels } from "@/auth/actor";
 import { userRole, type UserRole, type UserStatus } from "@/db/schema";
 import { requiredText, uuid } from "@/lib/zod-fields";
 import { isUuid } from "@/lib/ids";
+import { staffText } from "@/i18n/staff";
 
-export const statusLabels: Record<UserStatus, string> = { active: "Active", invited: "Invited", deactivated: "Deactivated" };
+const t = staffText("userLabels");
+
+export const statusLabels: Record<UserStatus, string> = { active: t("statusActive"), invited: t("statusInvited"), deactivated: t("statusDeactivated") };
 
 /** A select that may be left on its empty choice: blank becomes undefined. */
 const optionalUuid = (message: string) =>

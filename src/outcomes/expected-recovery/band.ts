@@ -1,11 +1,16 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Instrument } from "@/instruments/fhir-schema";
+import { staffText } from "@/i18n/staff";
 import { addDays } from "@/lib/local-date";
 import { bandSeries, trackVerdict, type TrackVerdict } from "./model";
 import { expectedRecoveryFor } from "./store";
 
 const WEEK_MS = 7 * 86_400_000;
+const t = staffText("outcomeLabels");
+// Formatted once: they are said of each drawn score.
+const BEFORE_BASELINE = t("bandBeforeBaseline");
+const THE_BASELINE = t("bandBaseline");
 
 export interface ExpectedBand {
   /** Each week since the baseline that falls within the drawn days: its local day and the 10th, 50th and 90th percentiles. */
@@ -37,15 +42,15 @@ export interface BandEndpoint {
  */
 export async function expectedBand(org: string, instrument: Instrument, db: Db, baseline: BandEndpoint, latest: Pick<BandEndpoint, "at" | "day" | "total">, drawn: { first?: string; last?: string; scores?: readonly { at: string; last: number }[] } = {}): Promise<ExpectedBand> {
   const stored = await expectedRecoveryFor(db, org, instrument);
-  if (!stored?.fit) return { points: [], track: null, fitId: stored?.id ?? null, fittedAt: stored?.fittedAt.toISOString() ?? null, reason: stored?.reason ?? "No curve has been fitted for this check-in yet.", rows: [] };
+  if (!stored?.fit) return { points: [], track: null, fitId: stored?.id ?? null, fittedAt: stored?.fittedAt.toISOString() ?? null, reason: stored?.reason ?? t("bandNoCurveYet"), rows: [] };
   const fit = stored.fit;
   const weeksAfter = (at: string) => (Date.parse(at) - Date.parse(baseline.at)) / WEEK_MS;
   const weeks = weeksAfter(latest.at);
   const track = trackVerdict(fit, instrument.scoring.direction, baseline.total, weeks, latest.total);
   const rows = (drawn.scores ?? []).map((s): ExpectedRow => {
     const w = weeksAfter(s.at);
-    if (w < 0) return { reason: "Before the baseline." };
-    if (w === 0) return { reason: "The baseline." };
+    if (w < 0) return { reason: BEFORE_BASELINE };
+    if (w === 0) return { reason: THE_BASELINE };
     const v = trackVerdict(fit, instrument.scoring.direction, baseline.total, w, s.last);
     return v.status === "no_verdict" ? { reason: v.reason } : { low: v.expected.low, high: v.expected.high, status: v.status, strength: v.status === "not_on_track" ? v.strength : 0 };
   });

@@ -13,7 +13,13 @@
  * needs, so fitting 20,000 clients costs the same whether they have 5 or 500 scores each.
  */
 import { CholeskyDecomposition, Matrix, inverse } from "ml-matrix";
+import { staffText } from "@/i18n/staff";
 import { nelderMead } from "./nelder-mead";
+
+const words = staffText("outcomeLabels");
+// Formatted once: a team page asks for a verdict per client.
+const ONLY_BASELINE = words("trackOnlyBaseline");
+const BASELINE_OUTSIDE = words("trackBaselineOutside");
 
 /** One client's scores after the baseline, summarised. */
 export interface ClientSummary {
@@ -280,10 +286,10 @@ export type TrackVerdict =
  * above the 90th percentile when higher is worse, below the 10th when higher is better.
  */
 export function trackVerdict(fit: CurveFit, direction: Direction, baseline: number, weeks: number, score: number): TrackVerdict {
-  if (!(weeks > 0)) return { status: "no_verdict", reason: "Only the baseline so far." };
-  if (weeks > fit.horizonWeeks) return { status: "no_verdict", reason: `More than ${fit.horizonWeeks} weeks after the baseline, beyond the curve.` };
+  if (!(weeks > 0)) return { status: "no_verdict", reason: ONLY_BASELINE };
+  if (weeks > fit.horizonWeeks) return { status: "no_verdict", reason: words("trackBeyondHorizon", { weeks: fit.horizonWeeks }) };
   const [lo, hi] = fit.baselineRange;
-  if (baseline < lo || baseline > hi) return { status: "no_verdict", reason: "The baseline lies outside the range of baselines the curve was fitted on." };
+  if (baseline < lo || baseline > hi) return { status: "no_verdict", reason: BASELINE_OUTSIDE };
   const expected = expectedAt(fit, baseline, weeks);
   const beyond = direction === "higher_is_worse" ? score - expected.high : expected.low - score;
   return beyond > 0 ? { status: "not_on_track", expected, strength: beyond / expected.sd } : { status: "on_track", expected };
