@@ -1,4 +1,5 @@
 import "server-only";
+import { BY_CLIENT } from "@/checkins/catalog";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
 import type { Db } from "@/db/client";
@@ -77,7 +78,7 @@ export async function listAssignments(db: Db, actor: Pick<Actor, "organisationId
       id: r.id,
       exerciseId: r.exerciseId,
       exerciseTitle: titles.get(r.exerciseId) ?? r.exerciseId,
-      assignee: r.contactName ?? "Client",
+      assignee: r.contactName ?? BY_CLIENT,
       forFamily: r.contactId !== null,
       cadence: r.cadence,
       startDate: r.startDate,
@@ -155,7 +156,7 @@ export async function listEntries(db: Db, actor: Actor, clientId: string, limit 
   return rows.map((r) => ({
     id: r.id,
     exerciseTitle: titles.get(r.exerciseId) ?? r.exerciseId,
-    byName: r.contactName ?? "Client",
+    byName: r.contactName ?? BY_CLIENT,
     submittedAt: new Date(r.submittedAt).toISOString(),
     readAt: r.readAt ? new Date(r.readAt).toISOString() : null,
     comments: Number(r.comments),

@@ -17,6 +17,9 @@ export function respondentOf(instrument: Pick<Instrument, "code">): Respondent {
 
 const t = staffText("checkinLabels");
 
+/** Who answered, when it was the client (not a support person): shown, and compared with, in one place. */
+export const BY_CLIENT = t("byClient");
+
 export const respondentLabels: Record<Respondent, string> = {
   client: t("respondentClient"),
   family: t("respondentFamily"),

@@ -1,4 +1,5 @@
 import "server-only";
+import { BY_CLIENT } from "@/checkins/catalog";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
@@ -63,7 +64,7 @@ export async function listOpenAlerts(db: Db, actor: Actor, clientId: string): Pr
     message: r.message,
     raisedAt: new Date(r.raisedAt).toISOString(),
     instrumentTitle: instruments.get(`${r.url}|${r.version}`)?.title ?? someCheckin,
-    byName: r.contactName ?? "Client",
+    byName: r.contactName ?? BY_CLIENT,
   }));
 }
 
@@ -139,7 +140,7 @@ export async function listHistory(db: Db, actor: Actor, clientId: string, option
       administeredAt: new Date(r.administeredAt).toISOString(),
       title: instrument?.title ?? r.url,
       version: r.version,
-      byName: r.contactName ?? "Client",
+      byName: r.contactName ?? BY_CLIENT,
       mode: r.mode,
       status: r.status,
       total: r.total,
@@ -211,7 +212,7 @@ export async function openAdministration(db: Db, actor: Actor, clientId: string,
   return {
     ...row,
     administeredAt: new Date(row.administeredAt).toISOString(),
-    byName: row.contactName ?? "Client",
+    byName: row.contactName ?? BY_CLIENT,
     instrument,
     notice: instrument ? attuneNotice(instrument) : null,
     // The stored score checked against the answers and the version that scored them.
@@ -285,7 +286,7 @@ export async function listSchedules(db: Db, actor: Actor, clientId: string, time
     return {
       id: r.id,
       title: titles.get(r.url) ?? r.url,
-      byName: r.contactName ?? "Client",
+      byName: r.contactName ?? BY_CLIENT,
       cadence: r.cadence,
       startDate: r.startDate,
       endDate: r.endDate,

@@ -1,4 +1,5 @@
 import "server-only";
+import { BY_CLIENT } from "@/checkins/catalog";
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
@@ -245,7 +246,7 @@ export async function progressReportData(
     const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
     return {
       instrumentTitle: instrument?.title ?? someCheckin,
-      byName: a.contact_name ?? "Client",
+      byName: a.contact_name ?? BY_CLIENT,
       itemText: item?.text ?? a.message,
       answerText: (item ? answerText(item, a.answers[a.link_id]) : null) ?? notRecorded,
       raisedAt: iso(a.raised_at)!,

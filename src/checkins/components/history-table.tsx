@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BY_CLIENT } from "@/checkins/catalog";
 import { Badge } from "@/components/ui/badge";
 import { formatWhen } from "../format";
 import type { HistoryRow } from "../queries";
@@ -36,7 +37,7 @@ export function HistoryTable({ clientId, rows, timeZone }: { clientId: string; r
               </td>
               <td className="px-3 py-2.5">
                 <span className="font-medium">{r.title}</span>
-                {r.byName !== "Client" ? <span className="text-muted"> · <bdi>{r.byName}</bdi></span> : null}
+                {r.byName !== BY_CLIENT ? <span className="text-muted"> · <bdi>{r.byName}</bdi></span> : null}
                 {r.alerts > 0 ? (
                   <Badge tone="danger" className="ml-2">
                     {t("criticalAnswer")}

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { COUNSELOR_LOCALE } from "@/lib/date-format";
+import { staffText } from "@/i18n/staff";
 
 /**
  * The state of one data table, read from and written to the URL. Server-safe and framework-free:
@@ -57,15 +58,17 @@ const MAX_CURSOR_LENGTH = 1024;
 const MAX_CURSOR_VALUES = 8;
 
 const count = new Intl.NumberFormat(COUNSELOR_LOCALE);
+const t = staffText("dataTable");
 
 /**
  * "Showing 26–50 of 20,000": the footer text, also announced when it changes. An estimated total
  * says so: "Showing 26–50 of about 13,900".
  */
 export function describePage(page: PageInfo, rowCount: number, totalCount: number | null, totalIsEstimate = false): string {
-  if (rowCount === 0) return "No results";
-  const of = totalCount === null ? "" : ` of ${totalIsEstimate ? "about " : ""}${count.format(totalCount)}`;
-  return `Showing ${count.format(page.from)}–${count.format(page.to)}${of}`;
+  if (rowCount === 0) return t("noResults");
+  const range = { from: count.format(page.from), to: count.format(page.to) };
+  if (totalCount === null) return t("showing", range);
+  return t(totalIsEstimate ? "showingOfAbout" : "showingOf", { ...range, total: count.format(totalCount) });
 }
 
 function valuesOf(input: SearchParamsInput, key: string): string[] {

@@ -1,4 +1,5 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { BY_CLIENT } from "@/checkins/catalog";
 import { markerColours } from "@/components/charts/palette";
 import { formatWhen } from "@/checkins/format";
 import { displayName, formatDate } from "@/clients/display";
@@ -100,7 +101,7 @@ function Alerts({ alerts, timeZone }: { alerts: ReportAlert[]; timeZone: string 
   const open = alerts.filter((a) => a.acknowledgedAt === null);
   const closed = alerts.filter((a) => a.acknowledgedAt !== null);
   const when = (iso: string) => formatWhen(iso, timeZone);
-  const raised = (a: ReportAlert) => t("raised", { instrument: a.instrumentTitle, by: a.byName === "Client" ? t("theClient") : a.byName, when: when(a.raisedAt), item: a.itemText, answer: a.answerText });
+  const raised = (a: ReportAlert) => t("raised", { instrument: a.instrumentTitle, by: a.byName === BY_CLIENT ? t("theClient") : a.byName, when: when(a.raisedAt), item: a.itemText, answer: a.answerText });
   return (
     <View style={{ marginTop: 8, padding: 8, borderWidth: open.length ? 1.2 : 0.5, borderColor: open.length ? colours.danger : colours.line, borderRadius: 3 }} wrap={false}>
       <Text style={{ fontSize: 10, fontWeight: "bold", color: open.length ? colours.danger : colours.ink }}>
