@@ -1,6 +1,10 @@
 import type { MessageKind } from "@/db/schema/messages";
 import { directionOf, resolveLanguage } from "@/i18n/catalog";
+import { staffText } from "@/i18n/staff";
 import { translator } from "@/i18n/translate";
+
+/** Messages to staff: English, like the staff screens, from the same file (messages/staff/en.json). */
+const s = staffText("staffEmail");
 
 /**
  * Every message Attune sends, as text and HTML. The rule for all of them: nothing clinical. No
@@ -123,59 +127,59 @@ function clientMessage(key: "portalLink" | "somethingNew" | "reminderExpiring", 
 const templates: { [K in MessageKind]: (input: TemplateInputs[K]) => RenderedMessage } = {
   staff_invitation: (input) =>
     compose({
-      subject: `You are invited to ${input.organisationName} on Attune`,
-      paragraphs: [`You have been invited to join ${input.organisationName} on Attune.`, "Choose a password to set up your account."],
-      action: { label: "Set up your account", link: input.link },
-      after: [`This link works once, until ${formatWhen(input.expiresAt)}. If you did not expect it, you can ignore this email.`],
+      subject: s("inviteSubject", { organisation: input.organisationName }),
+      paragraphs: [s("inviteBody", { organisation: input.organisationName }), s("inviteChoosePassword")],
+      action: { label: s("inviteAction"), link: input.link },
+      after: [s("inviteAfter", { until: formatWhen(input.expiresAt) })],
     }),
   password_reset: (input) =>
     compose({
-      subject: "Reset your Attune password",
-      paragraphs: ["An administrator started a password reset for your Attune account."],
-      action: { label: "Choose a new password", link: input.link },
-      after: [`This link works once, until ${formatWhen(input.expiresAt)}. If you did not ask for it, tell your administrator.`],
+      subject: s("resetSubject"),
+      paragraphs: [s("resetBody")],
+      action: { label: s("resetAction"), link: input.link },
+      after: [s("resetAfter", { until: formatWhen(input.expiresAt) })],
     }),
   portal_link: (input) => clientMessage("portalLink", input),
   something_new: (input) => clientMessage("somethingNew", input),
   reminder_expiring: (input) => clientMessage("reminderExpiring", input),
   critical_alert: (input) =>
     compose({
-      subject: `An answer needs your review (${input.initials})`,
-      paragraphs: [`A check-in answer from the client with the initials ${input.initials} needs your review.`, "Sign in to see it."],
-      action: { label: "Sign in to review", link: input.link },
+      subject: s("criticalSubject", { initials: input.initials }),
+      paragraphs: [s("criticalBody", { initials: input.initials }), s("signInToSeeIt")],
+      action: { label: s("signInToReview"), link: input.link },
     }),
   deterioration_alert: (input) =>
     compose({
-      subject: `A client may need a closer look (${input.initials})`,
-      paragraphs: [`Recent results for the client with the initials ${input.initials} changed for the worse by more than chance would explain.`, "Sign in to see them."],
-      action: { label: "Sign in to review", link: input.link },
-      after: ["You can choose which alerts you receive on your profile page."],
+      subject: s("deteriorationSubject", { initials: input.initials }),
+      paragraphs: [s("deteriorationBody", { initials: input.initials }), s("signInToSeeThem")],
+      action: { label: s("signInToReview"), link: input.link },
+      after: [s("chooseAlerts")],
     }),
   missed_alert: (input) =>
     compose({
-      subject: `Due items missed in a row (${input.initials})`,
-      paragraphs: [`The client with the initials ${input.initials} has missed several due items in a row.`, "Sign in to see which."],
-      action: { label: "Sign in to review", link: input.link },
-      after: ["You can choose which alerts you receive on your profile page."],
+      subject: s("missedSubject", { initials: input.initials }),
+      paragraphs: [s("missedBody", { initials: input.initials }), s("signInToSeeWhich")],
+      action: { label: s("signInToReview"), link: input.link },
+      after: [s("chooseAlerts")],
     }),
   not_on_track_alert: (input) =>
     compose({
-      subject: `A client may be falling behind (${input.initials})`,
-      paragraphs: [`The client with the initials ${input.initials} is behind how clients who started in the same place usually progress.`, "Sign in to see more."],
-      action: { label: "Sign in to review", link: input.link },
-      after: ["You can choose which alerts you receive on your profile page."],
+      subject: s("notOnTrackSubject", { initials: input.initials }),
+      paragraphs: [s("notOnTrackBody", { initials: input.initials }), s("signInToSeeMore")],
+      action: { label: s("signInToReview"), link: input.link },
+      after: [s("chooseAlerts")],
     }),
   weekly_summary: (input) =>
     compose({
-      subject: `Your week in Attune, ${input.from} to ${input.to}`,
+      subject: s("weeklySubject", { from: input.from, to: input.to }),
       paragraphs: [
-        `Your caseload from ${input.from} to ${input.to}:`,
-        `${input.clientsInCare} ${input.clientsInCare === 1 ? "person" : "people"} in care on your caseload.`,
-        `${input.checkinsCompleted} ${input.checkinsCompleted === 1 ? "questionnaire" : "questionnaires"} and ${input.exercisesCompleted} ${input.exercisesCompleted === 1 ? "exercise" : "exercises"} completed.`,
-        `${input.answersAwaitingReview} ${input.answersAwaitingReview === 1 ? "answer is" : "answers are"} waiting for your review.`,
+        s("weeklyIntro", { from: input.from, to: input.to }),
+        s("weeklyInCare", { count: input.clientsInCare, n: String(input.clientsInCare) }),
+        s("weeklyCompleted", { checkins: input.checkinsCompleted, checkinsN: String(input.checkinsCompleted), exercises: input.exercisesCompleted, exercisesN: String(input.exercisesCompleted) }),
+        s("weeklyAwaiting", { count: input.answersAwaitingReview, n: String(input.answersAwaitingReview) }),
       ],
-      action: { label: "Sign in to your caseload", link: input.link },
-      after: ["You asked for this summary on your profile page, where you can stop it."],
+      action: { label: s("weeklyAction"), link: input.link },
+      after: [s("weeklyAfter")],
     }),
 };
 
