@@ -16,16 +16,20 @@ describe("the staff screens' messages (messages/staff/en.json)", () => {
     }
   });
 
-  it("say what the file says, with values and plurals", () => {
-    const t = staffText("common");
-    expect(t("save")).toBe(JSON.parse(readFileSync(path.join(process.cwd(), "messages/staff/en.json"), "utf8")).common.save);
+  it("say what the file says", () => {
+    const t = staffText("trends");
+    expect(t("scoresOverTime")).toBe(JSON.parse(readFileSync(path.join(process.cwd(), "messages/staff/en.json"), "utf8")).trends.scoresOverTime);
   });
 });
 
 describe("staffText", () => {
   it("formats plurals and rich text with the file's words", () => {
-    const t = staffText("common");
-    const node = t.rich("readMore", { link: (chunks) => `[${String(chunks)}]`, count: 2 });
-    expect(Array.isArray(node) ? node.join("") : String(node)).toBe("Read [the guide] for 2 clients.");
+    const t = staffText("charts");
+    const text = (count: number) => {
+      const node = t.rich("showAsTable", { count, rows: String(count), muted: (chunks) => `[${String(chunks)}]` });
+      return Array.isArray(node) ? node.join("") : String(node);
+    };
+    expect(text(1)).toBe("Show as table [(1 row)]");
+    expect(text(1200)).toBe("Show as table [(1200 rows)]");
   });
 });
