@@ -80,4 +80,39 @@ export async function Name({ id }: { id: string }) {
     expect(ids.filter((id) => id === "no-restricted-imports")).toHaveLength(2);
     expect(ids).toContain("no-restricted-syntax");
   });
+
+  it("refuses words written straight into a staff screen, and takes them from the staff messages", async () => {
+    const messagesOf = async (code: string, file: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+      return (result?.messages ?? []).filter((m) => m.message.startsWith("Staff screens' words"));
+    };
+    const written = `export function Empty({ open, rows }: { open: boolean; rows: number }) {
+  const columns = [{ header: "Name" }];
+  return (
+    <section aria-label="Clients" title={columns[0]!.header}>
+      <p>No clients yet.</p>
+      <button>{open ? "Hide" : "Show"}</button>
+      <span>{\`\${rows} rows\`}</span>
+    </section>
+  );
+}
+`;
+    // The text, the aria-label, both sides of ?:, the template literal and the column header.
+    expect(await messagesOf(written, "src/example/components/empty.tsx")).toHaveLength(6);
+    expect(await messagesOf(written, "app/(app)/example/page.tsx")).toHaveLength(6);
+    // The portal's screens speak the client's language through their own files: not this rule's.
+    expect(await messagesOf(written, "src/portal/components/empty.tsx")).toHaveLength(0);
+    const moved = `import { staffText } from "@/i18n/staff";
+const t = staffText("roster");
+export function Empty({ open }: { open: boolean }) {
+  return (
+    <section aria-label={t("clients")} className="mt-2 flex">
+      <p>{t("noClientsYet")}</p>
+      <button>{open ? t("hide") : t("show")}</button>
+    </section>
+  );
+}
+`;
+    expect(await messagesOf(moved, "src/example/components/empty.tsx")).toHaveLength(0);
+  });
 });
