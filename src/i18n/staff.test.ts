@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { staffMessages, staffText } from "./staff";
+import { createTranslator } from "use-intl/core";
+import { compileSimple, formatSimple, staffMessages, staffText } from "./staff";
 
 describe("the staff screens' messages (messages/staff/en.json)", () => {
   it("are namespaces of flat messages, each a non-empty ICU message", () => {
@@ -31,5 +32,35 @@ describe("staffText", () => {
     };
     expect(text(1)).toBe("Show as table [(1 row)]");
     expect(text(1200)).toBe("Show as table [(1200 rows)]");
+  });
+});
+
+describe("staffText's direct formatting of plain messages", () => {
+  it("gives exactly ICU's text for every message it takes, with words and with numbers as values", () => {
+    let direct = 0;
+    for (const [namespace, messages] of Object.entries(staffMessages)) {
+      const icu = createTranslator({ locale: "en", messages: staffMessages, namespace: namespace as never, timeZone: "UTC" }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+      for (const [key, message] of Object.entries(messages)) {
+        const compiled = compileSimple(message);
+        if (!compiled) continue;
+        direct++;
+        const words = Object.fromEntries(compiled.names.map((name, i) => [name, `w${i} ‹x›`]));
+        const numbers = Object.fromEntries(compiled.names.map((name, i) => [name, 1234.5 * (i + 1)]));
+        expect(formatSimple(compiled, words), `${namespace}.${key}`).toBe(icu(key, words));
+        expect(formatSimple(compiled, numbers), `${namespace}.${key}`).toBe(icu(key, numbers));
+        expect(staffText(namespace as never)(key as never, words), `${namespace}.${key}`).toBe(icu(key, words));
+      }
+    }
+    // Most of the file: plain words and {value} messages.
+    expect(direct).toBeGreaterThan(1000);
+  });
+
+  it("leaves plurals, selects, tags and apostrophes to ICU", () => {
+    expect(compileSimple("{count, plural, one {# row} other {# rows}}")).toBeNull();
+    expect(compileSimple("Read <link>the guide</link>")).toBeNull();
+    expect(compileSimple("It''s {name}")).toBeNull();
+    expect(compileSimple("Showing {from}–{to}")).toEqual({ pieces: ["Showing ", "–", ""], names: ["from", "to"] });
+    // A value that is neither a string nor a number (a date) goes to ICU.
+    expect(formatSimple(compileSimple("On {day}")!, { day: new Date(0) })).toBeUndefined();
   });
 });
