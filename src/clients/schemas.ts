@@ -35,8 +35,8 @@ const openStatuses = clientStatus.enumValues.filter((s) => s !== "discharged") a
 
 export const clientFieldsSchema = z.object({
   name: requiredText(120, cv("enterName"), cv("theName")),
-  preferredName: optionalText(60, "the preferred name"),
-  pronouns: optionalText(40, "pronouns"),
+  preferredName: optionalText(60, cv("thePreferredName")),
+  pronouns: optionalText(40, cv("pronouns")),
   dateOfBirth: optionalLocalDate.refine((v) => v === undefined || (v > "1900-01-01" && v < todayIn()), cv("dateOfBirthPast")),
   recordNumber: requiredText(40, cv("enterRecordNumber"), cv("theRecordNumber")).regex(
     /^[A-Za-z0-9][A-Za-z0-9._/-]*$/,
