@@ -10,6 +10,9 @@ import { formatDay } from "@/checkins/format";
 import { toCadence } from "@/scheduling/schema";
 import { assignmentChangeSchema, commentSchema, createAssignmentSchema } from "./schemas";
 import { messageClient } from "@/messaging/client-messages";
+import { staffText } from "@/i18n/staff";
+
+const av = staffText("assignmentValidation");
 
 const clinical = ["counselor", "supervisor"] as const;
 
@@ -29,18 +32,18 @@ export const createAssignmentSpec: ActionSpec<typeof createAssignmentSchema, Cli
 
 export const createAssignment: Handler<typeof createAssignmentSchema, ClientRef, { id: string }> = async ({ db, actor, input, record }) => {
   const exercise = await findExercise(db, actor.organisationId, input.exerciseId);
-  if (!exercise) throw new ActionRefused("Choose an exercise from the library.", { exerciseId: ["Choose an exercise from the library."] });
+  if (!exercise) throw new ActionRefused(av("chooseExercise"), { exerciseId: [av("chooseExercise")] });
   let contactId: string | null = null;
   if (input.assignee !== "client") {
     const [contact] = await db
       .select({ id: supportContacts.id })
       .from(supportContacts)
       .where(and(eq(supportContacts.id, input.assignee), eq(supportContacts.clientId, record.clientId), isNull(supportContacts.archivedAt)));
-    if (!contact) throw new ActionRefused("Choose someone from the support network.", { assignee: ["Choose someone from the support network."] });
+    if (!contact) throw new ActionRefused(av("chooseFromNetwork"), { assignee: [av("chooseFromNetwork")] });
     contactId = contact.id;
   }
   if ((exercise.audience === "family") !== (contactId !== null)) {
-    const message = exercise.audience === "family" ? "This exercise is for family members: choose one." : "This exercise is for the client: choose the client.";
+    const message = exercise.audience === "family" ? av("forFamily") : av("forClient");
     throw new ActionRefused(message, { assignee: [message] });
   }
   // The same exercise already active for the same person is usually a slip (a second click, a
@@ -62,8 +65,7 @@ export const createAssignment: Handler<typeof createAssignmentSchema, ClientRef,
       .orderBy(assignments.startDate)
       .limit(1);
     if (active) {
-      const who = contactId === null ? "the client" : "this person";
-      const message = `${exercise.title} is already active for ${who} (since ${formatDay(active.startDate)}). To add a second assignment of it anyway, tick the confirmation and assign again.`;
+      const message = av("alreadyActive", { exercise: exercise.title, who: contactId === null ? "client" : "contact", since: formatDay(active.startDate) });
       throw new ActionRefused(message, { confirmDuplicate: [message] });
     }
   }
@@ -118,14 +120,14 @@ export const changeAssignmentSpec: ActionSpec<typeof assignmentChangeSchema, Ass
 export const changeAssignment: Handler<typeof assignmentChangeSchema, AssignmentRef, void> = async ({ db, actor, input, record }) => {
   const today = todayIn(record.timeZone);
   const allowed = { pause: record.status === "active", resume: record.status === "paused", end: record.status !== "ended" }[input.change];
-  if (!allowed) throw new ActionRefused(`This assignment is ${record.status}; it cannot be ${input.change === "end" ? "ended" : `${input.change}d`}.`);
+  if (!allowed) throw new ActionRefused(av("cannotChange", { status: record.status, change: input.change }));
   const status = input.change === "pause" ? "paused" : input.change === "resume" ? "active" : "ended";
   const updated = await db
     .update(assignments)
     .set({ status, endedOn: status === "ended" ? today : null, version: sql`${assignments.version} + 1`, updatedAt: new Date() })
     .where(and(eq(assignments.id, record.assignmentId), eq(assignments.version, input.version)))
     .returning({ id: assignments.id });
-  if (!updated.length) throw new ConflictError("Someone else changed this assignment just now. Reload to see it.");
+  if (!updated.length) throw new ConflictError(av("assignmentChanged"));
   if (input.change === "pause") {
     await db.insert(assignmentPauses).values({ organisationId: actor.organisationId, assignmentId: record.assignmentId, fromDate: today });
   } else {

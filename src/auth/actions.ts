@@ -14,9 +14,12 @@ import { checkThrottle, describeRetry } from "./throttle";
 import { currentRequestMeta } from "./request-meta";
 import { getActorIncludingSetup } from "./session";
 import { recordSignOut } from "./sign-out";
+import { staffText } from "@/i18n/staff";
 
-const GENERIC_FAILURE = "That email and password do not match an active account.";
-const GENERIC_FAILURE_WITH_CODE = "That email, password and code do not match an active account. Sign in again.";
+const ae = staffText("authErrors");
+
+const GENERIC_FAILURE = ae("noMatch");
+const GENERIC_FAILURE_WITH_CODE = ae("noMatchWithCode");
 
 /**
  * Sign-in is the one action without an actor, so it cannot go through formAction; it follows
@@ -28,7 +31,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const code = String(formData.get("code") ?? "");
   const parsed = signInSchema.safeParse({ email, password: formData.get("password") ?? "", code });
   if (!parsed.success) {
-    return { status: "error", at: Date.now(), values, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, message: "Check the highlighted fields." };
+    return { status: "error", at: Date.now(), values, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, message: ae("checkFields") };
   }
   const redirectTo = safeCallbackPath(formData.get("callbackUrl"));
   try {
@@ -37,8 +40,8 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     unstable_rethrow(error);
     if (error instanceof CredentialsSignin && error.code === "throttled") {
       const verdict = await checkThrottle(getDb(), parsed.data.email, (await currentRequestMeta()).ip);
-      const when = verdict.allowed ? "in a minute" : describeRetry(verdict.retryAfterSeconds);
-      return { status: "error", at: Date.now(), values, message: `Too many sign-in attempts. For your security, try again ${when}.` };
+      const when = verdict.allowed ? ae("inAMinute") : describeRetry(verdict.retryAfterSeconds);
+      return { status: "error", at: Date.now(), values, message: ae("tooManyAttempts", { when }) };
     }
     if (error instanceof CredentialsSignin && error.code === "second_factor") {
       // Asked whether or not the password was right: the answer comes after the code.

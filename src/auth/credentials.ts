@@ -6,10 +6,13 @@ import { users, type UserRole } from "@/db/schema";
 import { verifyPassword } from "./passwords";
 import { consumeSecondFactor, type SecondFactor } from "./two-factor";
 import { checkThrottle, recordAttempt } from "./throttle";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("authErrors");
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter the email address you were invited with.")).pipe(z.string().max(254)),
-  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
+  email: z.string().trim().toLowerCase().pipe(z.email(ae("enterInvitedEmail"))).pipe(z.string().max(254)),
+  password: z.string().min(1, ae("enterPassword")).max(1024, ae("passwordTooLong")),
   // The second step of a two-factor sign-in: a TOTP code or a recovery code.
   code: z.string().trim().max(64).optional(),
 });

@@ -4,6 +4,9 @@ import { handlers } from "./config";
 import { signInSchema } from "./credentials";
 import { metaFromHeaders } from "./request-meta";
 import { checkThrottle } from "./throttle";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("authErrors");
 
 /** Claims the server checks on every request but the browser never needs to read. */
 const SERVER_ONLY_CLAIMS = ["sessionVersion"] as const;
@@ -21,7 +24,7 @@ function unreadableCallback(request: NextRequest): Response | null {
   } catch {
     // not a URL at all
   }
-  return Response.json({ message: "The callbackUrl is not a valid address." }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ message: ae("callbackNotValid") }, { status: 400, headers: { "Cache-Control": "no-store" } });
 }
 
 /**
@@ -59,7 +62,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   const verdict = email.success ? await checkThrottle(getDb(), email.data, metaFromHeaders(request.headers).ip) : null;
   const retryAfter = verdict && !verdict.allowed ? verdict.retryAfterSeconds : 60;
   return Response.json(
-    { error: "too_many_attempts", message: "Too many sign-in attempts. Try again later.", retryAfterSeconds: retryAfter },
+    { error: "too_many_attempts", message: ae("tooManyAttemptsLater"), retryAfterSeconds: retryAfter },
     { status: 429, headers: { "Retry-After": String(retryAfter), "Cache-Control": "no-store" } },
   );
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("authErrors");
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
@@ -31,18 +34,18 @@ export function commonPasswords(): ReadonlySet<string> {
 
 /** Why a password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  if (password.length < MIN_PASSWORD_LENGTH) return ae("atLeastCharacters", { min: String(MIN_PASSWORD_LENGTH) });
+  if (password.length > MAX_PASSWORD_LENGTH) return ae("atMostCharacters", { max: String(MAX_PASSWORD_LENGTH) });
   const lower = password.toLowerCase();
-  if (commonPasswords().has(lower)) return "That password is on the list of common passwords. Choose another.";
+  if (commonPasswords().has(lower)) return ae("commonPassword");
   // A common password padded to length ("password1234!") is still a common password.
   const core = lower.replace(/[^a-z]+$/g, "").replace(/^[^a-z]+/g, "");
   if (core.length >= 4 && commonPasswords().has(core)) {
-    return "That is a common password with a few characters added. Choose another.";
+    return ae("paddedCommonPassword");
   }
-  if (/^(.)\1+$/.test(password)) return "Do not repeat a single character.";
+  if (/^(.)\1+$/.test(password)) return ae("repeatedCharacter");
   const local = context.email?.split("@")[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.includes(local)) return "Do not use your email address in your password.";
+  if (local && local.length >= 4 && lower.includes(local)) return ae("emailInPassword");
   return null;
 }
 

@@ -1,5 +1,8 @@
 import type { Db } from "@/db/client";
 import { backoffWait, LIMITS, limiterUsage, recordLimiterEvent, windowWait } from "@/lib/limiter";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("authErrors");
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; scope: "account" | "address" };
 
@@ -27,7 +30,7 @@ export async function recordAttempt(
 }
 
 export function describeRetry(seconds: number): string {
-  if (seconds <= 60) return "in a minute";
+  if (seconds <= 60) return ae("inAMinute");
   const minutes = Math.ceil(seconds / 60);
-  return `in ${minutes} minutes`;
+  return ae("inMinutes", { minutes: String(minutes) });
 }

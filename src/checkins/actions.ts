@@ -7,6 +7,9 @@ import { acknowledgeAlert, acknowledgeAlertSpec } from "./alerts";
 import { publish, publishSpec, retire, retireSpec, setScoring, setScoringSpec, upload, uploadSpec } from "./imports";
 import { submitCheckin, submitCheckinSpec } from "./portal";
 import { createSchedule, createScheduleSpec, endSchedule, endScheduleSpec } from "./schedules";
+import { staffText } from "@/i18n/staff";
+
+const kv = staffText("checkinValidation");
 
 const tab = (clientId: string) => `/clients/${clientId}/checkins`;
 
@@ -20,12 +23,12 @@ export const administerAction = formAction(
 );
 
 export const createScheduleAction = formAction(
-  { ...createScheduleSpec, revalidate: ({ input }) => [tab(input.clientId)], success: () => ({ message: "The check-in was scheduled for the portal." }) },
+  { ...createScheduleSpec, revalidate: ({ input }) => [tab(input.clientId)], success: () => ({ message: kv("scheduled") }) },
   createSchedule,
 );
 
 export const endScheduleAction = formAction(
-  { ...endScheduleSpec, revalidate: ({ input }) => [tab(input.clientId)], success: () => ({ message: "The schedule was ended." }) },
+  { ...endScheduleSpec, revalidate: ({ input }) => [tab(input.clientId)], success: () => ({ message: kv("scheduleEnded") }) },
   endSchedule,
 );
 
@@ -33,7 +36,7 @@ export const acknowledgeAlertAction = formAction(
   {
     ...acknowledgeAlertSpec,
     revalidate: ({ input }) => [tab(input.clientId), `/clients/${input.clientId}`],
-    success: () => ({ message: "The alert was acknowledged and your note saved." }),
+    success: () => ({ message: kv("alertAcknowledged") }),
   },
   acknowledgeAlert,
 );
@@ -47,7 +50,7 @@ export const setScoringAction = formAction(
   {
     ...setScoringSpec,
     revalidate: ({ input }) => [`/admin/instruments/${input.instrumentId}`],
-    success: () => ({ message: "The scoring was saved. Check the summary, then publish." }),
+    success: () => ({ message: kv("scoringSaved") }),
   },
   setScoring,
 );
@@ -56,7 +59,7 @@ export const publishInstrumentAction = formAction(
   {
     ...publishSpec,
     revalidate: ({ input }) => ["/admin/instruments", `/admin/instruments/${input.instrumentId}`],
-    success: () => ({ message: "Published. Counselors can use this version now." }),
+    success: () => ({ message: kv("published") }),
   },
   publish,
 );
@@ -65,7 +68,7 @@ export const retireInstrumentAction = formAction(
   {
     ...retireSpec,
     revalidate: ({ input }) => ["/admin/instruments", `/admin/instruments/${input.instrumentId}`],
-    success: () => ({ message: "Retired. Its past scores stay readable." }),
+    success: () => ({ message: kv("retired") }),
   },
   retire,
 );

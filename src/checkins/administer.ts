@@ -12,6 +12,14 @@ import type { Respondent } from "./catalog";
 import { currentInstrument } from "./instruments";
 import { recordAdministration, type RecordedAdministration } from "./record";
 import { administerSchema } from "./schemas";
+import { staffText } from "@/i18n/staff";
+import { translator, type Translate } from "@/i18n/translate";
+
+const kv = staffText("checkinValidation");
+// The client's own check-in (tone "client") shows the portal's words, which translateKnownMessage translates.
+// Made when needed (a refusal), so loading this module reads no message files.
+const portalErrors: Translate = (key, values) => translator("en", "portal.errors")(key, values);
+const formWords: Translate = (key, values) => translator("en", "form")(key, values);
 
 export const clinical = ["counselor", "supervisor"] as const;
 
@@ -22,8 +30,8 @@ export function describeMissingRule(instrument: Instrument): string {
   const rule = instrument.scoring.missing;
   const scored = instrument.items.filter((i) => i.scored).length;
   return rule.rule === "prorate"
-    ? `the total is scaled up from the answered questions when at least ${rule.minimumAnswered} of ${scored} are answered; otherwise there is no total`
-    : "any unanswered question means there is no total for this check-in";
+    ? kv("prorateRule", { minimum: String(rule.minimumAnswered), scored: String(scored) })
+    : kv("noTotalIfUnanswered");
 }
 
 /**
@@ -32,7 +40,7 @@ export function describeMissingRule(instrument: Instrument): string {
  */
 export async function respondentContact(db: Db, clientId: string, respondent: Respondent, chosen: string, field: string): Promise<string | null> {
   if (respondent !== "family") {
-    if (chosen !== "client") throw new ActionRefused("This check-in is about the client.", { [field]: ["Choose the client."] });
+    if (chosen !== "client") throw new ActionRefused(kv("aboutClient"), { [field]: [kv("chooseClient")] });
     return null;
   }
   const [contact] =
@@ -42,7 +50,7 @@ export async function respondentContact(db: Db, clientId: string, respondent: Re
           .select({ id: supportContacts.id })
           .from(supportContacts)
           .where(and(eq(supportContacts.id, chosen), eq(supportContacts.clientId, clientId), isNull(supportContacts.archivedAt)));
-  if (!contact) throw new ActionRefused("This check-in is for a family member or supporter.", { [field]: ["Choose someone from the support network."] });
+  if (!contact) throw new ActionRefused(kv("forFamily"), { [field]: [kv("chooseFromNetwork")] });
   return contact.id;
 }
 
@@ -51,16 +59,17 @@ export function checkedAnswers(instrument: Instrument, raw: Record<string, unkno
   const read = readAnswers(instrument, raw);
   const fieldErrors = Object.fromEntries(Object.entries(read.fieldErrors).map(([id, errors]) => [answerField(id), errors]));
   if (read.formErrors.length || Object.keys(fieldErrors).length) {
-    throw new ActionRefused(read.formErrors[0] ?? "Some answers need a second look: see the messages next to them.", fieldErrors);
+    throw new ActionRefused(read.formErrors[0] ?? portalErrors("secondLook"), fieldErrors);
   }
   const { missing } = scoreResponse(instrument, read.answers);
   if (missing.length > 0 && !allowMissing) {
-    const n = missing.length === 1 ? "1 question is" : `${missing.length} questions are`;
     const message =
       tone === "counselor"
-        ? `${n} not answered. Answer ${missing.length === 1 ? "it" : "them"}, or tick “Save with unanswered questions”: ${describeMissingRule(instrument)}.`
-        : `${n} not answered yet. You can answer ${missing.length === 1 ? "it" : "them"}, or tick “Save without ${missing.length === 1 ? "it" : "them"}”.`;
-    throw new ActionRefused(message, Object.fromEntries(missing.map((id) => [answerField(id), ["Not answered."]])));
+        ? kv("notAnsweredWithRule", { count: missing.length, rule: describeMissingRule(instrument) })
+        : missing.length === 1
+          ? portalErrors("missingOne")
+          : portalErrors("missingMany", { count: String(missing.length) });
+    throw new ActionRefused(message, Object.fromEntries(missing.map((id) => [answerField(id), [formWords("notAnswered")]])));
   }
   return read.answers;
 }
@@ -76,9 +85,9 @@ export const administerSpec: ActionSpec<typeof administerSchema, Target, Recorde
     if (!clientId) return null;
     const [url = "", version] = input.instrument.split("|");
     const current = await currentInstrument(db, actor.organisationId, url);
-    if (!current) throw new ActionRefused("This check-in is no longer available.");
+    if (!current) throw new ActionRefused(kv("noLongerAvailable"));
     if (version !== undefined && version !== current.instrument.version) {
-      throw new ActionRefused("A newer version of this check-in was published while this page was open. Reload the page to use it.");
+      throw new ActionRefused(kv("newerVersion"));
     }
     const contactId = await respondentContact(db, clientId, current.respondent, input.respondent, "respondent");
     return { clientId, instrument: current.instrument, contactId };

@@ -1,8 +1,12 @@
 import type { AnswerValue, Instrument, InstrumentItem } from "@/instruments/fhir-schema";
 import { itemIndex } from "@/instruments/scoring";
 import { staffText } from "@/i18n/staff";
+import { translator, type Translate } from "@/i18n/translate";
 
 const words = staffText("checkinLabels");
+// The answer checks are shown to clients too: their English is the portal's own (messages/en.json "answers"),
+// which translateKnownMessage translates for a client.
+const answerWords: Translate = (key, values) => translator("en", "answers")(key, values);
 // A yes/no answer as the staff views and the progress report show it (answerText).
 const YES = words("answerYes");
 const NO = words("answerNo");
@@ -24,22 +28,22 @@ function readOne(item: InstrumentItem, raw: unknown): { value?: AnswerValue; err
     case "choice": {
       const code = typeof raw === "object" && raw !== null && "code" in raw ? (raw as { code: unknown }).code : raw;
       if (typeof code === "string" && item.options.some((o) => o.code === code)) return { value: { code } };
-      return { error: "Choose one of the answers." };
+      return { error: answerWords("choose") };
     }
     case "integer": {
       const n = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : Number.NaN;
-      return Number.isSafeInteger(n) ? { value: n } : { error: "Enter a whole number." };
+      return Number.isSafeInteger(n) ? { value: n } : { error: answerWords("wholeNumber") };
     }
     case "decimal": {
       const n = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : Number.NaN;
-      return Number.isFinite(n) ? { value: n } : { error: "Enter a number." };
+      return Number.isFinite(n) ? { value: n } : { error: answerWords("number") };
     }
     case "boolean":
       if (raw === true || raw === "true") return { value: true };
       if (raw === false || raw === "false") return { value: false };
-      return { error: "Choose yes or no." };
+      return { error: answerWords("yesNo") };
     case "string":
-      if (typeof raw !== "string") return { error: "Enter text." };
+      if (typeof raw !== "string") return { error: answerWords("enterText") };
       if (raw.length > MAX_TEXT_ANSWER) return { error: `Keep this under ${MAX_TEXT_ANSWER} characters.` };
       return { value: raw.trim() };
     case "display":
@@ -61,7 +65,7 @@ export function readAnswers(instrument: Instrument, raw: Readonly<Record<string,
   for (const [linkId, value] of Object.entries(raw)) {
     const item = index.get(linkId);
     if (!item) {
-      formErrors.push("The form does not match this check-in any more. Reload the page and try again.");
+      formErrors.push(translator("en", "portal.errors")("formChanged"));
       continue;
     }
     const read = readOne(item, value);

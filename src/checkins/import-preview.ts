@@ -1,5 +1,8 @@
 import { InstrumentError, questionnaireSchema, SCORING_EXTENSION_URL, type Extension, type Instrument, type InstrumentItem } from "@/instruments/fhir-schema";
 import { parseQuestionnaire } from "@/instruments/parse-questionnaire";
+import { staffText } from "@/i18n/staff";
+
+const ie = staffText("instrumentImportErrors");
 
 export interface PreviewItem {
   linkId: string;
@@ -91,7 +94,7 @@ export function previewQuestionnaire(source: string, json: unknown): ImportPrevi
     } catch (error) {
       return { ...empty, problems: issuesOf(error) };
     }
-    return { ...empty, problems: ["This is not a FHIR R4 Questionnaire Attune can read."] };
+    return { ...empty, problems: [ie("notReadable")] };
   }
   let instrument: Instrument | null = null;
   let scoringProblems: string[] = [];
@@ -101,7 +104,7 @@ export function previewQuestionnaire(source: string, json: unknown): ImportPrevi
     understood = instrument;
   } catch (error) {
     const hasScoring = (shape.data.extension ?? []).some((e) => e.url === SCORING_EXTENSION_URL);
-    scoringProblems = hasScoring ? issuesOf(error) : ["There is no scoring yet: fill in the scoring form below."];
+    scoringProblems = hasScoring ? issuesOf(error) : [ie("noScoringYet")];
     try {
       understood = parseQuestionnaire(source, withScoringExtension(shape.data, probeExtension));
     } catch (probeError) {

@@ -1,21 +1,24 @@
 import { z } from "zod";
 import { SCORING_EXTENSION_URL, type Extension } from "@/instruments/fhir-schema";
 import { stringList, uuid } from "@/lib/zod-fields";
+import { staffText } from "@/i18n/staff";
+
+const ie = staffText("instrumentImportErrors");
 
 const number = (label: string) =>
   z
-    .string({ error: `Enter ${label}.` })
+    .string({ error: ie("enterLabel", { label }) })
     .trim()
-    .min(1, `Enter ${label}.`)
+    .min(1, ie("enterLabel", { label }))
     .transform(Number)
-    .pipe(z.number({ error: `Enter a number for ${label}.` }));
+    .pipe(z.number({ error: ie("numberFor", { label }) }));
 
 const optionalInteger = z
   .string()
   .trim()
   .optional()
   .transform((v) => (v ? Number(v) : undefined))
-  .pipe(z.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(1, "At least 1.").optional());
+  .pipe(z.number({ error: ie("wholeNumber") }).int(ie("wholeNumber")).min(1, ie("atLeastOne")).optional());
 
 export interface BandRow {
   from: number;
@@ -26,20 +29,20 @@ export interface BandRow {
 /** The scoring form: what an admin says about an imported questionnaire, written as our extension. */
 export const scoringFormSchema = z
   .object({
-    instrumentId: uuid("Unknown questionnaire."),
-    direction: z.enum(["higher_is_worse", "higher_is_better"], { error: "Choose which way is better." }),
-    method: z.enum(["sum", "mean"], { error: "Choose how the total is made." }),
-    min: number("the lowest total"),
-    max: number("the highest total"),
-    missingRule: z.enum(["invalid", "prorate"], { error: "Choose what a missing answer does." }),
+    instrumentId: uuid(ie("unknownQuestionnaire")),
+    direction: z.enum(["higher_is_worse", "higher_is_better"], { error: ie("chooseDirection") }),
+    method: z.enum(["sum", "mean"], { error: ie("chooseMethod") }),
+    min: number(ie("theLowestTotal")),
+    max: number(ie("theHighestTotal")),
+    missingRule: z.enum(["invalid", "prorate"], { error: ie("chooseMissingRule") }),
     minimumAnswered: optionalInteger,
     bandFrom: stringList,
     bandTo: stringList,
     bandLabel: stringList,
-    rciSource: z.enum(["published", "organisation"], { error: "Choose where the reliability comes from." }),
-    rciR: number("the reliability").pipe(z.number().min(0, "Between 0 and 1.").lt(1, "Below 1.")),
-    rciSd: number("the standard deviation").pipe(z.number().positive("Above 0.")),
-    rciCitation: z.string().trim().min(1, "Say where these numbers come from.").max(500),
+    rciSource: z.enum(["published", "organisation"], { error: ie("chooseRciSource") }),
+    rciR: number(ie("theReliability")).pipe(z.number().min(0, ie("between0And1")).lt(1, ie("below1"))),
+    rciSd: number(ie("theStandardDeviation")).pipe(z.number().positive(ie("above0"))),
+    rciCitation: z.string().trim().min(1, ie("sayWhereNumbersFrom")).max(500),
     criticalItem: z.string().trim().max(200).optional(),
     criticalAnswers: z.string().trim().max(500).optional(),
     criticalMessage: z.string().trim().max(500).optional(),
@@ -53,19 +56,19 @@ export const scoringFormSchema = z
       const label = v.bandLabel[i]?.trim() ?? "";
       if (!from && !to && !label) continue;
       if (!from || !to || !label || !Number.isFinite(Number(from)) || !Number.isFinite(Number(to))) {
-        ctx.addIssue({ code: "custom", path: ["bands"], message: `Band ${i + 1} needs a number from, a number to and a label.` });
+        ctx.addIssue({ code: "custom", path: ["bands"], message: ie("bandIncomplete", { band: String(i + 1) }) });
         continue;
       }
       bands.push({ from: Number(from), to: Number(to), label });
     }
-    if (bands.length === 0) ctx.addIssue({ code: "custom", path: ["bands"], message: "Add at least one band." });
-    if (v.min >= v.max) ctx.addIssue({ code: "custom", path: ["max"], message: "The highest total must be above the lowest." });
+    if (bands.length === 0) ctx.addIssue({ code: "custom", path: ["bands"], message: ie("addBand") });
+    if (v.min >= v.max) ctx.addIssue({ code: "custom", path: ["max"], message: ie("highestAboveLowest") });
     if (v.missingRule === "prorate" && v.minimumAnswered === undefined) {
-      ctx.addIssue({ code: "custom", path: ["minimumAnswered"], message: "Say how many answers are needed to scale the total up." });
+      ctx.addIssue({ code: "custom", path: ["minimumAnswered"], message: ie("sayMinimumAnswered") });
     }
     const critical = [v.criticalItem, v.criticalAnswers, v.criticalMessage].filter(Boolean).length;
     if (critical > 0 && critical < 3) {
-      ctx.addIssue({ code: "custom", path: ["criticalItem"], message: "A critical answer needs the question, the answer codes and the message (or none of them)." });
+      ctx.addIssue({ code: "custom", path: ["criticalItem"], message: ie("criticalNeedsAll") });
     }
     return { ...v, bands, hasCritical: critical === 3 };
   });
@@ -124,10 +127,10 @@ export function buildScoringExtension(input: ScoringFormInput, keep: readonly Ex
 /** Parser paths in words for the admin: `scoring.band[1]` → "Band 2". */
 export function describeProblem(problem: string): string {
   return problem
-    .replace(/^scoring\.band\[(\d+)\]/, (_, n: string) => `Band ${Number(n) + 1}`)
-    .replace(/^scoring\.band\b/, "Band")
-    .replace(/^scoring\.total\b/, "Total range")
-    .replace(/^scoring\.missing(\.minimumAnswered)?\b/, "Missing answers")
-    .replace(/^scoring\.critical(\[\d+\])?/, "Critical answer")
-    .replace(/^scoring\.rci\b/, "Reliability");
+    .replace(/^scoring\.band\[(\d+)\]/, (_, n: string) => ie("pathBandNumber", { band: String(Number(n) + 1) }))
+    .replace(/^scoring\.band\b/, ie("pathBand"))
+    .replace(/^scoring\.total\b/, ie("pathTotal"))
+    .replace(/^scoring\.missing(\.minimumAnswered)?\b/, ie("pathMissing"))
+    .replace(/^scoring\.critical(\[\d+\])?/, ie("pathCritical"))
+    .replace(/^scoring\.rci\b/, ie("pathReliability"));
 }

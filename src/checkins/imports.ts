@@ -12,18 +12,21 @@ import { uuid } from "@/lib/zod-fields";
 import { writtenForAttune } from "./catalog";
 import { previewQuestionnaire, withScoringExtension } from "./import-preview";
 import { buildScoringExtension, describeProblem, scoringFormSchema } from "./import-scoring";
+import { staffText } from "@/i18n/staff";
+
+const ie = staffText("instrumentImportErrors");
 
 export const MAX_QUESTIONNAIRE_CHARS = 500_000;
 const admins = ["admin"] as const;
 
 export const uploadSchema = z.object({
   json: z
-    .string({ error: "Paste the questionnaire or choose its file." })
+    .string({ error: ie("pasteOrChoose") })
     .trim()
-    .min(1, "Paste the questionnaire or choose its file.")
-    .max(MAX_QUESTIONNAIRE_CHARS, "This file is too large for a questionnaire (over 500,000 characters)."),
+    .min(1, ie("pasteOrChoose"))
+    .max(MAX_QUESTIONNAIRE_CHARS, ie("fileTooLarge")),
 });
-export const instrumentIdSchema = z.object({ instrumentId: uuid("Unknown questionnaire.") });
+export const instrumentIdSchema = z.object({ instrumentId: uuid(ie("unknownQuestionnaire")) });
 
 type Saved = { id: string; url: string; version: string };
 
@@ -41,25 +44,25 @@ export const upload: Handler<typeof uploadSchema, null, Saved> = async ({ db, ac
     json = JSON.parse(input.json);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ActionRefused("This is not valid JSON, so nothing was imported.", { json: [`Not valid JSON: ${reason}`] });
+    throw new ActionRefused(ie("notValidJson"), { json: [ie("notValidJsonReason", { reason })] });
   }
   const preview = previewQuestionnaire("the uploaded questionnaire", json);
   if (!preview.usable || !preview.url || !preview.version || !preview.title) {
     const problems = preview.problems.map(describeProblem);
-    throw new ActionRefused(`Attune cannot use this questionnaire (${problems.length === 1 ? "1 problem" : `${problems.length} problems`}), so nothing was imported.`, { json: problems });
+    throw new ActionRefused(ie("cannotUse", { count: problems.length }), { json: problems });
   }
   const bundled = await loadBundledInstruments();
   if (writtenForAttune({ url: preview.url }) || bundled.some((b) => b.url === preview.url)) {
-    throw new ActionRefused("This questionnaire's url belongs to a check-in that comes with Attune. Give it its own url.", { json: [`url ${preview.url} is reserved`] });
+    throw new ActionRefused(ie("urlReserved"), { json: [ie("urlReservedField", { url: preview.url })] });
   }
   const [existing] = await db
     .select({ id: importedInstruments.id, status: importedInstruments.status })
     .from(importedInstruments)
     .where(and(eq(importedInstruments.organisationId, actor.organisationId), eq(importedInstruments.url, preview.url), eq(importedInstruments.version, preview.version)));
   if (existing && existing.status !== "draft") {
-    const word = existing.status === "published" ? "published" : "retired";
-    throw new ActionRefused(`Version ${preview.version} of this questionnaire is already ${word}, and a version never changes once used. Give the file a new version to import it.`, {
-      json: [`${preview.url} version ${preview.version} is already ${word}`],
+    const status = existing.status === "published" ? "published" : "retired";
+    throw new ActionRefused(ie("versionUsed", { version: preview.version, status }), {
+      json: [ie("versionUsedField", { url: preview.url, version: preview.version, status })],
     });
   }
   const values = { title: preview.title, questionnaire: json };
@@ -91,7 +94,7 @@ const loadRow =
       .from(importedInstruments)
       .where(and(eq(importedInstruments.id, input.instrumentId), eq(importedInstruments.organisationId, actor.organisationId)));
     if (!row) return null;
-    if (row.status !== status) throw new ActionRefused(`This version is ${row.status}; reload the page to see it.`);
+    if (row.status !== status) throw new ActionRefused(ie("versionIs", { status: row.status }));
     return row;
   };
 
@@ -130,7 +133,7 @@ export const setScoring: Handler<typeof scoringFormSchema, Row, void> = async ({
     parseQuestionnaire(`draft "${record.title}"`, questionnaire);
   } catch (error) {
     const problems = problemsOf(error);
-    throw new ActionRefused("The scoring does not fit this questionnaire yet, so it was not saved. See the problems found.", { scoring: problems });
+    throw new ActionRefused(ie("scoringDoesNotFit"), { scoring: problems });
   }
   await db.update(importedInstruments).set({ questionnaire }).where(eq(importedInstruments.id, record.id));
 };
@@ -151,7 +154,7 @@ export const publish: Handler<typeof instrumentIdSchema, Row, void> = async ({ d
   try {
     parseQuestionnaire(`draft "${record.title}"`, record.questionnaire);
   } catch (error) {
-    throw new ActionRefused(`This draft cannot be published yet: ${problemsOf(error).join("; ")}`);
+    throw new ActionRefused(ie("cannotPublish", { problems: problemsOf(error).join("; ") }));
   }
   await db
     .update(importedInstruments)

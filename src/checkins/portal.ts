@@ -13,6 +13,7 @@ import { availableInstruments, currentInstrument } from "./instruments";
 import { recordAdministration } from "./record";
 import { portalCheckinSchema } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { translator } from "@/i18n/translate";
 
 const ownSchedules = (holder: PortalHolder) =>
   and(
@@ -84,7 +85,7 @@ export const submitCheckin: PortalHandler<typeof portalCheckinSchema, Target, Po
     .from(checkinAdministrations)
     .where(and(eq(checkinAdministrations.organisationId, holder.organisationId), eq(checkinAdministrations.idempotencyKey, input.idempotencyKey)));
   if (prior) {
-    if (prior.scheduleId !== record.scheduleId) throw new ActionRefused("This form was already used for something else. Reload the page and try again.");
+    if (prior.scheduleId !== record.scheduleId) throw new ActionRefused(translator("en", "portal.errors")("formReused"));
     return { id: prior.id, duplicate: true, critical: 0 };
   }
   const today = localDateOf(new Date(), holder.timeZone);
@@ -92,7 +93,7 @@ export const submitCheckin: PortalHandler<typeof portalCheckinSchema, Target, Po
   if (!dueCheckin(record.schedule, done, today)) {
     const open = openOccurrence(record.schedule, today);
     throw new ActionRefused(
-      open ? "You have already done this check-in. Thank you." : "This check-in has closed, so it was not saved. Your counselor will send the next one.",
+      open ? translator("en", "portal.errors")("alreadyDone") : translator("en", "portal.errors")("closedNotSaved"),
     );
   }
   const answers = checkedAnswers(record.instrument, input.answers, input.allowMissing, "client");

@@ -4,6 +4,7 @@ import { checkinAdministrations, clients, criticalAlerts } from "@/db/schema";
 import { alertCounselorOfCriticalAnswer } from "@/messaging/client-messages";
 import type { AnswerValue, Instrument } from "@/instruments/fhir-schema";
 import { scoreResponse, type ScoreResult } from "@/instruments/scoring";
+import { translator } from "@/i18n/translate";
 import { ActionRefused, NotFoundError } from "@/lib/errors";
 
 export interface NewAdministration {
@@ -73,7 +74,7 @@ export async function recordAdministration(db: Db, input: NewAdministration): Pr
       .where(and(eq(checkinAdministrations.organisationId, input.organisationId), eq(checkinAdministrations.idempotencyKey, input.idempotencyKey)));
     // Only the same person's repeat is "already saved"; a key replayed by anyone else answers as not found.
     if (!prior || prior.administeredBy !== input.administeredBy || prior.scheduleId !== input.scheduleId) throw new NotFoundError();
-    if (prior.clientId !== input.clientId) throw new ActionRefused("This form was already used for something else. Reload the page and try again.");
+    if (prior.clientId !== input.clientId) throw new ActionRefused(translator("en", "portal.errors")("formReused"));
     return { id: prior.id, duplicate: true, score };
   }
   if (score.critical.length > 0) {

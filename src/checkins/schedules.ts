@@ -9,6 +9,9 @@ import { clinical, respondentContact } from "./administer";
 import { currentInstrument } from "./instruments";
 import { createScheduleSchema, endScheduleSchema } from "./schemas";
 import { messageClient } from "@/messaging/client-messages";
+import { staffText } from "@/i18n/staff";
+
+const kv = staffText("checkinValidation");
 
 type Created = { id: string; instrumentUrl: string; forFamilyMember: boolean };
 
@@ -29,13 +32,13 @@ export const createScheduleSpec: ActionSpec<typeof createScheduleSchema, ClientR
 /** Sends a check-in to the portal on a cadence: the client's own, or a family member's. */
 export const createSchedule: Handler<typeof createScheduleSchema, ClientRef, Created> = async ({ db, actor, input, record }) => {
   const current = await currentInstrument(db, actor.organisationId, input.instrumentUrl);
-  if (!current) throw new ActionRefused("Choose a check-in from the list.", { instrumentUrl: ["Choose a check-in from the list."] });
+  if (!current) throw new ActionRefused(kv("chooseCheckinFromList"), { instrumentUrl: [kv("chooseCheckinFromList")] });
   if (current.respondent === "clinician") {
-    const message = "This check-in is rated by the counselor, so it is taken in session, not sent to the portal.";
+    const message = kv("ratedByCounselor");
     throw new ActionRefused(message, { instrumentUrl: [message] });
   }
   const contactId = await respondentContact(db, record.clientId, current.respondent, input.respondent, "respondent");
-  const alreadyScheduled = "This check-in is already scheduled for this person. End that schedule first to change it.";
+  const alreadyScheduled = kv("alreadyScheduled");
   const [existing] = await db
     .select({ id: checkinSchedules.id })
     .from(checkinSchedules)
@@ -100,11 +103,11 @@ export const endScheduleSpec: ActionSpec<typeof endScheduleSchema, ScheduleRef, 
 };
 
 export const endSchedule: Handler<typeof endScheduleSchema, ScheduleRef, void> = async ({ db, input, record }) => {
-  if (record.status === "ended") throw new ActionRefused("This schedule has already ended.");
+  if (record.status === "ended") throw new ActionRefused(kv("scheduleAlreadyEnded"));
   const updated = await db
     .update(checkinSchedules)
     .set({ status: "ended", version: sql`${checkinSchedules.version} + 1` })
     .where(and(eq(checkinSchedules.id, record.scheduleId), eq(checkinSchedules.version, input.version)))
     .returning({ id: checkinSchedules.id });
-  if (!updated.length) throw new ConflictError("Someone else changed this schedule just now. Reload to see it.");
+  if (!updated.length) throw new ConflictError(kv("scheduleChanged"));
 };

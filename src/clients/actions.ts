@@ -12,6 +12,9 @@ import {
   updateClientSpec,
 } from "./mutations";
 import { commitImport, commitImportSpec, previewImport, previewImportSpec } from "./import";
+import { staffText } from "@/i18n/staff";
+
+const cv = staffText("clientValidation");
 
 export const createClientAction = formAction(
   { ...createClientSpec, revalidate: () => ["/clients", "/caseload"], success: ({ result }) => ({ redirectTo: `/clients/${result.id}?created=1` }) },
@@ -28,12 +31,12 @@ export const updateClientAction = formAction(
 );
 
 export const dischargeClientAction = formAction(
-  { ...dischargeClientSpec, revalidate: ({ input }) => ["/clients", `/clients/${input.clientId}`], success: () => ({ message: "The client was discharged." }) },
+  { ...dischargeClientSpec, revalidate: ({ input }) => ["/clients", `/clients/${input.clientId}`], success: () => ({ message: cv("discharged") }) },
   dischargeClient,
 );
 
 export const readmitClientAction = formAction(
-  { ...readmitClientSpec, revalidate: ({ input }) => ["/clients", `/clients/${input.clientId}`], success: () => ({ message: "The client was re-admitted." }) },
+  { ...readmitClientSpec, revalidate: ({ input }) => ["/clients", `/clients/${input.clientId}`], success: () => ({ message: cv("readmitted") }) },
   readmitClient,
 );
 
@@ -43,10 +46,10 @@ export const previewImportAction = formAction(
     success: ({ result }) => ({
       data: result,
       message: result.fileErrors.length
-        ? "The file cannot be imported."
+        ? cv("fileCannotBeImported")
         : result.invalid
-          ? `${result.invalid} of ${result.rows.length} rows have problems. Nothing was imported.`
-          : `All ${result.rows.length} rows are ready to import.`,
+          ? cv("previewRowsWithProblems", { invalid: String(result.invalid), total: String(result.rows.length) })
+          : cv("previewAllReady", { total: String(result.rows.length) }),
     }),
   },
   previewImport,

@@ -8,6 +8,9 @@ import type { ActionSpec, Handler } from "@/lib/action-core";
 import { parseCsv } from "@/lib/csv";
 import { ActionRefused } from "@/lib/errors";
 import { createClientSchema, focusLabels, statusLabels, type CreateClientInput } from "./schemas";
+import { staffText } from "@/i18n/staff";
+
+const ie = staffText("importErrors");
 
 export const IMPORT_COLUMNS = [
   "name",
@@ -73,16 +76,16 @@ export async function analyseImport(db: Db, actor: Actor, text: string): Promise
   try {
     table = parseCsv(text);
   } catch (error) {
-    fileErrors.push(`The file is not valid CSV: ${(error as Error).message}`);
+    fileErrors.push(ie("notValidCsv", { problem: (error as Error).message }));
   }
   const [header = [], ...body] = table;
   const columns = header.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (table.length && missing.length) fileErrors.push(`Missing columns: ${missing.join(", ")}.`);
+  if (table.length && missing.length) fileErrors.push(ie("missingColumns", { columns: missing.join(", ") }));
   const unknown = columns.filter((c) => c && !(IMPORT_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length) fileErrors.push(`Unknown columns: ${unknown.join(", ")}.`);
-  if (!body.length && !fileErrors.length) fileErrors.push("The file has no client rows.");
-  if (body.length > MAX_IMPORT_ROWS) fileErrors.push(`Import at most ${MAX_IMPORT_ROWS} clients at a time (this file has ${body.length}).`);
+  if (unknown.length) fileErrors.push(ie("unknownColumns", { columns: unknown.join(", ") }));
+  if (!body.length && !fileErrors.length) fileErrors.push(ie("noClientRows"));
+  if (body.length > MAX_IMPORT_ROWS) fileErrors.push(ie("tooManyClients", { max: String(MAX_IMPORT_ROWS), count: String(body.length) }));
   if (fileErrors.length) return { preview: { rows: [], valid: 0, invalid: 0, fileErrors }, inputs: [] };
 
   const records = body.map((cells) => Object.fromEntries(columns.map((c, i) => [c, (cells[i] ?? "").trim()])) as Record<string, string>);
@@ -114,14 +117,14 @@ export async function analyseImport(db: Db, actor: Actor, text: string): Promise
     const line = index + 2;
     const errors: string[] = [];
     const primary = byEmail.get((r.primary_counselor_email ?? "").toLowerCase());
-    if (!primary) errors.push(`primary_counselor_email: no active counselor "${r.primary_counselor_email ?? ""}" in your organisation.`);
+    if (!primary) errors.push(ie("noSuchCounselor", { email: r.primary_counselor_email ?? "" }));
     else if (primary.id !== actor.userId && !(actor.role === "supervisor" && primary.supervisorId === actor.userId)) {
-      errors.push("primary_counselor_email: you can import only your own clients or those of counselors you supervise.");
+      errors.push(ie("ownClientsOnly"));
     }
     const careEmails = (r.care_team_emails ?? "").split(/[;,]/).map((e) => e.trim().toLowerCase()).filter(Boolean);
     const careTeam = careEmails.map((e) => byEmail.get(e)?.id ?? "");
     careEmails.forEach((e, i) => {
-      if (!careTeam[i]) errors.push(`care_team_emails: no active clinician "${e}".`);
+      if (!careTeam[i]) errors.push(ie("noSuchClinician", { email: e }));
     });
     const parsed = createClientSchema.safeParse({
       name: r.name,
@@ -144,8 +147,8 @@ export async function analyseImport(db: Db, actor: Actor, text: string): Promise
       }
     }
     const number = r.record_number ?? "";
-    if (number && taken.has(number)) errors.push("record_number: already used by a client in your organisation.");
-    if (number && seen.has(number)) errors.push(`record_number: also on line ${seen.get(number)} of this file.`);
+    if (number && taken.has(number)) errors.push(ie("recordNumberTaken"));
+    if (number && seen.has(number)) errors.push(ie("recordNumberRepeated", { line: String(seen.get(number)) }));
     if (number) seen.set(number, line);
     rows.push({ line, name: r.name ?? "", recordNumber: number, errors });
     if (!errors.length && parsed.success) inputs.push(parsed.data);
@@ -155,7 +158,7 @@ export async function analyseImport(db: Db, actor: Actor, text: string): Promise
 }
 
 export const importSchema = z.object({
-  csv: z.string({ error: "Choose a CSV file." }).min(1, "Choose a CSV file.").max(1_000_000, "The file is larger than 1 MB: split it."),
+  csv: z.string({ error: ie("chooseCsv") }).min(1, ie("chooseCsv")).max(1_000_000, ie("fileTooLarge")),
 });
 
 export const previewImportSpec: ActionSpec<typeof importSchema, undefined, ImportPreview> = {
@@ -179,7 +182,7 @@ export const commitImportSpec: ActionSpec<typeof importSchema, undefined, { crea
 export const commitImport: Handler<typeof importSchema, undefined, { created: number }> = async ({ db, actor, input, meta }) => {
   const { preview, inputs } = await analyseImport(db, actor, input.csv);
   if (preview.fileErrors.length || preview.invalid) {
-    throw new ActionRefused(`Nothing was imported: ${preview.fileErrors[0] ?? `${preview.invalid} row(s) have problems. Fix them and preview again.`}`);
+    throw new ActionRefused(ie("nothingImported", { reason: preview.fileErrors[0] ?? ie("rowsHaveProblems", { count: String(preview.invalid) }) }));
   }
   const created = await db
     .insert(clients)

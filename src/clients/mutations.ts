@@ -9,9 +9,12 @@ import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
 import { visibleClients } from "./access";
 import { createClientSchema, dischargeSchema, readmitSchema, updateClientSchema, type CreateClientInput } from "./schemas";
+import { staffText } from "@/i18n/staff";
+
+const cv = staffText("clientValidation");
 
 const clinical = ["counselor", "supervisor"] as const;
-const DUPLICATE_RECORD = "Another client in your organisation already has this record number.";
+const DUPLICATE_RECORD = cv("duplicateRecord");
 
 /**
  * Checks the people named on a client: the primary counselor must be the actor or, for a
@@ -43,9 +46,9 @@ async function checkPeople(
     primary &&
     (primary.id === actor.userId || primary.id === currentPrimaryId || (actor.role === "supervisor" && primary.supervisorId === actor.userId));
   const errors: Record<string, string[]> = {};
-  if (!primaryAllowed) errors.primaryCounselorId = ["Choose yourself or a counselor you supervise."];
-  if (input.careTeam.some((id) => !found.has(id))) errors.careTeam = ["Choose care-team members from the list."];
-  if (Object.keys(errors).length) throw new ActionRefused("Check the people on this client.", errors);
+  if (!primaryAllowed) errors.primaryCounselorId = [cv("chooseOwnCounselor")];
+  if (input.careTeam.some((id) => !found.has(id))) errors.careTeam = [cv("chooseCareTeam")];
+  if (Object.keys(errors).length) throw new ActionRefused(cv("checkPeople"), errors);
 }
 
 async function writeCareTeam(db: Db, organisationId: string, clientId: string, primaryId: string, careTeam: string[]) {
@@ -81,7 +84,7 @@ export const createClientSpec: ActionSpec<typeof createClientSchema, undefined, 
 
 /** The portal's language must be one the portal ships (a file in messages/). */
 function checkLanguage(input: { language: string }): void {
-  if (!isShippedLanguage(input.language)) throw new ActionRefused("Choose a language from the list.", { language: ["Choose a language from the list."] });
+  if (!isShippedLanguage(input.language)) throw new ActionRefused(cv("chooseLanguage"), { language: [cv("chooseLanguage")] });
 }
 
 export const createClient: Handler<typeof createClientSchema, undefined, { id: string }> = async ({ db, actor, input }) => {
@@ -137,7 +140,7 @@ export const updateClientSpec: ActionSpec<typeof updateClientSchema, Loaded, voi
 };
 
 export const updateClient: Handler<typeof updateClientSchema, Loaded, void> = async ({ db, actor, input, record }) => {
-  if (record.status === "discharged") throw new ActionRefused("This client is discharged. Re-admit them before editing.");
+  if (record.status === "discharged") throw new ActionRefused(cv("dischargedReadmitFirst"));
   checkLanguage(input);
   await checkPeople(db, actor, input, record.primaryCounselorId);
   try {
@@ -164,9 +167,9 @@ export const dischargeClientSpec: ActionSpec<typeof dischargeSchema, Loaded, voi
 };
 
 export const dischargeClient: Handler<typeof dischargeSchema, Loaded, void> = async ({ db, input, record }) => {
-  if (record.status === "discharged") throw new ActionRefused("This client is already discharged.");
+  if (record.status === "discharged") throw new ActionRefused(cv("alreadyDischarged"));
   if (input.dischargedOn < record.startDate) {
-    throw new ActionRefused("The discharge date is before the start date.", { dischargedOn: ["Choose a date on or after the start date."] });
+    throw new ActionRefused(cv("dischargeBeforeStart"), { dischargedOn: [cv("dateOnOrAfterStart")] });
   }
   await updateVersioned(db, record, input.version, { status: "discharged", dischargedOn: input.dischargedOn, dischargeReason: input.reason });
 };
@@ -186,7 +189,7 @@ export const readmitClientSpec: ActionSpec<typeof readmitSchema, Loaded, void> =
 };
 
 export const readmitClient: Handler<typeof readmitSchema, Loaded, void> = async ({ db, input, record }) => {
-  if (record.status !== "discharged") throw new ActionRefused("Only a discharged client can be re-admitted.");
+  if (record.status !== "discharged") throw new ActionRefused(cv("onlyDischargedReadmitted"));
   await updateVersioned(db, record, input.version, { status: input.status, startDate: input.startDate, dischargedOn: null, dischargeReason: null });
 };
 

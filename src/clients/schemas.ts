@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { clientStatus, recoveryFocus } from "@/db/schema";
 import { localDate, optionalLocalDate, optionalText, requiredText, stringList, timeZone, todayIn, uuid, version } from "@/lib/zod-fields";
+import { staffText } from "@/i18n/staff";
+
+const cv = staffText("clientValidation");
 
 export { focusLabels, statusLabels } from "./labels";
 
@@ -14,7 +17,7 @@ export { focusLabels, statusLabels } from "./labels";
 // Marks (\p{M}) let scripts that need them spell words; the emoji presentation selectors and the
 // keycap mark are marks too, so they are named and kept out ("1️⃣" is an emoji).
 export const LABEL_PATTERN = /^(?:(?![\u{FE0E}\u{FE0F}\u{20E3}])[\p{L}\p{M}\p{N} _-])+$/u;
-export const LABEL_RULE = "Tags are plain words: letters, numbers, spaces, - and _ (no emoji or other symbols).";
+export const LABEL_RULE = cv("tagRule");
 
 const tagList = z
   .string()
@@ -24,40 +27,40 @@ const tagList = z
   )
   .pipe(
     z
-      .array(z.string().max(30, "Keep each tag under 30 characters.").regex(LABEL_PATTERN, LABEL_RULE))
-      .max(10, "Use at most 10 tags."),
+      .array(z.string().max(30, cv("tagTooLong")).regex(LABEL_PATTERN, LABEL_RULE))
+      .max(10, cv("tooManyTags")),
   );
 
 const openStatuses = clientStatus.enumValues.filter((s) => s !== "discharged") as ["intake", "active", "on_hold"];
 
 export const clientFieldsSchema = z.object({
-  name: requiredText(120, "Enter the client's full name.", "the name"),
-  preferredName: optionalText(60, "the preferred name"),
-  pronouns: optionalText(40, "pronouns"),
-  dateOfBirth: optionalLocalDate.refine((v) => v === undefined || (v > "1900-01-01" && v < todayIn()), "Enter a date of birth in the past."),
-  recordNumber: requiredText(40, "Enter the record number.", "the record number").regex(
+  name: requiredText(120, cv("enterName"), cv("theName")),
+  preferredName: optionalText(60, cv("thePreferredName")),
+  pronouns: optionalText(40, cv("pronouns")),
+  dateOfBirth: optionalLocalDate.refine((v) => v === undefined || (v > "1900-01-01" && v < todayIn()), cv("dateOfBirthPast")),
+  recordNumber: requiredText(40, cv("enterRecordNumber"), cv("theRecordNumber")).regex(
     /^[A-Za-z0-9][A-Za-z0-9._/-]*$/,
-    "Use letters, numbers and . _ / - only.",
+    cv("recordNumberCharacters"),
   ),
-  recoveryFocus: z.enum(recoveryFocus.enumValues, { error: "Choose the recovery focus." }),
-  status: z.enum(openStatuses, { error: "Choose a status (discharge has its own button)." }),
-  primaryCounselorId: uuid("Choose the primary counselor."),
-  careTeam: stringList.pipe(z.array(uuid("Choose care-team members from the list.")).max(10, "A care team has at most 10 members.")),
+  recoveryFocus: z.enum(recoveryFocus.enumValues, { error: cv("chooseRecoveryFocus") }),
+  status: z.enum(openStatuses, { error: cv("chooseStatus") }),
+  primaryCounselorId: uuid(cv("choosePrimaryCounselor")),
+  careTeam: stringList.pipe(z.array(uuid(cv("chooseCareTeam"))).max(10, cv("careTeamTooLarge"))),
   tags: tagList,
-  startDate: localDate("Enter the start date."),
+  startDate: localDate(cv("enterStartDate")),
   timeZone,
   // Which shipped language is checked on the server (the files in messages/); here only the shape.
   language: z
     .string()
     .trim()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "Choose a language from the list.")
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, cv("chooseLanguage"))
     .optional()
     .default("en"),
   country: z
     .string()
     .trim()
     .transform((v) => v.toUpperCase())
-    .pipe(z.string().regex(/^([A-Z]{2})?$/, "Choose a country from the list."))
+    .pipe(z.string().regex(/^([A-Z]{2})?$/, cv("chooseCountry")))
     .optional()
     .transform((v) => (v ? v : null)),
 });
@@ -65,21 +68,21 @@ export const clientFieldsSchema = z.object({
 export const createClientSchema = clientFieldsSchema;
 export type CreateClientInput = z.infer<typeof createClientSchema>;
 
-export const updateClientSchema = clientFieldsSchema.extend({ clientId: uuid("Unknown client."), version });
+export const updateClientSchema = clientFieldsSchema.extend({ clientId: uuid(cv("unknownClient")), version });
 export type UpdateClientInput = z.infer<typeof updateClientSchema>;
 
 export const dischargeSchema = z
   .object({
-    clientId: uuid("Unknown client."),
+    clientId: uuid(cv("unknownClient")),
     version,
-    dischargedOn: localDate("Enter the discharge date."),
-    reason: requiredText(500, "Say why the client is discharged.", "the reason"),
+    dischargedOn: localDate(cv("enterDischargeDate")),
+    reason: requiredText(500, cv("sayWhyDischarged"), cv("theReason")),
   })
-  .refine((v) => v.dischargedOn <= todayIn("Pacific/Kiritimati"), { path: ["dischargedOn"], message: "A discharge date cannot be in the future." });
+  .refine((v) => v.dischargedOn <= todayIn("Pacific/Kiritimati"), { path: ["dischargedOn"], message: cv("dischargeInFuture") });
 
 export const readmitSchema = z.object({
-  clientId: uuid("Unknown client."),
+  clientId: uuid(cv("unknownClient")),
   version,
-  status: z.enum(["intake", "active"], { error: "Choose intake or active." }),
-  startDate: localDate("Enter the date of re-admission."),
+  status: z.enum(["intake", "active"], { error: cv("chooseIntakeOrActive") }),
+  startDate: localDate(cv("enterReadmissionDate")),
 });

@@ -2,6 +2,9 @@
 
 import { formAction } from "@/lib/action";
 import { addCustomExercise, addCustomExerciseSpec } from "./library";
+import { staffText } from "@/i18n/staff";
+
+const exv = staffText("exerciseValidation");
 
 export const addCustomExerciseAction = formAction(
   {
@@ -10,7 +13,7 @@ export const addCustomExerciseAction = formAction(
     success: ({ result }) =>
       result.saved
         ? { redirectTo: `/library/${result.definition.id}?added=1` }
-        : { message: "The file is valid. Check the preview below, then add it.", data: result.definition },
+        : { message: exv("fileValid"), data: result.definition },
   },
   addCustomExercise,
 );

@@ -6,6 +6,9 @@ import { customExercises } from "@/db/schema";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused } from "@/lib/errors";
 import { exerciseDefinitionSchema, type ExerciseDefinition } from "./schemas";
+import { staffText } from "@/i18n/staff";
+
+const exv = staffText("exerciseValidation");
 
 export type LibraryExercise = ExerciseDefinition & { source: "bundled" | "organisation" };
 
@@ -31,7 +34,7 @@ export async function findExercise(db: Db, organisationId: string, exerciseId: s
 /** Reads an exercise file's text the way the bundled loader does; errors name the reason. */
 export function parseCustomExercise(text: string): { ok: true; definition: ExerciseDefinition } | { ok: false; error: string } {
   const id = /^id:\s*([a-z0-9-]+)\s*$/m.exec(text)?.[1];
-  if (!id) return { ok: false, error: "The front matter needs an id: line (lower-case letters, digits and hyphens)." };
+  if (!id) return { ok: false, error: exv("needsId") };
   try {
     return { ok: true, definition: parseExerciseFile(`${id}.md`, text) };
   } catch (error) {
@@ -40,7 +43,7 @@ export function parseCustomExercise(text: string): { ok: true; definition: Exerc
 }
 
 export const customExerciseSchema = z.object({
-  text: z.string({ error: "Paste the exercise file." }).min(1, "Paste the exercise file.").max(50_000, "The file is longer than 50,000 characters."),
+  text: z.string({ error: exv("pasteFile") }).min(1, exv("pasteFile")).max(50_000, exv("fileTooLong")),
   intent: z.enum(["preview", "save"]).default("preview"),
 });
 
@@ -60,10 +63,10 @@ export const addCustomExerciseSpec: ActionSpec<typeof customExerciseSchema, unde
 /** Checks an organisation's exercise file and, when asked, stores it beside the bundled ones. */
 export const addCustomExercise: Handler<typeof customExerciseSchema, undefined, CustomExerciseResult> = async ({ db, actor, input }) => {
   const parsed = parseCustomExercise(input.text);
-  if (!parsed.ok) throw new ActionRefused("The exercise file has a problem.", { text: [parsed.error] });
+  if (!parsed.ok) throw new ActionRefused(exv("fileHasProblem"), { text: [parsed.error] });
   const clash = (await listLibrary(db, actor.organisationId)).some((e) => e.id === parsed.definition.id);
   if (clash) {
-    throw new ActionRefused("That id is taken.", { text: [`An exercise with the id "${parsed.definition.id}" already exists: choose another id.`] });
+    throw new ActionRefused(exv("idTaken"), { text: [exv("idExists", { id: parsed.definition.id })] });
   }
   if (input.intent === "save") {
     await db.insert(customExercises).values({

@@ -3,11 +3,18 @@ import "@/lib/zod-csp";
 import {
   BODY_AREA_NOWHERE,
   BODY_AREA_VALUES,
-  BODY_AREAS,
   EMOTION_VALUES,
   UNNAMED_EMOTION,
   type BodyAreaValue,
 } from "./vocabulary";
+import { staffText } from "@/i18n/staff";
+import { translator, type Translate } from "@/i18n/translate";
+
+/** The exercise file's checks, shown to staff when they add an exercise to the library. */
+const exv = staffText("exerciseValidation");
+// The answer checks are shown to clients: their English is the portal's own (messages/en.json "answers"),
+// which translateKnownMessage translates for a client. Made when needed, so loading this module reads no files.
+const answerWords: Translate = (key, values) => translator("en", "answers")(key, values);
 
 export const EXERCISE_KINDS = [
   "journal",
@@ -49,20 +56,20 @@ const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
 const requiredText = (max: number) =>
   z
-    .string({ error: (iss) => (iss.input === undefined ? "Required" : "Must be text") })
+    .string({ error: (iss) => (iss.input === undefined ? exv("required") : exv("mustBeText")) })
     .trim()
-    .min(1, "Must not be empty")
-    .max(max, `Must be at most ${max} characters`);
+    .min(1, exv("mustNotBeEmpty"))
+    .max(max, exv("atMostCharacters", { max: String(max) }));
 
 export const exerciseIdSchema = z
-  .string({ error: (iss) => (iss.input === undefined ? "Required" : "Must be text") })
-  .max(80, "Must be at most 80 characters")
-  .regex(KEBAB_CASE, "Use lowercase letters, digits and single hyphens (kebab-case)");
+  .string({ error: (iss) => (iss.input === undefined ? exv("required") : exv("mustBeText")) })
+  .max(80, exv("atMostCharacters", { max: "80" }))
+  .regex(KEBAB_CASE, exv("kebabCase"));
 
 const fieldIdSchema = z
-  .string({ error: (iss) => (iss.input === undefined ? "Required" : "Must be text") })
-  .max(64, "Must be at most 64 characters")
-  .regex(SNAKE_CASE, "Use lowercase letters, digits and single underscores (snake_case)");
+  .string({ error: (iss) => (iss.input === undefined ? exv("required") : exv("mustBeText")) })
+  .max(64, exv("atMostCharacters", { max: "64" }))
+  .regex(SNAKE_CASE, exv("snakeCase"));
 
 const fieldBase = {
   id: fieldIdSchema,
@@ -72,7 +79,7 @@ const fieldBase = {
 };
 
 const checklistOptionSchema = z.strictObject({
-  value: z.string().regex(SNAKE_CASE, "Option values use snake_case"),
+  value: z.string().regex(SNAKE_CASE, exv("optionSnakeCase")),
   label: requiredText(120),
 });
 
@@ -115,12 +122,12 @@ const checklistFieldSchema = z.strictObject({
   type: z.literal("checklist"),
   options: z
     .array(checklistOptionSchema)
-    .min(2, "A checklist needs at least 2 options")
+    .min(2, exv("checklistTwoOptions"))
     .superRefine((options, ctx) => {
       const seen = new Set<string>();
       options.forEach((option, index) => {
         if (seen.has(option.value)) {
-          ctx.addIssue({ code: "custom", path: [index, "value"], message: `Duplicate option value "${option.value}"` });
+          ctx.addIssue({ code: "custom", path: [index, "value"], message: exv("duplicateOption", { value: option.value }) });
         }
         seen.add(option.value);
       });
@@ -152,8 +159,8 @@ export const exerciseFieldSchema = z.discriminatedUnion(
   {
     error: (iss) =>
       iss.code === "invalid_union"
-        ? `Invalid option: expected one of ${FIELD_TYPES.join(", ")}`
-        : "Each field must be a mapping with id, type and label",
+        ? exv("invalidFieldType", { types: FIELD_TYPES.join(", ") })
+        : exv("fieldMapping"),
   },
 );
 export type ExerciseField = z.output<typeof exerciseFieldSchema>;
@@ -170,24 +177,24 @@ export const exerciseDefinitionSchema = z
     title: requiredText(120),
     kind: z.enum(EXERCISE_KINDS),
     audience: z.enum(EXERCISE_AUDIENCES),
-    minutes: z.int("Give a whole number of minutes").min(1, "At least 1 minute").max(10, "At most 10 minutes"),
+    minutes: z.int(exv("wholeMinutes")).min(1, exv("atLeastOneMinute")).max(10, exv("atMostTenMinutes")),
     purpose: requiredText(300),
-    version: z.int("Give a whole number").min(1, "Versions start at 1"),
-    fields: z.array(exerciseFieldSchema).min(1, "An exercise needs at least one field"),
-    guidance: z.array(guidanceBlockSchema).min(1, "Write some guidance in the body"),
+    version: z.int(exv("wholeNumber")).min(1, exv("versionsStartAt1")),
+    fields: z.array(exerciseFieldSchema).min(1, exv("needsField")),
+    guidance: z.array(guidanceBlockSchema).min(1, exv("writeGuidance")),
   })
   .superRefine((definition, ctx) => {
     const seenIds = new Set<string>();
     const roleIndex = new Map<FieldRole, number>();
     definition.fields.forEach((field, index) => {
       if (seenIds.has(field.id)) {
-        ctx.addIssue({ code: "custom", path: ["fields", index, "id"], message: `Duplicate field id "${field.id}"` });
+        ctx.addIssue({ code: "custom", path: ["fields", index, "id"], message: exv("duplicateField", { id: field.id }) });
       }
       seenIds.add(field.id);
       const role = "role" in field ? field.role : undefined;
       if (role === undefined) return;
       if (roleIndex.has(role)) {
-        ctx.addIssue({ code: "custom", path: ["fields", index, "role"], message: `Role "${role}" is used twice` });
+        ctx.addIssue({ code: "custom", path: ["fields", index, "role"], message: exv("roleTwice", { role }) });
       }
       roleIndex.set(role, index);
     });
@@ -198,7 +205,7 @@ export const exerciseDefinitionSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["fields"],
-          message: `A thought record needs fields with the roles ${THOUGHT_RECORD_ROLES.join(", ")}; missing ${missing.join(", ")}`,
+          message: exv("thoughtRecordRoles", { roles: THOUGHT_RECORD_ROLES.join(", "), missing: missing.join(", ") }),
         });
       }
     }
@@ -212,19 +219,38 @@ export type AnswerValue = string | number | string[];
 export type ExerciseAnswers = Record<string, AnswerValue>;
 
 export const ANSWER_MESSAGES = {
-  required: "This needs an answer",
+  get required() {
+    return answerWords("required");
+  },
   unknownField: "This question is not part of this exercise",
   notAnObject: "Answers must be sent as an object of field ids to values",
-  text: "Write your answer as text",
-  tooLong: (max: number) => `Keep this under ${max} characters`,
-  scale: "Give a number from 0 to 10",
-  intensity: "Give a number from 0 to 100",
-  duration: `Give a number of minutes from 0 to ${DURATION_MAX_MINUTES}`,
-  emotion: "Choose a feeling from the list",
-  bodyArea: "Choose body areas from the list",
-  nowhereAlone: `"${BODY_AREAS.find((b) => b.value === BODY_AREA_NOWHERE)?.label}" can't be chosen together with other areas`,
-  checklist: "Choose from the options given",
-} as const;
+  get text() {
+    return answerWords("text");
+  },
+  tooLong: (max: number) => answerWords("tooLong", { max: String(max) }),
+  get scale() {
+    return answerWords("scale");
+  },
+  get intensity() {
+    return answerWords("intensity");
+  },
+  get duration() {
+    return answerWords("duration", { max: String(DURATION_MAX_MINUTES) });
+  },
+  get emotion() {
+    return answerWords("emotion");
+  },
+  get bodyArea() {
+    return answerWords("bodyArea");
+  },
+  // The message names BODY_AREAS' label of BODY_AREA_NOWHERE (“Nowhere I can tell”).
+  get nowhereAlone() {
+    return answerWords("nowhereAlone");
+  },
+  get checklist() {
+    return answerWords("checklist");
+  },
+};
 
 const isBlank = (value: unknown): boolean =>
   value === undefined ||

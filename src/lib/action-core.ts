@@ -8,6 +8,9 @@ import { userFaultOf } from "@/db/errors";
 import { idempotencyKeys, type UserRole } from "@/db/schema";
 import { ActionRefused, NotFoundError } from "./errors";
 import { UNSTORABLE_MESSAGE, unstorableFields } from "./storable-text";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("actionErrors");
 
 export type AuditSpec = Omit<AuditEntry, "organisationId" | "actorKind" | "actorUserId" | "ip" | "userAgent">;
 
@@ -84,7 +87,7 @@ export async function executeAction<S extends z.ZodType, R, T>(
     return {
       kind: "invalid",
       fieldErrors,
-      message: flat.formErrors[0] ?? "Some fields need attention: see the messages below.",
+      message: flat.formErrors[0] ?? ae("fieldsNeedAttention"),
     };
   }
   const input = parsed.data;
@@ -114,7 +117,7 @@ export async function executeAction<S extends z.ZodType, R, T>(
           // A key belongs to the person who made it: anyone else's replay answers as not found.
           if (!owner?.startsWith(`${actor.userId} `)) throw new NotFoundError();
           if (owner === `${actor.userId} ${spec.name}`) return { kind: "duplicate" } as const;
-          throw new ActionRefused("This form was already used for something else. Reload the page and try again.");
+          throw new ActionRefused(ae("formReused"));
         }
       }
       const result = await handler({ db: tx, actor, input, record, meta });

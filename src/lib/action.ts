@@ -12,6 +12,9 @@ import { executeAction, type ActionSpec, type Handler } from "./action-core";
 import { executeLinkAction, LINK_NOT_VALID, type LinkActionSpec } from "./link-action-core";
 import { echoValues, formDataToObject } from "./form-data";
 import type { FormState } from "./form-state";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("actionErrors");
 
 export interface FormActionSpec<S extends z.ZodType, R, T> extends ActionSpec<S, R, T> {
   revalidate?: (args: { input: z.output<S>; result: T; actor: Actor }) => string[];
@@ -33,14 +36,14 @@ export function formAction<S extends z.ZodType, R, T>(spec: FormActionSpec<S, R,
     const actor = session.actor ?? (spec.duringTwoFactorSetup && session.reason === "two_factor_setup" ? session.pending : null);
     if (!actor) {
       if (!session.actor && session.reason === "two_factor_setup") {
-        return { status: "error", at, values, message: "Your organisation requires two-factor sign-in: set it up first, then try again." };
+        return { status: "error", at, values, message: ae("twoFactorFirst") };
       }
       // Keep what they typed: a session that ended mid-form must not cost the text.
       return {
         status: "error",
         at,
         values,
-        message: "Your session has ended, so this was not saved. Sign in again in a new tab, then save here again.",
+        message: ae("sessionEnded"),
       };
     }
     const { _idempotency, ...input } = raw;
@@ -61,14 +64,14 @@ export function formAction<S extends z.ZodType, R, T>(spec: FormActionSpec<S, R,
       case "refused":
         return { status: "error", at, values, fieldErrors: outcome.fieldErrors, message: outcome.message };
       case "duplicate":
-        return { status: "success", at, message: "Already saved." };
+        return { status: "success", at, message: ae("alreadySaved") };
       case "ok": {
         await rememberWrite();
         const args = { input: outcome.input, result: outcome.result, actor };
         for (const path of spec.revalidate?.(args) ?? []) revalidatePath(path);
         const success = spec.success?.(args) ?? {};
         if (success.redirectTo) redirect(success.redirectTo);
-        return { status: "success", at, message: success.message ?? "Saved.", id: success.id, data: success.data, values: success.data === undefined ? undefined : values };
+        return { status: "success", at, message: success.message ?? ae("saved"), id: success.id, data: success.data, values: success.data === undefined ? undefined : values };
       }
     }
   };
@@ -91,7 +94,7 @@ export function linkFormAction<S extends z.ZodType, R, T>(spec: LinkActionSpec<S
       case "duplicate":
         return { status: "error", at, message: LINK_NOT_VALID };
       case "invalid":
-        return { status: "error", at, values, fieldErrors: outcome.fieldErrors, message: "Check the highlighted fields." };
+        return { status: "error", at, values, fieldErrors: outcome.fieldErrors, message: ae("checkFields") };
       case "refused":
         return { status: "error", at, values, fieldErrors: outcome.fieldErrors, message: outcome.message };
       case "ok":

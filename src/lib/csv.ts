@@ -1,3 +1,7 @@
+import { staffText } from "@/i18n/staff";
+
+const ie = staffText("importErrors");
+
 /** Parses RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF, a trailing newline. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -28,7 +32,7 @@ export function parseCsv(text: string): string[][] {
       field = "";
     } else field += ch;
   }
-  if (quoted) throw new Error("A quoted field is not closed.");
+  if (quoted) throw new Error(ie("quotedFieldNotClosed"));
   if (field !== "" || row.length) {
     row.push(field);
     rows.push(row);

@@ -1,3 +1,7 @@
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("actionErrors");
+
 /** A record that is missing or that the actor may not touch: both answer the same way. */
 export class NotFoundError extends Error {
   constructor() {
@@ -22,7 +26,7 @@ export class ActionRefused extends Error {
 }
 
 export class ConflictError extends ActionRefused {
-  constructor(message = "Someone else saved this record while you were editing. Your text is kept below: review the latest version, then save again.") {
+  constructor(message = ae("conflict")) {
     super(message, {}, "conflict");
     this.name = "ConflictError";
   }

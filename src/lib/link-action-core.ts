@@ -4,6 +4,9 @@ import type { RequestMeta } from "@/auth/credentials";
 import type { Db } from "@/db/client";
 import { linkGuessingThrottled, recordFailedLinkLookup } from "@/portal/session";
 import { executeAction, type ActionOutcome, type ActionSpec, type Handler } from "./action-core";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("actionErrors");
 
 export interface LinkActionSpec<S extends z.ZodType, R, T> extends ActionSpec<S, R, T> {
   /** The person the one-time link in the form (`token`) was made for, while it can be used; else null. */
@@ -11,7 +14,7 @@ export interface LinkActionSpec<S extends z.ZodType, R, T> extends ActionSpec<S,
 }
 
 /** The one answer for a used, revoked, expired or unknown one-time link: which it was is not said. */
-export const LINK_NOT_VALID = "This link is not valid any more. Ask your administrator for a new one.";
+export const LINK_NOT_VALID = ae("linkNotValid");
 
 export type LinkOutcome<T, I> = ActionOutcome<T, I> | { kind: "link_not_valid" };
 

@@ -9,8 +9,6 @@ import { resolvePortalLink } from "@/portal/session";
 import type { FormState } from "./form-state";
 import { executePortalAction, type PortalActionSpec, type PortalHandler } from "./portal-action-core";
 
-const LINK_GONE = "This link does not work any more, so nothing was saved. Your answers are still here: ask your counselor for a new link.";
-
 /**
  * Builds a server action for the client portal: the private link in the form is the only
  * credential, resolved (and throttled) exactly as the page resolves it.
@@ -26,7 +24,7 @@ export function portalFormAction<S extends z.ZodType, R, T>(
     const { token, ...input } = Object.fromEntries([...formData.entries()].filter(([k, v]) => !k.startsWith("$ACTION") && typeof v === "string")) as Record<string, string>;
     const meta = await currentRequestMeta();
     const holder = await resolvePortalLink(getDb(), token ?? "", meta.ip);
-    if (!holder) return { status: "error", at, message: LINK_GONE };
+    if (!holder) return { status: "error", at, message: translator("en", "portal.errors")("linkGone") };
     const outcome = await executePortalAction(getDb(), holder, spec, handler, input, meta);
     const t = translator(holder.language, "portal");
     switch (outcome.kind) {

@@ -3,32 +3,35 @@ import "./zod-csp";
 import { UUID_PATTERN } from "./ids";
 import { isLocalDate, isValidTimeZone } from "./local-date";
 import { isStorableValue, storableString, UNSTORABLE_MESSAGE } from "./storable-text";
+import { staffText } from "@/i18n/staff";
+
+const fv = staffText("fieldValidation");
 
 /** An optional text field from a form: blank becomes undefined, the rest is trimmed. */
 export const optionalText = (max: number, label: string) =>
   storableString()
     .trim()
-    .max(max, `Keep ${label} under ${max} characters.`)
+    .max(max, fv("keepUnder", { label, max: String(max) }))
     .optional()
     .transform((v) => (v ? v : undefined));
 
 export const requiredText = (max: number, missing: string, label: string) =>
-  storableString(missing).trim().min(1, missing).max(max, `Keep ${label} under ${max} characters.`);
+  storableString(missing).trim().min(1, missing).max(max, fv("keepUnder", { label, max: String(max) }));
 
 export const localDate = (missing: string) =>
-  z.string({ error: missing }).trim().min(1, missing).refine(isLocalDate, "Enter a real date (YYYY-MM-DD).");
+  z.string({ error: missing }).trim().min(1, missing).refine(isLocalDate, fv("realDate"));
 
 export const optionalLocalDate = z
   .string()
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || isLocalDate(v), "Enter a real date (YYYY-MM-DD).");
+  .refine((v) => v === undefined || isLocalDate(v), fv("realDate"));
 
 export const timeZone = z
-  .string({ error: "Choose a time zone." })
+  .string({ error: fv("chooseTimeZone") })
   .trim()
-  .refine((v) => isValidTimeZone(v), "Choose a time zone from the list.");
+  .refine((v) => isValidTimeZone(v), fv("timeZoneFromList"));
 
 /** Checkbox groups arrive as one string, several, or none. */
 export const stringList = z.preprocess(
@@ -37,12 +40,12 @@ export const stringList = z.preprocess(
 );
 
 /** An id field in a form or a URL (the one id check of src/lib/ids.ts), refused with `message` otherwise. */
-export const uuid = (message = "Choose one from the list.") => z.string({ error: message }).trim().regex(UUID_PATTERN, message);
+export const uuid = (message = fv("chooseFromList")) => z.string({ error: message }).trim().regex(UUID_PATTERN, message);
 
 /** The largest value of PostgreSQL's integer type, the bound of every integer a form sends. */
 export const INT4_MAX = 2_147_483_647;
 
-export const version = z.coerce.number<string>().int().min(1).max(INT4_MAX, "Reload the page: this form is out of date.");
+export const version = z.coerce.number<string>().int().min(1).max(INT4_MAX, fv("outOfDate"));
 
 export function todayIn(timeZoneName = "UTC"): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: timeZoneName, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());

@@ -2,6 +2,9 @@
 
 import { formAction } from "@/lib/action";
 import { saveMessagingSettings, saveMessagingSettingsSpec, sendLinkNow, sendLinkNowSpec } from "./client-mutations";
+import { staffText } from "@/i18n/staff";
+
+const mv = staffText("messagingValidation");
 
 const tab = (clientId: string) => `/clients/${clientId}/exercises`;
 
@@ -9,7 +12,7 @@ export const saveMessagingSettingsAction = formAction(
   {
     ...saveMessagingSettingsSpec,
     revalidate: ({ input }) => [tab(input.clientId), `/clients/${input.clientId}/support`],
-    success: ({ result }) => ({ message: result.consentRecorded ? "Saved, and the consent is recorded." : "Saved." }),
+    success: ({ result }) => ({ message: result.consentRecorded ? mv("savedConsentRecorded") : mv("saved") }),
   },
   saveMessagingSettings,
 );
@@ -21,10 +24,10 @@ export const sendLinkNowAction = formAction(
     success: ({ result }) => ({
       message:
         result.state === "suppressed"
-          ? "Not sent: there is no consent to email this person. The attempt is listed below."
+          ? mv("notSentNoConsent")
           : result.state === "deferred"
-            ? "It is quiet hours for this person: the link will go out at their preferred hour."
-            : "A new private link is on its way by email.",
+            ? mv("quietHoursDeferred")
+            : mv("linkOnItsWay"),
     }),
   },
   sendLinkNow,

@@ -7,6 +7,9 @@ import { ActionRefused } from "@/lib/errors";
 import { loadContact } from "@/support-network/mutations";
 import { messageClient, recipientSettings } from "./client-messages";
 import { messagingSettingsSchema, sendLinkNowSchema } from "./client-schemas";
+import { staffText } from "@/i18n/staff";
+
+const mv = staffText("messagingValidation");
 
 const clinical = ["counselor", "supervisor"] as const;
 type ClientRef = { clientId: string };
@@ -67,7 +70,7 @@ export const saveMessagingSettings: Handler<typeof messagingSettingsSchema, Reci
       .returning({ id: messageRecipients.id });
     recipientId = row!.id;
   }
-  if (input.consent === "granted" && !input.email) throw new ActionRefused("Add an email address before recording consent to reminders.", { email: ["Add an email address."] });
+  if (input.consent === "granted" && !input.email) throw new ActionRefused(mv("addEmailBeforeConsent"), { email: [mv("addEmail")] });
   const current = existing?.consent?.granted ?? null;
   const wanted = input.consent === "unchanged" ? current : input.consent === "granted";
   if (wanted === current || wanted === null) return { consentRecorded: false };
@@ -94,6 +97,6 @@ export const sendLinkNow: Handler<typeof sendLinkNowSchema, ClientRef, { message
     actor: { kind: "user", userId: actor.userId },
     linkCreatedBy: actor.userId,
   });
-  if (!sent) throw new ActionRefused("Add the client's email address first.");
+  if (!sent) throw new ActionRefused(mv("addClientEmailFirst"));
   return { messageId: sent.id, state: sent.state };
 };

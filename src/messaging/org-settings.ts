@@ -8,6 +8,9 @@ import { ActionRefused } from "@/lib/errors";
 import { optionalText } from "@/lib/zod-fields";
 import { DEFAULT_QUIET_HOURS, type QuietHours } from "./quiet-hours";
 import { DEFAULT_SIGNATURE } from "./templates";
+import { staffText } from "@/i18n/staff";
+
+const mv = staffText("messagingValidation");
 
 /** What an organisation chose for its messages, or the defaults. */
 export interface MessageSettings {
@@ -35,16 +38,19 @@ export function fromWithName(from: string, senderName: string | null): string | 
   return { name: senderName, address };
 }
 
-const hour = (label: string) => z.coerce.number<string>({ error: `Choose ${label}.` }).int(`Choose ${label}.`).min(0, `Choose ${label}.`).max(23, `Choose ${label}.`);
+const hour = (label: string) => {
+  const choose = mv("chooseLabel", { label });
+  return z.coerce.number<string>({ error: choose }).int(choose).min(0, choose).max(23, choose);
+};
 // A display name goes into a header: no angle brackets, quotes or line breaks.
 const headerSafe = (v: string | undefined) => v === undefined || !/[<>"\\\r\n]/.test(v);
 
 export const messageSettingsSchema = z.object({
-  senderName: optionalText(80, "the sender name").refine(headerSafe, "Leave out < > \" and \\ from the sender name."),
-  signature: optionalText(80, "the sign-off"),
-  quietStart: hour("the hour quiet hours begin"),
-  quietEnd: hour("the hour quiet hours end"),
-  reminderHour: hour("an hour"),
+  senderName: optionalText(80, mv("theSenderName")).refine(headerSafe, mv("senderNameCharacters")),
+  signature: optionalText(80, mv("theSignOff")),
+  quietStart: hour(mv("theHourQuietBegin")),
+  quietEnd: hour(mv("theHourQuietEnd")),
+  reminderHour: hour(mv("anHour")),
 });
 export type MessageSettingsInput = z.infer<typeof messageSettingsSchema>;
 
@@ -66,7 +72,7 @@ export const saveMessageSettingsSpec: ActionSpec<typeof messageSettingsSchema, {
 };
 
 export const saveMessageSettings: Handler<typeof messageSettingsSchema, { id: string }, void> = async ({ db, actor, input, record }) => {
-  if (input.quietStart === input.quietEnd) throw new ActionRefused("Quiet hours must end at another hour than they begin.", { quietEnd: ["Choose another hour than the start."] });
+  if (input.quietStart === input.quietEnd) throw new ActionRefused(mv("quietHoursSame"), { quietEnd: [mv("chooseAnotherHour")] });
   const values = { senderName: input.senderName ?? null, signature: input.signature ?? null, quietStart: input.quietStart, quietEnd: input.quietEnd, reminderHour: input.reminderHour, updatedBy: actor.userId, updatedAt: new Date() };
   await db
     .insert(organisationMessageSettings)

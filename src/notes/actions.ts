@@ -15,6 +15,9 @@ import {
   signNote,
   signNoteSpec,
 } from "./mutations";
+import { staffText } from "@/i18n/staff";
+
+const nv = staffText("noteValidation");
 
 const notesOf = (clientId: string) => `/clients/${clientId}/notes`;
 const noteAt = (clientId: string, noteId: string) => `${notesOf(clientId)}/${noteId}`;
@@ -25,7 +28,7 @@ export const createNoteAction = formAction(
 );
 
 // Autosave: no revalidation, so saving as one types never re-renders (or re-audits) the page.
-export const saveNoteAction = formAction({ ...saveNoteSpec, success: ({ result }) => ({ message: "Saved.", data: result }) }, saveNote);
+export const saveNoteAction = formAction({ ...saveNoteSpec, success: ({ result }) => ({ message: nv("saved"), data: result }) }, saveNote);
 
 export const signNoteAction = formAction(
   {
@@ -40,7 +43,7 @@ export const addAddendumAction = formAction(
   {
     ...addAddendumSpec,
     revalidate: ({ input }) => [noteAt(input.clientId, input.noteId), `/notes/${input.noteId}`],
-    success: () => ({ message: "The addendum was signed and added below the note." }),
+    success: () => ({ message: nv("addendumSigned") }),
   },
   addAddendum,
 );
@@ -49,9 +52,9 @@ export const cosignNoteAction = formAction(
   {
     ...cosignNoteSpec,
     revalidate: ({ input }) => ["/notes/cosign", noteAt(input.clientId, input.noteId), `/notes/${input.noteId}`],
-    success: () => ({ message: "You co-signed this note." }),
+    success: () => ({ message: nv("youCosigned") }),
   },
   cosignNote,
 );
 
-export const latestNoteAction = formAction({ ...latestNoteSpec, success: ({ result }) => ({ message: "The latest saved version is shown beside your text.", data: result }) }, latestNote);
+export const latestNoteAction = formAction({ ...latestNoteSpec, success: ({ result }) => ({ message: nv("latestShown"), data: result }) }, latestNote);

@@ -19,6 +19,9 @@ import {
   signingProblems,
   type NoteContentInput,
 } from "./schemas";
+import { staffText } from "@/i18n/staff";
+
+const nv = staffText("noteValidation");
 
 const clinical = ["counselor", "supervisor"] as const;
 
@@ -92,21 +95,21 @@ async function checkParticipants(db: Db, actor: Actor, record: NoteRecord, input
           isNull(supportContacts.archivedAt),
         ),
       );
-    if (found.length !== ids.length) errors.attendees = ["Choose attendees from this client's support network."];
+    if (found.length !== ids.length) errors.attendees = [nv("attendeesFromNetwork")];
   }
   if (record.type === "group") {
     const ids = input.members.map((m) => m.clientId);
     if (!ids.includes(record.clientId)) {
-      errors.members = ["Keep this client in the group: the note is written from their record."];
+      errors.members = [nv("keepClientInGroup")];
     } else {
       const found = await db
         .select({ id: clients.id })
         .from(clients)
         .where(and(inArray(clients.id, ids), visibleClients(actor)));
-      if (found.length !== ids.length) errors.members = ["Choose attendees from your own clients."];
+      if (found.length !== ids.length) errors.members = [nv("attendeesFromOwnClients")];
     }
   }
-  if (Object.keys(errors).length) throw new ActionRefused("Check who attended: see the messages below.", errors);
+  if (Object.keys(errors).length) throw new ActionRefused(nv("checkAttendees"), errors);
 }
 
 /**
@@ -178,7 +181,7 @@ export const signNoteSpec: ActionSpec<typeof noteContentSchema, NoteRecord, { co
 export const signNote: Handler<typeof noteContentSchema, NoteRecord, { cosignRequired: boolean }> = async ({ db, actor, input, record }) => {
   requireDraftAuthor(actor, record);
   const problems = signingProblems(record.type, input, todayIn(record.clientTimeZone));
-  if (Object.keys(problems).length) throw new ActionRefused("The note is not signed yet: some parts are needed first (see the messages next to the fields).", problems);
+  if (Object.keys(problems).length) throw new ActionRefused(nv("notSignedYet"), problems);
   const version = await writeContent(db, actor, record, input);
   const [author] = await db.select({ supervisorId: users.supervisorId }).from(users).where(eq(users.id, actor.userId));
   const cosignRequired = actor.role === "counselor" && Boolean(author?.supervisorId);
@@ -201,9 +204,9 @@ export const addAddendumSpec: ActionSpec<typeof addendumSchema, NoteRecord, { id
 
 /** A correction to a signed note: its own text, author and time, signed as it is written. */
 export const addAddendum: Handler<typeof addendumSchema, NoteRecord, { id: string }> = async ({ db, actor, input, record }) => {
-  if (record.status !== "signed") throw new ActionRefused("This note is still a draft: change its text instead of adding an addendum.");
+  if (record.status !== "signed") throw new ActionRefused(nv("stillDraft"));
   if (actor.userId !== record.authorId && actor.userId !== record.authorSupervisorId) {
-    throw new ActionRefused("Only the note's author or their supervisor can add an addendum.");
+    throw new ActionRefused(nv("addendumWho"));
   }
   const [row] = await db
     .insert(noteAddenda)
@@ -221,15 +224,15 @@ export const cosignNoteSpec: ActionSpec<typeof noteRefSchema, NoteRecord, void> 
 };
 
 export const cosignNote: Handler<typeof noteRefSchema, NoteRecord, void> = async ({ db, actor, record }) => {
-  if (record.status !== "signed") throw new ActionRefused("Only a signed note can be co-signed.");
-  if (record.authorSupervisorId !== actor.userId) throw new ActionRefused("Only the author's supervisor can co-sign this note.");
-  if (!record.cosignRequired) throw new ActionRefused("This note does not need a co-signature.");
+  if (record.status !== "signed") throw new ActionRefused(nv("onlySignedCosigned"));
+  if (record.authorSupervisorId !== actor.userId) throw new ActionRefused(nv("onlySupervisorCosigns"));
+  if (!record.cosignRequired) throw new ActionRefused(nv("noCosignNeeded"));
   const updated = await db
     .update(sessionNotes)
     .set({ cosignedAt: new Date(), cosignedBy: actor.userId })
     .where(and(eq(sessionNotes.id, record.id), eq(sessionNotes.status, "signed"), isNull(sessionNotes.cosignedAt)))
     .returning({ id: sessionNotes.id });
-  if (!updated.length) throw new ActionRefused("This note is already co-signed.");
+  if (!updated.length) throw new ActionRefused(nv("alreadyCosigned"));
 };
 
 export const latestNoteSpec: ActionSpec<typeof noteRefSchema, NoteRecord, NoteDraft> = {

@@ -5,6 +5,8 @@ import { localDate, optionalText, requiredText, stringList, uuid, version } from
 import { COUNSELOR_LOCALE } from "@/lib/date-format";
 import { staffText } from "@/i18n/staff";
 
+const nv = staffText("noteValidation");
+
 export type Attendance = (typeof attendance.enumValues)[number];
 export type FamilyTopic = (typeof familyTopic.enumValues)[number];
 export type EngagementLevel = (typeof engagementLevel.enumValues)[number];
@@ -31,15 +33,15 @@ export const engagementLabels: Record<EngagementLevel, string> = {
 
 /** Shown when a save was made from a version someone else has already replaced. */
 export const NOTE_CONFLICT_MESSAGE =
-  "Someone else saved this note while you were writing (perhaps you, in another tab). Your text is kept here and was not saved: compare it with the latest version, then choose which to keep.";
-export const NOTE_SIGNED_MESSAGE = "This note is signed, so it can no longer be changed. Add an addendum to correct it.";
+  nv("conflict");
+export const NOTE_SIGNED_MESSAGE = nv("signedCannotChange");
 
 export const LIMITS = { section: 20_000, part: 5_000, addendum: 5_000, attendees: 20, members: 30 } as const;
 
 const bodyText = (label: string, max: number = LIMITS.section) =>
   z
     .string()
-    .max(max, `Keep ${label} under ${max.toLocaleString(COUNSELOR_LOCALE)} characters.`)
+    .max(max, nv("keepUnder", { label, max: max.toLocaleString(COUNSELOR_LOCALE) }))
     .optional()
     .transform((v) => v ?? "");
 
@@ -48,27 +50,27 @@ const startTime = z
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(v), "Enter a time like 14:30.");
+  .refine((v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(v), nv("timeLike"));
 
 const durationMinutes = z.preprocess(
   (v) => (v === "" || v === undefined || v === null ? undefined : v),
   z.coerce
-    .number({ error: "Enter the duration in whole minutes." })
-    .int("Enter the duration in whole minutes.")
-    .min(1, "Enter a duration of at least 1 minute.")
-    .max(600, "Enter a duration of at most 600 minutes.")
+    .number({ error: nv("durationWholeMinutes") })
+    .int(nv("durationWholeMinutes"))
+    .min(1, nv("durationAtLeast"))
+    .max(600, nv("durationAtMost"))
     .optional(),
 );
 
 const sessionFields = {
-  clientId: uuid("Unknown client."),
-  sessionDate: localDate("Enter the session date."),
+  clientId: uuid(nv("unknownClient")),
+  sessionDate: localDate(nv("enterSessionDate")),
   startTime,
   durationMinutes,
-  attendance: z.enum(attendance.enumValues, { error: "Choose whether the session took place." }),
+  attendance: z.enum(attendance.enumValues, { error: nv("chooseAttendance") }),
 };
 
-export const createNoteSchema = z.object({ ...sessionFields, type: z.enum(noteType.enumValues, { error: "Choose the kind of session." }) });
+export const createNoteSchema = z.object({ ...sessionFields, type: z.enum(noteType.enumValues, { error: nv("chooseKind") }) });
 export type CreateNoteInput = z.infer<typeof createNoteSchema>;
 
 function list(value: unknown): string[] {
@@ -99,32 +101,32 @@ export const noteContentSchema = z.preprocess(
   gatherParts,
   z.object({
     ...sessionFields,
-    noteId: uuid("Unknown note."),
+    noteId: uuid(nv("unknownNote")),
     version,
-    data: bodyText("the data section"),
-    assessment: bodyText("the assessment"),
-    plan: bodyText("the plan"),
-    topics: stringList.pipe(z.array(z.enum(familyTopic.enumValues, { error: "Choose topics from the list." }))),
-    topicsOther: optionalText(120, "the other topic"),
+    data: bodyText(nv("theDataSection")),
+    assessment: bodyText(nv("theAssessment")),
+    plan: bodyText(nv("thePlan")),
+    topics: stringList.pipe(z.array(z.enum(familyTopic.enumValues, { error: nv("chooseTopics") }))),
+    topicsOther: optionalText(120, nv("theOtherTopic")),
     attendees: z
       .array(
         z.object({
-          contactId: uuid("Choose attendees from the support network."),
-          engagement: z.enum(engagementLevel.enumValues, { error: "Choose an engagement level from the list." }).optional(),
+          contactId: uuid(nv("chooseAttendeesNetwork")),
+          engagement: z.enum(engagementLevel.enumValues, { error: nv("chooseEngagement") }).optional(),
         }),
       )
-      .max(LIMITS.attendees, `At most ${LIMITS.attendees} attendees.`),
+      .max(LIMITS.attendees, nv("attendeesAtMost", { max: String(LIMITS.attendees) })),
     members: z
-      .array(z.object({ clientId: uuid("Choose attendees from your clients."), individualPart: bodyText("each individual part", LIMITS.part) }))
-      .max(LIMITS.members, `A group note has at most ${LIMITS.members} attendees.`),
+      .array(z.object({ clientId: uuid(nv("chooseAttendeesClients")), individualPart: bodyText(nv("eachIndividualPart"), LIMITS.part) }))
+      .max(LIMITS.members, nv("groupAtMost", { max: String(LIMITS.members) })),
   }),
 );
 export type NoteContentInput = z.infer<typeof noteContentSchema>;
 
-export const noteRefSchema = z.object({ clientId: uuid("Unknown client."), noteId: uuid("Unknown note.") });
+export const noteRefSchema = z.object({ clientId: uuid(nv("unknownClient")), noteId: uuid(nv("unknownNote")) });
 
 export const addendumSchema = noteRefSchema.extend({
-  text: requiredText(LIMITS.addendum, "Write the addendum before signing it.", "the addendum"),
+  text: requiredText(LIMITS.addendum, nv("writeAddendum"), nv("theAddendum")),
 });
 
 const blank = (s: string) => s.trim() === "";
@@ -136,25 +138,25 @@ const blank = (s: string) => s.trim() === "";
 export function signingProblems(type: NoteType, input: NoteContentInput, today: string): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
-  if (input.sessionDate > today) add("sessionDate", "A session in the future cannot be signed yet.");
+  if (input.sessionDate > today) add("sessionDate", nv("futureSession"));
   const attended = input.attendance === "attended";
   if (attended) {
-    if (blank(input.data)) add("data", "Write what was observed and said (data) before signing.");
-    if (blank(input.assessment)) add("assessment", "Write your assessment before signing.");
-    if (blank(input.plan)) add("plan", "Write the plan before signing.");
-    if (input.durationMinutes === undefined) add("durationMinutes", "Enter how long the session lasted.");
+    if (blank(input.data)) add("data", nv("writeData"));
+    if (blank(input.assessment)) add("assessment", nv("writeAssessment"));
+    if (blank(input.plan)) add("plan", nv("writePlan"));
+    if (input.durationMinutes === undefined) add("durationMinutes", nv("enterDuration"));
   } else if (blank(input.data)) {
-    add("data", "Say what happened (for example, who cancelled and why) before signing.");
+    add("data", nv("sayWhatHappened"));
   }
   if (type === "family_support") {
-    if (attended && input.attendees.length === 0) add("attendees", "Choose who attended from the support network.");
-    if (attended && input.attendees.some((a) => !a.engagement)) add("attendees", "Rate how each attendee engaged.");
-    if (attended && input.topics.length === 0) add("topics", "Tick at least one topic.");
-    if (input.topics.includes("other") && !input.topicsOther) add("topicsOther", "Name the other topic.");
+    if (attended && input.attendees.length === 0) add("attendees", nv("chooseWhoAttended"));
+    if (attended && input.attendees.some((a) => !a.engagement)) add("attendees", nv("rateEngagement"));
+    if (attended && input.topics.length === 0) add("topics", nv("tickTopic"));
+    if (input.topics.includes("other") && !input.topicsOther) add("topicsOther", nv("nameOtherTopic"));
   }
   if (type === "group") {
-    if (input.members.length < 2) add("members", "A group note needs at least two attendees.");
-    if (attended && input.members.some((m) => blank(m.individualPart))) add("members", "Write a short individual part for each attendee.");
+    if (input.members.length < 2) add("members", nv("groupNeedsTwo"));
+    if (attended && input.members.some((m) => blank(m.individualPart))) add("members", nv("writeIndividualPart"));
   }
   return errors;
 }

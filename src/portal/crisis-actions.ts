@@ -2,6 +2,9 @@
 
 import { formAction } from "@/lib/action";
 import { setCrisisLines, setCrisisLinesSpec } from "./crisis-mutations";
+import { staffText } from "@/i18n/staff";
+
+const crv = staffText("crisisValidation");
 
 export const setCrisisLinesAction = formAction(
   {
@@ -9,8 +12,8 @@ export const setCrisisLinesAction = formAction(
     revalidate: () => ["/admin/crisis-lines"],
     success: ({ result }) =>
       result.lines === 0
-        ? { message: "Cleared. The portal shows the built-in lines for this country again, if there are any." }
-        : { message: `Saved. Clients in this country now see ${result.lines === 1 ? "this line" : `these ${result.lines} lines`} in the portal.` },
+        ? { message: crv("cleared") }
+        : { message: crv("saved", { count: result.lines }) },
   },
   setCrisisLines,
 );

@@ -3,18 +3,21 @@ import { z } from "zod";
 import { crisisLines, organisations } from "@/db/schema";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { optionalText } from "@/lib/zod-fields";
+import { staffText } from "@/i18n/staff";
+
+const crv = staffText("crisisValidation");
 
 export const CRISIS_LINE_SLOTS = 3;
 
 const line = (i: number) => ({
-  [`name${i}`]: optionalText(120, "the name"),
-  [`contact${i}`]: optionalText(160, "how to reach it"),
-  [`hours${i}`]: optionalText(80, "the hours"),
+  [`name${i}`]: optionalText(120, crv("theName")),
+  [`contact${i}`]: optionalText(160, crv("howToReach")),
+  [`hours${i}`]: optionalText(80, crv("theHours")),
 });
 
 export const crisisLinesSchema = z
   .object({
-    country: z.string().trim().regex(/^[A-Z]{2}$/, "Choose a country."),
+    country: z.string().trim().regex(/^[A-Z]{2}$/, crv("chooseCountry")),
     ...line(1),
     ...line(2),
     ...line(3),
@@ -22,8 +25,8 @@ export const crisisLinesSchema = z
   .superRefine((value, ctx) => {
     const v = value as Record<string, string | undefined>;
     for (let i = 1; i <= CRISIS_LINE_SLOTS; i++) {
-      if (v[`name${i}`] && !v[`contact${i}`]) ctx.addIssue({ code: "custom", path: [`contact${i}`], message: "Say how to reach this line, for example “Call or text 988”." });
-      if (!v[`name${i}`] && v[`contact${i}`]) ctx.addIssue({ code: "custom", path: [`name${i}`], message: "Name this line." });
+      if (v[`name${i}`] && !v[`contact${i}`]) ctx.addIssue({ code: "custom", path: [`contact${i}`], message: crv("sayHowToReach") });
+      if (!v[`name${i}`] && v[`contact${i}`]) ctx.addIssue({ code: "custom", path: [`name${i}`], message: crv("nameLine") });
     }
   });
 

@@ -7,6 +7,7 @@ import { ActionRefused, NotFoundError } from "@/lib/errors";
 import type { PortalActionSpec, PortalHandler } from "@/lib/portal-action-core";
 import { submitEntrySchema } from "./schemas";
 import type { PortalHolder } from "./session";
+import { translator } from "@/i18n/translate";
 
 type Target = { assignmentId: string; exercise: LibraryExercise };
 
@@ -48,7 +49,7 @@ export const submitEntrySpec: PortalActionSpec<typeof submitEntrySchema, Target,
 export const submitEntry: PortalHandler<typeof submitEntrySchema, Target, SubmitResult> = async ({ db, holder, input, record }) => {
   const checked = validateAnswers(record.exercise, input.answers);
   if (!checked.ok) {
-    throw new ActionRefused(checked.formErrors[0] ?? "Some answers need a second look: see the messages next to them.", checked.fieldErrors);
+    throw new ActionRefused(checked.formErrors[0] ?? translator("en", "portal.errors")("secondLook"), checked.fieldErrors);
   }
   const roleValue = (role: string) => {
     const field = record.exercise.fields.find((f) => "role" in f && f.role === role);

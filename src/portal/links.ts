@@ -9,6 +9,9 @@ import { todayIn } from "@/lib/zod-fields";
 import { effectiveConsent } from "@/support-network/consent";
 import { createLinkSchema, revokeLinkSchema } from "./schemas";
 import { hashToken, newPortalToken, PORTAL_LINK_DAYS } from "./tokens";
+import { staffText } from "@/i18n/staff";
+
+const plv = staffText("portalLinkValidation");
 
 const clinical = ["counselor", "supervisor"] as const;
 type ClientRef = { clientId: string };
@@ -41,10 +44,10 @@ export const createLink: Handler<typeof createLinkSchema, ClientRef, { id: strin
       .select({ id: supportContacts.id })
       .from(supportContacts)
       .where(and(eq(supportContacts.id, input.holder), eq(supportContacts.clientId, record.clientId), isNull(supportContacts.archivedAt)));
-    if (!contact) throw new ActionRefused("Choose someone from the support network.");
+    if (!contact) throw new ActionRefused(plv("chooseFromNetwork"));
     const history = await db.select().from(consents).where(eq(consents.contactId, contact.id));
     if (effectiveConsent(history, todayIn("UTC")) === "nothing") {
-      throw new ActionRefused("This person's consent does not allow sharing anything with them. Record a consent first.");
+      throw new ActionRefused(plv("noConsent"));
     }
     contactId = contact.id;
   }

@@ -12,13 +12,16 @@ import { clientCheckinBundle } from "./fhir-bundle";
 import { parsePeriod, periodSlug } from "./period";
 import { renderProgressReportPdf } from "./pdf/render";
 import { progressReportData } from "./progress-data";
+import { staffText } from "@/i18n/staff";
+
+const rv = staffText("reportValidation");
 
 export const CLIENT_FORMATS = ["pdf", "checkins-csv", "exercises-csv", "fhir"] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];
 
 
 const noStore = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
-export const notFound = () => new Response("Not found", { status: 404, headers: noStore });
+export const notFound = () => new Response(rv("notFound"), { status: 404, headers: noStore });
 
 /**
  * Takes one of the actor's exports (LIMITS.export, on the one limiter ledger) and writes the
@@ -46,7 +49,7 @@ async function admitExport(db: Db, actor: Actor, event: { entityType: string; en
 }
 
 const tooMany = (seconds: number) =>
-  new Response(`Too many exports. Try again in ${seconds} seconds.`, { status: 429, headers: { ...noStore, "Retry-After": String(seconds) } });
+  new Response(rv("tooManyExports", { seconds: String(seconds) }), { status: 429, headers: { ...noStore, "Retry-After": String(seconds) } });
 
 const attachment = (type: string, name: string) => ({ ...noStore, "Content-Type": type, "Content-Disposition": `attachment; filename="${name}"` });
 
@@ -70,7 +73,7 @@ export async function clientExportResponse(
   const client = await getClientForActor(db, actor, clientId);
   if (!client) return notFound();
   const period = parsePeriod(params, client.timeZone);
-  if (!period) return new Response("Choose a period: from and to as dates (YYYY-MM-DD), from not after to, at most three years.", { status: 400, headers: noStore });
+  if (!period) return new Response(rv("choosePeriod"), { status: 400, headers: noStore });
   const includeNotes = format === "pdf" && params.get("notes") === "1";
   const wait = await admitExport(db, actor, { entityType: "client", entityId: client.id, clientId: client.id, detail: { format, from: period.from, to: period.to, ...(format === "pdf" ? { notes: includeNotes } : {}) } }, meta);
   if (wait !== null) return tooMany(wait);

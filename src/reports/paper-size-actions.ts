@@ -2,8 +2,11 @@
 
 import { formAction } from "@/lib/action";
 import { paperSizeLabels, setPaperSize, setPaperSizeSpec } from "./paper-size";
+import { staffText } from "@/i18n/staff";
+
+const rv = staffText("reportValidation");
 
 export const setPaperSizeAction = formAction(
-  { ...setPaperSizeSpec, revalidate: () => ["/admin/users"], success: ({ result }) => ({ message: `PDF reports are now laid out on ${paperSizeLabels[result.paperSize]} paper.` }) },
+  { ...setPaperSizeSpec, revalidate: () => ["/admin/users"], success: ({ result }) => ({ message: rv("paperSizeSaved", { size: paperSizeLabels[result.paperSize] }) }) },
   setPaperSize,
 );

@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { organisations, paperSize, type PaperSize } from "@/db/schema";
 import type { ActionSpec, Handler } from "@/lib/action-core";
+import { staffText } from "@/i18n/staff";
+
+const rv = staffText("reportValidation");
 
 export type { PaperSize };
 
@@ -13,7 +16,7 @@ export const paperPages: Record<PaperSize, { name: "LETTER" | "A4"; width: numbe
   a4: { name: "A4", width: 595.28, height: 841.89 },
 };
 
-export const paperSizeSchema = z.object({ paperSize: z.enum(paperSize.enumValues, { error: "Choose Letter or A4." }) });
+export const paperSizeSchema = z.object({ paperSize: z.enum(paperSize.enumValues, { error: rv("chooseLetterOrA4") }) });
 
 /** The administrator chooses the paper of the organisation's PDF reports. */
 export const setPaperSizeSpec: ActionSpec<typeof paperSizeSchema, { id: string }, { paperSize: PaperSize }> = {

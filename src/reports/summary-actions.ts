@@ -2,15 +2,18 @@
 
 import { formAction } from "@/lib/action";
 import { shareSummary, shareSummarySpec, withdrawSummary, withdrawSummarySpec } from "./summary-share";
+import { staffText } from "@/i18n/staff";
+
+const rv = staffText("reportValidation");
 
 const tab = (clientId: string) => `/clients/${clientId}/reports`;
 
 export const shareSummaryAction = formAction(
-  { ...shareSummarySpec, revalidate: ({ input }) => [tab(input.clientId)], success: () => ({ message: "The summary now shows in the client's portal." }) },
+  { ...shareSummarySpec, revalidate: ({ input }) => [tab(input.clientId)], success: () => ({ message: rv("summaryShared") }) },
   shareSummary,
 );
 
 export const withdrawSummaryAction = formAction(
-  { ...withdrawSummarySpec, revalidate: ({ input }) => [tab(input.clientId)], success: () => ({ message: "The summary no longer shows in the portal." }) },
+  { ...withdrawSummarySpec, revalidate: ({ input }) => [tab(input.clientId)], success: () => ({ message: rv("summaryWithdrawn") }) },
   withdrawSummary,
 );

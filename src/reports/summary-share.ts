@@ -7,16 +7,19 @@ import type { ActionSpec, Handler } from "@/lib/action-core";
 import { daysBetween, isLocalDate } from "@/lib/local-date";
 import { localDate, uuid } from "@/lib/zod-fields";
 import { MAX_PERIOD_DAYS } from "./period";
+import { staffText } from "@/i18n/staff";
+
+const rv = staffText("reportValidation");
 
 export const shareSummarySchema = z
-  .object({ clientId: uuid("Unknown client."), from: localDate("Choose the first day."), to: localDate("Choose the last day.") })
+  .object({ clientId: uuid(rv("unknownClient")), from: localDate(rv("chooseFirstDay")), to: localDate(rv("chooseLastDay")) })
   // Zod still runs this when a date above was refused (that issue does not abort): check them first,
   // or daysBetween throws on the unreadable date and the form answers with a server error.
   .refine((v) => !isLocalDate(v.from) || !isLocalDate(v.to) || (v.from <= v.to && daysBetween(v.from, v.to) <= MAX_PERIOD_DAYS), {
-    message: "Choose a period of at most three years, from before to.",
+    message: rv("periodTooLong"),
     path: ["to"],
   });
-export const withdrawSummarySchema = z.object({ clientId: uuid("Unknown client.") });
+export const withdrawSummarySchema = z.object({ clientId: uuid(rv("unknownClient")) });
 
 type ClientRef = { clientId: string };
 const clinical = ["counselor", "supervisor"] as const;

@@ -2,12 +2,15 @@ import { z } from "zod";
 import { localDate, optionalLocalDate, stringList } from "@/lib/zod-fields";
 import type { Cadence } from "./cadence";
 import { cadenceKinds, type CadenceKind } from "./labels";
+import { staffText } from "@/i18n/staff";
+
+const scv = staffText("scheduleValidation");
 
 /** The form fields every schedule has: how often, which weekdays, first and last day. */
 export const cadenceFields = {
-  cadence: z.enum(cadenceKinds, { error: "Choose how often." }),
+  cadence: z.enum(cadenceKinds, { error: scv("chooseCadence") }),
   weekdays: stringList.pipe(z.array(z.coerce.number<string>().int().min(0).max(6))),
-  startDate: localDate("Choose the first day."),
+  startDate: localDate(scv("chooseFirstDay")),
   endDate: optionalLocalDate,
 };
 
@@ -23,8 +26,8 @@ export function scheduledFormSchema<Shape extends z.ZodRawShape>(fields: Shape) 
   const values = (v: unknown) => v as CadenceValues;
   return z
     .object({ ...fields, ...cadenceFields })
-    .refine((v) => weekdaysChosen(values(v)), { path: ["weekdays"], message: "Choose at least one weekday." })
-    .refine((v) => endNotBeforeStart(values(v)), { path: ["endDate"], message: "The last day must be on or after the first day." });
+    .refine((v) => weekdaysChosen(values(v)), { path: ["weekdays"], message: scv("chooseWeekday") })
+    .refine((v) => endNotBeforeStart(values(v)), { path: ["endDate"], message: scv("lastOnOrAfterFirst") });
 }
 
 const weekdaysChosen = (v: CadenceValues): boolean => v.cadence !== "weekdays" || v.weekdays.length > 0;

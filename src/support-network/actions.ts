@@ -11,25 +11,28 @@ import {
   revokeConsent,
   revokeConsentSpec,
 } from "./mutations";
+import { staffText } from "@/i18n/staff";
+
+const sv = staffText("supportValidation");
 
 const page = (clientId: string) => `/clients/${clientId}/support`;
 
 export const addContactAction = formAction(
-  { ...addContactSpec, revalidate: ({ input }) => [page(input.clientId)], success: ({ input }) => ({ message: `${input.name} was added to the support network.` }) },
+  { ...addContactSpec, revalidate: ({ input }) => [page(input.clientId)], success: ({ input }) => ({ message: sv("added", { name: input.name }) }) },
   addContact,
 );
 
 export const archiveContactAction = formAction(
-  { ...archiveContactSpec, revalidate: ({ input }) => [page(input.clientId)], success: () => ({ message: "Removed from the support network; their consent history is kept." }) },
+  { ...archiveContactSpec, revalidate: ({ input }) => [page(input.clientId)], success: () => ({ message: sv("archived") }) },
   archiveContact,
 );
 
 export const recordConsentAction = formAction(
-  { ...recordConsentSpec, revalidate: ({ input }) => [page(input.clientId)], success: () => ({ message: "The consent was recorded." }) },
+  { ...recordConsentSpec, revalidate: ({ input }) => [page(input.clientId)], success: () => ({ message: sv("consentRecorded") }) },
   recordConsent,
 );
 
 export const revokeConsentAction = formAction(
-  { ...revokeConsentSpec, revalidate: ({ input }) => [page(input.clientId)], success: () => ({ message: "The consent was revoked." }) },
+  { ...revokeConsentSpec, revalidate: ({ input }) => [page(input.clientId)], success: () => ({ message: sv("consentRevoked") }) },
   revokeConsent,
 );

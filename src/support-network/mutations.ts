@@ -7,10 +7,13 @@ import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused, ConflictError } from "@/lib/errors";
 import { findVisibleClientId, loadClient, type ClientRef } from "@/clients/access";
 import { addContactSchema, archiveContactSchema, recordConsentSchema, revokeConsentSchema, updateContactSchema } from "./schemas";
+import { staffText } from "@/i18n/staff";
+
+const sv = staffText("supportValidation");
 
 /** A support person's portal language: a shipped one, or null for the client's. */
 function shippedOrRefused(language: string | null): string | null {
-  if (language !== null && !isShippedLanguage(language)) throw new ActionRefused("Choose a language from the list.", { language: ["Choose a language from the list."] });
+  if (language !== null && !isShippedLanguage(language)) throw new ActionRefused(sv("chooseLanguage"), { language: [sv("chooseLanguage")] });
   return language;
 }
 
@@ -178,7 +181,7 @@ export const revokeConsentSpec: ActionSpec<typeof revokeConsentSchema, ConsentRe
 };
 
 export const revokeConsent: Handler<typeof revokeConsentSchema, ConsentRef, void> = async ({ db, actor, input, record }) => {
-  if (record.revoked) throw new ActionRefused("This consent was already revoked.");
+  if (record.revoked) throw new ActionRefused(sv("alreadyRevoked"));
   await db
     .update(consents)
     .set({ revokedAt: new Date(), revokedBy: actor.userId, revokeReason: input.reason })

@@ -2,9 +2,12 @@
 
 import { formAction } from "@/lib/action";
 import { changePassword, changePasswordSpec, updateProfile, updateProfileSpec } from "./mutations";
+import { staffText } from "@/i18n/staff";
+
+const uv = staffText("userValidation");
 
 export const updateProfileAction = formAction(
-  { ...updateProfileSpec, revalidate: () => ["/", "/profile"], success: () => ({ message: "Your name was saved." }) },
+  { ...updateProfileSpec, revalidate: () => ["/", "/profile"], success: () => ({ message: uv("nameSaved") }) },
   updateProfile,
 );
 

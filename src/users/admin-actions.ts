@@ -15,6 +15,9 @@ import {
   reissueInvite,
   reissueInviteSpec,
 } from "./admin-mutations";
+import { staffText } from "@/i18n/staff";
+
+const uv = staffText("userValidation");
 
 const userPaths = (userId: string) => ["/admin/users", `/admin/users/${userId}`];
 
@@ -25,7 +28,7 @@ export const inviteUserAction = formAction(
     // The raw link goes back to this form once, to be copied; only its hash is stored.
     success: ({ input, result }) => ({
       id: result.userId,
-      message: `${input.name} is invited. The link is on its way to ${input.email} by email (Messages shows whether it went out); you can also copy it below.`,
+      message: uv("invited", { name: input.name, email: input.email }),
       data: { path: result.link.path, expiresAt: result.link.expiresAt },
     }),
   },
@@ -36,7 +39,7 @@ export const reissueInviteAction = formAction(
   {
     ...reissueInviteSpec,
     revalidate: ({ input }) => userPaths(input.userId),
-    success: ({ result }) => ({ message: "A new invitation link is ready and on its way by email. The earlier link no longer works.", data: { path: result.path, expiresAt: result.expiresAt } }),
+    success: ({ result }) => ({ message: uv("newInviteLink"), data: { path: result.path, expiresAt: result.expiresAt } }),
   },
   reissueInvite,
 );
@@ -45,7 +48,7 @@ export const issueResetAction = formAction(
   {
     ...issueResetSpec,
     revalidate: ({ input }) => userPaths(input.userId),
-    success: ({ result }) => ({ message: "A password reset link is ready and on its way by email.", data: { path: result.path, expiresAt: result.expiresAt } }),
+    success: ({ result }) => ({ message: uv("resetLinkReady"), data: { path: result.path, expiresAt: result.expiresAt } }),
   },
   issueReset,
 );
@@ -55,7 +58,7 @@ export const changeAccessAction = formAction(
     ...changeAccessSpec,
     revalidate: ({ input }) => userPaths(input.userId),
     success: ({ result }) => ({
-      message: result.roleChanged ? "Saved. The new role applies from their next page; their open sessions end." : "Saved.",
+      message: result.roleChanged ? uv("savedRoleChanged") : uv("saved"),
     }),
   },
   changeAccess,
@@ -66,7 +69,7 @@ export const deactivateUserAction = formAction(
     ...deactivateUserSpec,
     revalidate: ({ input }) => [...userPaths(input.userId), "/clients", "/caseload", "/team"],
     success: ({ result }) => ({
-      message: result.moved ? `Deactivated. ${result.moved} ${result.moved === 1 ? "client was" : "clients were"} moved.` : "Deactivated. Their sessions have ended.",
+      message: result.moved ? uv("deactivatedMoved", { count: result.moved }) : uv("deactivated"),
     }),
   },
   deactivateUser,
@@ -77,7 +80,7 @@ export const reactivateUserAction = formAction(
     ...reactivateUserSpec,
     revalidate: ({ input }) => userPaths(input.userId),
     success: ({ result }) => ({
-      message: result.status === "active" ? "Reactivated. They can sign in again." : "Reactivated as invited: they never set a password, so issue a new invitation link.",
+      message: result.status === "active" ? uv("reactivated") : uv("reactivatedInvited"),
     }),
   },
   reactivateUser,

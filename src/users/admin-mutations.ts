@@ -8,6 +8,9 @@ import { ActionRefused } from "@/lib/errors";
 import { assignField, changeAccessSchema, deactivateUserSchema, inviteUserSchema, userIdSchema, type ChangeAccessInput } from "./admin-schemas";
 import { emailStaffLink } from "@/messaging/staff";
 import { issueToken, revokeOpenTokens, type IssuedToken } from "./tokens";
+import { staffText } from "@/i18n/staff";
+
+const uv = staffText("userValidation");
 
 const adminOnly = ["admin"] as const;
 
@@ -54,12 +57,12 @@ async function isLastActiveAdmin(db: Db, organisationId: string, user: OrgUser):
   return admins.every((a) => a.id === user.id);
 }
 
-const lastAdmin = (name: string) => `${name} is the organisation's last active administrator. Make someone else an administrator first.`;
+const lastAdmin = (name: string) => uv("lastAdmin", { name });
 
 /** The supervisor to store: none for administrators, else an active or invited supervisor of the organisation. */
 async function checkSupervisor(db: Db, actor: Actor, userId: string | null, input: Pick<ChangeAccessInput, "role" | "supervisorId">) {
   if (input.role === "admin" || !input.supervisorId) return null;
-  if (input.supervisorId === userId) throw new ActionRefused("Check the supervisor.", { supervisorId: ["A person cannot supervise themselves."] });
+  if (input.supervisorId === userId) throw new ActionRefused(uv("checkSupervisor"), { supervisorId: [uv("cannotSuperviseSelf")] });
   const [row] = await db
     .select({ id: users.id })
     .from(users)
@@ -71,7 +74,7 @@ async function checkSupervisor(db: Db, actor: Actor, userId: string | null, inpu
         inArray(users.status, ["active", "invited"]),
       ),
     );
-  if (!row) throw new ActionRefused("Check the supervisor.", { supervisorId: ["Choose a supervisor from the list."] });
+  if (!row) throw new ActionRefused(uv("checkSupervisor"), { supervisorId: [uv("chooseSupervisor")] });
   return row.id;
 }
 
@@ -100,7 +103,7 @@ export const inviteUserSpec: ActionSpec<typeof inviteUserSchema, undefined, Invi
   }),
 };
 
-const EMAIL_TAKEN = "An account with this email address already exists.";
+const EMAIL_TAKEN = uv("emailTaken");
 
 export const inviteUser: Handler<typeof inviteUserSchema, undefined, InviteResult> = async ({ db, actor, input, meta }) => {
   const supervisorId = await checkSupervisor(db, actor, null, input);
@@ -132,7 +135,7 @@ export const reissueInviteSpec: ActionSpec<typeof userIdSchema, OrgUser, IssuedT
 
 /** A new invitation link; the earlier one stops working. */
 export const reissueInvite: Handler<typeof userIdSchema, OrgUser, IssuedToken> = async ({ db, actor, record, meta }) => {
-  if (record.status !== "invited") throw new ActionRefused(`${record.name} has already accepted their invitation.`);
+  if (record.status !== "invited") throw new ActionRefused(uv("alreadyAccepted", { name: record.name }));
   const link = await issueToken(db, { organisationId: actor.organisationId, userId: record.id, purpose: "invite", createdBy: actor.userId });
   await emailStaffLink(db, { actor, meta, purpose: "invite", link, userId: record.id, email: record.email });
   return link;
@@ -148,7 +151,7 @@ export const issueResetSpec: ActionSpec<typeof userIdSchema, OrgUser, IssuedToke
 
 /** A password reset link for an active user; their password stays as it is until the link is used. */
 export const issueReset: Handler<typeof userIdSchema, OrgUser, IssuedToken> = async ({ db, actor, record, meta }) => {
-  if (record.status !== "active") throw new ActionRefused(`Only an active account can get a reset link. ${record.name}'s account is ${record.status}.`);
+  if (record.status !== "active") throw new ActionRefused(uv("resetOnlyActive", { name: record.name, status: record.status }));
   const link = await issueToken(db, { organisationId: actor.organisationId, userId: record.id, purpose: "reset", createdBy: actor.userId });
   await emailStaffLink(db, { actor, meta, purpose: "reset", link, userId: record.id, email: record.email });
   return link;
@@ -186,20 +189,20 @@ export const changeAccess: Handler<typeof changeAccessSchema, OrgUser, AccessCha
       .where(and(eq(users.organisationId, actor.organisationId), eq(users.supervisorId, record.id), ne(users.status, "deactivated")));
     const n = Number(row?.n ?? 0);
     if (n > 0) {
-      const message = `${record.name} supervises ${n} ${n === 1 ? "person" : "people"}. Give them another supervisor first.`;
+      const message = uv("stillSupervises", { name: record.name, count: n });
       throw new ActionRefused(message, { role: [message] });
     }
   }
   if (roleChanged && input.role === "admin") {
     const open = await openClientCount(db, actor.organisationId, record.id);
     if (open > 0) {
-      const message = `${record.name} is primary counselor of ${open} open ${open === 1 ? "client" : "clients"}, and an administrator cannot see clients. Have them moved to another counselor first.`;
+      const message = uv("stillPrimaryCounselor", { name: record.name, count: open });
       throw new ActionRefused(message, { role: [message] });
     }
   }
   const supervisorId = await checkSupervisor(db, actor, record.id, input);
   if (!roleChanged && supervisorId === record.supervisorId) {
-    throw new ActionRefused(`Nothing to save: ${record.name} already has this role and supervisor.`);
+    throw new ActionRefused(uv("nothingToSave", { name: record.name }));
   }
   await db
     .update(users)
@@ -221,8 +224,8 @@ export const deactivateUserSpec: ActionSpec<typeof deactivateUserSchema, OrgUser
  * counselor chosen for it (or to the one chosen for all). Their sessions and links end with it.
  */
 export const deactivateUser: Handler<typeof deactivateUserSchema, OrgUser, { moved: number }> = async ({ db, actor, input, record, meta }) => {
-  if (record.id === actor.userId) throw new ActionRefused("You cannot deactivate your own account. Ask another administrator.");
-  if (record.status === "deactivated") throw new ActionRefused(`${record.name} is already deactivated.`);
+  if (record.id === actor.userId) throw new ActionRefused(uv("cannotDeactivateSelf"));
+  if (record.status === "deactivated") throw new ActionRefused(uv("alreadyDeactivated", { name: record.name }));
   if (await isLastActiveAdmin(db, actor.organisationId, record)) throw new ActionRefused(lastAdmin(record.name));
 
   const open = await db
@@ -249,19 +252,19 @@ export const deactivateUser: Handler<typeof deactivateUserSchema, OrgUser, { mov
     const errors: Record<string, string[]> = {};
     const moves: { clientId: string; to: string }[] = [];
     const noChoiceAtAll = !input.moveAllTo && open.every((client) => !input.assignments[client.id]);
-    if (noChoiceAtAll) errors.moveAllTo = ["Choose who takes these clients, or choose for each client."];
+    if (noChoiceAtAll) errors.moveAllTo = [uv("chooseWhoTakesClients")];
     for (const client of open) {
       const own = input.assignments[client.id];
       const to = own ?? input.moveAllTo;
       if (!to) {
-        if (!noChoiceAtAll) errors[assignField(client.id)] = [`Choose who takes ${client.recordNumber}.`];
+        if (!noChoiceAtAll) errors[assignField(client.id)] = [uv("chooseWhoTakes", { record: client.recordNumber })];
       } else if (!allowed.has(to)) {
-        if (own) errors[assignField(client.id)] = ["Choose an active counselor from the list."];
-        else errors.moveAllTo = ["Choose an active counselor from the list."];
+        if (own) errors[assignField(client.id)] = [uv("chooseActiveCounselor")];
+        else errors.moveAllTo = [uv("chooseActiveCounselor")];
       } else moves.push({ clientId: client.id, to });
     }
     if (Object.keys(errors).length > 0) {
-      throw new ActionRefused(`Choose who takes each of ${record.name}'s ${open.length} open ${open.length === 1 ? "client" : "clients"}. Nothing was changed.`, errors);
+      throw new ActionRefused(uv("chooseWhoTakesEach", { name: record.name, count: open.length }), errors);
     }
     for (const to of new Set(moves.map((m) => m.to))) {
       const ids = moves.filter((m) => m.to === to).map((m) => m.clientId);
@@ -306,7 +309,7 @@ export const reactivateUserSpec: ActionSpec<typeof userIdSchema, OrgUser, { stat
 
 /** Back to active; someone who never set a password goes back to invited and needs a new link. */
 export const reactivateUser: Handler<typeof userIdSchema, OrgUser, { status: UserStatus }> = async ({ db, record }) => {
-  if (record.status !== "deactivated") throw new ActionRefused(`${record.name} is not deactivated.`);
+  if (record.status !== "deactivated") throw new ActionRefused(uv("notDeactivated", { name: record.name }));
   const status: UserStatus = record.hasPassword ? "active" : "invited";
   await db.update(users).set({ status, updatedAt: new Date() }).where(eq(users.id, record.id));
   return { status };

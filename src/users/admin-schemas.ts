@@ -5,6 +5,8 @@ import { requiredText, uuid } from "@/lib/zod-fields";
 import { isUuid } from "@/lib/ids";
 import { staffText } from "@/i18n/staff";
 
+const uv = staffText("userValidation");
+
 const t = staffText("userLabels");
 
 export const statusLabels: Record<UserStatus, string> = { active: t("statusActive"), invited: t("statusInvited"), deactivated: t("statusDeactivated") };
@@ -18,28 +20,28 @@ const optionalUuid = (message: string) =>
     .transform((v) => (v ? v : undefined))
     .pipe(uuid(message).optional());
 
-const role = z.enum(userRole.enumValues, { error: "Choose a role." });
+const role = z.enum(userRole.enumValues, { error: uv("chooseRole") });
 
 export const inviteUserSchema = z.object({
-  name: requiredText(120, "Enter the person's name.", "the name"),
+  name: requiredText(120, uv("enterPersonName"), uv("theName")),
   email: z
-    .string({ error: "Enter their email address." })
+    .string({ error: uv("enterEmail") })
     .trim()
     .toLowerCase()
-    .min(1, "Enter their email address.")
-    .pipe(z.email("Enter a valid email address.").max(254, "Keep the email under 254 characters.")),
+    .min(1, uv("enterEmail"))
+    .pipe(z.email(uv("validEmail")).max(254, uv("emailTooLong"))),
   role,
-  supervisorId: optionalUuid("Choose a supervisor from the list."),
+  supervisorId: optionalUuid(uv("chooseSupervisor")),
 });
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
 
-export const userIdSchema = z.object({ userId: uuid("Choose a user.") });
+export const userIdSchema = z.object({ userId: uuid(uv("chooseUser")) });
 export type UserIdInput = z.infer<typeof userIdSchema>;
 
 export const changeAccessSchema = z.object({
-  userId: uuid("Choose a user."),
+  userId: uuid(uv("chooseUser")),
   role,
-  supervisorId: optionalUuid("Choose a supervisor from the list."),
+  supervisorId: optionalUuid(uv("chooseSupervisor")),
 });
 export type ChangeAccessInput = z.infer<typeof changeAccessSchema>;
 
@@ -65,8 +67,8 @@ export const deactivateUserSchema = z.preprocess(
     return { userId, moveAllTo, assignments };
   },
   z.object({
-    userId: uuid("Choose a user."),
-    moveAllTo: optionalUuid("Choose a counselor from the list."),
+    userId: uuid(uv("chooseUser")),
+    moveAllTo: optionalUuid(uv("chooseCounselor")),
     // Checked against the organisation's clinicians in the handler, with an error per client.
     assignments: z.record(z.string(), z.string()),
   }),

@@ -7,6 +7,9 @@ import { users } from "@/db/schema";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused } from "@/lib/errors";
 import { changePasswordSchema, profileSchema } from "./schemas";
+import { staffText } from "@/i18n/staff";
+
+const uv = staffText("userValidation");
 
 /** The actor's own user row, scoped by organisation too. */
 async function loadSelf(db: Db, actor: Actor) {
@@ -41,8 +44,8 @@ export const changePasswordSpec: ActionSpec<typeof changePasswordSchema, Self, v
 /** Changing the password ends every other session: the session version moves on. */
 export const changePassword: Handler<typeof changePasswordSchema, Self, void> = async ({ db, input, record }) => {
   if (!(await verifyPassword(record.passwordHash, input.currentPassword))) {
-    throw new ActionRefused("Your current password is not right.", {
-      currentPassword: ["Your current password is not right."],
+    throw new ActionRefused(uv("currentPasswordWrong"), {
+      currentPassword: [uv("currentPasswordWrong")],
     });
   }
   const problem = passwordProblem(input.newPassword, { email: record.email });

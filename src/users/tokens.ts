@@ -10,6 +10,9 @@ import { users, userTokens, type UserRole, type UserStatus } from "@/db/schema";
 import type { Handler } from "@/lib/action-core";
 import { ActionRefused } from "@/lib/errors";
 import { executeLinkAction, LINK_NOT_VALID, type LinkActionSpec } from "@/lib/link-action-core";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("authErrors");
 
 export type TokenPurpose = "invite" | "reset";
 
@@ -113,10 +116,10 @@ export const setPasswordSchema = z
   .object({
     token: z.string().max(100),
     // The policy (length, common list, not the email) is checked once the person is known.
-    password: z.string().min(1, "Choose a password.").max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`),
+    password: z.string().min(1, ae("choosePassword")).max(MAX_PASSWORD_LENGTH, ae("atMostCharacters", { max: String(MAX_PASSWORD_LENGTH) })),
     confirmPassword: z.string(),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: ae("passwordsDiffer") });
 export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
 
 export type RedeemOutcome =
@@ -159,7 +162,7 @@ export const resetPasswordSpec = redeemSpecs.reset;
  */
 export const redeem: Handler<typeof setPasswordSchema, LinkRecord, { userId: string }> = async ({ db, input, record }) => {
   const problem = passwordProblem(input.password, { email: record.email, name: record.name });
-  if (problem) throw new ActionRefused("Check the highlighted fields.", { password: [problem] });
+  if (problem) throw new ActionRefused(ae("checkFields"), { password: [problem] });
   const passwordHash = await hashPassword(input.password);
   const now = new Date();
   const claimed = await db

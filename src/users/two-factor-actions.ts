@@ -13,10 +13,13 @@ import {
   setOrgTwoFactor,
   setOrgTwoFactorSpec,
 } from "./two-factor-mutations";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("authErrors");
 
 // Setting up is allowed while the organisation holds the person back for it.
 export const beginTwoFactorAction = formAction(
-  { ...beginTwoFactorSpec, duringTwoFactorSetup: true, success: ({ result }) => ({ message: "Add Attune to your authenticator app, then enter the code it shows.", data: result }) },
+  { ...beginTwoFactorSpec, duringTwoFactorSetup: true, success: ({ result }) => ({ message: ae("addToApp"), data: result }) },
   beginTwoFactor,
 );
 
@@ -25,13 +28,13 @@ export const confirmTwoFactorAction = formAction(
     ...confirmTwoFactorSpec,
     duringTwoFactorSetup: true,
     // No revalidation: it would re-render this page as "already on" and lose the codes shown once.
-    success: ({ result }) => ({ message: "Two-factor sign-in is on.", data: { recoveryCodes: result } }),
+    success: ({ result }) => ({ message: ae("twoFactorOn"), data: { recoveryCodes: result } }),
   },
   confirmTwoFactor,
 );
 
 export const disableTwoFactorAction = formAction(
-  { ...disableTwoFactorSpec, revalidate: () => ["/profile"], success: () => ({ message: "Two-factor sign-in is off." }) },
+  { ...disableTwoFactorSpec, revalidate: () => ["/profile"], success: () => ({ message: ae("twoFactorOff") }) },
   disableTwoFactor,
 );
 
@@ -41,8 +44,8 @@ export const setOrgTwoFactorAction = formAction(
     revalidate: () => ["/admin/users"],
     success: ({ result }) => ({
       message: result.required
-        ? "Counselors and supervisors now need two-factor sign-in: those without it are asked to set it up before anything else."
-        : "Two-factor sign-in is now optional.",
+        ? ae("twoFactorRequired")
+        : ae("twoFactorOptional"),
     }),
   },
   setOrgTwoFactor,
@@ -52,7 +55,7 @@ export const resetTwoFactorAction = formAction(
   {
     ...resetTwoFactorSpec,
     revalidate: ({ input }) => ["/admin/users", `/admin/users/${input.userId}`],
-    success: () => ({ message: "Two-factor sign-in is off for this person and their sessions have ended. They can set it up again." }),
+    success: () => ({ message: ae("twoFactorReset") }),
   },
   resetTwoFactor,
 );

@@ -9,14 +9,17 @@ import type { ActionSpec, Handler } from "@/lib/action-core";
 import { ActionRefused } from "@/lib/errors";
 import { loadOrgUser, type OrgUser } from "./admin-mutations";
 import { userIdSchema } from "./admin-schemas";
+import { staffText } from "@/i18n/staff";
+
+const ae = staffText("authErrors");
 
 export const emptySchema = z.object({});
 export const confirmTwoFactorSchema = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code your authenticator app shows."),
+  code: z.string().trim().regex(/^\d{6}$/, ae("enterSixDigitCode")),
 });
 export const disableTwoFactorSchema = z.object({
-  password: z.string().min(1, "Enter your password.").max(1024),
-  code: z.string().trim().min(6, "Enter a code from your app, or a recovery code.").max(64),
+  password: z.string().min(1, ae("enterPassword")).max(1024),
+  code: z.string().trim().min(6, ae("enterCodeOrRecovery")).max(64),
 });
 export const orgTwoFactorSchema = z.object({ required: z.enum(["yes", "no"]) });
 
@@ -49,7 +52,7 @@ export const beginTwoFactorSpec: ActionSpec<typeof emptySchema, Self, EnrolmentS
 
 export const beginTwoFactor: Handler<typeof emptySchema, Self, EnrolmentSecret> = async ({ db, record }) => {
   const secret = await beginEnrolment(db, record);
-  if (!secret) throw new ActionRefused("Two-factor sign-in is already on for your account.");
+  if (!secret) throw new ActionRefused(ae("twoFactorAlreadyOn"));
   return secret;
 };
 
@@ -64,7 +67,7 @@ export const confirmTwoFactorSpec: ActionSpec<typeof confirmTwoFactorSchema, Sel
 export const confirmTwoFactor: Handler<typeof confirmTwoFactorSchema, Self, string[]> = async ({ db, input, record }) => {
   const codes = await confirmEnrolment(db, record, input.code);
   if (!codes) {
-    const message = "That code does not match. Check that the app shows Attune for this account, and enter the code it shows now.";
+    const message = ae("codeNoMatch");
     throw new ActionRefused(message, { code: [message] });
   }
   return codes;
@@ -80,12 +83,12 @@ export const disableTwoFactorSpec: ActionSpec<typeof disableTwoFactorSchema, Sel
 /** Turning it off takes the password and a current code (or a recovery code). */
 export const disableTwoFactor: Handler<typeof disableTwoFactorSchema, Self, void> = async ({ db, input, record }) => {
   if (record.orgRequires && clinicalRoles.includes(record.role)) {
-    throw new ActionRefused("Your organisation requires two-factor sign-in, so it cannot be turned off.");
+    throw new ActionRefused(ae("cannotTurnOff"));
   }
   const passwordOk = await verifyPassword(record.passwordHash, input.password);
   const factor = passwordOk ? await consumeSecondFactor(db, record.id, input.code) : null;
   if (!factor) {
-    const message = "The password or the code is not right.";
+    const message = ae("passwordOrCodeWrong");
     throw new ActionRefused(message, { password: [message], code: [message] });
   }
   await removeTwoFactor(db, record.id);

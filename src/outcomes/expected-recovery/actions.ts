@@ -2,6 +2,9 @@
 
 import { formAction } from "@/lib/action";
 import { refit, refitSpec } from "./mutations";
+import { staffText } from "@/i18n/staff";
+
+const ov = staffText("outcomeValidation");
 
 export const refitExpectedRecoveryAction = formAction(
   {
@@ -9,8 +12,8 @@ export const refitExpectedRecoveryAction = formAction(
     revalidate: () => ["/admin/expected-recovery"],
     success: ({ result }) => ({
       message: result.fit
-        ? `Refitted on ${result.nClients} clients and ${result.nScores} check-ins after their baselines.`
-        : `No curve: ${result.reason ?? "too little data."}`,
+        ? ov("refitted", { clients: String(result.nClients), scores: String(result.nScores) })
+        : ov("noCurve", { reason: result.reason ?? ov("tooLittleData") }),
     }),
   },
   refit,

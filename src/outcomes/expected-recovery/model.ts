@@ -16,6 +16,8 @@ import { CholeskyDecomposition, Matrix, inverse } from "ml-matrix";
 import { staffText } from "@/i18n/staff";
 import { nelderMead } from "./nelder-mead";
 
+const ov = staffText("outcomeValidation");
+
 const words = staffText("outcomeLabels");
 // Formatted once: a team page asks for a verdict per client.
 const ONLY_BASELINE = words("trackOnlyBaseline");
@@ -92,9 +94,9 @@ export function insufficientData(summaries: readonly ClientSummary[]): string | 
   const clients = summaries.filter((s) => s.n >= 2).length;
   const scores = summaries.reduce((sum, s) => sum + s.n, 0);
   if (clients < MIN_CLIENTS) {
-    return `${clients} client${clients === 1 ? " has" : "s have"} two or more scored check-ins after their baseline; a curve needs at least ${MIN_CLIENTS}.`;
+    return ov("tooFewClients", { count: clients, min: String(MIN_CLIENTS) });
   }
-  if (scores < MIN_SCORES) return `${scores} scored check-ins after baselines; a curve needs at least ${MIN_SCORES}.`;
+  if (scores < MIN_SCORES) return ov("tooFewScores", { scores: String(scores), min: String(MIN_SCORES) });
   return null;
 }
 
@@ -209,7 +211,7 @@ export function fitExpectedRecovery(all: readonly ClientSummary[], options: { ho
   best = nelderMead(objective, best.x, { step: 0.25 });
   const at = profiled(summaries, centre, best.x);
   if (!at || !Number.isFinite(at.reml)) {
-    return { ok: false, reason: "The model could not be fitted to this data (the estimates did not settle).", nClients, nScores };
+    return { ok: false, reason: ov("notFitted"), nClients, nScores };
   }
   const [l11, l21, l22] = at.lambda;
   const s2 = at.sigma2;

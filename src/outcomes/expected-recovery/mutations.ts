@@ -3,8 +3,11 @@ import { availableInstruments } from "@/checkins/instruments";
 import type { Instrument } from "@/instruments/fhir-schema";
 import type { ActionSpec, Handler } from "@/lib/action-core";
 import { refitExpectedRecovery, type StoredFit } from "./store";
+import { staffText } from "@/i18n/staff";
 
-export const refitSchema = z.object({ instrument: z.string().trim().min(1, "Choose a check-in.").max(600) });
+const ov = staffText("outcomeValidation");
+
+export const refitSchema = z.object({ instrument: z.string().trim().min(1, ov("chooseCheckin")).max(600) });
 export type RefitInput = z.infer<typeof refitSchema>;
 
 /** Curves exist for scored check-ins the organisation can use now (bundled or published imports). */

@@ -7,6 +7,9 @@ import type { Instrument } from "@/instruments/fhir-schema";
 import { changeFor } from "../verdict";
 import { fitExpectedRecovery, HORIZON_WEEKS, type ClientSummary, type CurveFit } from "./model";
 import { validate, type HeldOutClient, type ValidationCounts } from "./validation";
+import { staffText } from "@/i18n/staff";
+
+const ov = staffText("outcomeValidation");
 
 export interface StoredFit {
   id: string;
@@ -153,12 +156,12 @@ export async function refitExpectedRecovery(db: Db, organisationId: string, inst
 async function holdOut(db: Db, organisationId: string, instrument: Instrument, sampled: readonly SampledClient[]): Promise<StoredValidation> {
   const times = sampled.map((c) => c.baselineAt).sort((a, b) => a - b);
   const at = times[Math.min(times.length - 1, Math.ceil(TRAIN_SHARE * times.length) - 1)];
-  if (at === undefined) return { cutoff: new Date(0).toISOString(), trainedOn: 0, reason: "No baselines yet.", counts: null };
+  if (at === undefined) return { cutoff: new Date(0).toISOString(), trainedOn: 0, reason: ov("noBaselines"), counts: null };
   const cutoff = new Date(at);
   const training = fitExpectedRecovery(sampled.filter((c) => c.baselineAt < at).map((c) => c.summary));
   if (!training.ok) return { cutoff: cutoff.toISOString(), trainedOn: training.nClients, reason: training.reason, counts: null };
   const later = sampled.filter((c) => c.baselineAt >= at).slice(0, MAX_TESTED);
-  if (later.length === 0) return { cutoff: cutoff.toISOString(), trainedOn: training.fit.nClients, reason: "No clients started after the cut-off.", counts: null };
+  if (later.length === 0) return { cutoff: cutoff.toISOString(), trainedOn: training.fit.nClients, reason: ov("noClientsAfterCutoff"), counts: null };
   const ids = sql.join(later.map((c) => sql`${c.clientId}::uuid`), sql`, `);
   const tested = rowsOf<{ client_id: string; weeks: number[]; scores: number[] }>(
     await db.execute(sql`
