@@ -1,7 +1,6 @@
 import { openDatabase } from "../src/db/client";
 import { MailConfigError } from "../src/messaging/config";
 import { startWorker } from "../src/messaging/worker";
-import { lowerWorkerPriority } from "../src/messaging/worker-priority";
 
 /**
  * npm run worker: the message worker alone, for deployments on PostgreSQL that run it apart from
@@ -13,9 +12,6 @@ if (!url) {
   console.error("npm run worker needs DATABASE_URL. With the embedded database the worker runs inside the app's server (npm start, npm run demo): PGlite may be opened by one process only.");
   process.exit(1);
 }
-// Pages first: on a machine shared with app instances, the worker takes the CPU they leave.
-const nice = lowerWorkerPriority();
-if (nice === null) console.log("Message worker: could not lower its CPU priority; it runs at normal priority.");
 const handle = openDatabase({ url, max: 4 });
 let worker;
 try {

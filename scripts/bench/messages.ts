@@ -9,7 +9,6 @@ import { scheduledWorkSource } from "../../src/messaging/due-source";
 import { REMINDER_LOOKBACK_MS, scanDueReminders } from "../../src/messaging/reminders";
 import { startTestSmtpServer } from "../../src/messaging/testing/smtp-server";
 import { startWorker } from "../../src/messaging/worker";
-import { lowerWorkerPriority } from "../../src/messaging/worker-priority";
 import { root } from "../lib";
 import { percentile } from "./measure";
 import { getPage } from "./server";
@@ -183,8 +182,6 @@ export async function benchDelivery(url: string, count = 10_000, onPhase: (phase
     onPhase("start");
     const started = performance.now();
     counted.on = true;
-    // As npm run worker does (the test SMTP server in this process, standing in for the mail relay, shares its priority).
-    lowerWorkerPriority();
     const worker = await startWorker(handle, { env: { SMTP_URL: smtp.url, MAIL_FROM: "Bench <bench@example.invalid>", NODE_ENV: "test" }, databaseUrl: scratch, schedule: false, pollingIntervalSeconds: 0.5, log: () => {} });
     let firstAt = 0;
     for (;;) {
