@@ -45,7 +45,9 @@ const CALM = { flat: "some-of-the-time", empty: "once-in-a-while", distant: "som
 /** "worth: often" raises a critical alert. */
 const CRITICAL = { ...CALM, worth: "often" };
 const NEW_PASSWORD = "a long new matrix password";
-const today = () => new Date().toISOString().slice(0, 10);
+// The earliest date in use anywhere now (UTC-12): never in the future on any client's calendar,
+// as a session to sign must not be (just after midnight UTC, American zones are a day behind).
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Etc/GMT+12" }).format(new Date());
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 let counter = 0;
 const unique = (label: string) => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`.padEnd(20, "x").slice(0, 60);

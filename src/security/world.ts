@@ -205,17 +205,19 @@ async function buildOrganisation(db: Db, admin: Actor, clinician: Actor, label: 
  */
 export async function buildMatrixWorld(db: Db): Promise<MatrixWorld> {
   const actors = await demoActors(db);
-  const today = localDateOf(new Date(), "UTC");
   const [foreignClient] = await db
     .select({ id: clients.id, name: clients.name, recordNumber: clients.recordNumber, timeZone: clients.timeZone })
     .from(clients)
     .where(eq(clients.organisationId, actors.other.organisationId))
     .limit(1);
   if (!foreignClient) throw new Error("matrix world: the second organisation has no client");
+  // Each client's own today: a note is signed against the client's calendar, and just after
+  // midnight UTC the clients in American zones are still on the day before.
+  const target = async (owner: MatrixRole, actor: Actor, client: { id: string; name: string; recordNumber: string; timeZone: string }) => buildTarget(db, owner, actor, client, localDateOf(new Date(), client.timeZone));
   const targets = {
-    own: await buildTarget(db, "counselor", actors.counselor, await soleClient(db, actors.counselor), today),
-    colleague: await buildTarget(db, "counselor2", actors.counselor2, await soleClient(db, actors.counselor2), today),
-    foreign: await buildTarget(db, "other", actors.other, foreignClient, today),
+    own: await target("counselor", actors.counselor, await soleClient(db, actors.counselor)),
+    colleague: await target("counselor2", actors.counselor2, await soleClient(db, actors.counselor2)),
+    foreign: await target("other", actors.other, foreignClient),
   };
   const standIn: Actor = { ...actors.other, role: "admin" };
   const organisations = {

@@ -34,7 +34,8 @@ export interface ActionCall {
 
 const EMPATHY_URL = "https://attune.health/fhir/Questionnaire/attune-empathy-connection";
 const CALM = { flat: "some-of-the-time", empty: "once-in-a-while", distant: "some-of-the-time", joy: "often", interest: "once-in-a-while", body: "not-at-all", naming: "often", worth: "not-at-all" };
-const today = () => localDateOf(new Date(), "UTC");
+// The earliest date in use anywhere now (UTC-12): never in the future on any client's calendar.
+const today = () => localDateOf(new Date(), "Etc/GMT+12");
 let counter = 0;
 /** Unique per call: idempotency keys, emails, record numbers. */
 export const unique = (label: string) => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`.padEnd(20, "x").slice(0, 60);
