@@ -107,7 +107,16 @@ test.describe("messages through an SMTP server", () => {
     await page.getByRole("button", { name: "Assign an exercise" }).click();
     await page.getByLabel("Exercise").selectOption("daily-feelings-journal");
     await page.getByRole("button", { name: "Assign", exact: true }).click();
-    await expect(page.getByText("The exercise was assigned.")).toBeVisible(slow);
+    // The demo's history is generated from today's date: on some days this client already has the
+    // journal, and the form asks before a second one. Either way the next piece of work is assigned.
+    const assigned = page.getByText("The exercise was assigned.");
+    const confirm = page.getByLabel("Yes, assign it again alongside the active one");
+    await expect(assigned.or(confirm)).toBeVisible(slow);
+    if (await confirm.isVisible()) {
+      await confirm.check();
+      await page.getByRole("button", { name: "Assign", exact: true }).click();
+    }
+    await expect(assigned).toBeVisible(slow);
     await page.reload();
     const log = page.getByRole("list", { name: "Messages sent" }).getByRole("listitem");
     await expect(log.filter({ hasText: "Consent to reminders withdrawn" })).toHaveCount(1);
