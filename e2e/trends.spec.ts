@@ -85,13 +85,15 @@ test.describe("trends", () => {
     await expect(page.getByLabel("Flag")).toBeVisible();
   });
 
-  test("the caseload puts the deteriorating demo client first, with its flags", async ({ page }) => {
+  test("the caseload puts the demo client with an open critical alert first, with its flag", async ({ page }) => {
     await page.goto("/caseload");
     const first = page.getByRole("table", { name: /Your caseload, most urgent first/ }).getByRole("row").nth(1);
     await expect(first).toContainText("Dante Vasquez");
     await expect(first).toContainText("Unacknowledged critical alert");
-    await expect(first).toContainText("Reliable deterioration");
-    await expect(first).toContainText("Deteriorated");
+    // Not his deterioration flags: the keyboard journey (e2e/keyboard-journey.spec.ts) records a
+    // new check-in for him earlier in the run, and after midnight UTC it became his latest and
+    // cleared them (8 December 2026, 00:20 UTC). Those flags are tested without that history in
+    // src/outcomes/urgency.test.ts and src/outcomes/caseload.int.test.ts.
   });
 
   test("item trends show which questions moved, as a table that works by keyboard", async ({ page }) => {
