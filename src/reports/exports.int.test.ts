@@ -25,7 +25,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { testMeta } from "@/lib/testing/fixtures";
 import { todayIn } from "@/lib/zod-fields";
 import { demoActors } from "@/notes/testing";
-import { caseloadCsvLines, caseloadRowCount, CASELOAD_CSV_HEADER } from "./caseload-csv";
+import { caseloadCsvBatch, caseloadCsvLines, caseloadRowCount, CASELOAD_CSV_HEADER } from "./caseload-csv";
 import { CHECKIN_CSV_FIXED, EXERCISE_CSV_FIXED } from "./client-csv";
 import { CLIENT_FORMATS, caseloadExportResponse, clientExportResponse } from "./exports";
 import { LIMITS, recordLimiterEvent } from "@/lib/limiter";
@@ -484,6 +484,30 @@ describe("the team caseload CSV", () => {
     expect(avery[rows[0]!.indexOf("numbness_verdict")]).toMatch(/Improved|Recovered|No reliable change|Deteriorated/);
     const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "report.export"), eq(auditEvents.entityType, "team")));
     expect(event).toMatchObject({ actorUserId: supervisor.userId, entityId: supervisor.userId, detail: { format: "caseload-csv", clients: expected } });
+  });
+
+  it("looks up scores for a batch's own clients only, however far into the file the batch is", async () => {
+    // The plan of a later batch: every lookup on the check-ins runs once per client of the batch
+    // at most. Joined to its page as a set, PostgreSQL once ran them for every client before the
+    // page too, so the 40th batch of 500 cost forty times the first.
+    const supervisor = actors["supervisor"]!;
+    const batch = 3;
+    const first = rowsOf<{ id: string }>(await t.db.execute(caseloadCsvBatch(supervisor, null, batch)));
+    expect(first).toHaveLength(batch);
+    const after = first.at(-1)!.id;
+    expect(rowsOf(await t.db.execute(caseloadCsvBatch(supervisor, after, batch)))).toHaveLength(batch);
+    const [plan] = rowsOf<{ "QUERY PLAN": unknown }>(await t.db.execute(sql`explain (analyze, format json) ${caseloadCsvBatch(supervisor, after, batch)}`));
+    const raw = plan!["QUERY PLAN"];
+    const root = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
+    type PlanNode = { "Relation Name"?: string; "Actual Loops": number; Plans?: PlanNode[] };
+    const loops: number[] = [];
+    const walk = (node: PlanNode) => {
+      if (node["Relation Name"] === "checkin_administrations") loops.push(node["Actual Loops"]);
+      node.Plans?.forEach(walk);
+    };
+    walk(root[0]!.Plan);
+    expect(loops.length).toBeGreaterThanOrEqual(7);
+    expect(Math.max(...loops)).toBeLessThanOrEqual(batch);
   });
 });
 
