@@ -190,6 +190,24 @@ describe("the message worker", () => {
     expect(smtp.received.filter((m) => m.envelopeTo.includes("robin.waiting@mail.test"))).toHaveLength(0);
   });
 
+  it("keeps to MAIL_RATE_PER_SECOND: a backlog leaves at that pace, not all at once", async () => {
+    const org = await createOrganisation(t.db, "Paced org");
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await t.db.transaction((tx) => enqueueMessage(tx, invitation({ organisationId: org })))).id);
+    // 20 messages at 4 a second, in batches of at most 5: the last batch may start only when the
+    // 15 or more before it have had their time, 3.75 s after the first (unpaced, about a second).
+    const started = Date.now();
+    const worker = await startWorker(t, { env: { ...smtpEnv(), MAIL_RATE_PER_SECOND: "4" }, databaseUrl: t.url, batchSize: 5, concurrency: 1, pollingIntervalSeconds: 0.5, schedule: false, log: () => {} });
+    try {
+      for (const id of ids) await waitForState(id, ["sent"]);
+    } finally {
+      await worker.stop();
+    }
+    const sent = (await t.db.select({ sentAt: messages.sentAt }).from(messages).where(eq(messages.organisationId, org))).map((r) => r.sentAt!.getTime());
+    expect(sent).toHaveLength(20);
+    expect(Math.max(...sent) - started).toBeGreaterThanOrEqual(3_700);
+  });
+
   it("the sweep pages through every due message, however many share one due time", async () => {
     const org = await createOrganisation(t.db, "Sweep paging org");
     const ids: string[] = [];

@@ -13,6 +13,7 @@ import { scanDeteriorationAlerts } from "./deterioration";
 import { scanNotOnTrackAlerts } from "./not-on-track";
 import { scanWeeklySummaries } from "./weekly-summary";
 import { createMailer, type Mailer } from "./transport";
+import { createPacer, mailRateFrom } from "./pace";
 
 export interface WorkerOptions {
   env?: NodeJS.ProcessEnv;
@@ -22,6 +23,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Delivery jobs taken per fetch and sent together (default 25 on PostgreSQL, 10 on PGlite). */
   batchSize?: number;
+  /** Messages sent a second at most by this process (default MAIL_RATE_PER_SECOND, else 250; 0: no limit). */
+  ratePerSecond?: number;
   /** Seconds before the first retry; doubled each time (pg-boss back-off), at most an hour. */
   retryDelaySeconds?: number;
   retryLimit?: number;
@@ -113,8 +116,10 @@ export async function startWorker(handle: DatabaseHandle, options: WorkerOptions
   const batchSize = options.batchSize ?? (handle.driver === "pglite" ? 10 : 25);
   const polling = options.pollingIntervalSeconds ?? 1;
   const attemptOf = (job: DeliveryJob) => ({ id: job.id, retryCount: job.retryCount });
+  const pacer = createPacer(options.ratePerSecond ?? mailRateFrom(env));
   await boss.work<DeliverJob>(DELIVER_QUEUE, { batchSize, burstWhenBatchFull: true, localConcurrency: concurrency, pollingIntervalSeconds: polling }, async (jobs) => {
     const batch: DeliveryJob[] = jobs.map((job) => ({ id: job.id, retryCount: job.retryCount, messageId: String(job.data?.messageId ?? ""), lastAttempt: job.retryCount >= retryLimit }));
+    await pacer.take(batch.length);
     await deliverBatch(handle.db, config, mailer, batch, {
       complete: async (tx, settled) => {
         await boss.complete(DELIVER_QUEUE, settled.map(attemptOf), null, { db: drizzleAdapter(tx) });
