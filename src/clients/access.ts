@@ -40,14 +40,23 @@ export function visibleClients(actor: Actor): SQL {
  * The actor's own clients (primary counselor or care-team member), which they always see: a union
  * of two index lookups rather than an OR of subqueries, so that PostgreSQL never has to scan every
  * client of the organisation. A counselor's visible clients; the caseload of anyone.
+ *
+ * `reading: "all"` is for a query that reads every one of them (the caseload): the union is
+ * collected once into a list of ids and each client fetched by its key (0.3 ms for 270 clients,
+ * where the test below let PostgreSQL scan all 17,000 of the organisation's). For one client or
+ * one page ("each", the default) the test is cheaper: PostgreSQL pushes the client's id into both
+ * lookups (0.1 ms against 1.2 ms for the list).
  */
-export function ownClients(actor: Actor): SQL {
+export function ownClients(actor: Actor, reading: "each" | "all" = "each"): SQL {
   if (!isClinical(actor)) return sql`false`;
   const org = actor.organisationId;
-  return sql`(${clients.organisationId} = ${org} and ${clients.id} in (
+  const ids = sql`
     select v.id from clients v where v.organisation_id = ${org} and v.primary_counselor_id = ${actor.userId}
     union
-    select t.client_id from client_care_team t where t.organisation_id = ${org} and t.user_id = ${actor.userId}))`;
+    select t.client_id from client_care_team t where t.organisation_id = ${org} and t.user_id = ${actor.userId}`;
+  return reading === "all"
+    ? sql`(${clients.organisationId} = ${org} and ${clients.id} = any(array(${ids})))`
+    : sql`(${clients.organisationId} = ${org} and ${clients.id} in (${ids}))`;
 }
 
 /** A client the actor may see, with the time zone its days are counted in. */

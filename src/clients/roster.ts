@@ -63,7 +63,7 @@ function escapeLike(text: string): string {
 export function rosterConditions(actor: Actor, filters: RosterQuery["filters"]): SQL {
   // "Mine": the actor's own clients, all of which they see; read by index alone rather than
   // tested one by one among every client a supervisor sees (the director's caseload).
-  const parts: SQL[] = [filters.mine ? ownClients(actor) : visibleClients(actor)];
+  const parts: SQL[] = [filters.mine ? ownClients(actor, "all") : visibleClients(actor)];
   if (filters.status) parts.push(eq(clients.status, filters.status));
   else if (filters.open) parts.push(sql`${clients.status} <> 'discharged'`);
   if (filters.focus) parts.push(eq(clients.recoveryFocus, filters.focus));

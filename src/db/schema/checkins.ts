@@ -68,6 +68,9 @@ export const checkinAdministrations = pgTable(
     uniqueIndex("checkin_administrations_idempotency_key").on(t.organisationId, t.idempotencyKey),
     // Trends read a client's scores for one instrument over time: an index-only scan.
     index("checkin_administrations_trend_idx").on(t.organisationId, t.clientId, t.instrumentUrl, t.administeredAt.desc().nullsFirst()),
+    // The caseload's and the CSV's "last check-in" (any instrument, the client's own): one probe per
+    // client instead of reading every administration of theirs (8 of the caseload's 20 ms).
+    index("checkin_administrations_client_recent_idx").on(t.organisationId, t.clientId, t.administeredAt.desc().nullsFirst()).where(sql`${t.contactId} is null`),
     check("checkin_administrations_total", sql`(${t.status} = 'invalid') = (${t.total} is null)`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "checkin_administrations_client_recent_idx" ON "checkin_administrations" USING btree ("organisation_id","client_id","administered_at" DESC NULLS FIRST) WHERE "checkin_administrations"."contact_id" is null;
