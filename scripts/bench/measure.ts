@@ -127,6 +127,11 @@ class Rollback extends Error {}
  * is rolled back (so the audit rows a page writes are not kept). Median of the per-request sums.
  */
 export async function replay(sql: postgres.Sql, queries: LoggedQuery[], runs = 30): Promise<{ median: number; p95: number; perQuery: number[] }> {
+  // The logged parameters are what drizzle handed postgres.js, json ones already text: send them as
+  // they are, as drizzle's postgres.js driver sets up the app's client (postgres.js's own json
+  // serializer would encode the text again, and json_to_recordset would receive a JSON string).
+  const { serializers } = (sql as unknown as { options: { serializers: Record<string, (value: unknown) => unknown> } }).options;
+  serializers["114"] = serializers["3802"] = (value) => value;
   const sums: number[] = [];
   const perQuery: number[][] = queries.map(() => []);
   for (let run = 0; run < runs + 5; run++) {
