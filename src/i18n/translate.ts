@@ -13,9 +13,19 @@ export type Translate = (key: string, values?: Record<string, string | number | 
 
 export function translator(language: string | null | undefined, namespace?: string): Translate {
   const locale = resolveLanguage(language);
-  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: namespace as never }) as unknown as Translate;
-  return (key, values) => t(key, values);
+  // One per language and namespace for the process: its cache keeps each message's parsed form
+  // (a new translator per call parsed every message again: a reminder scan renders thousands).
+  const id = `${locale}|${namespace ?? ""}`;
+  let t = translators.get(id);
+  if (!t) {
+    const translate = createTranslator({ locale, messages: messagesFor(locale), namespace: namespace as never }) as unknown as Translate;
+    t = (key, values) => translate(key, values);
+    translators.set(id, t);
+  }
+  return t;
 }
+
+const translators = new Map<string, Translate>();
 
 /** Dates and numbers in a language's own format, for places with no React tree (messages). */
 export function formatterFor(language: string | null | undefined, timeZone?: string) {

@@ -185,6 +185,20 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
   }
 }
 
+/** The wall clock in a time zone at an instant, as numbers (to the minute): from the same cached offsets as localDateOf. */
+export function wallClockParts(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("wallClockParts: invalid Date");
+  const { date, msOfDay } = wallClockOf(ms, timeZone);
+  return {
+    year: Number(date.slice(0, 4)),
+    month: Number(date.slice(5, 7)),
+    day: Number(date.slice(8, 10)),
+    hour: Math.floor(msOfDay / HOUR_MS),
+    minute: Math.floor((msOfDay % HOUR_MS) / 60_000),
+  };
+}
+
 /** The calendar day that the wall clock shows at this instant in this zone. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
   const ms = instant.getTime();

@@ -2,8 +2,10 @@
  * When a message to a client or support person may go out: never in quiet hours (by default
  * 21:00-08:00 in the person's own time zone); a message written in quiet hours waits for their
  * preferred hour (or the end of quiet hours, if that hour is itself quiet). Computed with Intl
- * alone, so daylight-saving changes follow the time zone database.
+ * alone (through src/lib/local-date.ts), so daylight-saving changes follow the time zone database.
  */
+import { wallClockParts } from "@/lib/local-date";
+
 export interface QuietHours {
   /** Local hour quiet hours begin (inclusive). */
   start: number;
@@ -13,22 +15,8 @@ export interface QuietHours {
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: 21, end: 8 };
 
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
-
-function format(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormat.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    partsFormat.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The wall clock in a time zone at an instant. */
-export function localParts(at: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
-  const parts = Object.fromEntries(format(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
-}
+/** The wall clock in a time zone at an instant (the shared reading of src/lib/local-date.ts). */
+export const localParts = wallClockParts;
 
 /** The instant a wall-clock time happens in a time zone (the later one in a repeated hour, the next real hour in a skipped one). */
 export function zonedTime(year: number, month: number, day: number, hour: number, timeZone: string): Date {

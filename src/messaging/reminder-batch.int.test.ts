@@ -113,6 +113,19 @@ describe("the reminder scan, set-wise", () => {
     expect(all).toHaveLength(many.filter((p) => p.consent === "granted").length);
   });
 
+  it("reads the due work once per scan, however many pages the scan asks for", async () => {
+    // Finding the due reminders reads every active assignment and schedule; a scan asks for them
+    // a page at a time, and each page once read them all again (10,000 due reminders: 3 readings).
+    // The last half hour only, so that the earlier tests' reminders stay out of both scans.
+    for (let i = 0; i < 12; i++) await clientWithWeeklyWork(12, "granted");
+    for (let i = 0; i < 12; i++) await clientWithWeeklyWork(13, "granted");
+    const onePage = await statementsOf(() => scanDueReminders(t.db, scheduledWorkSource, new Date("2026-11-02T12:05:00Z"), { pageSize: 100, perTransaction: 4, lookbackMs: 30 * 60_000 }));
+    let queued = 0;
+    const fourPages = await statementsOf(async () => ({ queued } = await scanDueReminders(t.db, scheduledWorkSource, new Date("2026-11-02T13:05:00Z"), { pageSize: 4, perTransaction: 4, lookbackMs: 30 * 60_000 })));
+    expect(queued).toBe(12);
+    expect(fourPages).toBe(onePage);
+  });
+
   it("the same job key twice in one batch makes one message: the first is created, the second finds it", async () => {
     const p = await clientWithWeeklyWork(11, "granted");
     const request = { organisationId: orgId, clientId: p.clientId, contactId: null, kind: "portal_link" as const, jobKey: `link-now:batch-${p.clientId}`, actor: { kind: "system" as const }, linkCreatedBy: counselorId, now: new Date("2026-11-02T11:00:00Z") };
