@@ -30,7 +30,7 @@ import { benchDeliveryWithPage, benchMessages, type MessagesResult } from "./ben
 import { benchPglite, type PgliteResult } from "./bench/pglite";
 import { benchPages, type BenchPage } from "./bench/pages";
 import { getPage, signIn, startServer, warmPage } from "./bench/server";
-import { renderReport, soakVerdict, type PageResult } from "./bench/report";
+import { renderReport, sendingVerdict, soakVerdict, type PageResult } from "./bench/report";
 import { benchSignIn, type SignInResult } from "./bench/sign-in";
 
 const { values } = parseArgs({
@@ -261,5 +261,6 @@ console.log(`\nWritten to bench-results/bench-${stamp}.json (and .txt).`);
 const failed =
   (results.messages?.scan && results.messages.scan.ms >= 5000 ? 1 : 0) +
   (results.messages?.delivery && results.messages.delivery.perSecond < 200 ? 1 : 0) +
+  (results.messages?.pageWhileSending && sendingVerdict(results.messages.pageWhileSending) === "FAIL" ? 1 : 0) +
   results.pages.filter((p) => p.verdict === "FAIL").length + (results.soak && soakVerdict(results.soak) === "FAIL" ? 1 : 0) + (results.signIn && results.signIn.p95 >= 150 ? 1 : 0) + (results.fit && fitVerdict(results.fit) === "FAIL" ? 1 : 0);
 process.exit(failed > 0 ? 1 : 0);

@@ -144,7 +144,7 @@ export function renderReport(r: Results): string {
     const page = r.messages.pageWhileSending;
     if (page)
       out.push(
-        `  ${page.path} (the busiest counselor's), one request after another: before the delivery median ${ms(page.alone.median)} ms, p95 ${ms(page.alone.p95)} ms (${page.alone.requests} requests); while the messages went out median ${ms(page.during.median)} ms, p95 ${ms(page.during.p95)} ms (${page.during.requests} requests)`,
+        `  ${page.path} (the busiest counselor's), one request after another: before the delivery median ${ms(page.alone.median)} ms, p95 ${ms(page.alone.p95)} ms (${page.alone.requests} requests); while the messages went out median ${ms(page.during.median)} ms, p95 ${ms(page.during.p95)} ms (${page.during.requests} requests): median ${signedPercent(page.during.median / page.alone.median - 1)} (budget unchanged, within 10%: ${sendingVerdict(page)})`,
       );
   }
   if (r.pglite) {
@@ -153,4 +153,13 @@ export function renderReport(r: Results): string {
     out.push(table(["query", "PostgreSQL ms", "PGlite ms", "ratio"], p.queries.map((q) => [q.name, ms(q.postgresMs), ms(q.pgliteMs), (q.pgliteMs / q.postgresMs).toFixed(1) + "×"])));
   }
   return out.join("\n");
+}
+
+function signedPercent(x: number): string {
+  return `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}%`;
+}
+
+/** Page times "unchanged" while messages go out: the median within 10% of the same page's just before. */
+export function sendingVerdict(page: { alone: { median: number }; during: { median: number } }): "PASS" | "FAIL" {
+  return page.during.median <= page.alone.median * 1.1 ? "PASS" : "FAIL";
 }
