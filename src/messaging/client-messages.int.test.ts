@@ -195,14 +195,13 @@ describe("messages to a client", () => {
       remindAt: new Date(`${dueDate}T09:00:00Z`),
       createdBy: counselor.userId,
     }));
-    // A stand-in for src/scheduling/ (due-source.ts): the reminders in the window, paged.
+    // A stand-in for src/scheduling/ (due-source.ts): the reminders in the window.
     const source = {
-      dueBetween: async (_db: unknown, window: { from: Date; to: Date }, page: { limit: number; cursor: DueOccurrence | null }) =>
-        due.filter((o) => o.remindAt >= window.from && o.remindAt < window.to && (!page.cursor || o.dueDate > page.cursor.dueDate)).slice(0, page.limit),
+      dueBetween: async (_db: unknown, window: { from: Date; to: Date }) => due.filter((o) => o.remindAt >= window.from && o.remindAt < window.to),
     };
     const noon = new Date("2026-12-08T12:00:00Z");
-    const first = await scanDueReminders(t.db, source, noon, { lookbackMs: 2 * 86_400_000, pageSize: 1 });
-    const second = await scanDueReminders(t.db, source, noon, { lookbackMs: 2 * 86_400_000, pageSize: 1 });
+    const first = await scanDueReminders(t.db, source, noon, { lookbackMs: 2 * 86_400_000, perTransaction: 1 });
+    const second = await scanDueReminders(t.db, source, noon, { lookbackMs: 2 * 86_400_000, perTransaction: 1 });
     expect(first).toEqual({ seen: 2, queued: 2 });
     expect(second).toEqual({ seen: 2, queued: 0 });
     const rows = await t.db.select({ jobKey: messages.jobKey }).from(messages).where(eq(messages.kind, "something_new"));

@@ -139,21 +139,10 @@ async function checkinReminders(db: Db, window: { from: Date; to: Date }): Promi
  * preferred hour on their own clock, so a daylight-saving change moves the instant, not the hour.
  */
 export const scheduledWorkSource: DueOccurrenceSource = {
-  async dueBetween(db, window, page) {
-    // Finding them reads every active assignment and schedule at once, so a scan's pages (asked
-    // with one window object) share one reading instead of repeating it for each page.
-    let found = foundFor.get(window);
-    if (!found) {
-      found = (async () => [...(await assignmentReminders(db, window)), ...(await checkinReminders(db, window))].sort(compareDue))();
-      foundFor.set(window, found);
-    }
-    const all = await found;
-    const cursor = page.cursor;
-    return (cursor ? all.filter((o) => compareDue(o, cursor) > 0) : all).slice(0, page.limit);
+  async dueBetween(db, window) {
+    return [...(await assignmentReminders(db, window)), ...(await checkinReminders(db, window))].sort(compareDue);
   },
 };
-
-const foundFor = new WeakMap<object, Promise<DueOccurrence[]>>();
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();

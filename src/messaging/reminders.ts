@@ -28,12 +28,14 @@ export interface DueOccurrence {
 export interface DueOccurrenceSource {
   /**
    * Reminders whose `remindAt` is in [from, to) for active, unpaused, not ended work of clients in
-   * care, in a stable order (`compareDue`), at most `limit`, after `cursor` (the last one returned).
+   * care, in a stable order (`compareDue`). All at once: finding them reads every active
+   * assignment and schedule, so a scan asks once (it used to ask for pages of 5,000, and each
+   * page read everything again).
    */
-  dueBetween(db: Db, window: { from: Date; to: Date }, page: { limit: number; cursor: DueOccurrence | null }): Promise<DueOccurrence[]>;
+  dueBetween(db: Db, window: { from: Date; to: Date }): Promise<DueOccurrence[]>;
 }
 
-/** The stable order of a scan's pages. */
+/** The stable order of a scan's reminders. */
 export function compareDue(a: DueOccurrence, b: DueOccurrence): number {
   return (
     a.remindAt.getTime() - b.remindAt.getTime() ||
@@ -66,44 +68,36 @@ export async function scanDueReminders(
   db: Db,
   source: DueOccurrenceSource,
   now: Date,
-  options: { lookbackMs?: number; pageSize?: number; perTransaction?: number } = {},
+  options: { lookbackMs?: number; perTransaction?: number } = {},
 ): Promise<{ seen: number; queued: number }> {
   const window = { from: new Date(now.getTime() - (options.lookbackMs ?? REMINDER_LOOKBACK_MS) + 1), to: new Date(now.getTime() + 1) };
-  const pageSize = options.pageSize ?? 5000;
   const perTransaction = options.perTransaction ?? REMINDERS_PER_TRANSACTION;
-  let cursor: DueOccurrence | null = null;
-  let seen = 0;
+  const due = await source.dueBetween(db, window);
   let queued = 0;
-  for (;;) {
-    const page = await source.dueBetween(db, window, { limit: pageSize, cursor });
-    // A group of reminders per transaction, written set-wise (messageClients: the same dozen
-    // statements for a group of any size). The job keys' locks are taken in one fixed order, so
-    // two scans at once wait for each other and never deadlock; a failure rolls back its group
-    // alone, and the next scan makes those reminders again (their job keys keep each to one message).
-    for (let i = 0; i < page.length; i += perTransaction) {
-      const group = page.slice(i, i + perTransaction);
-      const made = await db.transaction(async (tx) => {
-        const results = await messageClients(
-          tx,
-          group.map((o) => ({
-            organisationId: o.organisationId,
-            clientId: o.clientId,
-            contactId: o.contactId,
-            kind: o.reminder === "due" ? ("something_new" as const) : ("reminder_expiring" as const),
-            jobKey: reminderJobKey(o),
-            actor: { kind: "system" as const },
-            linkCreatedBy: o.createdBy,
-            now,
-          })),
-        );
-        return results.filter((result) => result?.created && result.state !== "suppressed").length;
-      });
-      seen += group.length;
-      queued += made;
-    }
-    if (page.length < pageSize) return { seen, queued };
-    cursor = page[page.length - 1]!;
+  // A group of reminders per transaction, written set-wise (messageClients: the same dozen
+  // statements for a group of any size). The job keys' locks are taken in one fixed order, so
+  // two scans at once wait for each other and never deadlock; a failure rolls back its group
+  // alone, and the next scan makes those reminders again (their job keys keep each to one message).
+  for (let i = 0; i < due.length; i += perTransaction) {
+    const group = due.slice(i, i + perTransaction);
+    queued += await db.transaction(async (tx) => {
+      const results = await messageClients(
+        tx,
+        group.map((o) => ({
+          organisationId: o.organisationId,
+          clientId: o.clientId,
+          contactId: o.contactId,
+          kind: o.reminder === "due" ? ("something_new" as const) : ("reminder_expiring" as const),
+          jobKey: reminderJobKey(o),
+          actor: { kind: "system" as const },
+          linkCreatedBy: o.createdBy,
+          now,
+        })),
+      );
+      return results.filter((result) => result?.created && result.state !== "suppressed").length;
+    });
   }
+  return { seen: due.length, queued };
 }
 
 /**
