@@ -16,11 +16,11 @@ if (!url) {
   console.error("npm run worker needs DATABASE_URL. With the embedded database the worker runs inside the app's server (npm start, npm run demo): PGlite may be opened by one process only.");
   process.exit(1);
 }
-const nice = lowerWorkerPriority();
-if (nice > 0) console.log(`Message worker: CPU priority lowered (niceness ${nice}) so that the app's pages come first.`);
 const handle = openDatabase({ url, max: 4 });
 let worker;
 try {
+  const nice = lowerWorkerPriority();
+  if (nice > 0) console.log(`Message worker: CPU priority lowered (niceness ${nice}) so that the app's pages come first.`);
   worker = await startWorker(handle);
 } catch (error) {
   await handle.close();

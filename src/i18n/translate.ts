@@ -18,8 +18,7 @@ export function translator(language: string | null | undefined, namespace?: stri
   const id = `${locale}|${namespace ?? ""}`;
   let t = translators.get(id);
   if (!t) {
-    const translate = createTranslator({ locale, messages: messagesFor(locale), namespace: namespace as never }) as unknown as Translate;
-    t = (key, values) => translate(key, values);
+    t = createTranslator({ locale, messages: messagesFor(locale), namespace: namespace as never }) as unknown as Translate;
     translators.set(id, t);
   }
   return t;

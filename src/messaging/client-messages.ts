@@ -3,12 +3,13 @@ import type { Db } from "@/db/client";
 import { clients, portalLinks, supportContacts } from "@/db/schema";
 import { messageRecipients, messages, reminderConsents } from "@/db/schema/messages";
 import { resolveLanguage } from "@/i18n/catalog";
+import { wallClockParts } from "@/lib/local-date";
 import { hashToken, newPortalToken, PORTAL_LINK_DAYS } from "@/portal/tokens";
 import { appBaseUrl } from "./config";
 import { primaryCounselorOf } from "./counselor-alerts";
 import { enqueueMessage, enqueueMessages, newUnsubscribeToken, type EnqueueInput } from "./enqueue";
 import { messageSettingsOf } from "./org-settings";
-import { localParts, nextSendTime } from "./quiet-hours";
+import { nextSendTime } from "./quiet-hours";
 import { initialsOf, renderMessage } from "./templates";
 
 export interface RecipientSettings {
@@ -158,7 +159,7 @@ export async function messageClients(db: Db, requests: ClientMessageRequest[]): 
     // The unsubscribe page and the one-click reply have no other way to know the language: they must answer the same for any token.
     const content = renderMessage(r.kind, { link: `${base}/p/${token}`, unsubscribeLink: `${base}/unsubscribe/${unsubscribe.token}?hl=${language}`, language, signature: org.signature });
     const when = nextSendTime(now, person.timeZone, person.preferredHour, org.quiet);
-    const local = localParts(when.at, person.timeZone);
+    const local = wallClockParts(when.at, person.timeZone);
     inputs.push({
       ...common,
       content,

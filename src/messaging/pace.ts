@@ -1,3 +1,5 @@
+import { MailConfigError } from "./config";
+
 /**
  * An even pace for sending: `take(n)` resolves when n more messages may go without exceeding
  * `perSecond` on average, so a backlog of thousands leaves at a steady rate instead of taking
@@ -25,7 +27,7 @@ export function mailRateFrom(env: NodeJS.ProcessEnv): number {
   const raw = env.MAIL_RATE_PER_SECOND?.trim();
   if (!raw) return DEFAULT_MAIL_RATE;
   const rate = Number(raw);
-  if (!Number.isFinite(rate) || rate < 0) throw new Error(`MAIL_RATE_PER_SECOND must be a number of messages a second, 0 for no limit (got "${raw}").`);
+  if (!Number.isFinite(rate) || rate < 0) throw new MailConfigError(`MAIL_RATE_PER_SECOND must be a number of messages a second, 0 for no limit (got "${raw}").`);
   return rate;
 }
 

@@ -1,4 +1,5 @@
 import os from "node:os";
+import { MailConfigError } from "./config";
 
 /** The niceness `npm run worker` takes unless ATTUNE_WORKER_NICE says otherwise (19, the lowest priority). */
 export const DEFAULT_WORKER_NICE = 19;
@@ -11,7 +12,7 @@ export const DEFAULT_WORKER_NICE = 19;
 export function lowerWorkerPriority(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): number {
   const raw = env.ATTUNE_WORKER_NICE?.trim();
   const wanted = raw ? Number(raw) : DEFAULT_WORKER_NICE;
-  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 19) throw new Error(`ATTUNE_WORKER_NICE must be a whole number from 0 to 19 (got "${raw}").`);
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 19) throw new MailConfigError(`ATTUNE_WORKER_NICE must be a whole number from 0 to 19 (got "${raw}").`);
   try {
     if (wanted > os.getPriority()) os.setPriority(wanted);
   } catch (error) {

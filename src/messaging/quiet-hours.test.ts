@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isQuiet, localParts, nextSendTime, zonedTime } from "./quiet-hours";
+import { wallClockParts } from "@/lib/local-date";
+import { isQuiet, nextSendTime, zonedTime } from "./quiet-hours";
 
 describe("quiet hours", () => {
   it("21:00-08:00 is quiet by default", () => {
@@ -25,7 +26,7 @@ describe("quiet hours", () => {
 
   it("a preferred hour inside quiet hours falls back to the end of quiet hours", () => {
     const now = new Date("2026-07-02T02:30:00Z");
-    expect(localParts(nextSendTime(now, "America/New_York", 6).at, "America/New_York").hour).toBe(8);
+    expect(wallClockParts(nextSendTime(now, "America/New_York", 6).at, "America/New_York").hour).toBe(8);
   });
 
   it("keeps the local hour across a daylight-saving change (Europe/Berlin, 29 March 2026)", () => {
@@ -33,7 +34,7 @@ describe("quiet hours", () => {
     const now = new Date("2026-03-28T21:00:00Z");
     const { at } = nextSendTime(now, "Europe/Berlin", 9);
     expect(at.toISOString()).toBe("2026-03-29T07:00:00.000Z");
-    expect(localParts(at, "Europe/Berlin").hour).toBe(9);
+    expect(wallClockParts(at, "Europe/Berlin").hour).toBe(9);
     // And back in autumn: 09:00 on Sunday 25 October is 08:00 UTC (CET again).
     expect(zonedTime(2026, 10, 25, 9, "Europe/Berlin").toISOString()).toBe("2026-10-25T08:00:00.000Z");
   });

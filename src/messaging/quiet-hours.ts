@@ -15,16 +15,13 @@ export interface QuietHours {
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: 21, end: 8 };
 
-/** The wall clock in a time zone at an instant (the shared reading of src/lib/local-date.ts). */
-export const localParts = wallClockParts;
-
 /** The instant a wall-clock time happens in a time zone (the later one in a repeated hour, the next real hour in a skipped one). */
 export function zonedTime(year: number, month: number, day: number, hour: number, timeZone: string): Date {
   const guess = Date.UTC(year, month - 1, day, hour);
   let instant = guess;
   // Two corrections settle every offset, including across a change.
   for (let i = 0; i < 2; i++) {
-    const p = localParts(new Date(instant), timeZone);
+    const p = wallClockParts(new Date(instant), timeZone);
     const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
     instant += guess - asUtc;
   }
@@ -40,14 +37,14 @@ export function isQuiet(hour: number, quiet: QuietHours = DEFAULT_QUIET_HOURS): 
  * round (or the end of quiet hours, when that hour is quiet too).
  */
 export function nextSendTime(now: Date, timeZone: string, preferredHour: number, quiet: QuietHours = DEFAULT_QUIET_HOURS): { at: Date; deferred: boolean } {
-  const local = localParts(now, timeZone);
+  const local = wallClockParts(now, timeZone);
   if (!isQuiet(local.hour, quiet)) return { at: now, deferred: false };
   const hour = isQuiet(preferredHour, quiet) ? quiet.end : preferredHour;
   // Today at that hour if it is still ahead, else tomorrow.
   for (let add = 0; add < 3; add++) {
     const day = new Date(Date.UTC(local.year, local.month - 1, local.day + add));
     const at = zonedTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, timeZone);
-    if (at.getTime() > now.getTime() && !isQuiet(localParts(at, timeZone).hour, quiet)) return { at, deferred: true };
+    if (at.getTime() > now.getTime() && !isQuiet(wallClockParts(at, timeZone).hour, quiet)) return { at, deferred: true };
   }
   return { at: new Date(now.getTime() + 12 * 3_600_000), deferred: true };
 }

@@ -12,7 +12,8 @@ import { messageRecipients, messages, reminderConsents } from "@/db/schema/messa
 import { createOrganisation, createUser, testMeta } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { scheduledWorkSource } from "./due-source";
-import { isQuiet, localParts } from "./quiet-hours";
+import { wallClockParts } from "@/lib/local-date";
+import { isQuiet } from "./quiet-hours";
 import { scanDueReminders } from "./reminders";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing/smtp-server";
 import { startWorker, type RunningWorker } from "./worker";
@@ -160,7 +161,7 @@ describe("reminders on a fake clock across daylight-saving changes", () => {
       // Every day from the first to the last, once, in order (no day lost or doubled by the change).
       expect(rows.map((r) => r.jobKey.split(":").at(-1))).toEqual([1, 2, 3, 4, 5, 6, 7].map(day));
       for (const row of rows) {
-        const local = localParts(row.sendAfter, zone);
+        const local = wallClockParts(row.sendAfter, zone);
         // Sent at the preferred hour on the person's clock, on the day it is about, never in quiet hours.
         expect(`${row.jobKey} ${local.hour}:${local.minute}`).toBe(`${row.jobKey} 18:0`);
         expect(isQuiet(local.hour)).toBe(false);
